@@ -1,0 +1,194 @@
+/**
+ * The report record: the public data contract shared by the dataset, the CSV downloads
+ * and `npm run parse` (../shared/SPEC.md §3). Field names are English snake_case; values
+ * keep the report's own Chinese names.
+ *
+ * Changelog
+ * - 1: first version.
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Section 三 columns, in the order the template prints them. */
+export const APPLICANT_COLUMNS = [
+  'natural',
+  'commercial',
+  'research',
+  'social',
+  'legal',
+  'other',
+  'total',
+] as const;
+export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
+
+/** Section 三 rows, in template order (2021 template; the 2019 one lacks the first two 其他处理 rows). */
+export const APPLICATION_ROWS = [
+  'new',
+  'carried_over',
+  'granted',
+  'partly_granted',
+  'refused_state_secret',
+  'refused_law_prohibited',
+  'refused_three_safeties',
+  'refused_third_party',
+  'refused_internal',
+  'refused_process',
+  'refused_enforcement_file',
+  'refused_query',
+  'unable_not_held',
+  'unable_needs_creation',
+  'unable_unclear',
+  'not_processed_complaint',
+  'not_processed_repeat',
+  'not_processed_publication',
+  'not_processed_excessive',
+  'not_processed_confirm',
+  'other_no_correction',
+  'other_no_fee',
+  'other_misc',
+  'total_processed',
+  'carried_forward',
+] as const;
+export type ApplicationRow = (typeof APPLICATION_ROWS)[number];
+
+/** Outcome groups of section 三 and the rows each sums. */
+export const OUTCOME_GROUPS = {
+  granted: ['granted'],
+  partly_granted: ['partly_granted'],
+  refused: [
+    'refused_state_secret',
+    'refused_law_prohibited',
+    'refused_three_safeties',
+    'refused_third_party',
+    'refused_internal',
+    'refused_process',
+    'refused_enforcement_file',
+    'refused_query',
+  ],
+  unable: ['unable_not_held', 'unable_needs_creation', 'unable_unclear'],
+  not_processed: [
+    'not_processed_complaint',
+    'not_processed_repeat',
+    'not_processed_publication',
+    'not_processed_excessive',
+    'not_processed_confirm',
+  ],
+  other: ['other_no_correction', 'other_no_fee', 'other_misc'],
+} as const satisfies Record<string, readonly ApplicationRow[]>;
+export type OutcomeGroup = keyof typeof OUTCOME_GROUPS;
+
+/** Section 四: five cells per group. */
+export const CASE_OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+export type Cell = number | null;
+export type ApplicantCells = Record<ApplicantColumn, Cell>;
+export type CaseCells = Record<CaseOutcome, Cell>;
+
+/** Prose metrics (section 一 and 六). Values are plain numbers in the unit named by the key. */
+export const METRIC_KEYS = [
+  'website_visits',
+  'website_posts',
+  'wechat_posts',
+  'wechat_followers',
+  'wechat_reads',
+  'hotline_tickets',
+  'fees_charged_yuan',
+] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+/** Where a prose metric came from: the sentence, the figure as printed, and whether it was hedged. */
+export interface MetricSource {
+  sentence: string;
+  /** The figure as printed, e.g. `637万多次`. */
+  raw: string;
+  /** True when the report hedges (约, 余, 多, 以上 …): the value is a lower bound or an estimate. */
+  approximate: boolean;
+}
+
+export const LEVELS = ['central', 'province', 'prefecture', 'county', 'township'] as const;
+export type Level = (typeof LEVELS)[number];
+export const KINDS = ['government', 'department'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Agency {
+  name: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  township: string | null;
+  /** GB/T 2260 code of the most precise division found. */
+  division_code: string | null;
+  level: Level | null;
+  kind: Kind | null;
+  /** One of the fixed sector keys (see src/lib/agency/sectors.ts). */
+  sector: string | null;
+}
+
+export type SourceFormat = 'txt' | 'html' | 'pdf' | 'docx';
+
+export interface Check {
+  rule: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * Section 二, keyed by what it counts: item → column → value.
+ * Items: regulations, normative_documents, licensing, other_services (2019), punishment,
+ * coercion, fees, procurement (2019).
+ * Columns (2021): issued, repealed, in_force, decisions, amount_wan_yuan.
+ * Columns (2019): made, published, total_public, previous_count, change, decisions,
+ * procurement_count, procurement_amount.
+ */
+export type Proactive = Record<string, Record<string, Cell>>;
+
+export interface ReportRecord {
+  schema_version: typeof SCHEMA_VERSION;
+  id: string;
+  source: { file: string; sha256: string; format: SourceFormat };
+  agency: Agency;
+  year: number | null;
+  /** ISO date, where the report gives one. */
+  published: string | null;
+  template: '2019' | '2021' | null;
+  applications: Record<ApplicationRow, ApplicantCells>;
+  review: CaseCells;
+  litigation_direct: CaseCells;
+  litigation_after_review: CaseCells;
+  proactive: Proactive;
+  metrics: Partial<Record<MetricKey, number>>;
+  metric_sources: Partial<Record<MetricKey, MetricSource>>;
+  checks: Check[];
+  warnings: string[];
+  /** Set when the file is not a usable report; the rest of the record is then mostly empty. */
+  error: string | null;
+}
+
+export function emptyApplicantCells(): ApplicantCells {
+  return { natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: null };
+}
+
+export function emptyCaseCells(): CaseCells {
+  return { upheld: null, corrected: null, other: null, pending: null, total: null };
+}
+
+export function emptyApplications(): Record<ApplicationRow, ApplicantCells> {
+  return Object.fromEntries(APPLICATION_ROWS.map((row) => [row, emptyApplicantCells()])) as Record<
+    ApplicationRow,
+    ApplicantCells
+  >;
+}
+
+export function emptyAgency(name: string | null = null): Agency {
+  return {
+    name,
+    province: null,
+    city: null,
+    county: null,
+    township: null,
+    division_code: null,
+    level: null,
+    kind: null,
+    sector: null,
+  };
+}
