@@ -1,0 +1,56 @@
+/**
+ * The dataset the build writes under public/data/ and the pages fetch: file names and shapes.
+ * One place, imported by scripts/build-data.ts (writer) and the pages (readers).
+ * Split so a page loads only what it shows: the overview loads overview.json alone.
+ */
+import type { FactNumberField } from '../facts.ts';
+
+export const DATA_DIR = 'data';
+
+export const DATA_FILES = {
+  /** Small: counts, years, file list, schema version. */
+  manifest: 'manifest.json',
+  /** Aggregates for the overview page (bounded size whatever the number of reports). */
+  overview: 'overview.json',
+  /** Every report's fact row, columnar (see FactsFile): compare, regions, quality pages. */
+  facts: 'facts.json',
+  /** What the build read, used and refused. */
+  buildReport: 'build-report.json',
+  /** The data dictionary: every CSV column with Chinese and English labels. */
+  dictionary: 'dictionary.json',
+} as const;
+
+/** Full record of one report. */
+export const reportFile = (id: string) => `reports/${encodeURIComponent(id)}.json`;
+/** Whole-dataset CSV downloads at stable URLs: all years, and one per year; each also as .zip with a README. */
+export const csvFile = (year: number | 'all') => `csv/reports-${year}.csv`;
+export const zipFile = (year: number | 'all') => `csv/reports-${year}.zip`;
+
+/** Columnar fact rows: columns[field][i] is report i's value. */
+export interface FactsFile {
+  schema_version: number;
+  count: number;
+  columns: Record<string, (string | number | null)[]>;
+}
+
+export type Totals = Partial<Record<FactNumberField, number | null>> & { reports: number };
+
+export interface OverviewFile {
+  schema_version: number;
+  years: number[];
+  /** National sums per year. */
+  by_year: Record<string, Totals>;
+  /** Sums per year per province (province name → totals). */
+  by_year_province: Record<string, Record<string, Totals>>;
+  /** Sums per year per level. */
+  by_year_level: Record<string, Record<string, Totals>>;
+  /** For the latest year: agencies at either end of each headline measure (min answered threshold applies). */
+  extremes: Record<string, { top: ExtremeEntry[]; bottom: ExtremeEntry[] }>;
+}
+
+export interface ExtremeEntry {
+  id: string;
+  agency: string;
+  province: string | null;
+  value: number;
+}
