@@ -1,0 +1,69 @@
+/**
+ * The two languages: Chinese at the site root, English under /en/ (Astro i18n routing), and the
+ * labels the chart views need (ViewLabels) built from the dictionaries and MEASURES.
+ */
+import { MEASURES } from '../lib/measures.ts';
+import { SECTORS } from '../lib/agency/sectors.ts';
+import type { ChartMeasure } from '../lib/charts/measures.ts';
+import { isMix } from '../lib/charts/measures.ts';
+import type { GroupBy } from '../lib/charts/state.ts';
+import type { DescribeWords } from '../lib/charts/describe.ts';
+import type { ViewLabels } from '../lib/charts/view.ts';
+import { en } from './en.ts';
+import { zh, type Dictionary } from './zh.ts';
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function dictionary(lang: Lang): Dictionary {
+  return lang === 'en' ? en : zh;
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+/** Site-relative path for a page in a language, under the base path: localePath('en', 'compare/'). */
+export function localePath(lang: Lang, path: string, base: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const clean = path.replace(/^\//, '');
+  return lang === 'zh' ? `${root}${clean}` : `${root}en/${clean}`;
+}
+
+export function measureLabel(lang: Lang, measure: ChartMeasure): string {
+  return isMix(measure) ? (dictionary(lang).mix[measure] ?? measure) : MEASURES[measure][lang];
+}
+
+export function sectorLabel(lang: Lang, key: string): string {
+  return SECTORS.find((s) => s.key === key)?.[lang] ?? key;
+}
+
+export function groupLabel(lang: Lang, groupBy: GroupBy, key: string): string {
+  const d = dictionary(lang);
+  if (groupBy === 'none') return d.all;
+  if (key === '') return d.unknown;
+  if (groupBy === 'level') return d.levels[key] ?? key;
+  if (groupBy === 'kind') return d.kinds[key] ?? key;
+  if (groupBy === 'sector') return sectorLabel(lang, key);
+  return key;
+}
+
+export function viewLabels(lang: Lang): ViewLabels {
+  const d = dictionary(lang);
+  return {
+    measure: (m) => measureLabel(lang, m),
+    unit: (u) => d.units[u] ?? u,
+    groupBy: (g) => d.groupBy[g] ?? g,
+    group: (g, key) => groupLabel(lang, g, key),
+    part: (_m, part) => d.parts[part] ?? part,
+    column: d.column,
+    noteTopGroups: d.notes.topGroups,
+    noteSummedYears: d.notes.summedYears,
+    noteTemplates: d.notes.templates,
+    noteMissing: d.notes.missing,
+  };
+}
+
+export function describeWords(lang: Lang): DescribeWords {
+  return dictionary(lang).describe;
+}

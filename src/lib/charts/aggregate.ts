@@ -1,0 +1,126 @@
+/**
+ * Filter the columnar fact rows by a ChartState and sum the columns a measure reads, per group
+ * and year. Plain loops over the columns rather than arquero: arquero compiles every expression
+ * with `new Function`, which the site's Content-Security-Policy (no 'unsafe-eval') forbids
+ * (uwdata/arquero#361); test/charts/aggregate.test.ts checks these sums against arquero's.
+ *
+ * Complete cases only: a report enters a sum only if it gives every column the measure reads,
+ * so a rate never mixes a numerator and a denominator from different reports. The others are
+ * counted as `missing`, and shown.
+ */
+import type { FactNumberField } from '../facts.ts';
+import type { FactsFile } from '../dataset/layout.ts';
+import type { Sums } from '../measures.ts';
+import type { ChartState, Filters, GroupBy } from './state.ts';
+
+export interface Cell {
+  /** Reports summed (they give every column read). */
+  reports: number;
+  /** Reports in the selection that lack one of the columns read. */
+  missing: number;
+  sums: Sums;
+}
+
+export interface Group {
+  /** The group's value ('' when the reports do not say; the whole selection when groupBy is none). */
+  key: string;
+  byYear: Map<number, Cell>;
+  /** Reports summed, over all years. */
+  reports: number;
+}
+
+export interface Aggregate {
+  /** Years with at least one selected report, ascending. */
+  years: number[];
+  groups: Group[];
+  /** Reports matching the filters and the year range. */
+  selected: number;
+  /** Templates among the selected reports ('2019', '2021'). */
+  templates: string[];
+}
+
+type Column = (string | number | null)[];
+
+const FILTER_COLUMNS = ['province', 'city', 'county', 'level', 'kind', 'sector'] as const satisfies readonly (keyof Filters)[];
+
+function column(facts: FactsFile, name: string): Column {
+  return facts.columns[name] ?? new Array<null>(facts.count).fill(null);
+}
+
+function groupKeyColumn(facts: FactsFile, groupBy: GroupBy): ((i: number) => string) {
+  if (groupBy === 'none') return () => '';
+  if (groupBy === 'agency') {
+    const names = column(facts, 'agency');
+    const ids = column(facts, 'id');
+    return (i) => String(names[i] ?? ids[i] ?? '');
+  }
+  const values = column(facts, groupBy);
+  return (i) => (values[i] == null ? '' : String(values[i]));
+}
+
+/** Row indices matching the filters and the year range (reports without a year never match). */
+export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' | 'from' | 'to'>): number[] {
+  const tests = FILTER_COLUMNS.filter((k) => state.filters[k] !== null).map((k) => ({
+    values: column(facts, k),
+    wanted: state.filters[k],
+  }));
+  const years = column(facts, 'year');
+  const from = state.from ?? -Infinity;
+  const to = state.to ?? Infinity;
+  const rows: number[] = [];
+  outer: for (let i = 0; i < facts.count; i++) {
+    const year = years[i];
+    if (typeof year !== 'number' || year < from || year > to) continue;
+    for (const t of tests) if (t.values[i] !== t.wanted) continue outer;
+    rows.push(i);
+  }
+  return rows;
+}
+
+export function aggregate(facts: FactsFile, state: ChartState, fields: readonly FactNumberField[]): Aggregate {
+  const rows = selectRows(facts, state);
+  const keyOf = groupKeyColumn(facts, state.groupBy);
+  const years = column(facts, 'year');
+  const templateCol = column(facts, 'template');
+  const cols = fields.map((f) => column(facts, f));
+  const groups = new Map<string, Group>();
+  const yearSet = new Set<number>();
+  const templates = new Set<string>();
+  for (const i of rows) {
+    const year = years[i] as number;
+    yearSet.add(year);
+    const template = templateCol[i];
+    if (typeof template === 'string') templates.add(template);
+    const key = keyOf(i);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, byYear: new Map(), reports: 0 }));
+    let cell = group.byYear.get(year);
+    if (!cell) group.byYear.set(year, (cell = { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])) }));
+    let complete = true;
+    for (const c of cols) if (typeof c[i] !== 'number') { complete = false; break; }
+    if (!complete) { cell.missing++; continue; }
+    cell.reports++;
+    group.reports++;
+    for (let j = 0; j < fields.length; j++) {
+      const f = fields[j] as FactNumberField;
+      cell.sums[f] = (cell.sums[f] as number) + (cols[j]![i] as number);
+    }
+  }
+  return {
+    years: [...yearSet].sort((a, b) => a - b),
+    groups: [...groups.values()],
+    selected: rows.length,
+    templates: [...templates].sort(),
+  };
+}
+
+/** Sum a group's cells over several years (for charts that show one value per group). */
+export function mergeCells(cells: Iterable<Cell>, fields: readonly FactNumberField[]): Cell {
+  const out: Cell = { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])) };
+  for (const c of cells) {
+    out.reports += c.reports;
+    out.missing += c.missing;
+    for (const f of fields) out.sums[f] = (out.sums[f] as number) + (c.sums[f] ?? 0);
+  }
+  return out;
+}

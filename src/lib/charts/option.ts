@@ -1,0 +1,123 @@
+/**
+ * ChartView → ECharts option. The title, the filters line and the source line are drawn into
+ * the chart itself, so a PNG or SVG download carries them. Tooltips are HTML: every name in them
+ * goes through escapeHtml.
+ */
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type {
+  AriaComponentOption,
+  GraphicComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components';
+import { escapeHtml } from './escape.ts';
+import { OKABE_ITO, OKABE_ITO_DARK, partColors } from './palette.ts';
+import type { ChartView, Unit } from './view.ts';
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | TitleComponentOption
+  | TooltipComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | GraphicComponentOption
+  | AriaComponentOption
+>;
+
+export interface OptionContext {
+  /** Second title line: the filters and years. */
+  subtitle: string;
+  /** Bottom line: where the numbers come from and where the chart lives. */
+  source: string;
+  /** Screen-reader description (see describe.ts). */
+  description: string;
+  dark: boolean;
+  /** No animation: for exports and tests. */
+  still?: boolean;
+}
+
+export function formatValue(unit: Unit, value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (unit === 'share') return `${value}%`;
+  return String(value);
+}
+
+interface TooltipItem {
+  seriesName?: string;
+  name?: string;
+  value?: unknown;
+  axisValueLabel?: string;
+}
+
+export function tooltipHtml(items: TooltipItem | TooltipItem[], unit: Unit): string {
+  const list = Array.isArray(items) ? items : [items];
+  const head = list[0]?.axisValueLabel ?? list[0]?.name ?? '';
+  const lines = list.map((p) => {
+    const v = typeof p.value === 'number' ? p.value : null;
+    return `${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatValue(unit, v))}</b>`;
+  });
+  return `<div class="chart-tooltip"><div>${escapeHtml(head)}</div>${lines.join('<br>')}</div>`;
+}
+
+export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
+  const text = ctx.dark ? '#e6e6e6' : '#222222';
+  const muted = ctx.dark ? '#aaaaaa' : '#555555';
+  const horizontal = view.kind === 'mix' || (view.kind === 'bar' && view.categories.length > 6);
+  const colors = view.kind === 'mix' ? partColors(view.series.map((s) => s.key)) : ctx.dark ? OKABE_ITO_DARK : OKABE_ITO;
+  const valueAxis = {
+    type: 'value' as const,
+    max: view.kind === 'mix' ? 100 : undefined,
+    axisLabel: { color: muted, formatter: (v: number) => formatValue(view.unit, v) },
+    splitLine: { lineStyle: { color: ctx.dark ? '#333333' : '#e5e5e5' } },
+  };
+  const categoryAxis = {
+    type: 'category' as const,
+    data: view.categories,
+    inverse: horizontal,
+    axisLabel: { color: muted, width: 110, overflow: 'truncate' as const, interval: 0 },
+  };
+  const legendShown = view.series.length > 1;
+  const series = view.series.map((s) => {
+    if (view.kind === 'line') {
+      return { type: 'line' as const, name: s.name, data: s.values, connectNulls: false, symbolSize: 7, emphasis: { focus: 'series' as const } };
+    }
+    return { type: 'bar' as const, name: s.name, data: s.values, stack: view.kind === 'mix' ? 'mix' : undefined, barMaxWidth: 28 };
+  });
+  return {
+    animation: !ctx.still,
+    color: colors,
+    backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
+    textStyle: { fontFamily: 'system-ui, "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif' },
+    aria: { enabled: true, label: { description: ctx.description }, decal: { show: view.kind === 'mix' } },
+    title: {
+      text: view.title,
+      subtext: ctx.subtitle,
+      left: 8,
+      top: 6,
+      textStyle: { fontSize: 16, color: text, width: 600, overflow: 'break' },
+      subtextStyle: { color: muted, width: 600, overflow: 'break' },
+    },
+    graphic: [{ type: 'text', left: 8, bottom: 6, style: { text: ctx.source, fill: muted, fontSize: 11 } }],
+    legend: legendShown ? { type: 'scroll', bottom: 26, left: 8, right: 8, textStyle: { color: text } } : { show: false },
+    tooltip: {
+      trigger: view.kind === 'mix' ? 'item' : 'axis',
+      confine: true,
+      formatter: (params: unknown) => tooltipHtml(params as TooltipItem | TooltipItem[], view.unit),
+    },
+    grid: { left: 12, right: 24, top: 72, bottom: legendShown ? 64 : 36, containLabel: true },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series,
+  };
+}
+
+/** Height that fits the bars of a horizontal chart, so names stay readable. */
+export function chartHeight(view: ChartView): number {
+  const horizontal = view.kind === 'mix' || (view.kind === 'bar' && view.categories.length > 6);
+  const legendRows = view.kind === 'mix' ? 3 : view.series.length > 1 ? 1 : 0;
+  return horizontal ? Math.max(360, 120 + legendRows * 24 + view.categories.length * 28) : 420;
+}
