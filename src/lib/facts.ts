@@ -56,7 +56,6 @@ export type FactNumberField = (typeof FACT_NUMBER_FIELDS)[number];
 export type Fact = Record<FactTextField, string | null> & Record<FactNumberField, number | null>;
 
 function sumKnown(values: Cell[]): Cell {
-  if (values.every((v) => v === null)) return null;
   if (values.some((v) => v === null)) return null;
   return values.reduce<number>((a, v) => a + (v ?? 0), 0);
 }
@@ -94,11 +93,16 @@ export function toFact(record: ReportRecord): Fact {
 }
 
 /**
- * A group's total (the total column summed over its rows). The 2019 template has a single
- * 其他处理 row (stored as other_misc): its other_no_correction / other_no_fee cells are null and
- * count as absent, not unknown.
+ * A group's total (the total column summed over its rows), null if any row is unknown. When
+ * 其他处理 is printed as one row (the 2019 template, and some 2021 reports), it is stored as
+ * other_misc with the two split rows null, and other_misc alone is the group total.
  */
-export function groupTotal(record: ReportRecord, rows: readonly ApplicationRow[]): Cell {
-  const present = rows.filter((r) => !(record.template === '2019' && (r === 'other_no_correction' || r === 'other_no_fee')));
-  return sumKnown(present.map((r) => record.applications[r].total));
+export function groupTotal(
+  record: Pick<ReportRecord, 'applications' | 'template'>,
+  rows: readonly ApplicationRow[],
+): Cell {
+  const apps = record.applications;
+  const singleOther = apps.other_no_correction.total === null && apps.other_no_fee.total === null;
+  const present = rows.filter((r) => !(singleOther && (r === 'other_no_correction' || r === 'other_no_fee')));
+  return sumKnown(present.map((r) => apps[r].total));
 }

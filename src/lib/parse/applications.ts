@@ -1,0 +1,166 @@
+/**
+ * Section 三 template stage: numeric rows → the 25 (or 23) template rows.
+ *
+ * Rows always come in template order, so when the table yields exactly 25 rows (2021) or 23
+ * (2019, or a 2021 report printing 其他处理 as one row) they are placed in order; labels are
+ * then only cross-checked. Otherwise rows are placed by their labels. Of the two placements the
+ * one whose arithmetic and labels agree best wins. Sparse rows (zeros dropped) are completed
+ * only where arithmetic allows, and each completion is a warning.
+ */
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  emptyApplications,
+  type ApplicantCells,
+  type ApplicationRow,
+} from '../schema.ts';
+import { compactLabel } from './normalize.ts';
+import { COLUMNS, type NumberRow, rowSumsOk } from './number-rows.ts';
+import { matchApplicationLabel, SPLIT_OTHER_ROWS } from './template.ts';
+
+export interface ApplicationsResult {
+  applications: Record<ApplicationRow, ApplicantCells>;
+  /** True when 其他处理 was printed as one row (2019 template style). */
+  singleOtherRow: boolean;
+  warnings: string[];
+}
+
+const ROWS_SINGLE_OTHER = APPLICATION_ROWS.filter((r) => !SPLIT_OTHER_ROWS.includes(r));
+
+type Placement = { row: ApplicationRow; source: NumberRow }[];
+
+function hint(source: NumberRow): ApplicationRow | 'other_group' | null {
+  if (!source.label) return null;
+  const m = matchApplicationLabel(compactLabel(source.label));
+  return m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null;
+}
+
+function inOrder(rows: readonly NumberRow[]): Placement | null {
+  const template = rows.length === APPLICATION_ROWS.length ? APPLICATION_ROWS : rows.length === ROWS_SINGLE_OTHER.length ? ROWS_SINGLE_OTHER : null;
+  return template ? rows.map((source, i) => ({ row: template[i]!, source })) : null;
+}
+
+function byLabel(rows: readonly NumberRow[]): Placement {
+  const placement: Placement = [];
+  let cursor = 0;
+  for (const source of rows) {
+    const h = hint(source);
+    const target = h === 'other_group' ? 'other_misc' : h;
+    const at = target ? APPLICATION_ROWS.indexOf(target) : -1;
+    if (at >= cursor) cursor = at;
+    const row = APPLICATION_ROWS[cursor];
+    if (!row) break;
+    placement.push({ row, source });
+    cursor++;
+  }
+  return placement;
+}
+
+function labelAgreement(placement: Placement): { agree: number; disagree: number } {
+  let agree = 0;
+  let disagree = 0;
+  for (const { row, source } of placement) {
+    const h = hint(source);
+    if (h === null) continue;
+    if (h === row || (h === 'other_group' && row === 'other_misc')) agree++;
+    else disagree++;
+  }
+  return { agree, disagree };
+}
+
+function score(placement: Placement): number {
+  const apps = fill(placement, []).applications;
+  let s = 0;
+  for (let c = 0; c < COLUMNS; c++) {
+    const col = APPLICANT_COLUMNS[c]!;
+    const v = (r: ApplicationRow) => apps[r][col];
+    const [n, o, t, f] = [v('new'), v('carried_over'), v('total_processed'), v('carried_forward')];
+    if (n !== null && o !== null && t !== null && f !== null && n + o === t + f) s += 2;
+    const singleOther = SPLIT_OTHER_ROWS.every((r) => apps[r].total === null);
+    const outcomes = APPLICATION_ROWS.slice(2, -2)
+      .filter((r) => !(singleOther && SPLIT_OTHER_ROWS.includes(r)))
+      .map(v);
+    if (t !== null && outcomes.every((x) => x !== null) && outcomes.reduce<number>((a, x) => a + (x ?? 0), 0) === t) s += 2;
+  }
+  const { agree, disagree } = labelAgreement(placement);
+  return s + agree - disagree;
+}
+
+export function placeApplications(rows: readonly NumberRow[]): ApplicationsResult {
+  const warnings: string[] = [];
+  const ordered = inOrder(rows);
+  const labelled = byLabel(rows);
+  let chosen = labelled;
+  if (ordered) {
+    chosen = score(ordered) >= score(labelled) ? ordered : labelled;
+    const { disagree } = labelAgreement(chosen);
+    if (chosen === ordered && disagree > 0) {
+      warnings.push(
+        `section 三: ${disagree} row label(s) stand away from their numbers (text from a scrambled layout); rows placed by template order and checked by arithmetic`,
+      );
+    }
+  } else if (rows.length > 0) {
+    warnings.push(`section 三: ${rows.length} numeric rows found where the template has 25 (or 23); rows placed by their labels`);
+  }
+  return fill(chosen, warnings);
+}
+
+function fill(placement: Placement, warnings: string[]): ApplicationsResult {
+  const applications = emptyApplications();
+  const placed = new Set<ApplicationRow>();
+  for (const { row, source } of placement) {
+    if (placed.has(row)) {
+      warnings.push(`section 三: a second set of numbers for row ${row} (line ${source.line + 1}) was ignored`);
+      continue;
+    }
+    placed.add(row);
+    applications[row] = source.sparse ? completeSparseRow(row, source, warnings) : toCells(source.values);
+    if (source.via === 'column-major') {
+      // Reading a block column by column is an inference from layout and arithmetic.
+      if (!warnings.some((w) => w.startsWith('section 三: a block of numbers'))) {
+        warnings.push('section 三: a block of numbers printed column by column (PDF text order) was read as rows by its row sums');
+      }
+    }
+  }
+  const singleOtherRow = placed.has('other_misc') && SPLIT_OTHER_ROWS.every((r) => !placed.has(r));
+  const missing = APPLICATION_ROWS.filter((r) => !placed.has(r) && !(singleOtherRow && SPLIT_OTHER_ROWS.includes(r)));
+  if (placement.length > 0 && missing.length > 0) {
+    warnings.push(`section 三: row(s) not found: ${missing.join(', ')}`);
+  }
+  return { applications, singleOtherRow, warnings };
+}
+
+function toCells(values: readonly (number | null)[]): ApplicantCells {
+  return Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, values[i] ?? null])) as ApplicantCells;
+}
+
+/**
+ * A row printed with zeros dropped (`本年新收 | 6 | 6 |`). Counts are never negative, so a total
+ * of 0 makes every cell 0; a single applicant figure equal to the total is placed under 自然人,
+ * the usual applicant, with a warning; anything else keeps only the total.
+ */
+function completeSparseRow(row: ApplicationRow, source: NumberRow, warnings: string[]): ApplicantCells {
+  const v = source.values;
+  const at = `section 三 row ${row} (line ${source.line + 1})`;
+  if (v.length > 0 && v.every((x) => x === 0)) {
+    const note = (n: number) => `section 三: rows printed with only ${n} of 7 cells, all 0, the dropped cells inferred as 0: `;
+    const i = warnings.findIndex((w) => w.startsWith(note(v.length)));
+    if (i >= 0) warnings[i] += `, ${row}`;
+    else warnings.push(note(v.length) + row);
+    return toCells(Array(COLUMNS).fill(0));
+  }
+  const total = v[v.length - 1]!;
+  const applicants = v.slice(0, -1);
+  if (applicants.length === 1 && applicants[0] === total) {
+    warnings.push(`${at}: printed only ${v.join(' and ')}; ${total} placed under 自然人 (natural) and the dropped cells inferred as 0`);
+    return toCells([total, 0, 0, 0, 0, 0, total]);
+  }
+  if (applicants.length === 0) {
+    warnings.push(`${at}: only the total ${total} printed; the applicant columns cannot be told`);
+  } else if (rowSumsOk([...applicants, ...Array(COLUMNS - 1 - applicants.length).fill(0), total])) {
+    warnings.push(`${at}: printed ${v.join(', ')}; only the total is kept: the applicant columns of the other figures cannot be told`);
+  } else {
+    warnings.push(`${at}: printed ${v.join(', ')}, which do not add up; only the last figure is kept, as the total`);
+  }
+  return { ...toCells([]), total };
+}

@@ -1,0 +1,114 @@
+/**
+ * Section 四: reconsideration and litigation, 15 cells in one row (three groups of five).
+ * Cells come as one row, one a line, as a positional pipe row with blanks, or (PDF text) in
+ * runs out of order; runs are then reordered only when exactly the reordering makes every
+ * group add up, and that is a warning.
+ */
+import { CASE_OUTCOMES, emptyCaseCells, type CaseCells } from '../schema.ts';
+import type { TableEvent } from './lines.ts';
+
+export interface CasesResult {
+  review: CaseCells;
+  litigation_direct: CaseCells;
+  litigation_after_review: CaseCells;
+  warnings: string[];
+}
+
+const CELLS = 15;
+
+export function readCases(events: readonly TableEvent[]): CasesResult {
+  const warnings: string[] = [];
+  const positional = events.find(
+    (e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.cells !== null && e.cells.length === CELLS,
+  );
+  if (positional?.cells) {
+    const blanks = positional.cells.filter((c) => c === null).length;
+    if (blanks > 0) warnings.push(`section 四: ${blanks} of 15 cells are blank in the report and left empty`);
+    return { ...groups(positional.cells), warnings };
+  }
+
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const e of events) {
+    if (e.type === 'numbers') run.push(...e.values);
+    else if (e.type === 'label' && run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  const values = runs.flat();
+
+  if (values.length === 0) {
+    warnings.push('section 四: no figures found');
+    return { ...groups([]), warnings };
+  }
+  if (values.length < CELLS) {
+    if (values.every((v) => v === 0)) {
+      warnings.push(`section 四: printed ${values.length} of 15 cells, all 0; the dropped cells are inferred as 0`);
+      return { ...groups(Array(CELLS).fill(0)), warnings };
+    }
+    warnings.push(`section 四: only ${values.length} of 15 cells printed (${values.join(' ')}); their places cannot be told, so none is kept`);
+    return { ...groups([]), warnings };
+  }
+  if (values.length > CELLS) {
+    warnings.push(`section 四: ${values.length} figures where 15 are expected; the last 15 are read`);
+    return { ...groups(values.slice(-CELLS)), warnings };
+  }
+  if (!allGroupsAddUp(values) && runs.length > 1 && runs.length <= 7) {
+    const reordered = reorderRuns(runs);
+    if (reordered) {
+      warnings.push('section 四: figures printed out of order (PDF text); placed in the order that makes each group add up');
+      return { ...groups(reordered), warnings };
+    }
+  }
+  return { ...groups(values), warnings };
+}
+
+function groups(cells: readonly (number | null)[]): Omit<CasesResult, 'warnings'> {
+  const take = (offset: number): CaseCells => {
+    const out = emptyCaseCells();
+    CASE_OUTCOMES.forEach((k, i) => (out[k] = cells[offset + i] ?? null));
+    return out;
+  };
+  return { review: take(0), litigation_direct: take(5), litigation_after_review: take(10) };
+}
+
+export function groupAddsUp(cells: readonly (number | null)[]): boolean {
+  if (cells.length !== 5 || cells.some((c) => c === null)) return false;
+  const [a, b, c, d, total] = cells as number[];
+  return a! + b! + c! + d! === total;
+}
+
+function allGroupsAddUp(values: readonly number[]): boolean {
+  return [0, 5, 10].every((o) => groupAddsUp(values.slice(o, o + 5)));
+}
+
+/**
+ * The permutation of runs that makes all groups add up, closest to the printed order (fewest
+ * inversions; the last run kept last, as the last cell of the row is printed last).
+ */
+function reorderRuns(runs: number[][]): number[] | null {
+  let best: { values: number[]; cost: number } | null = null;
+  for (const order of permutations(runs.map((_, i) => i))) {
+    const values = order.flatMap((i) => runs[i]!);
+    if (!allGroupsAddUp(values)) continue;
+    let cost = 0;
+    for (let i = 0; i < order.length; i++) for (let j = i + 1; j < order.length; j++) if (order[i]! > order[j]!) cost += 2;
+    if (order[order.length - 1] !== runs.length - 1) cost += 1;
+    if (order[0] !== 0) cost += 1;
+    if (!best || cost < best.cost) best = { values, cost };
+  }
+  return best?.values ?? null;
+}
+
+function* permutations(items: number[]): Generator<number[]> {
+  if (items.length <= 1) {
+    yield items;
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
+    for (const p of permutations(rest)) yield [items[i]!, ...p];
+  }
+}

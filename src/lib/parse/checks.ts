@@ -1,0 +1,111 @@
+/**
+ * The report's own accounting rules, checked on the figures as read. A rule that cannot be
+ * evaluated (a figure missing) is not listed: missing figures are already warnings.
+ */
+import {
+  APPLICANT_COLUMNS,
+  CASE_OUTCOMES,
+  OUTCOME_GROUPS,
+  type ApplicantCells,
+  type ApplicationRow,
+  type CaseCells,
+  type Check,
+  type ReportRecord,
+} from '../schema.ts';
+import { groupTotal } from '../facts.ts';
+import type { Restatement } from './prose.ts';
+
+type Tables = Pick<ReportRecord, 'applications' | 'review' | 'litigation_direct' | 'litigation_after_review' | 'template'>;
+
+const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
+const OUTCOME_ROWS = Object.values(OUTCOME_GROUPS).flat() as ApplicationRow[];
+
+function known(values: readonly (number | null)[]): values is number[] {
+  return values.every((v) => v !== null);
+}
+const sum = (values: readonly number[]) => values.reduce((a, v) => a + v, 0);
+
+export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
+  const checks: Check[] = [];
+  const apps = t.applications;
+  for (const c of APPLICANT_COLUMNS) {
+    const identity = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
+    const p = apps.total_processed[c];
+    if (known(identity)) {
+      const [n, o, , f] = identity as [number, number, number, number];
+      checks.push({
+        rule: `三 ${c}: new + carried_over = total_processed + carried_forward`,
+        ok: n + o === p! + f,
+        detail: `${n} + ${o} = ${n + o}; ${p} + ${f} = ${p! + f}`,
+      });
+    }
+    const rows = OUTCOME_ROWS.filter((r) => !(singleOtherRow && (r === 'other_no_correction' || r === 'other_no_fee')));
+    const outcomes = rows.map((r) => apps[r][c]);
+    if (p !== null && known(outcomes)) {
+      checks.push({
+        rule: `三 ${c}: outcome rows sum to total_processed`,
+        ok: sum(outcomes) === p,
+        detail: `outcome rows sum to ${sum(outcomes)}; (七)总计 is ${p}`,
+      });
+    }
+  }
+  for (const [row, cells] of Object.entries(apps) as [ApplicationRow, ApplicantCells][]) {
+    const parts = APPLICANTS.map((c) => cells[c]);
+    if (cells.total !== null && known(parts)) {
+      checks.push({
+        rule: `三 ${row}: applicant columns sum to total`,
+        ok: sum(parts) === cells.total,
+        detail: `${parts.join(' + ')} = ${sum(parts)}; 总计 is ${cells.total}`,
+      });
+    }
+  }
+  for (const group of ['review', 'litigation_direct', 'litigation_after_review'] as const) {
+    const cells: CaseCells = t[group];
+    const parts = CASE_OUTCOMES.filter((k) => k !== 'total').map((k) => cells[k]);
+    if (cells.total !== null && known(parts)) {
+      checks.push({
+        rule: `四 ${group}: upheld + corrected + other + pending = total`,
+        ok: sum(parts) === cells.total,
+        detail: `${parts.join(' + ')} = ${sum(parts)}; 总计 is ${cells.total}`,
+      });
+    }
+  }
+  return checks;
+}
+
+/** Where the prose restates a table figure, the two must agree. */
+export function proseChecks(t: Tables, restated: readonly Restatement[]): Check[] {
+  const apps = t.applications;
+  const tableValue = (r: Restatement): number | null => {
+    switch (r.figure) {
+      case 'new':
+      case 'total_processed':
+      case 'carried_forward':
+      case 'granted':
+      case 'partly_granted':
+        return apps[r.figure].total;
+      case 'refused':
+      case 'unable':
+      case 'not_processed':
+      case 'other':
+        return groupTotal(t, OUTCOME_GROUPS[r.figure]);
+      case 'review':
+        return t.review.total;
+      case 'litigation': {
+        const [d, a] = [t.litigation_direct.total, t.litigation_after_review.total];
+        return d === null || a === null ? null : d + a;
+      }
+    }
+  };
+  const checks: Check[] = [];
+  for (const r of restated) {
+    const table = tableValue(r);
+    if (table === null) continue;
+    checks.push({
+      rule: `prose restates ${r.figure}`,
+      ok: table === r.value,
+      detail: `prose says ${r.value}, table says ${table}: “${r.sentence.slice(0, 120)}”`,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,125 @@
+/**
+ * Report metadata: agency name, report year, publication date. The title line names agency and
+ * year (`2023年东莞市…年度报告`, `厚街镇人民政府2023年…`, or the agency on the line above
+ * `2023年政府信息公开年度报告`); a report without a title names itself in the prose
+ * (`北京住房公积金管理中心(以下简称公积金中心)`).
+ */
+
+export interface Metadata {
+  agency: string | null;
+  year: number | null;
+  published: string | null;
+  /** 0-based line of the title, if found. */
+  titleLine: number | null;
+  warnings: string[];
+}
+
+const REPORT_WORDS = String.raw`政府信息公开(?:工作)?(?:年度)?(?:工作)?报告`;
+const TITLE_YEAR_FIRST = new RegExp(String.raw`(20\d{2})\s*年度?\s*(.{2,40}?)\s*${REPORT_WORDS}`);
+const TITLE_NAME_FIRST = new RegExp(String.raw`^(.{2,40}?)\s*(20\d{2})\s*年度?\s*${REPORT_WORDS}`);
+const TITLE_YEAR_ONLY = new RegExp(String.raw`^(20\d{2})\s*年度?\s*${REPORT_WORDS}`);
+const AGENCY_SUFFIX = /(人民政府|办公室|办公厅|管理中心|服务中心|中心|局|委员会|委|厅|部|署|院|所|站|队|街道办事处|办事处|管理委员会|管委会|公司|政府)$/;
+const PROSE_NAME = /([\u4e00-\u9fa5]{2,30}?(?:人民政府|办公室|管理中心|服务中心|中心|局|委员会|厅|街道办事处|管委会))\s*[(（](?:以下|下)简称/;
+
+function cleanName(raw: string): string {
+  return raw
+    .replace(/^[\s|#*:：,，、]+|[\s|#*:：,，、]+$/g, '')
+    .replace(/^(关于|PDF文件查看)[:：]?/, '')
+    .replace(/\s+/g, '');
+}
+
+export function readMetadata(lines: readonly string[], headLimit: number): Metadata {
+  const warnings: string[] = [];
+  let agency: string | null = null;
+  let year: number | null = null;
+  let titleLine: number | null = null;
+
+  for (let i = 0; i < Math.min(lines.length, headLimit); i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    let m = TITLE_NAME_FIRST.exec(line);
+    if (m && AGENCY_SUFFIX.test(cleanName(m[1]!))) {
+      [agency, year, titleLine] = [cleanName(m[1]!), Number(m[2]), i];
+      break;
+    }
+    m = TITLE_YEAR_ONLY.exec(line);
+    if (m) {
+      year = Number(m[1]);
+      titleLine = i;
+      const above = previousContentLine(lines, i);
+      if (above !== null && AGENCY_SUFFIX.test(cleanName(above)) && cleanName(above).length <= 40) agency = cleanName(above);
+      break;
+    }
+    m = TITLE_YEAR_FIRST.exec(line);
+    if (m && AGENCY_SUFFIX.test(cleanName(m[2]!))) {
+      [agency, year, titleLine] = [cleanName(m[2]!), Number(m[1]), i];
+      break;
+    }
+  }
+
+  const prose = lines.join('\n');
+  if (agency === null) {
+    const m = PROSE_NAME.exec(prose);
+    if (m) {
+      agency = m[1]!;
+      warnings.push(`agency name read from the prose (no title line): ${agency}`);
+    } else {
+      warnings.push('agency name not found');
+    }
+  }
+  if (year === null) {
+    const period = /统计期限自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(prose) ?? /(20\d{2})\s*年(?:度)?[,，]?\s*(?:共|全年|我|本)/.exec(prose);
+    if (period) {
+      year = Number(period[1]);
+      warnings.push(`report year read from the prose: ${year}`);
+    } else {
+      warnings.push('report year not found');
+    }
+  }
+  return { agency, year, published: readPublished(lines, titleLine, year), titleLine, warnings };
+}
+
+function previousContentLine(lines: readonly string[], i: number): string | null {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const t = lines[j]!.trim();
+    if (t !== '' && !/^[-—–\s\d]+$/.test(t)) return t;
+  }
+  return null;
+}
+
+const ISO_DATE = /(20\d{2})-(\d{1,2})-(\d{1,2})/;
+const CN_DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+
+function iso(m: RegExpExecArray): string {
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/**
+ * The publication date: a `发布日期` field, a date standing near the title (page chrome or
+ * `(2024年1月12日)`), or the signature date closing the report. Dates inside the reporting year
+ * (the statistics period) are not publication dates.
+ */
+function readPublished(lines: readonly string[], titleLine: number | null, year: number | null): string | null {
+  const plausible = (m: RegExpExecArray | null) => (m && (year === null || Number(m[1]) > year) ? iso(m) : null);
+  for (const line of lines) {
+    const field = /发布(?:日期|时间)\s*[:：]?\s*(20\d{2}[-年]\s*\d{1,2}[-月]\s*\d{1,2})/.exec(line);
+    if (field) {
+      const d = plausible(ISO_DATE.exec(field[1]!) ?? CN_DATE.exec(`${field[1]}日`));
+      if (d) return d;
+    }
+  }
+  if (titleLine !== null) {
+    for (let i = Math.max(0, titleLine - 2); i <= titleLine + 3 && i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.length > 80) continue;
+      const d = plausible(ISO_DATE.exec(line) ?? CN_DATE.exec(line));
+      if (d) return d;
+    }
+  }
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 15); i--) {
+    const line = lines[i]!.trim();
+    const m = /^(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(line);
+    if (m) return plausible(m);
+  }
+  return null;
+}

@@ -1,0 +1,148 @@
+/**
+ * Section 三 layout stage: table events → the table's numeric rows in reading order, each with
+ * the label that stood beside or before it (a hint, not a fact: text from scrambled PDF columns
+ * puts labels far from their numbers).
+ *
+ * - a line holding a row (label + numbers, or several numbers) is one row, or several when it
+ *   holds 14, 21 … numbers; fewer than 7 numbers is a sparse row (zeros dropped);
+ * - numbers alone on their lines accumulate until a label; blank lines split them into blocks.
+ *   Seven equal blocks of k ≥ 2 numbers are a column-major k × 7 block (a PDF read column by
+ *   column) when the rows' own sums say so; otherwise numbers are read row by row, 7 a row.
+ */
+import type { TableEvent } from './lines.ts';
+
+export const COLUMNS = 7;
+
+export interface NumberRow {
+  values: number[];
+  /** Fewer than 7 numbers were printed: the rest were dropped. */
+  sparse: boolean;
+  /** The label seen with or just before this row, if any. */
+  label: string | null;
+  line: number;
+  /** How the row was recovered, for warnings. */
+  via: 'line' | 'cells' | 'column-major';
+}
+
+export function rowSumsOk(values: readonly number[]): boolean {
+  if (values.length !== COLUMNS) return false;
+  const applicants = values.slice(0, COLUMNS - 1).reduce((a, v) => a + v, 0);
+  return Math.abs(applicants - (values[COLUMNS - 1] ?? NaN)) < 1e-9;
+}
+
+export function collectNumberRows(events: readonly TableEvent[]): { rows: NumberRow[]; notes: string[] } {
+  const rows: NumberRow[] = [];
+  const notes: string[] = [];
+  let blocks: { values: number[]; line: number }[] = [];
+  let current: { values: number[]; line: number } | null = null;
+  let label: string | null = null;
+  let labelUsed = false;
+
+  const takeLabel = (): string | null => {
+    if (labelUsed) return null;
+    labelUsed = true;
+    return label;
+  };
+
+  const flushVertical = () => {
+    if (current) blocks.push(current);
+    current = null;
+    if (blocks.length > 0) rows.push(...verticalRows(blocks, takeLabel, notes));
+    blocks = [];
+  };
+
+  for (const event of events) {
+    if (event.type === 'blank') {
+      if (current) blocks.push(current);
+      current = null;
+    } else if (event.type === 'label') {
+      flushVertical();
+      label = event.text;
+      labelUsed = false;
+    } else if (!event.inRow) {
+      current ??= { values: [], line: event.line };
+      current.values.push(...event.values);
+    } else {
+      flushVertical();
+      rows.push(...lineRows(event.values, event.line, takeLabel(), notes));
+    }
+  }
+  flushVertical();
+  return { rows, notes };
+}
+
+function lineRows(values: number[], line: number, label: string | null, notes: string[]): NumberRow[] {
+  if (values.length <= COLUMNS) {
+    return [{ values, sparse: values.length < COLUMNS, label, line, via: 'line' }];
+  }
+  if (values.length % COLUMNS !== 0) {
+    notes.push(`line ${line + 1}: ${values.length} numbers on one row; read the last ${COLUMNS}`);
+    return [{ values: values.slice(-COLUMNS), sparse: false, label, line, via: 'line' }];
+  }
+  const out: NumberRow[] = [];
+  for (let i = 0; i < values.length; i += COLUMNS) {
+    out.push({ values: values.slice(i, i + COLUMNS), sparse: false, label: i === 0 ? label : null, line, via: 'line' });
+  }
+  return out;
+}
+
+function verticalRows(
+  blocks: { values: number[]; line: number }[],
+  takeLabel: () => string | null,
+  notes: string[],
+): NumberRow[] {
+  const out: NumberRow[] = [];
+  let stream: number[] = [];
+  let streamLine = blocks[0]?.line ?? 0;
+
+  const flushStream = () => {
+    for (let i = 0; i < stream.length; i += COLUMNS) {
+      const values = stream.slice(i, i + COLUMNS);
+      const sparse = values.length < COLUMNS;
+      if (sparse) notes.push(`line ${streamLine + 1}: ${values.length} numbers left over after rows of 7`);
+      out.push({ values, sparse, label: takeLabel(), line: streamLine, via: 'cells' });
+    }
+    stream = [];
+  };
+
+  let i = 0;
+  while (i < blocks.length) {
+    const block = blocks[i]!;
+    const k = block.values.length;
+    const group = blocks.slice(i, i + COLUMNS);
+    const columnMajor =
+      k >= 2 && group.length === COLUMNS && group.every((b) => b.values.length === k) ? group : null;
+    if (columnMajor && preferColumnMajor(columnMajor.map((b) => b.values))) {
+      flushStream();
+      for (let r = 0; r < k; r++) {
+        out.push({
+          values: columnMajor.map((b) => b.values[r]!),
+          sparse: false,
+          label: takeLabel(),
+          line: block.line,
+          via: 'column-major',
+        });
+      }
+      i += COLUMNS;
+      continue;
+    }
+    if (stream.length === 0) streamLine = block.line;
+    stream.push(...block.values);
+    i += 1;
+  }
+  flushStream();
+  return out;
+}
+
+/** Read a k × 7 block column by column only when that makes more rows add up than row by row. */
+function preferColumnMajor(columns: number[][]): boolean {
+  const k = columns[0]?.length ?? 0;
+  const flat = columns.flat();
+  let byColumn = 0;
+  let byRow = 0;
+  for (let r = 0; r < k; r++) {
+    if (rowSumsOk(columns.map((c) => c[r]!))) byColumn++;
+    if (rowSumsOk(flat.slice(r * COLUMNS, (r + 1) * COLUMNS))) byRow++;
+  }
+  return byColumn > byRow;
+}

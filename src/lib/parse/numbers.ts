@@ -1,0 +1,79 @@
+/**
+ * Reading numbers as reports print them: table cells (`1,433`, `8862.02`, `-3`), and prose
+ * quantities with Chinese units and hedges (`637万多次`, `80.37万次`, `约1200万次`, `1.2亿`,
+ * `213万余人`, `三次`).
+ */
+
+const CELL_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** A table cell that is a number, or null when the cell is not purely numeric. */
+export function parseCellNumber(cell: string): number | null {
+  const s = cell.trim();
+  if (!CELL_NUMBER.test(s)) return null;
+  const value = Number(s.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+
+export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** `三` → 3, `十二` → 12, `一百零五` → 105, `两千三百万` → 23000000; null if not a numeral. */
+export function parseChineseNumeral(text: string): number | null {
+  if (text === '' || [...text].some((ch) => !CHINESE_NUMERAL_CHARS.includes(ch))) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch] ?? 0;
+    } else if (ch in SMALL_UNITS) {
+      section += (digit ?? 1) * (SMALL_UNITS[ch] ?? 1);
+      digit = null;
+    } else if (ch in BIG_UNITS) {
+      const unit = BIG_UNITS[ch] ?? 1;
+      section += digit ?? 0;
+      total = (total + (section === 0 ? 1 : section)) * unit;
+      section = 0;
+      digit = null;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+export interface Quantity {
+  value: number;
+  approximate: boolean;
+  /** The matched text, e.g. `637万多次`. */
+  raw: string;
+}
+
+/**
+ * Pattern for one prose quantity: a hedge word, an Arabic or Chinese number, an optional 万/亿
+ * multiplier and an optional trailing hedge. Units (次, 人, 条 …) are matched by callers.
+ */
+export const QUANTITY_SOURCE = `(约|近|逾|超过|大约)?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)\\s*(万|亿)?\\s*(多|余|以上|左右)?`;
+
+/** Read a quantity like `637万多`, `约1200万`, `1.2亿`, `三`; null if it is not one. */
+export function readQuantity(text: string): Quantity | null {
+  const m = new RegExp(`^${QUANTITY_SOURCE}`).exec(text.trim());
+  if (!m || !m[2]) return null;
+  const base = /\d/.test(m[2]) ? Number(m[2].replace(/,/g, '')) : parseChineseNumeral(m[2]);
+  if (base === null || !Number.isFinite(base)) return null;
+  const multiplier = m[3] === '亿' ? 100_000_000 : m[3] === '万' ? 10_000 : 1;
+  return {
+    value: roundExact(base * multiplier),
+    approximate: Boolean(m[1] || m[4]),
+    raw: m[0].trim(),
+  };
+}
+
+/** 80.37 × 10000 is 803699.9999… in floating point: round away representation error. */
+function roundExact(value: number): number {
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return Math.abs(rounded - Math.round(rounded)) < 1e-6 ? Math.round(rounded) : rounded;
+}

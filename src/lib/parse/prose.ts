@@ -1,0 +1,145 @@
+/**
+ * Prose metrics (section 一 and 六): website visits and posts, new-media posts, followers and
+ * reads, hotline tickets, fees charged; and the table figures the prose restates (for checks).
+ * Each metric keeps the sentence it came from. A figure's channel (website or new media) is
+ * the one last named in the paragraph, so `微信公众号关注量达到40.9万。全年推送…153条` counts as
+ * new media.
+ */
+import type { MetricKey, MetricSource } from '../schema.ts';
+import { QUANTITY_SOURCE, readQuantity } from './numbers.ts';
+
+export interface ProseMetric {
+  key: MetricKey;
+  value: number;
+  source: MetricSource;
+}
+
+export type RestatedFigure =
+  | 'new'
+  | 'total_processed'
+  | 'carried_forward'
+  | 'granted'
+  | 'partly_granted'
+  | 'refused'
+  | 'unable'
+  | 'not_processed'
+  | 'other'
+  | 'review'
+  | 'litigation';
+
+export interface Restatement {
+  figure: RestatedFigure;
+  value: number;
+  sentence: string;
+}
+
+const Q = `(?<q>${QUANTITY_SOURCE})`;
+const rx = (source: string) => new RegExp(source.replace('Q', Q));
+
+const WEBSITE = /网站|门户|官网|网页|网上/;
+const NEW_MEDIA = /微信|公众号|新媒体|微博|抖音|视频号|两微一抖|客户端|头条号/;
+
+const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]*?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
+const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
+const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
+const HOTLINE = rx(String.raw`(?:热线|工单)[^。；;]*?(?<![\d.])Q\s*(?:件|份|单|宗|个)`);
+const FEES = rx(String.raw`收取[^。；;]*?Q\s*元`);
+const NO_FEES = /(?:没有|未|无|不)收取[^。；;]*?(?:费|费用)|未产生[^。；;]*?费/;
+
+/** Paragraphs with PDF line wraps undone: a line not ending a sentence runs on into the next. */
+export function paragraphs(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.includes('|')) {
+      if (current) out.push(current);
+      current = '';
+      continue;
+    }
+    current += line;
+    if (/[。！？!?]$/.test(line)) {
+      out.push(current);
+      current = '';
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[。；;！!？?])/).map((s) => s.trim()).filter(Boolean);
+}
+
+function quantityAt(m: RegExpExecArray) {
+  const q = m.groups?.q;
+  return q ? readQuantity(q) : null;
+}
+
+export function readProseMetrics(prose: readonly string[], closing: readonly string[]): ProseMetric[] {
+  const found = new Map<MetricKey, ProseMetric>();
+  const put = (key: MetricKey, m: RegExpExecArray, sentence: string) => {
+    const q = quantityAt(m);
+    if (!q || found.has(key)) return;
+    found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(m[0].indexOf(m.groups!.q!)).trim(), approximate: q.approximate } });
+  };
+
+  for (const paragraph of paragraphs(prose)) {
+    let channel: 'website' | 'new_media' | null = null;
+    for (const sentence of sentences(paragraph)) {
+      for (const clause of sentence.split(/(?<=[，,])/)) {
+        const web = clause.search(WEBSITE);
+        const media = clause.search(NEW_MEDIA);
+        if (web >= 0 || media >= 0) channel = media >= 0 && (web < 0 || media < web) ? 'new_media' : 'website';
+        let m: RegExpExecArray | null;
+        if ((m = POSTS.exec(clause)) && channel) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
+        // `部分作品点击量突破10万` is one post's count, not the channel's total.
+        if ((m = VISITS.exec(clause)) && channel && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
+        if ((m = FOLLOWERS.exec(clause)) && channel !== 'website') put('wechat_followers', m, sentence);
+      }
+      const hotline = HOTLINE.exec(sentence);
+      if (hotline) put('hotline_tickets', hotline, sentence);
+    }
+  }
+
+  for (const paragraph of paragraphs(closing)) {
+    for (const sentence of sentences(paragraph)) {
+      const fee = /实际收取[^。；;]*?元/.exec(sentence) ? rx(String.raw`实际收取[^。；;]*?Q\s*元`).exec(sentence) : FEES.exec(sentence);
+      if (fee) put('fees_charged_yuan', fee, sentence);
+      else if (NO_FEES.test(sentence) && !found.has('fees_charged_yuan')) {
+        found.set('fees_charged_yuan', { key: 'fees_charged_yuan', value: 0, source: { sentence, raw: NO_FEES.exec(sentence)![0], approximate: false } });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+const RESTATEMENTS: readonly { figure: RestatedFigure; pattern: RegExp }[] = [
+  { figure: 'new', pattern: rx(String.raw`(?:收到|受理|新收)[^。；;，,]*?申请[^。；;，,\d]{0,6}?Q\s*(?:件|宗|个|份)`) },
+  { figure: 'total_processed', pattern: rx(String.raw`(?:答复办结|办结|答复)[^。；;，,\d]{0,4}?Q\s*(?:件|宗)`) },
+  { figure: 'carried_forward', pattern: rx(String.raw`结转(?:20\d{2}年|下一?年度?)[^。；;，,\d]{0,8}?Q\s*(?:件|宗)`) },
+  { figure: 'granted', pattern: rx(String.raw`(?<!不)予以公开的?Q\s*(?:件|宗)`) },
+  { figure: 'partly_granted', pattern: rx(String.raw`部分公开的?Q\s*(?:件|宗)`) },
+  { figure: 'refused', pattern: rx(String.raw`不予公开的?Q\s*(?:件|宗)`) },
+  { figure: 'unable', pattern: rx(String.raw`无法提供的?Q\s*(?:件|宗)`) },
+  { figure: 'not_processed', pattern: rx(String.raw`不予处理的?Q\s*(?:件|宗)`) },
+  { figure: 'other', pattern: rx(String.raw`其他处理的?Q\s*(?:件|宗)`) },
+  { figure: 'review', pattern: rx(String.raw`行政复议[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`) },
+  { figure: 'litigation', pattern: rx(String.raw`行政诉讼[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`) },
+];
+
+/** Table figures the prose restates, first mention of each. */
+export function readRestatements(prose: readonly string[]): Restatement[] {
+  const out = new Map<RestatedFigure, Restatement>();
+  for (const paragraph of paragraphs(prose)) {
+    for (const sentence of sentences(paragraph)) {
+      for (const { figure, pattern } of RESTATEMENTS) {
+        if (out.has(figure)) continue;
+        const m = pattern.exec(sentence);
+        const q = m ? quantityAt(m) : null;
+        if (q && !q.approximate && /\d/.test(q.raw)) out.set(figure, { figure, value: q.value, sentence });
+      }
+    }
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,42 @@
+/**
+ * Finding the six sections of a report by their headings. Headings are numbered 一 … 六 at the
+ * start of a line (after markdown or table residue), with wording that varies a little.
+ */
+export type SectionKey = 'overview' | 'proactive' | 'applications' | 'cases' | 'problems' | 'other';
+
+const HEADINGS: readonly { key: SectionKey; pattern: RegExp }[] = [
+  { key: 'overview', pattern: /^[\s|#*]*一\s*[、.．]?\s*总体情况/ },
+  { key: 'proactive', pattern: /^[\s|#*]*二\s*[、.．]?\s*(?:行政机关)?主动公开政府信息/ },
+  { key: 'applications', pattern: /^[\s|#*]*三\s*[、.．]?\s*(?:行政机关)?收到和处理政府信息公开申请/ },
+  { key: 'cases', pattern: /^[\s|#*]*四\s*[、.．]?\s*(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议/ },
+  { key: 'problems', pattern: /^[\s|#*]*五\s*[、.．]?\s*(?:政府信息公开(?:工作)?)?存在的?主要问题/ },
+  { key: 'other', pattern: /^[\s|#*]*六\s*[、.．]?\s*其他需要报告/ },
+];
+
+export interface SectionSpan {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+export type Sections = Partial<Record<SectionKey, SectionSpan>>;
+
+/** Line spans of each section found; a section ends where the next found one starts. */
+export function findSections(lines: readonly string[]): Sections {
+  const starts: { key: SectionKey; line: number }[] = [];
+  let from = 0;
+  for (const { key, pattern } of HEADINGS) {
+    for (let i = from; i < lines.length; i++) {
+      if (pattern.test(lines[i]!)) {
+        starts.push({ key, line: i });
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  const sections: Sections = {};
+  starts.forEach(({ key, line }, i) => {
+    sections[key] = { start: line + 1, end: starts[i + 1]?.line ?? lines.length };
+  });
+  return sections;
+}
