@@ -1,0 +1,73 @@
+/** Which reader a file needs (by extension and magic bytes), and how text bytes are decoded. */
+import type { ExtractedFormat } from './types.ts';
+
+const HTML_EXTENSIONS = new Set(['html', 'htm', 'shtml', 'xhtml']);
+
+function startsWith(bytes: Uint8Array, ascii: string, from = 0): boolean {
+  if (bytes.length < from + ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[from + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Offset of `%PDF-` in the first KiB (some servers prepend junk), or -1. */
+export function pdfHeaderOffset(bytes: Uint8Array): number {
+  const limit = Math.min(bytes.length - 5, 1024);
+  for (let i = 0; i <= limit; i++) if (startsWith(bytes, '%PDF-', i)) return i;
+  return -1;
+}
+
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase();
+  return /<!doctype\s+html|<html[\s>]|<table[\s>]|<body[\s>]|<meta[\s>]/.test(head);
+}
+
+export function detectFormat(bytes: Uint8Array, fileName: string): ExtractedFormat {
+  const extension = (fileName.split('.').pop() ?? '').toLowerCase();
+  if (pdfHeaderOffset(bytes) >= 0) return 'pdf';
+  if (startsWith(bytes, 'PK\u0003\u0004')) return 'docx';
+  if (extension === 'pdf') return 'pdf';
+  if (extension === 'docx') return 'docx';
+  if (HTML_EXTENSIONS.has(extension) || looksLikeHtml(bytes)) return 'html';
+  return 'txt';
+}
+
+/** The encoding a byte-order mark names, if any. */
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, '\u00EF\u00BB\u00BF')) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+export interface DecodedText {
+  text: string;
+  encoding: string;
+  warnings: string[];
+}
+
+/**
+ * Decodes text bytes: by BOM, then by the declared encoding (an HTML `<meta charset>`), then
+ * strict UTF-8, else GB18030 (a superset of GBK and GB2312, the usual encodings of Chinese
+ * government sites).
+ */
+export function decodeText(bytes: Uint8Array, declared: string | null = null): DecodedText {
+  const warnings: string[] = [];
+  const bom = bomEncoding(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, warnings };
+  if (declared) {
+    const label = /^(gb2312|gbk|x-gbk|gb_2312-80|cp936)$/i.test(declared) ? 'gb18030' : declared;
+    try {
+      const text = new TextDecoder(label, { fatal: true }).decode(bytes);
+      return { text, encoding: label.toLowerCase(), warnings };
+    } catch {
+      warnings.push(`declared encoding "${declared}" does not fit the bytes; detected instead`);
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings };
+  } catch {
+    const text = new TextDecoder('gb18030').decode(bytes);
+    if (text.includes('\uFFFD')) warnings.push('text is neither valid UTF-8 nor GB18030; some characters were replaced');
+    return { text, encoding: 'gb18030', warnings };
+  }
+}

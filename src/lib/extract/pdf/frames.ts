@@ -1,0 +1,108 @@
+/**
+ * Ruling lines → table frames: the grid of column x-positions and row y-positions of each
+ * ruled table on a page, and which grid slots are merged (no border drawn between them).
+ */
+import type { Segment } from './geometry.ts';
+
+/** Lines closer than this (points) are one line: double borders, cell fills 0.2pt apart. */
+const SNAP = 2.5;
+/** Narrowest column and lowest row a table has; closer boundaries are one boundary. */
+const MIN_COLUMN = 5;
+const MIN_ROW = 3;
+
+export interface Frame {
+  /** Column boundaries, left to right. */
+  xs: number[];
+  /** Row boundaries, top to bottom (descending y). */
+  ys: number[];
+  /** For each grid slot `[row][col]`, the id of the merged region it belongs to. */
+  region: number[][];
+}
+
+/** Merges collinear segments that overlap or nearly touch. */
+function mergeSegments(segments: Segment[]): Segment[] {
+  const sorted = [...segments].sort((s, t) => s.at - t.at || s.from - t.from);
+  const merged: Segment[] = [];
+  for (const segment of sorted) {
+    const same = merged.find((m) => Math.abs(m.at - segment.at) <= SNAP && segment.from <= m.to + SNAP && segment.to >= m.from - SNAP);
+    if (same) {
+      same.from = Math.min(same.from, segment.from);
+      same.to = Math.max(same.to, segment.to);
+    } else {
+      merged.push({ ...segment });
+    }
+  }
+  return merged;
+}
+
+/** Positions closer than `tolerance` become one (their mean). */
+function snapPositions(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const value of sorted) {
+    const last = clusters.at(-1);
+    if (last && value - last.at(-1)! <= tolerance) last.push(value);
+    else clusters.push([value]);
+  }
+  return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+/** How much of [from, to] the segments at position `at` cover, as a share. */
+function coverage(segments: Segment[], at: number, from: number, to: number, tolerance: number): number {
+  let covered = 0;
+  for (const s of segments) {
+    if (Math.abs(s.at - at) > tolerance) continue;
+    covered += Math.max(0, Math.min(to, s.to) - Math.max(from, s.from));
+  }
+  return covered / Math.max(to - from, 0.001);
+}
+
+function crosses(h: Segment, v: Segment): boolean {
+  return v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP;
+}
+
+/** Groups of ruling lines that touch each other: one group per table. */
+function connectedGroups(horizontal: Segment[], vertical: Segment[]): Array<{ h: Segment[]; v: Segment[] }> {
+  const parent = [...horizontal, ...vertical].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  horizontal.forEach((h, i) =>
+    vertical.forEach((v, j) => {
+      if (crosses(h, v)) parent[find(i)] = find(horizontal.length + j);
+    }),
+  );
+  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
+  horizontal.forEach((h, i) => groups.set(find(i), { h: [...(groups.get(find(i))?.h ?? []), h], v: groups.get(find(i))?.v ?? [] }));
+  vertical.forEach((v, j) => {
+    const key = find(horizontal.length + j);
+    const group = groups.get(key) ?? { h: [], v: [] };
+    group.v.push(v);
+    groups.set(key, group);
+  });
+  return [...groups.values()];
+}
+
+function frameOf(h: Segment[], v: Segment[]): Frame | null {
+  const xs = snapPositions(v.map((s) => s.at), MIN_COLUMN);
+  const ys = snapPositions(h.map((s) => s.at), MIN_ROW).reverse();
+  if (xs.length < 2 || ys.length < 2) return null;
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const [top, bottom, left, right] = [ys[r]!, ys[r + 1]!, xs[c]!, xs[c + 1]!];
+      if (c + 1 < cols && coverage(v, right, bottom, top, MIN_COLUMN) < 0.5) parent[find(r * cols + c + 1)] = find(r * cols + c);
+      if (r + 1 < rows && coverage(h, bottom, left, right, MIN_ROW) < 0.5) parent[find((r + 1) * cols + c)] = find(r * cols + c);
+    }
+  }
+  const region = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => find(r * cols + c)));
+  return { xs, ys, region };
+}
+
+/** The ruled tables of a page; line groups too small to be a table are ignored. */
+export function findFrames(horizontal: Segment[], vertical: Segment[]): Frame[] {
+  return connectedGroups(mergeSegments(horizontal), mergeSegments(vertical))
+    .map((group) => frameOf(group.h, group.v))
+    .filter((frame): frame is Frame => frame !== null && (frame.xs.length > 2 || frame.ys.length > 2));
+}

@@ -1,0 +1,75 @@
+/**
+ * Tables that run on from one page to the next become one table: the columns are matched by
+ * x-position, and a label cell split by the page break (`（四）无` | `法提供`) is put back together.
+ */
+import { joinText, type GridCell } from '../table.ts';
+import { isNumberText } from './geometry.ts';
+import type { PdfTable } from './page-blocks.ts';
+
+const TOLERANCE = 4;
+/** Text that starts a new row label rather than continuing one: `（一）`, `2.`, `三、`, `第`. */
+const LABEL_START = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．]|第)/;
+
+/** Whether `next` (at the top of a page) continues `previous` (at the bottom of the one before). */
+export function continues(previous: PdfTable, next: PdfTable): boolean {
+  return next.page === previous.page + 1
+    && Math.abs(previous.xs[0]! - next.xs[0]!) <= TOLERANCE
+    && Math.abs(previous.xs.at(-1)! - next.xs.at(-1)!) <= TOLERANCE;
+}
+
+/** Column boundaries of both tables together. */
+function unionColumns(a: number[], b: number[]): number[] {
+  const merged: number[] = [];
+  for (const x of [...a, ...b].sort((p, q) => p - q)) if (merged.length === 0 || x - merged.at(-1)! > TOLERANCE) merged.push(x);
+  return merged;
+}
+
+function nearest(xs: number[], x: number): number {
+  let best = 0;
+  xs.forEach((candidate, i) => {
+    if (Math.abs(candidate - x) < Math.abs(xs[best]! - x)) best = i;
+  });
+  return best;
+}
+
+/** A table's cells re-indexed onto other column boundaries, rows shifted by `rowOffset`. */
+function remap(table: PdfTable, xs: number[], rowOffset: number): GridCell[] {
+  return table.cells.map((cell) => {
+    const col = nearest(xs, table.xs[cell.col]!);
+    const end = nearest(xs, table.xs[cell.col + cell.colSpan]!);
+    return { ...cell, row: cell.row + rowOffset, col, colSpan: Math.max(1, end - col) };
+  });
+}
+
+function covering(cells: GridCell[], row: number, col: number): GridCell | undefined {
+  return cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan);
+}
+
+/** Joins the halves of label cells cut by the page break. */
+function mendSeam(cells: GridCell[], seamRow: number, cols: number): GridCell[] {
+  const removed = new Set<GridCell>();
+  for (let col = 0; col < cols; col++) {
+    const above = covering(cells, seamRow - 1, col);
+    const below = cells.find((c) => c.row === seamRow && c.col === col);
+    if (!above || !below || above.col !== col || above.colSpan !== below.colSpan) continue;
+    if (above.text === '' || below.text === '' || isNumberText(above.text) || isNumberText(below.text)) continue;
+    if (LABEL_START.test(below.text)) continue;
+    above.text = joinText(above.text, below.text);
+    above.rowSpan = below.row + below.rowSpan - above.row;
+    removed.add(below);
+  }
+  return cells.filter((cell) => !removed.has(cell));
+}
+
+export function joinTables(previous: PdfTable, next: PdfTable): PdfTable {
+  const xs = unionColumns(previous.xs, next.xs);
+  const cells = [...remap(previous, xs, 0), ...remap(next, xs, previous.rows)];
+  return {
+    ...previous,
+    xs,
+    bottom: next.bottom,
+    rows: previous.rows + next.rows,
+    cols: xs.length - 1,
+    cells: mendSeam(cells, previous.rows, xs.length - 1),
+  };
+}

@@ -1,0 +1,17 @@
+/** What every reader returns: the normalised text the report parser reads. */
+export type ExtractedFormat = 'txt' | 'html' | 'pdf' | 'docx';
+
+export interface Extracted {
+  format: ExtractedFormat;
+  /**
+   * Prose as lines; every table row as one line of cells, each followed by ` |`
+   * (`label | 21 | 0 | | 21 |`). A merged cell shows once, at the first row and column it covers.
+   */
+  text: string;
+  /** Things the reader was unsure of or had to work around; each names what and where. */
+  warnings: string[];
+  /** Why nothing (or nothing usable) could be read; `null` when reading worked. */
+  error: string | null;
+  /** PDF only: number of pages read. */
+  pages?: number;
+}
