@@ -100,3 +100,20 @@ describe('escaping agency names', () => {
     expect(tooltipHtml({ seriesName: evil2, name: evil, value: 3 }, 'count')).not.toContain('<img');
   });
 });
+
+describe('embed snippet', () => {
+  it('points at the embed page with the same state, by absolute URL under the base path', async () => {
+    const { embedUrl, iframeSnippet, siteRoot } = await import('../../src/lib/charts/embed.ts');
+    const { stateFromParams } = await import('../../src/lib/charts/state.ts');
+    const root = siteRoot('https://example.org/ignored', '/tp');
+    expect(root).toBe('https://example.org/tp/');
+    const state: ChartState = { ...DEFAULT_STATE, measure: 'review_rate', filters: { ...DEFAULT_STATE.filters, province: '广东省' } };
+    const url = embedUrl(root, 'en', state, { theme: 'dark', plain: true });
+    expect(url.startsWith('https://example.org/tp/en/embed/?')).toBe(true);
+    expect(stateFromParams(new URL(url).searchParams).state).toEqual(state);
+    const snippet = iframeSnippet(url, evil, root);
+    expect(snippet).toContain('src="https://example.org/tp/en/embed/?m=review_rate&amp;province=');
+    expect(snippet).not.toContain('<script>alert');
+    expect(snippet).toContain('<script async src="https://example.org/tp/embed-resize.js"></script>');
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../../src/lib/extract/index.ts';
+import { NO_TEXT_LAYER } from '../../src/lib/extract/pdf/index.ts';
+import { gridRules, makePdf, type PdfText } from './fixtures/make-pdf.ts';
+
+/** One character a line, top to bottom, as side labels are set in many reports. */
+function stacked(text: string, x: number, top: number, pitch: number): PdfText[] {
+  return [...text].map((char, i) => ({ x, y: top - i * pitch, text: char, font: 'cjk' as const, size: 9 }));
+}
+
+const cjk = (x: number, y: number, text: string): PdfText => ({ x, y, text, font: 'cjk', size: 9 });
+const num = (x: number, y: number, text: string): PdfText => ({ x, y, text, size: 10 });
+
+describe('PDF: ruled tables rebuilt from geometry', () => {
+  // Columns: side label | row label | 甲 | 乙. Rows (top→bottom): header, 3 outcome rows.
+  const xs = [50, 80, 300, 360, 420];
+  const ys = [700, 680, 650, 600, 570];
+  const rules = [
+    ...gridRules([50, 420], ys),
+    [50, 700, 50, 570], [420, 700, 420, 570],
+    [80, 680, 80, 570], // the side label column only below the header
+    [300, 700, 300, 570], [360, 700, 360, 570],
+  ].map((r) => r as [number, number, number, number])
+    // the side label spans the three outcome rows: no horizontal borders inside its column
+    .filter(([x0, y0, x1, y1]) => !(y0 === y1 && (y0 === 650 || y0 === 600) && x0 === 50))
+    .concat([[80, 650, 420, 650], [80, 600, 420, 600]]);
+  const page = {
+    rules,
+    texts: [
+      cjk(55, 687, '项目'), cjk(320, 687, '自然人'), cjk(380, 687, '总计'),
+      ...stacked('三、本年度', 60, 670, 20),
+      cjk(85, 662, '（一）予以公开'), num(320, 662, '12'), num(380, 662, '12'),
+      cjk(85, 630, '（二）部分公开（区分处理的，'), cjk(85, 618, '只计这一情形）'), num(320, 622, '3'), num(380, 622, '3'),
+      cjk(85, 582, '（三）不予公开'), num(320, 582, '0'), num(380, 582, '0'),
+    ],
+  };
+  void xs;
+
+  it('makes one pipe row per table row, merged cells once, wrapped labels and stacked side labels whole', async () => {
+    const result = await extractText(makePdf([page]), 'table.pdf');
+    expect(result.error).toBeNull();
+    expect(result.format).toBe('pdf');
+    expect(result.pages).toBe(1);
+    expect(result.text.split('\n')).toEqual([
+      '项目 | | 自然人 | 总计 |',
+      '三、本年度 | （一）予以公开 | 12 | 12 |',
+      '| （二）部分公开（区分处理的，只计这一情形） | 3 | 3 |',
+      '| （三）不予公开 | 0 | 0 |',
+    ]);
+  });
+
+  it('reads a side label set in a vertical-writing font', async () => {
+    const vertical = {
+      ...page,
+      texts: [...page.texts.filter((t) => t.x !== 60), { x: 60, y: 670, text: '三、本年度', font: 'cjk-vertical' as const, size: 9 }],
+    };
+    const result = await extractText(makePdf([vertical]), 'vertical.pdf');
+    expect(result.text.split('\n')[1]).toBe('三、本年度 | （一）予以公开 | 12 | 12 |');
+  });
+});
+
+describe('PDF: a table running across pages', () => {
+  const columns = [50, 150, 300, 400];
+  const first = {
+    texts: [
+      cjk(50, 760, '三、收到和处理政府信息公开申请情况'),
+      cjk(55, 712, '（三）不予公开'), cjk(155, 712, '1.属于国家秘密'), num(320, 712, '2'),
+      cjk(55, 662, '（四）无'), cjk(155, 662, '1.本机关不掌握'), num(320, 662, '769'),
+      num(290, 40, '- 3 -'),
+    ],
+    rules: gridRules(columns, [730, 690, 640]),
+  };
+  const second = {
+    texts: [
+      num(290, 800, '4'),
+      cjk(55, 762, '法提供'), cjk(155, 762, '2.没有现成信息'), num(320, 762, '11'),
+      cjk(55, 712, '（七）总计'), num(320, 712, '3050'),
+      cjk(50, 640, '四、政府信息公开行政复议、行政诉讼情况'),
+    ],
+    rules: gridRules(columns, [780, 740, 690]),
+  };
+
+  it('joins the halves, mends the label cut by the page break and drops page numbers', async () => {
+    const result = await extractText(makePdf([first, second]), 'two-pages.pdf');
+    expect(result.error).toBeNull();
+    expect(result.pages).toBe(2);
+    expect(result.text.split('\n')).toEqual([
+      '三、收到和处理政府信息公开申请情况',
+      '（三）不予公开 | 1.属于国家秘密 | 2 | |',
+      '（四）无法提供 | 1.本机关不掌握 | 769 | |',
+      '| 2.没有现成信息 | 11 | |',
+      '（七）总计 | | 3050 | |',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ]);
+  });
+});
+
+describe('PDF: prose', () => {
+  it('joins lines of a paragraph wrapped by the page width, keeps headings apart', async () => {
+    const lines = ['一、总体情况', '（一）主动公开情况。2024年，市政府网站主动公开', '政府信息5500余条，网站总访问量637万次。', '二、主动公开政府信息情况'];
+    const pdf = makePdf([{ texts: [
+      cjk(72, 760, lines[0]!), cjk(90, 740, lines[1]!), cjk(72, 725, lines[2]!), cjk(90, 705, lines[3]!),
+      cjk(72, 690, '这一行很长很长很长很长很长很长很长很长很长很长很长'),
+    ] }]);
+    const result = await extractText(pdf, 'prose.pdf');
+    expect(result.text.split('\n').slice(0, 3)).toEqual([
+      '一、总体情况',
+      '（一）主动公开情况。2024年，市政府网站主动公开政府信息5500余条，网站总访问量637万次。',
+      '二、主动公开政府信息情况',
+    ]);
+  });
+
+  it('splits a line with wide gaps (a table drawn without borders) into cells', async () => {
+    const pdf = makePdf([{ texts: [cjk(72, 700, '行政许可'), num(300, 700, '447228'), cjk(72, 680, '行政处罚'), num(300, 680, '3985758')] }]);
+    const result = await extractText(pdf, 'borderless.pdf');
+    expect(result.text.split('\n')).toEqual(['行政许可 | 447228 |', '行政处罚 | 3985758 |']);
+  });
+});
+
+describe('PDF: what cannot be read comes back as an error value', () => {
+  it('a PDF with no text layer', async () => {
+    const result = await extractText(makePdf([{ rules: gridRules([50, 200, 300], [700, 650, 600]) }]), 'scan.pdf');
+    expect(result.error).toBe(`scan.pdf: ${NO_TEXT_LAYER}`);
+    expect(result.text).toBe('');
+    expect(result.pages).toBe(1);
+  });
+
+  it('a broken PDF', async () => {
+    const result = await extractText(new TextEncoder().encode('%PDF-1.4\nthis is not a pdf body'), 'broken.pdf');
+    expect(result.format).toBe('pdf');
+    expect(result.error).toMatch(/^broken\.pdf: PDF could not be opened: /);
+  });
+});

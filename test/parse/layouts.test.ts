@@ -1,0 +1,303 @@
+/**
+ * One entry per layout quirk seen in real reports (../shared/SPEC.md §2). Each entry notes where
+ * the quirk came from. Excerpts marked "seed" are taken from data/reports; the PDF-text layouts
+ * are written here in the shape pdftotext gives (the corpus itself is tested in corpus.test.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { APPLICATION_ROWS, type ApplicationRow, type ReportRecord } from '../../src/lib/schema.ts';
+
+const LABELS: Record<ApplicationRow, string> = {
+  new: '一、本年新收政府信息公开申请数量',
+  carried_over: '二、上年结转政府信息公开申请数量',
+  granted: '（一）予以公开',
+  partly_granted: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  refused_state_secret: '1.属于国家秘密',
+  refused_law_prohibited: '2.其他法律行政法规禁止公开',
+  refused_three_safeties: '3.危及“三安全一稳定”',
+  refused_third_party: '4.保护第三方合法权益',
+  refused_internal: '5.属于三类内部事务信息',
+  refused_process: '6.属于四类过程性信息',
+  refused_enforcement_file: '7.属于行政执法案卷',
+  refused_query: '8.属于行政查询事项',
+  unable_not_held: '1.本机关不掌握相关政府信息',
+  unable_needs_creation: '2.没有现成信息需要另行制作',
+  unable_unclear: '3.补正后申请内容仍不明确',
+  not_processed_complaint: '1.信访举报投诉类申请',
+  not_processed_repeat: '2.重复申请',
+  not_processed_publication: '3.要求提供公开出版物',
+  not_processed_excessive: '4.无正当理由大量反复申请',
+  not_processed_confirm: '5.要求行政机关确认或重新出具已获取信息',
+  other_no_correction: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  other_no_fee: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  other_misc: '3.其他',
+  total_processed: '（七）总计',
+  carried_forward: '四、结转下年度继续办理',
+};
+
+/** A table that satisfies every identity of the template, with distinct non-zero rows. */
+const TABLE: Partial<Record<ApplicationRow, number[]>> = {
+  new: [5, 1, 0, 0, 0, 0, 6],
+  carried_over: [1, 0, 0, 0, 0, 0, 1],
+  granted: [2, 1, 0, 0, 0, 0, 3],
+  partly_granted: [1, 0, 0, 0, 0, 0, 1],
+  refused_internal: [1, 0, 0, 0, 0, 0, 1],
+  unable_not_held: [1, 0, 0, 0, 0, 0, 1],
+  other_misc: [1, 0, 0, 0, 0, 0, 1],
+  total_processed: [6, 1, 0, 0, 0, 0, 7],
+};
+const valuesOf = (row: ApplicationRow) => TABLE[row] ?? [0, 0, 0, 0, 0, 0, 0];
+
+function report(section3: string, section4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0'): string {
+  return [
+    '某某市某某局',
+    '2023年政府信息公开工作年度报告',
+    '一、总体情况',
+    '2023年，我局认真贯彻落实《条例》。',
+    '二、主动公开政府信息情况',
+    '规章 0 0 0',
+    '行政规范性文件 1 0 3',
+    '行政许可 5',
+    '行政处罚 2',
+    '行政强制 0',
+    '行政事业性收费 0',
+    '三、收到和处理政府信息公开申请情况',
+    section3,
+    '四、政府信息公开行政复议、行政诉讼情况',
+    section4,
+    '五、存在的主要问题及改进情况',
+    '无。',
+  ].join('\n');
+}
+
+const parse = (text: string) => parseReport(text, { file: 'test.txt', sha256: '', format: 'txt' });
+
+function expectTable(record: ReportRecord) {
+  for (const row of APPLICATION_ROWS) expect(Object.values(record.applications[row]), row).toEqual(valuesOf(row));
+  expect(record.checks.filter((c) => !c.ok)).toEqual([]);
+}
+
+describe('section 三 layouts', () => {
+  it('label n n n n n n n rows (pdftotext -raw)', () => {
+    const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
+    const record = parse(report(text));
+    expectTable(record);
+    expect(record.warnings).toEqual([]);
+  });
+
+  it('one cell a line with blank lines between (seed 000, 004)', () => {
+    const text = APPLICATION_ROWS.map((r) => [LABELS[r], ...valuesOf(r)].join('\n\n')).join('\n\n');
+    expectTable(parse(report(text)));
+  });
+
+  it('cells ending ` |` with `||` filler lines (seed 001)', () => {
+    const text = APPLICATION_ROWS.map((r) => [`${LABELS[r]} |`, ...valuesOf(r).map((v) => `${v} |`), '||'].join('\n')).join('\n');
+    expectTable(parse(report(text)));
+  });
+
+  it('markdown rows with a shifted empty column, tables split mid-section (seed 002)', () => {
+    const rows = APPLICATION_ROWS.map((r, i) =>
+      i % 2 ? `| | ${LABELS[r]} | | ${valuesOf(r).join(' | ')} | |` : `| ${LABELS[r]} | ${valuesOf(r).join(' | ')} |`,
+    );
+    rows.splice(10, 0, '', '| | | | | | | | | |', '|---|---|---|---|---|---|---|---|---|');
+    expectTable(parse(report(rows.join('\n'))));
+  });
+
+  it('pdftotext -layout: side labels one character a line, page footer inside the table, a label wrapped around its numbers', () => {
+    const lines: string[] = [];
+    for (const row of APPLICATION_ROWS) {
+      const numbers = valuesOf(row).join('        ');
+      if (row === 'partly_granted') {
+        lines.push('      （二）部分公开（区分处理的，只计这一情', `                  ${numbers}`, '      形，不计其他情形）');
+      } else if (row === 'refused_law_prohibited') {
+        lines.push('三、', `本            ${LABELS[row]}     ${numbers}`, '年');
+      } else {
+        lines.push(`             ${LABELS[row]}            ${numbers}`);
+      }
+      if (row === 'unable_not_held') lines.push('', '-4-', '     法提供');
+    }
+    const record = parse(report(lines.join('\n')));
+    expectTable(record);
+    expect(record.warnings).toEqual([]);
+  });
+
+  it('PDF text read column by column: a block printed as 7 columns of k figures (pdftotext, scrambled)', () => {
+    const head = APPLICATION_ROWS.slice(0, 4).map((r) => `${LABELS[r]}\n\n${valuesOf(r).join('\n\n')}`);
+    const block = APPLICATION_ROWS.slice(4, 12);
+    const columns = [0, 1, 2, 3, 4, 5, 6].map((c) => block.map((r) => valuesOf(r)[c]).join('\n'));
+    const labels = block.map((r) => LABELS[r]).join('\n');
+    const tail = APPLICATION_ROWS.slice(12).map((r) => `${LABELS[r]}\n\n${valuesOf(r).join('\n\n')}`);
+    const record = parse(report([...head, columns.join('\n\n'), labels, ...tail].join('\n\n')));
+    expectTable(record);
+    expect(record.warnings.join()).toMatch(/column by column/);
+  });
+
+  it('labels printed after their numbers (pdftotext): rows placed by template order and checked by arithmetic', () => {
+    const numbers = APPLICATION_ROWS.map((r) => valuesOf(r).join('\n\n')).join('\n\n');
+    const labels = APPLICATION_ROWS.slice(2, 6).map((r) => LABELS[r]).join('\n');
+    const record = parse(report(`${LABELS.new}\n\n${numbers}\n\n${labels}`));
+    expectTable(record);
+  });
+
+  it('sparse rows with zeros dropped (seed 003): inferred cells are warnings', () => {
+    const text = [
+      '一、本年新收政府信息公开申请数量 | 6 | 6 | |||||||',
+      '二、上年结转政府信息公开申请数量 | 0 | ||||||||',
+      '三、本年度办理结果 | (一)予以公开 | 6 | 6 | ||||||',
+      '(七)总计 | 6 | 6 | ||||||',
+      '四、结转下年度继续办理 | 0 |',
+    ].join('\n');
+    const record = parse(report(text));
+    expect(Object.values(record.applications.new)).toEqual([6, 0, 0, 0, 0, 0, 6]);
+    expect(Object.values(record.applications.carried_over)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(Object.values(record.applications.granted)).toEqual([6, 0, 0, 0, 0, 0, 6]);
+    expect(record.warnings.filter((w) => /placed under 自然人/.test(w))).toHaveLength(3);
+    expect(record.warnings.join()).toMatch(/dropped cells inferred as 0: carried_over, carried_forward/);
+    expect(record.warnings.join()).toMatch(/row\(s\) not found: partly_granted/);
+  });
+
+  it('a sparse row whose figures cannot be placed keeps only its total, with a warning', () => {
+    const record = parse(report('一、本年新收政府信息公开申请数量 | 3 | 2 | 5 |'));
+    expect(record.applications.new).toEqual({ natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: 5 });
+    expect(record.warnings.join()).toMatch(/cannot be told/);
+  });
+
+  it('the 2019 template: 其他处理 is a single row and the split rows stay null', () => {
+    const rows = APPLICATION_ROWS.filter((r) => r !== 'other_no_correction' && r !== 'other_no_fee');
+    const text = rows.map((r) => `${r === 'other_misc' ? '(六) 其他处理' : LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
+    const record = parse(report(text).replace('2023年', '2020年'));
+    expect(record.template).toBe('2019');
+    expect(Object.values(record.applications.other_misc)).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(record.applications.other_no_fee.total).toBeNull();
+    expect(record.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('labels with misprints, other numbering and spacing still name their rows', () => {
+    const variants: Partial<Record<ApplicationRow, string>> = {
+      refused_law_prohibited: '2.其他法律行政止公开',
+      not_processed_excessive: '4、无正当理由大量反复 申请',
+      partly_granted: '(二) 部分公开',
+      total_processed: '（七） 总 计',
+    };
+    const text = APPLICATION_ROWS.map((r) => `${variants[r] ?? LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
+    expectTable(parse(report(text)));
+  });
+
+  it('a table that breaks its own accounting rule keeps the printed figures and fails the check', () => {
+    const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${(r === 'carried_forward' ? [2, 0, 0, 0, 0, 0, 2] : valuesOf(r)).join(' ')}`).join('\n');
+    const record = parse(report(text));
+    expect(record.applications.carried_forward.total).toBe(2);
+    const failed = record.checks.filter((c) => !c.ok).map((c) => c.rule);
+    expect(failed).toContain('三 total: new + carried_over = total_processed + carried_forward');
+    expect(failed).toContain('三 natural: new + carried_over = total_processed + carried_forward');
+  });
+});
+
+describe('section 四 layouts', () => {
+  it('15 cells on one line', () => {
+    const record = parse(report('', '72 64 178 37 351 13 4 8 1 26 12 1 1 6 20'));
+    expect(Object.values(record.review)).toEqual([72, 64, 178, 37, 351]);
+    expect(Object.values(record.litigation_direct)).toEqual([13, 4, 8, 1, 26]);
+    expect(Object.values(record.litigation_after_review)).toEqual([12, 1, 1, 6, 20]);
+  });
+
+  it('runs printed out of order between header fragments are placed by each group adding up (pdftotext)', () => {
+    const text = '总计\n\n72\n\n64\n\n178\n\n37\n\n结 果\n\n12\n\n1\n\n1\n\n6\n\n总计\n\n351\n\n维持\n\n13\n\n4\n\n8\n\n1\n\n26\n\n总计\n\n20';
+    const record = parse(report('', text));
+    expect(Object.values(record.review)).toEqual([72, 64, 178, 37, 351]);
+    expect(Object.values(record.litigation_direct)).toEqual([13, 4, 8, 1, 26]);
+    expect(Object.values(record.litigation_after_review)).toEqual([12, 1, 1, 6, 20]);
+    expect(record.warnings.join()).toMatch(/out of order/);
+  });
+
+  it('blank cells in a positional markdown row stay null (seed 002)', () => {
+    const record = parse(report('', '| | | | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |'));
+    expect(Object.values(record.review)).toEqual([null, null, null, null, null]);
+    expect(Object.values(record.litigation_direct)).toEqual([0, 0, 0, 0, 0]);
+    expect(record.warnings.join()).toMatch(/5 of 15 cells are blank/);
+  });
+
+  it('only some zeros printed (seed 003): all zero by inference, with a warning', () => {
+    const record = parse(report('', '0 | 0 | 0 |'));
+    expect(Object.values(record.litigation_after_review)).toEqual([0, 0, 0, 0, 0]);
+    expect(record.warnings.join()).toMatch(/3 of 15 cells, all 0/);
+  });
+
+  it('a group that does not add up is kept as printed and fails its check', () => {
+    const record = parse(report('', '10 1 0 0 0 0 0 0 0 0 5 0 0 0 0'));
+    expect(record.review.total).toBe(0);
+    expect(record.checks.find((c) => c.rule.startsWith('四 review'))?.ok).toBe(false);
+  });
+});
+
+describe('metadata and page text', () => {
+  it('reads agency and year from a title with the year first, behind page chrome (seed 000)', () => {
+    const text = '长者专区\n\n2023年东莞市住房公积金管理中心政府信息公开工作年度报告\n\n发布机构:本网 发布日期:2024-01-23\n【打印】\n' + report('').split('\n').slice(2).join('\n');
+    const record = parse(text);
+    expect([record.agency.name, record.year, record.published]).toEqual(['东莞市住房公积金管理中心', 2023, '2024-01-23']);
+  });
+
+  it('reads the agency from the prose when there is no title line (seed 001)', () => {
+    const text = report('').split('\n').slice(2).join('\n').replace('我局', '北京住房公积金管理中心(以下简称公积金中心)');
+    const record = parse(text);
+    expect(record.agency.name).toBe('北京住房公积金管理中心');
+    expect(record.year).toBe(2023);
+    expect(record.warnings.join()).toMatch(/read from the prose/);
+  });
+
+  it('ignores spam injected into the prose (seed 003) and a date inside the reporting year', () => {
+    const text = report('').replace('认真贯彻落实', '以雷速体育,雷速直播新时代').replace('2023年政府信息公开工作年度报告', '2023年政府信息公开年度报告\n(2024年1月12日)');
+    const record = parse(text);
+    expect([record.agency.name, record.published]).toEqual(['某某市某某局', '2024-01-12']);
+  });
+
+  it('a news article is not a report: a record with an error, not a crash', () => {
+    const record = parse('东莞召开全市经济工作会议\n会议指出，2023年全市经济稳中向好。');
+    expect(record.error).toMatch(/not an annual report/);
+    expect(record.applications.new.total).toBeNull();
+  });
+
+  it('an empty file is an error', () => {
+    expect(parse('').error).toBe('empty file');
+  });
+});
+
+describe('prose metrics keep the sentence they came from', () => {
+  const withProse = (prose: string) => parse(report('').replace('2023年，我局认真贯彻落实《条例》。', prose));
+
+  it('website visits and posts, new-media followers with hedges (seed 000)', () => {
+    const record = withProse('2023年,通过门户网站发布信息1433条,总访问量达637万多次;微信公众号发布信息137条,关注人数达213万余人。');
+    expect(record.metrics).toMatchObject({ website_posts: 1433, website_visits: 6_370_000, wechat_posts: 137, wechat_followers: 2_130_000 });
+    expect(record.metric_sources.website_visits).toMatchObject({ raw: '637万多次', approximate: true });
+    expect(record.metric_sources.wechat_followers?.sentence).toMatch(/关注人数达213万余人/);
+  });
+
+  it('a figure takes the channel last named in its paragraph (seed 002)', () => {
+    const record = withProse('“中山公积金”微信公众号关注量达到40.9万。2020全年推送信息153条，全年点击量134.7万人次。');
+    expect(record.metrics).toMatchObject({ wechat_followers: 409_000, wechat_posts: 153, wechat_reads: 1_347_000 });
+    expect(record.metrics.website_visits).toBeUndefined();
+  });
+
+  it('one post’s views and messages pushed to people are not channel totals (seed 001)', () => {
+    const record = withProse('全年通过“两微一抖”共制作发布32期、82个解读宣传信息,部分作品点击量突破10万。微信公众号向2.6万投诉人推送6.9万条微信消息。');
+    expect(record.metrics).toEqual({});
+  });
+
+  it('hotline tickets and fees (seed 004)', () => {
+    const r = withProse('妥善做好12345政府热线工单回复工作,2023年共处理工单31800份,均按时答复。全年收取信息处理费 3940 元。');
+    expect(r.metrics).toMatchObject({ hotline_tickets: 31_800, fees_charged_yuan: 3940 });
+  });
+
+  it('the prose restating a table figure is checked against the table (seed 004)', () => {
+    const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
+    const record = parseReport(
+      report(text).replace('2023年，我局认真贯彻落实《条例》。', '2023年，共收到政府信息公开申请6件，答复办结8件。'),
+      { file: 'x.txt', sha256: '', format: 'txt' },
+    );
+    const prose = record.checks.filter((c) => c.rule.startsWith('prose'));
+    expect(prose.map((c) => [c.rule, c.ok])).toEqual([
+      ['prose restates new', true],
+      ['prose restates total_processed', false],
+    ]);
+  });
+});
