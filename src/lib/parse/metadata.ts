@@ -68,15 +68,22 @@ export function readMetadata(lines: readonly string[], headLimit: number): Metad
     }
   }
   if (year === null) {
-    const period = /统计期限自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(prose) ?? /(20\d{2})\s*年(?:度)?[,，]?\s*(?:共|全年|我|本)/.exec(prose);
+    const period = /统计期限自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(prose)?.[1] ?? mostMentionedYear(prose);
     if (period) {
-      year = Number(period[1]);
+      year = Number(period);
       warnings.push(`report year read from the prose: ${year}`);
     } else {
       warnings.push('report year not found');
     }
   }
   return { agency, year, published: readPublished(lines, titleLine, year), titleLine, warnings };
+}
+
+/** The year the prose names most often (`2023年`, not `2023年1月` dates). */
+function mostMentionedYear(prose: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of prose.matchAll(/(20\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
 function previousContentLine(lines: readonly string[], i: number): string | null {
