@@ -44,6 +44,8 @@ export interface OverviewFile {
   by_year_province: Record<string, Record<string, Totals>>;
   /** Sums per year per level. */
   by_year_level: Record<string, Record<string, Totals>>;
+  /** Sums per year per sector (keys of src/lib/agency/sectors.ts; `unknown` when not inferred). */
+  by_year_sector: Record<string, Record<string, Totals>>;
   /** For the latest year: agencies at either end of each headline measure (min answered threshold applies). */
   extremes: Record<string, { top: ExtremeEntry[]; bottom: ExtremeEntry[] }>;
 }

@@ -1,0 +1,45 @@
+/**
+ * `npm run build-data [-- --reports DIR --out DIR --agencies FILE --workers N --cache DIR|--no-cache --strict]`
+ * data/reports/ → public/data/ (dataset, CSV downloads, build report). See README "Build and dataset".
+ * --strict: exit 1 when any file is unusable (duplicates are not failures).
+ */
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { summaryLines } from '../src/lib/dataset/build-report.ts';
+import { buildData } from './lib/build.ts';
+import { consoleLogger, fsWriter } from './lib/effects.ts';
+
+const { values } = parseArgs({
+  options: {
+    reports: { type: 'string', default: 'data/reports' },
+    out: { type: 'string', default: 'public/data' },
+    agencies: { type: 'string', default: 'data/agencies.csv' },
+    cache: { type: 'string', default: '.cache/build-data' },
+    'no-cache': { type: 'boolean', default: false },
+    workers: { type: 'string', default: String(availableParallelism()) },
+    strict: { type: 'boolean', default: false },
+  },
+});
+
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 0) {
+  console.error(`build-data: --workers must be a whole number ≥ 0 (0 = parse on the main thread), got "${values.workers}"`);
+  process.exit(2);
+}
+
+const report = await buildData(
+  {
+    reportsDir: values.reports,
+    outDir: values.out,
+    agenciesFile: values.agencies,
+    cacheRoot: values['no-cache'] ? null : values.cache,
+    workers,
+  },
+  { logger: consoleLogger, writer: fsWriter(values.out) },
+);
+for (const line of summaryLines(report)) console.log(line);
+const unusable = report.not_used.filter((n) => n.reason !== 'duplicate');
+if (values.strict && (unusable.length > 0 || report.overrides.errors.length > 0)) {
+  console.error(`build-data --strict: ${unusable.length} unusable files, ${report.overrides.errors.length} errors in the overrides file`);
+  process.exit(1);
+}

@@ -1,0 +1,48 @@
+/** The build's side effects, passed in (tests give silent or in-memory ones). */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Writes under the output folder; paths are relative to it, with / separators. */
+export interface OutputWriter {
+  write(path: string, data: string | Uint8Array): void;
+  remove(path: string): void;
+  /** File names directly in a folder of the output ([] when it does not exist). */
+  list(dir: string): string[];
+}
+
+export const consoleLogger: Logger = {
+  info: (m) => console.log(m),
+  warn: (m) => console.warn(`warning: ${m}`),
+};
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {} };
+
+export function fsWriter(outDir: string): OutputWriter {
+  const made = new Set<string>();
+  return {
+    write(path, data) {
+      const full = join(outDir, path);
+      const dir = dirname(full);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(full, data);
+    },
+    remove(path) {
+      rmSync(join(outDir, path), { force: true });
+    },
+    list(dir) {
+      try {
+        return readdirSync(join(outDir, dir), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+      } catch {
+        return [];
+      }
+    },
+  };
+}

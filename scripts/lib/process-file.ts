@@ -1,0 +1,95 @@
+/**
+ * One file's bytes → what the build needs from it: the record JSON (written as
+ * reports/<id>.json), its fact row, its CSV line and a few figures for the duplicate rule and the
+ * build report; or why the file cannot be used. Runs in the parse workers (and on the main thread
+ * when workers are unavailable). Everything but the hash is pure.
+ */
+import { createHash } from 'node:crypto';
+import { resolveAgency } from '../../src/lib/agency/index.ts';
+import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
+import { csvLines } from '../../src/lib/dataset/csv.ts';
+import { cellsRead } from '../../src/lib/dataset/duplicates.ts';
+import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
+import { FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS, toFact } from '../../src/lib/facts.ts';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import { readReportFile, type UnusableReason } from './read-report-file.ts';
+
+export interface FileTask {
+  /** Absolute path to read. */
+  abs: string;
+  /** Path as recorded in source.file (e.g. data/reports/x.txt). */
+  file: string;
+  /** Report id assigned by the build (the file's base name, made unique). */
+  id: string;
+}
+
+export interface ReportSummary {
+  id: string;
+  agency: string | null;
+  year: number | null;
+  checksFailed: number;
+  warnings: number;
+  cellsRead: number;
+  overrides: OverrideApplied[];
+  /** Fact row values in FACT_FIELDS order. */
+  fact: (string | number | null)[];
+  /** The CSV line (CRLF-terminated) for this report. */
+  csv: string;
+}
+
+export type FileOutcome =
+  | { status: 'unusable'; file: string; sha256: string; reason: UnusableReason; detail: string }
+  | { status: 'parsed'; file: string; sha256: string; summary: ReportSummary };
+
+export const FACT_FIELDS = [...FACT_TEXT_FIELDS, ...FACT_NUMBER_FIELDS] as const;
+
+/** Text that never mentions 信息公开 or 政务公开 is not a disclosure report. */
+const REPORT_MARK = /信息公开|政务公开/;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function processFile(
+  task: FileTask,
+  bytes: Uint8Array,
+  overrides: readonly AgencyOverride[],
+): Promise<{ outcome: FileOutcome; json: string | null }> {
+  const sha256 = sha256Hex(bytes);
+  const unusable = (reason: UnusableReason, detail: string) => ({
+    outcome: { status: 'unusable' as const, file: task.file, sha256, reason, detail },
+    json: null,
+  });
+  const read = await readReportFile(bytes, task.file);
+  if (!read.ok) return unusable(read.reason, read.detail);
+  if (!REPORT_MARK.test(read.text)) return unusable('not_a_report', 'not a report: the text never mentions 信息公开 or 政务公开');
+  let parsed;
+  try {
+    parsed = parseReport(read.text, { file: task.file, sha256, format: read.format });
+  } catch (cause) {
+    return unusable('parse_error', `the parser failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+  if (parsed.error) return unusable(/not a report|不是/i.test(parsed.error) ? 'not_a_report' : 'parse_error', parsed.error);
+  const resolved = resolveAgency(parsed.agency.name, read.text);
+  const withAgency = {
+    ...parsed,
+    id: task.id,
+    agency: resolved.agency,
+    warnings: [...read.warnings, ...parsed.warnings, ...resolved.warnings],
+  };
+  const { record, applied } = applyOverrides(withAgency, overrides);
+  for (const cell of unmappedProactive(record)) record.warnings.push(`proactive.${cell} has no CSV column (kept in the JSON record only)`);
+  const fact = toFact(record);
+  const summary: ReportSummary = {
+    id: record.id,
+    agency: record.agency.name,
+    year: record.year,
+    checksFailed: record.checks.filter((c) => !c.ok).length,
+    warnings: record.warnings.length,
+    cellsRead: cellsRead(record),
+    overrides: applied,
+    fact: FACT_FIELDS.map((f) => fact[f] ?? null),
+    csv: csvLines([toCsvRow(record)]),
+  };
+  return { outcome: { status: 'parsed', file: task.file, sha256, summary }, json: JSON.stringify(record) };
+}

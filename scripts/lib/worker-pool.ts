@@ -1,0 +1,104 @@
+/**
+ * Parse files on worker threads, one per core. Workers are TypeScript modules, loaded through
+ * tsx by a small .mjs bootstrap (ts-worker.mjs); if no worker starts (no tsx, no threads),
+ * the files are parsed on the main thread and the logger says so. A batch whose worker dies is
+ * re-run on the main thread.
+ */
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { AgencyOverride } from '../../src/lib/dataset/overrides.ts';
+import { processFile, type FileOutcome, type FileTask } from './process-file.ts';
+
+export interface Processed {
+  outcome: FileOutcome;
+  json: string | null;
+}
+
+export interface PoolOptions {
+  workers: number;
+  overrides: readonly AgencyOverride[];
+  onResult: (result: Processed) => void;
+  warn: (message: string) => void;
+}
+
+const BATCH = 32;
+const START_TIMEOUT_MS = 60_000;
+
+async function processInline(batch: readonly FileTask[], overrides: readonly AgencyOverride[]): Promise<Processed[]> {
+  const out: Processed[] = [];
+  for (const task of batch) {
+    try {
+      out.push(await processFile(task, readFileSync(task.abs), overrides));
+    } catch (cause) {
+      const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
+      out.push({ outcome: { status: 'unusable', file: task.file, sha256: '', reason: 'unreadable', detail }, json: null });
+    }
+  }
+  return out;
+}
+
+function startWorker(overrides: readonly AgencyOverride[]): Promise<Worker> {
+  const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+    workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('worker did not start in time')), START_TIMEOUT_MS);
+    worker.once('message', (m) => {
+      clearTimeout(timer);
+      if (m === 'ready') resolve(worker);
+      else reject(new Error(`unexpected first message from worker: ${String(m)}`));
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+/** Runs every task; returns how many workers were used (0: main thread only). */
+export async function parseFiles(tasks: readonly FileTask[], options: PoolOptions): Promise<number> {
+  const batches: FileTask[][] = [];
+  for (let i = 0; i < tasks.length; i += BATCH) batches.push(tasks.slice(i, i + BATCH));
+  if (batches.length === 0) return 0;
+  const wanted = Math.min(options.workers, batches.length);
+  const started = await Promise.allSettled(Array.from({ length: wanted }, () => startWorker(options.overrides)));
+  const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (wanted > 0 && failure) {
+    options.warn(`parse workers: ${workers.length} of ${wanted} started (${String(failure.reason?.message ?? failure.reason)})` +
+      (workers.length === 0 ? '; parsing on the main thread' : ''));
+  }
+  if (workers.length === 0) {
+    for (const batch of batches) for (const r of await processInline(batch, options.overrides)) options.onResult(r);
+    return 0;
+  }
+  let next = 0;
+  const runOn = async (worker: Worker): Promise<void> => {
+    while (next < batches.length) {
+      const batch = batches[next++] as FileTask[];
+      try {
+        const results = await new Promise<Processed[]>((resolve, reject) => {
+          const onError = (e: Error) => reject(e);
+          worker.once('error', onError);
+          worker.once('message', (m: Processed[]) => {
+            worker.off('error', onError);
+            resolve(m);
+          });
+          worker.postMessage(batch);
+        });
+        for (const r of results) options.onResult(r);
+      } catch (cause) {
+        options.warn(`a parse worker failed (${cause instanceof Error ? cause.message : String(cause)}); its files are parsed on the main thread`);
+        for (const r of await processInline(batch, options.overrides)) options.onResult(r);
+        return;
+      }
+    }
+  };
+  await Promise.all(workers.map(runOn));
+  await Promise.all(workers.map((w) => w.terminate()));
+  // Every worker died: what is left runs here.
+  while (next < batches.length) {
+    for (const r of await processInline(batches[next++] as FileTask[], options.overrides)) options.onResult(r);
+  }
+  return workers.length;
+}

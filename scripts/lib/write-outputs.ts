@@ -1,0 +1,87 @@
+/**
+ * The dataset files under the output folder (names from src/lib/dataset/layout.ts), from the
+ * used reports' summaries in id order. Same input, same bytes: keys sorted, no clock.
+ */
+import { strToU8, zipSync } from 'fflate';
+import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
+import type { Fact } from '../../src/lib/facts.ts';
+import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
+import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
+import { DATA_FILES, csvFile, zipFile, type FactsFile } from '../../src/lib/dataset/layout.ts';
+import { buildOverview } from '../../src/lib/dataset/overview.ts';
+import { zipReadme } from '../../src/lib/dataset/readme.ts';
+import { stableStringify } from '../../src/lib/dataset/stable-json.ts';
+import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
+import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
+import type { OutputWriter } from './effects.ts';
+import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
+
+/** Zip entries get this fixed time, so the zip bytes do not depend on when the build ran. */
+const ZIP_MTIME = new Date(2000, 0, 1);
+
+function toFact(summary: ReportSummary): Fact {
+  const fact: Record<string, string | number | null> = {};
+  FACT_FIELDS.forEach((f, i) => (fact[f] = summary.fact[i] ?? null));
+  return fact as Fact;
+}
+
+function factsFile(used: readonly ReportSummary[]): FactsFile {
+  const columns: FactsFile['columns'] = {};
+  FACT_FIELDS.forEach((f, i) => (columns[f] = used.map((s) => s.fact[i] ?? null)));
+  return { schema_version: SCHEMA_VERSION, count: used.length, columns };
+}
+
+function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly ReportSummary[]): { csv_bytes: number; zip_bytes: number } {
+  const csv = strToU8(BOM + csvHeader() + rows.map((r) => r.csv).join(''));
+  const name = csvFile(year).split('/').pop() as string;
+  const zip = zipSync(
+    {
+      [name]: [csv, { level: 6, mtime: ZIP_MTIME }],
+      'README.txt': [strToU8(zipReadme(name, rows.length, PARSER_VERSION)), { level: 6, mtime: ZIP_MTIME }],
+    },
+    {},
+  );
+  writer.write(csvFile(year), csv);
+  writer.write(zipFile(year), zip);
+  return { csv_bytes: csv.length, zip_bytes: zip.length };
+}
+
+export function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): void {
+  const facts = used.map(toFact);
+  writer.write(DATA_FILES.facts, JSON.stringify(factsFile(used)));
+  const overview = buildOverview(facts);
+  writer.write(DATA_FILES.overview, stableStringify(overview));
+  writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
+
+  const byYear = new Map<number, ReportSummary[]>();
+  for (const s of used) {
+    if (s.year === null) continue;
+    const list = byYear.get(s.year);
+    if (list) list.push(s);
+    else byYear.set(s.year, [s]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const downloads: { year: number | 'all'; reports: number; csv: string; zip: string; csv_bytes: number; zip_bytes: number }[] = [];
+  for (const year of ['all', ...years] as const) {
+    const rows = year === 'all' ? used : (byYear.get(year) ?? []);
+    downloads.push({ year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...writeCsv(writer, year, rows) });
+  }
+  const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
+  for (const f of staleCsv) writer.remove(`csv/${f}`);
+
+  writer.write(
+    DATA_FILES.manifest,
+    stableStringify(
+      {
+        schema_version: SCHEMA_VERSION,
+        parser_version: PARSER_VERSION,
+        reports: used.length,
+        years,
+        downloads,
+        files: { ...DATA_FILES, reports: 'reports/<id>.json' },
+      },
+      2,
+    ),
+  );
+  writer.write(DATA_FILES.buildReport, stableStringify(report, 2));
+}

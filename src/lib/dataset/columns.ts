@@ -1,0 +1,164 @@
+/**
+ * The CSV columns: one row per report, every field of the record contract flattened to one
+ * column name, decided here once. The CSV writer and dictionary.json both read this list.
+ *
+ * Naming scheme:
+ *   agency.*                        → agency_name, province, city, county, township, division_code, level, kind, sector
+ *   source.*                        → source_file, source_sha256, source_format
+ *   applications.<row>.<column>     → app_<row>_<column>          (app_new_natural, app_total_processed_total)
+ *   review.<outcome>                → review_<outcome>
+ *   litigation_direct.<outcome>     → lit_direct_<outcome>
+ *   litigation_after_review.<o>     → lit_after_review_<o>
+ *   proactive.<item>.<column>       → pro_<item>_<column>         (columns of both template versions)
+ *   metrics.<key>                   → metric_<key>; metric_sources.<key> → metric_<key>_raw, metric_<key>_approx
+ *   checks, warnings                → checks_count, checks_failed, checks_failed_rules, warnings_count, warnings
+ */
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_OUTCOMES, METRIC_KEYS, type CaseCells, type ReportRecord } from '../schema.ts';
+import {
+  APPLICANT_LABELS,
+  CASE_GROUP_LABELS,
+  CASE_LABELS,
+  METRIC_LABELS,
+  PROACTIVE_COLUMN_LABELS,
+  PROACTIVE_ITEM_LABELS,
+  ROW_LABELS,
+} from './labels.ts';
+
+export type CsvValue = string | number | null;
+
+export interface CsvColumn {
+  name: string;
+  /** Where the value comes from in the record (dotted path). */
+  field: string;
+  type: 'text' | 'number';
+  zh: string;
+  en: string;
+  description: string;
+  get(record: ReportRecord): CsvValue;
+}
+
+const col = (c: CsvColumn) => c;
+
+const AGENCY_LABELS_BASE = {
+  name: ['发布机关', 'Agency', 'Agency name as the report gives it.'],
+  province: ['省级行政区', 'Province', 'Province-level division (the four municipalities are provinces here).'],
+  city: ['地级市', 'Prefecture city', 'Prefecture-level division; empty under a municipality or for 省直辖县级 cities.'],
+  county: ['县级行政区', 'County', 'County-level division (district, county, county-level city).'],
+  township: ['乡镇街道', 'Township', 'Town, township or street (街道).'],
+  division_code: ['行政区划代码', 'Division code', 'GB/T 2260 code (9 digits for a township) of the most precise division found.'],
+  level: ['层级', 'Level', 'central, province, prefecture, county or township.'],
+  kind: ['机关类型', 'Kind', 'government (人民政府, 街道办事处) or department.'],
+  sector: ['领域', 'Sector', 'One of the fixed sector keys (src/lib/agency/sectors.ts).'],
+} as const;
+const AGENCY_LABELS = Object.fromEntries(
+  Object.entries(AGENCY_LABELS_BASE).map(([k, [zh, en, description]]) => [k, { zh, en, description }]),
+) as Record<keyof typeof AGENCY_LABELS_BASE, { zh: string; en: string; description: string }>;
+
+const identity: CsvColumn[] = [
+  col({ name: 'id', field: 'id', type: 'text', zh: '报告编号', en: 'Report id', description: 'Stable id from the file name.', get: (r) => r.id }),
+  ...(['name', 'province', 'city', 'county', 'township', 'division_code', 'level', 'kind', 'sector'] as const).map((k) =>
+    col({
+      name: k === 'name' ? 'agency_name' : k,
+      field: `agency.${k}`,
+      type: 'text',
+      ...AGENCY_LABELS[k],
+      get: (r) => r.agency[k],
+    }),
+  ),
+  col({ name: 'year', field: 'year', type: 'number', zh: '报告年度', en: 'Report year', description: 'The calendar year the report covers.', get: (r) => r.year }),
+  col({ name: 'published', field: 'published', type: 'text', zh: '发布日期', en: 'Published', description: 'ISO date the report gives, if any.', get: (r) => r.published }),
+  col({ name: 'template', field: 'template', type: 'text', zh: '模板版本', en: 'Template', description: '2019 (reports for 2019-2020) or 2021 (2021 on): section 二 and 其他处理 differ.', get: (r) => r.template }),
+  col({ name: 'source_file', field: 'source.file', type: 'text', zh: '来源文件', en: 'Source file', description: 'The file the record was read from.', get: (r) => r.source.file }),
+  col({ name: 'source_sha256', field: 'source.sha256', type: 'text', zh: '文件SHA-256', en: 'File SHA-256', description: 'Hash of the source file bytes.', get: (r) => r.source.sha256 }),
+  col({ name: 'source_format', field: 'source.format', type: 'text', zh: '文件格式', en: 'File format', description: 'txt, html, pdf or docx.', get: (r) => r.source.format }),
+];
+
+const applications: CsvColumn[] = APPLICATION_ROWS.flatMap((row) =>
+  APPLICANT_COLUMNS.map((c) =>
+    col({
+      name: `app_${row}_${c}`,
+      field: `applications.${row}.${c}`,
+      type: 'number',
+      zh: `${ROW_LABELS[row].zh}（${APPLICANT_LABELS[c].zh}）`,
+      en: `${ROW_LABELS[row].en} (${APPLICANT_LABELS[c].en})`,
+      description: `Section 三, row ${row}, column ${c}.`,
+      get: (r) => r.applications[row][c],
+    }),
+  ),
+);
+
+const caseGroups = [
+  ['review', 'review'],
+  ['litigation_direct', 'lit_direct'],
+  ['litigation_after_review', 'lit_after_review'],
+] as const;
+const cases: CsvColumn[] = caseGroups.flatMap(([group, prefix]) =>
+  CASE_OUTCOMES.map((o) =>
+    col({
+      name: `${prefix}_${o}`,
+      field: `${group}.${o}`,
+      type: 'number',
+      zh: `${CASE_GROUP_LABELS[group].zh}：${CASE_LABELS[o].zh}`,
+      en: `${CASE_GROUP_LABELS[group].en}: ${CASE_LABELS[o].en}`,
+      description: `Section 四, ${group}, ${o}.`,
+      get: (r) => (r[group] as CaseCells)[o],
+    }),
+  ),
+);
+
+/** Section 二 items and their columns: the union of both template versions (schema.ts, Proactive). */
+const PROACTIVE_ITEM_COLUMNS: readonly [string, readonly string[]][] = [
+  ['regulations', ['issued', 'repealed', 'in_force', 'made', 'published', 'total_public']],
+  ['normative_documents', ['issued', 'repealed', 'in_force', 'made', 'published', 'total_public']],
+  ['licensing', ['decisions', 'previous_count', 'change']],
+  ['other_services', ['decisions', 'previous_count', 'change']],
+  ['punishment', ['decisions', 'previous_count', 'change']],
+  ['coercion', ['decisions', 'previous_count', 'change']],
+  ['fees', ['amount_wan_yuan', 'previous_count', 'change']],
+  ['procurement', ['procurement_count', 'procurement_amount']],
+];
+
+export const PROACTIVE_CELLS: readonly { item: string; column: string }[] = PROACTIVE_ITEM_COLUMNS.flatMap(([item, columns]) =>
+  columns.map((column) => ({ item, column })),
+);
+
+const proactive: CsvColumn[] = PROACTIVE_CELLS.map(({ item, column }) =>
+  col({
+    name: `pro_${item}_${column}`,
+    field: `proactive.${item}.${column}`,
+    type: 'number',
+    zh: `${PROACTIVE_ITEM_LABELS[item]?.zh ?? item}：${PROACTIVE_COLUMN_LABELS[column]?.zh ?? column}`,
+    en: `${PROACTIVE_ITEM_LABELS[item]?.en ?? item}: ${PROACTIVE_COLUMN_LABELS[column]?.en ?? column}`,
+    description: `Section 二, ${item}, ${column}.`,
+    get: (r) => r.proactive[item]?.[column] ?? null,
+  }),
+);
+
+const metrics: CsvColumn[] = METRIC_KEYS.flatMap((k) => [
+  col({ name: `metric_${k}`, field: `metrics.${k}`, type: 'number', ...METRIC_LABELS[k], description: `Prose figure (section 一/六), in plain units.`, get: (r) => r.metrics[k] ?? null }),
+  col({ name: `metric_${k}_raw`, field: `metric_sources.${k}.raw`, type: 'text', zh: `${METRIC_LABELS[k].zh}（原文）`, en: `${METRIC_LABELS[k].en} (as printed)`, description: 'The figure as printed, e.g. 637万多次.', get: (r) => r.metric_sources[k]?.raw ?? null }),
+  col({ name: `metric_${k}_approx`, field: `metric_sources.${k}.approximate`, type: 'number', zh: `${METRIC_LABELS[k].zh}（约数）`, en: `${METRIC_LABELS[k].en} (approximate)`, description: '1 when the report hedges (约, 余, 多): a lower bound or estimate; 0 when exact.', get: (r) => { const s = r.metric_sources[k]; return s ? (s.approximate ? 1 : 0) : null; } }),
+]);
+
+const quality: CsvColumn[] = [
+  col({ name: 'checks_count', field: 'checks', type: 'number', zh: '校验项数', en: 'Checks run', description: 'Number of arithmetic checks run on the tables.', get: (r) => r.checks.length }),
+  col({ name: 'checks_failed', field: 'checks', type: 'number', zh: '未通过校验数', en: 'Checks failed', description: 'Checks the report\'s own figures break (kept as printed).', get: (r) => r.checks.filter((c) => !c.ok).length }),
+  col({ name: 'checks_failed_rules', field: 'checks', type: 'text', zh: '未通过的校验', en: 'Failed checks', description: 'Failed rules with their detail, separated by " | ".', get: (r) => r.checks.filter((c) => !c.ok).map((c) => `${c.rule}: ${c.detail}`).join(' | ') || null }),
+  col({ name: 'warnings_count', field: 'warnings', type: 'number', zh: '提示数', en: 'Warnings', description: 'Values inferred rather than read, and other doubts.', get: (r) => r.warnings.length }),
+  col({ name: 'warnings', field: 'warnings', type: 'text', zh: '提示', en: 'Warning text', description: 'The warnings, separated by " | ".', get: (r) => r.warnings.join(' | ') || null }),
+];
+
+export const CSV_COLUMNS: readonly CsvColumn[] = [...identity, ...applications, ...cases, ...proactive, ...metrics, ...quality];
+
+/** The record as one CSV row, in CSV_COLUMNS order. */
+export function toCsvRow(record: ReportRecord): CsvValue[] {
+  return CSV_COLUMNS.map((c) => c.get(record));
+}
+
+/** Section 二 cells a record has that no column holds (reported by the build, never dropped silently). */
+export function unmappedProactive(record: ReportRecord): string[] {
+  const known = new Set(PROACTIVE_CELLS.map((c) => `${c.item}.${c.column}`));
+  return Object.entries(record.proactive).flatMap(([item, cells]) =>
+    Object.keys(cells).map((c) => `${item}.${c}`).filter((k) => !known.has(k)),
+  );
+}

