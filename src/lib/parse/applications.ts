@@ -8,7 +8,6 @@
  * only where arithmetic allows, and each completion is a warning.
  */
 import {
-  APPLICANT_COLUMNS,
   APPLICATION_ROWS,
   emptyApplications,
   type ApplicantCells,
@@ -27,72 +26,81 @@ export interface ApplicationsResult {
 
 const ROWS_SINGLE_OTHER = APPLICATION_ROWS.filter((r) => !SPLIT_OTHER_ROWS.includes(r));
 
-type Placement = { row: ApplicationRow; source: NumberRow }[];
+type Hint = ApplicationRow | 'other_group' | null;
+type Placement = { row: ApplicationRow; source: NumberRow; hint: Hint }[];
 
-function hint(source: NumberRow): ApplicationRow | 'other_group' | null {
+function hintOf(source: NumberRow): Hint {
   if (!source.label) return null;
   const m = matchApplicationLabel(compactLabel(source.label));
   return m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null;
 }
 
-function inOrder(rows: readonly NumberRow[]): Placement | null {
+function inOrder(rows: readonly NumberRow[], hints: readonly Hint[]): Placement | null {
   const template = rows.length === APPLICATION_ROWS.length ? APPLICATION_ROWS : rows.length === ROWS_SINGLE_OTHER.length ? ROWS_SINGLE_OTHER : null;
-  return template ? rows.map((source, i) => ({ row: template[i]!, source })) : null;
+  return template ? rows.map((source, i) => ({ row: template[i]!, source, hint: hints[i]! })) : null;
 }
 
-function byLabel(rows: readonly NumberRow[]): Placement {
+function byLabel(rows: readonly NumberRow[], hints: readonly Hint[]): Placement {
   const placement: Placement = [];
   let cursor = 0;
-  for (const source of rows) {
-    const h = hint(source);
+  rows.forEach((source, i) => {
+    const h = hints[i]!;
     const target = h === 'other_group' ? 'other_misc' : h;
     const at = target ? APPLICATION_ROWS.indexOf(target) : -1;
     if (at >= cursor) cursor = at;
     const row = APPLICATION_ROWS[cursor];
-    if (!row) break;
-    placement.push({ row, source });
+    if (!row) return;
+    placement.push({ row, source, hint: h });
     cursor++;
-  }
+  });
   return placement;
 }
 
 function labelAgreement(placement: Placement): { agree: number; disagree: number } {
   let agree = 0;
   let disagree = 0;
-  for (const { row, source } of placement) {
-    const h = hint(source);
-    if (h === null) continue;
-    if (h === row || (h === 'other_group' && row === 'other_misc')) agree++;
+  for (const { row, hint } of placement) {
+    if (hint === null) continue;
+    if (hint === row || (hint === 'other_group' && row === 'other_misc')) agree++;
     else disagree++;
   }
   return { agree, disagree };
 }
 
+/** How well a placement fits: the template's identities that hold, plus labels that agree. */
 function score(placement: Placement): number {
-  const apps = fill(placement, []).applications;
+  const at = new Map<ApplicationRow, readonly number[]>();
+  for (const { row, source } of placement) if (!source.sparse && !at.has(row)) at.set(row, source.values);
+  const singleOther = SPLIT_OTHER_ROWS.every((r) => !at.has(r));
+  const outcomeRows = APPLICATION_ROWS.slice(2, -2).filter((r) => !(singleOther && SPLIT_OTHER_ROWS.includes(r)));
   let s = 0;
   for (let c = 0; c < COLUMNS; c++) {
-    const col = APPLICANT_COLUMNS[c]!;
-    const v = (r: ApplicationRow) => apps[r][col];
+    const v = (r: ApplicationRow) => at.get(r)?.[c];
     const [n, o, t, f] = [v('new'), v('carried_over'), v('total_processed'), v('carried_forward')];
-    if (n !== null && o !== null && t !== null && f !== null && n + o === t + f) s += 2;
-    const singleOther = SPLIT_OTHER_ROWS.every((r) => apps[r].total === null);
-    const outcomes = APPLICATION_ROWS.slice(2, -2)
-      .filter((r) => !(singleOther && SPLIT_OTHER_ROWS.includes(r)))
-      .map(v);
-    if (t !== null && outcomes.every((x) => x !== null) && outcomes.reduce<number>((a, x) => a + (x ?? 0), 0) === t) s += 2;
+    if (n !== undefined && o !== undefined && t !== undefined && f !== undefined && n + o === t + f) s += 2;
+    let sum = 0;
+    let complete = t !== undefined;
+    for (const r of outcomeRows) {
+      const x = v(r);
+      if (x === undefined) complete = false;
+      else sum += x;
+    }
+    if (complete && sum === t) s += 2;
   }
   const { agree, disagree } = labelAgreement(placement);
   return s + agree - disagree;
 }
 
+const samePlacement = (a: Placement, b: Placement) => a.length === b.length && a.every((p, i) => p.row === b[i]!.row);
+
 export function placeApplications(rows: readonly NumberRow[]): ApplicationsResult {
   const warnings: string[] = [];
-  const ordered = inOrder(rows);
-  const labelled = byLabel(rows);
+  const hints = rows.map(hintOf);
+  const ordered = inOrder(rows, hints);
+  const labelled = byLabel(rows, hints);
   let chosen = labelled;
   if (ordered) {
-    chosen = score(ordered) >= score(labelled) ? ordered : labelled;
+    chosen = samePlacement(ordered, labelled) || score(ordered) >= score(labelled) ? ordered : labelled;
     const { disagree } = labelAgreement(chosen);
     if (chosen === ordered && disagree > 0) {
       warnings.push(
@@ -131,7 +139,8 @@ function fill(placement: Placement, warnings: string[]): ApplicationsResult {
 }
 
 function toCells(values: readonly (number | null)[]): ApplicantCells {
-  return Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, values[i] ?? null])) as ApplicantCells;
+  const [natural = null, commercial = null, research = null, social = null, legal = null, other = null, total = null] = values;
+  return { natural, commercial, research, social, legal, other, total };
 }
 
 /**

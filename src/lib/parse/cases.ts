@@ -86,29 +86,40 @@ function allGroupsAddUp(values: readonly number[]): boolean {
 
 /**
  * The permutation of runs that makes all groups add up, closest to the printed order (fewest
- * inversions; the last run kept last, as the last cell of the row is printed last).
+ * inversions; the last run kept last, as the last cell of the row is printed last). Depth-first,
+ * dropping an order as soon as a completed group does not add up.
  */
 function reorderRuns(runs: number[][]): number[] | null {
   let best: { values: number[]; cost: number } | null = null;
-  for (const order of permutations(runs.map((_, i) => i))) {
-    const values = order.flatMap((i) => runs[i]!);
-    if (!allGroupsAddUp(values)) continue;
-    let cost = 0;
-    for (let i = 0; i < order.length; i++) for (let j = i + 1; j < order.length; j++) if (order[i]! > order[j]!) cost += 2;
-    if (order[order.length - 1] !== runs.length - 1) cost += 1;
-    if (order[0] !== 0) cost += 1;
-    if (!best || cost < best.cost) best = { values, cost };
-  }
-  return best?.values ?? null;
-}
-
-function* permutations(items: number[]): Generator<number[]> {
-  if (items.length <= 1) {
-    yield items;
-    return;
-  }
-  for (let i = 0; i < items.length; i++) {
-    const rest = [...items.slice(0, i), ...items.slice(i + 1)];
-    for (const p of permutations(rest)) yield [items[i]!, ...p];
-  }
+  const used = runs.map(() => false);
+  const order: number[] = [];
+  const values: number[] = [];
+  const visit = () => {
+    if (order.length === runs.length) {
+      let cost = 0;
+      for (let i = 0; i < order.length; i++) for (let j = i + 1; j < order.length; j++) if (order[i]! > order[j]!) cost += 2;
+      if (order[order.length - 1] !== runs.length - 1) cost += 1;
+      if (order[0] !== 0) cost += 1;
+      if (!best || cost < best.cost) best = { values: [...values], cost };
+      return;
+    }
+    for (let r = 0; r < runs.length; r++) {
+      if (used[r]) continue;
+      const before = values.length;
+      values.push(...runs[r]!);
+      const groupsDone = Math.min(3, Math.floor(values.length / 5));
+      let ok = true;
+      for (let g = Math.floor(before / 5); g < groupsDone && ok; g++) ok = groupAddsUp(values.slice(g * 5, g * 5 + 5));
+      if (ok) {
+        used[r] = true;
+        order.push(r);
+        visit();
+        order.pop();
+        used[r] = false;
+      }
+      values.length = before;
+    }
+  };
+  visit();
+  return (best as { values: number[] } | null)?.values ?? null;
 }

@@ -31,7 +31,7 @@ export function tableEvents(lines: readonly string[], firstLine = 0): TableEvent
       if (raw.trim() === '') events.push({ type: 'blank', line });
       return;
     }
-    if (MARKDOWN_RULE.test(raw)) return;
+    if (raw.includes('---') && MARKDOWN_RULE.test(raw)) return;
     if (raw.includes('|')) pipeLine(raw, line, events);
     else spacedLine(raw, line, events);
   });
