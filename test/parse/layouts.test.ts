@@ -180,7 +180,12 @@ describe('section 三 layouts', () => {
       total_processed: '（七） 总 计',
     };
     const text = APPLICATION_ROWS.map((r) => `${variants[r] ?? LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
-    expectTable(parse(report(text)));
+    const record = parse(report(text));
+    expectTable(record);
+    // Only the misprint is a departure from the template's wording; spacing and numbering are not.
+    expect(record.warnings).toEqual([
+      'section 三: row refused_law_prohibited recognised by a damaged label “2.其他法律行政止公开” (line 19)',
+    ]);
   });
 
   it('a table that breaks its own accounting rule keeps the printed figures and fails the check', () => {

@@ -15,7 +15,7 @@ import {
 } from '../schema.ts';
 import { compactLabel } from './normalize.ts';
 import { COLUMNS, type NumberRow, rowSumsOk } from './number-rows.ts';
-import { matchApplicationLabel, SPLIT_OTHER_ROWS } from './template.ts';
+import { isDamagedLabel, matchApplicationLabel, SPLIT_OTHER_ROWS } from './template.ts';
 
 export interface ApplicationsResult {
   applications: Record<ApplicationRow, ApplicantCells>;
@@ -116,7 +116,10 @@ export function placeApplications(rows: readonly NumberRow[]): ApplicationsResul
 function fill(placement: Placement, warnings: string[]): ApplicationsResult {
   const applications = emptyApplications();
   const placed = new Set<ApplicationRow>();
-  for (const { row, source } of placement) {
+  for (const { row, source, hint } of placement) {
+    if (hint === row && source.label && isDamagedLabel(row, compactLabel(source.label))) {
+      warnings.push(`section 三: row ${row} recognised by a damaged label “${source.label}” (line ${source.line + 1})`);
+    }
     if (placed.has(row)) {
       warnings.push(`section 三: a second set of numbers for row ${row} (line ${source.line + 1}) was ignored`);
       continue;

@@ -10,42 +10,57 @@ import type { ApplicationRow } from '../schema.ts';
 
 export interface RowPattern {
   row: ApplicationRow;
+  /** The template's own wording, compacted (no numbering, spaces or punctuation). */
+  label: string;
   /** Any of these in the compacted label identifies the row. */
   keywords: readonly string[];
 }
 
 /** Section 三 rows in template order, with the keywords that identify each. */
 export const APPLICATION_ROW_PATTERNS: readonly RowPattern[] = [
-  { row: 'new', keywords: ['本年新收', '新收政府信息'] },
-  { row: 'carried_over', keywords: ['上年结转'] },
-  { row: 'granted', keywords: ['予以公开'] },
-  { row: 'partly_granted', keywords: ['部分公开'] },
-  { row: 'refused_state_secret', keywords: ['国家秘密'] },
-  { row: 'refused_law_prohibited', keywords: ['其他法律', '法规禁止', '行政止公开'] },
-  { row: 'refused_three_safeties', keywords: ['三安全', '一稳定'] },
-  { row: 'refused_third_party', keywords: ['第三方'] },
-  { row: 'refused_internal', keywords: ['内部事务'] },
-  { row: 'refused_process', keywords: ['过程性'] },
-  { row: 'refused_enforcement_file', keywords: ['执法案卷'] },
-  { row: 'refused_query', keywords: ['行政查询', '查询事项'] },
-  { row: 'unable_not_held', keywords: ['不掌握'] },
-  { row: 'unable_needs_creation', keywords: ['没有现成', '另行制作'] },
-  { row: 'unable_unclear', keywords: ['仍不明确', '补正后'] },
-  { row: 'not_processed_complaint', keywords: ['信访', '举报投诉'] },
-  { row: 'not_processed_repeat', keywords: ['重复申请'] },
-  { row: 'not_processed_publication', keywords: ['出版物'] },
-  { row: 'not_processed_excessive', keywords: ['大量反复'] },
-  { row: 'not_processed_confirm', keywords: ['确认或重新', '重新出具', '已获取信息'] },
-  { row: 'other_no_correction', keywords: ['逾期不补正', '逾期不补', '正当理由逾期'] },
-  { row: 'other_no_fee', keywords: ['收费通知', '缴纳费用'] },
-  { row: 'other_misc', keywords: [] },
-  { row: 'total_processed', keywords: [] },
-  { row: 'carried_forward', keywords: ['结转下年', '下年度继续'] },
+  { row: 'new', label: '本年新收政府信息公开申请数量', keywords: ['本年新收', '新收政府信息'] },
+  { row: 'carried_over', label: '上年结转政府信息公开申请数量', keywords: ['上年结转'] },
+  { row: 'granted', label: '予以公开', keywords: ['予以公开'] },
+  { row: 'partly_granted', label: '部分公开区分处理的只计这一情形不计其他情形', keywords: ['部分公开'] },
+  { row: 'refused_state_secret', label: '属于国家秘密', keywords: ['国家秘密'] },
+  { row: 'refused_law_prohibited', label: '其他法律行政法规禁止公开', keywords: ['其他法律', '法规禁止', '行政止公开'] },
+  { row: 'refused_three_safeties', label: '危及三安全一稳定', keywords: ['三安全', '一稳定'] },
+  { row: 'refused_third_party', label: '保护第三方合法权益', keywords: ['第三方'] },
+  { row: 'refused_internal', label: '属于三类内部事务信息', keywords: ['内部事务'] },
+  { row: 'refused_process', label: '属于四类过程性信息', keywords: ['过程性'] },
+  { row: 'refused_enforcement_file', label: '属于行政执法案卷', keywords: ['执法案卷'] },
+  { row: 'refused_query', label: '属于行政查询事项', keywords: ['行政查询', '查询事项'] },
+  { row: 'unable_not_held', label: '本机关不掌握相关政府信息', keywords: ['不掌握'] },
+  { row: 'unable_needs_creation', label: '没有现成信息需要另行制作', keywords: ['没有现成', '另行制作'] },
+  { row: 'unable_unclear', label: '补正后申请内容仍不明确', keywords: ['仍不明确', '补正后'] },
+  { row: 'not_processed_complaint', label: '信访举报投诉类申请', keywords: ['信访', '举报投诉'] },
+  { row: 'not_processed_repeat', label: '重复申请', keywords: ['重复申请'] },
+  { row: 'not_processed_publication', label: '要求提供公开出版物', keywords: ['出版物'] },
+  { row: 'not_processed_excessive', label: '无正当理由大量反复申请', keywords: ['大量反复'] },
+  { row: 'not_processed_confirm', label: '要求行政机关确认或重新出具已获取信息', keywords: ['确认或重新', '重新出具', '已获取信息'] },
+  { row: 'other_no_correction', label: '申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请', keywords: ['逾期不补正', '逾期不补', '正当理由逾期'] },
+  { row: 'other_no_fee', label: '申请人逾期未按收费通知要求缴纳费用行政机关不再处理其政府信息公开申请', keywords: ['收费通知', '缴纳费用'] },
+  { row: 'other_misc', label: '其他', keywords: [] },
+  { row: 'total_processed', label: '总计', keywords: [] },
+  { row: 'carried_forward', label: '结转下年度继续办理', keywords: ['结转下年', '下年度继续'] },
 ];
 
 export const ROW_INDEX: ReadonlyMap<ApplicationRow, number> = new Map(
   APPLICATION_ROW_PATTERNS.map((p, i) => [p.row, i]),
 );
+
+const CANONICAL = new Map(APPLICATION_ROW_PATTERNS.map((p) => [p.row, p.label]));
+
+/**
+ * Whether a label that named `row` departs from the template's wording: not the wording, a part
+ * of it (a label wrapped over lines) or the wording with a group heading before it. Such a
+ * label (`其他法律行政止公开`) was recognised by a keyword and is worth a warning.
+ */
+export function isDamagedLabel(row: ApplicationRow, compact: string): boolean {
+  const canonical = CANONICAL.get(row) ?? '';
+  const text = compact.replace(/^[一二三四五六七八九十\d]+/, '');
+  return !(canonical.includes(text) || text.includes(canonical));
+}
 
 /** Rows the 2019 template (and some 2021 reports) do not have: 其他处理 is then one row. */
 export const SPLIT_OTHER_ROWS: readonly ApplicationRow[] = ['other_no_correction', 'other_no_fee'];
