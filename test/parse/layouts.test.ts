@@ -184,7 +184,7 @@ describe('section 三 layouts', () => {
     expectTable(record);
     // Only the misprint is a departure from the template's wording; spacing and numbering are not.
     expect(record.warnings).toEqual([
-      'section 三: row refused_law_prohibited recognised by a damaged label “2.其他法律行政止公开” (line 19)',
+      'section 三: row refused_law_prohibited recognised by a damaged label “2.其他法律行政止公开” (line 18)',
     ]);
   });
 
