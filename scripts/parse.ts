@@ -27,7 +27,7 @@ function decode(bytes: Uint8Array): string {
 async function recordFor(file: string): Promise<ReportRecord> {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
     const record = parseReport('', { file, sha256: '', format: formatOf(file) });
     record.error = `cannot read ${file}: ${(err as Error).message}`;

@@ -107,7 +107,9 @@ export function placeApplications(rows: readonly NumberRow[]): ApplicationsResul
         `section 三: ${disagree} row label(s) stand away from their numbers (text from a scrambled layout); rows placed by template order and checked by arithmetic`,
       );
     }
-  } else if (rows.length > 0) {
+  } else if (rows.length === 0) {
+    warnings.push('section 三: no figures found');
+  } else {
     warnings.push(`section 三: ${rows.length} numeric rows found where the template has 25 (or 23); rows placed by their labels`);
   }
   return fill(chosen, warnings);
