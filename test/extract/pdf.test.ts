@@ -13,7 +13,6 @@ const num = (x: number, y: number, text: string): PdfText => ({ x, y, text, size
 
 describe('PDF: ruled tables rebuilt from geometry', () => {
   // Columns: side label | row label | 甲 | 乙. Rows (top→bottom): header, 3 outcome rows.
-  const xs = [50, 80, 300, 360, 420];
   const ys = [700, 680, 650, 600, 570];
   const rules = [
     ...gridRules([50, 420], ys),
@@ -34,7 +33,6 @@ describe('PDF: ruled tables rebuilt from geometry', () => {
       cjk(85, 582, '（三）不予公开'), num(320, 582, '0'), num(380, 582, '0'),
     ],
   };
-  void xs;
 
   it('makes one pipe row per table row, merged cells once, wrapped labels and stacked side labels whole', async () => {
     const result = await extractText(makePdf([page]), 'table.pdf');
@@ -86,10 +84,10 @@ describe('PDF: a table running across pages', () => {
     expect(result.pages).toBe(2);
     expect(result.text.split('\n')).toEqual([
       '三、收到和处理政府信息公开申请情况',
-      '（三）不予公开 | 1.属于国家秘密 | 2 | |',
-      '（四）无法提供 | 1.本机关不掌握 | 769 | |',
-      '| 2.没有现成信息 | 11 | |',
-      '（七）总计 | | 3050 | |',
+      '（三）不予公开 | 1.属于国家秘密 | 2 |',
+      '（四）无法提供 | 1.本机关不掌握 | 769 |',
+      '| 2.没有现成信息 | 11 |',
+      '（七）总计 | | 3050 |',
       '四、政府信息公开行政复议、行政诉讼情况',
     ]);
   });

@@ -115,6 +115,6 @@ export function extractHtml(bytes: Uint8Array): Extracted {
   const title = titleOf(root);
   const lines = title !== '' && writer.lines[0] !== title ? [title, ...writer.lines] : writer.lines;
   const text = lines.join('\n');
-  const error = text.trim() === '' ? 'HTML page has no visible text' : null;
+  const error = writer.lines.length === 0 ? 'HTML page has no visible text in its body' : null;
   return { format: 'html', text, warnings: decoded.warnings, error };
 }

@@ -48,7 +48,10 @@ export function reflow(lines: PdfLine[], { left, right }: Margins): string[] {
   for (const line of lines) {
     const text = lineText(line);
     const size = line.line.size;
-    const previousFull = previous !== null && previous.line.x1 >= right - 1.5 * previous.line.size && !lineText(previous).endsWith('|');
+    const previousFull = previous !== null
+      && previous.line.x1 >= right - 1.5 * previous.line.size
+      && Math.abs(previous.line.size - size) < 0.5
+      && !lineText(previous).endsWith('|');
     const indented = line.line.x0 > left + size;
     if (previousFull && !indented && !text.includes(' |') && !HEADING_START.test(text) && out.length > 0) {
       out[out.length - 1] = joinText(out[out.length - 1]!, text);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, detectFormat } from '../../src/lib/extract/detect.ts';
+import { extractText } from '../../src/lib/extract/index.ts';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('format detection', () => {
+  const cases: Array<{ description: string; name: string; input: Uint8Array; expected: string }> = [
+    { description: 'PDF by magic bytes, whatever the name', name: 'report.txt', input: bytes('%PDF-1.7\n…'), expected: 'pdf' },
+    { description: 'PDF header after junk a server prepended', name: 'x', input: bytes('\r\n\r\n%PDF-1.4\n'), expected: 'pdf' },
+    { description: 'zip magic is a .docx', name: 'report', input: new Uint8Array([0x50, 0x4b, 3, 4, 0]), expected: 'docx' },
+    { description: 'HTML by extension', name: 'a.shtml', input: bytes('一、总体情况'), expected: 'html' },
+    { description: 'HTML by doctype', name: 'a.txt', input: bytes('<!DOCTYPE html><p>x'), expected: 'html' },
+    { description: 'HTML by a bare table', name: 'a', input: bytes('<table><tr><td>1</td></tr></table>'), expected: 'html' },
+    { description: 'text with pipe rows stays text', name: 'a.txt', input: bytes('规章 | 0 | 0 | 0 |'), expected: 'txt' },
+  ];
+  for (const c of cases) it(c.description, () => expect(detectFormat(c.input, c.name)).toBe(c.expected));
+});
+
+describe('text decoding', () => {
+  it('reads UTF-8, with or without BOM', () => {
+    expect(decodeText(bytes('\uFEFF一、总体情况')).text).toBe('一、总体情况');
+    expect(decodeText(bytes('一、总体情况')).encoding).toBe('utf-8');
+  });
+
+  it('falls back to GB18030 for GBK bytes', () => {
+    const gbk = new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0xc7, 0xe9, 0xbf, 0xf6]); // 一、总体情况
+    const decoded = decodeText(gbk);
+    expect(decoded.text).toBe('一、总体情况');
+    expect(decoded.encoding).toBe('gb18030');
+  });
+
+  it('plain text files come through as txt, CRLF normalised', async () => {
+    const result = await extractText(bytes('一、总体情况\r\n规章 | 0 | 0 | 0 |\r\n'), 'a.txt');
+    expect(result).toEqual({ format: 'txt', text: '一、总体情况\n规章 | 0 | 0 | 0 |\n', warnings: [], error: null });
+  });
+
+  it('an empty text file is an error value', async () => {
+    expect((await extractText(bytes('  \n'), 'blank.txt')).error).toBe('blank.txt: empty file');
+  });
+});
