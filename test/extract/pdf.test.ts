@@ -129,3 +129,14 @@ describe('PDF: what cannot be read comes back as an error value', () => {
     expect(result.error).toMatch(/^broken\.pdf: PDF could not be opened: /);
   });
 });
+
+describe('PDF: input as Node gives it', () => {
+  it('reads a Buffer (from readFileSync) and leaves the caller’s bytes intact', async () => {
+    const pdf = makePdf([{ texts: [cjk(72, 700, '一、总体情况')] }]);
+    const buffer = Buffer.from(pdf);
+    const result = await extractText(buffer, 'buffer.pdf');
+    expect(result.text).toBe('一、总体情况');
+    expect(buffer.byteLength).toBe(pdf.byteLength);
+    expect((await extractText(buffer, 'again.pdf')).text).toBe('一、总体情况');
+  });
+});

@@ -23,7 +23,7 @@ function pdfjsResource(folder: string): string {
 
 async function readPages(bytes: Uint8Array): Promise<PageContent[]> {
   const task = getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes), // a copy, plain even when given a Buffer: pdf.js detaches and rejects Buffers
     cMapUrl: pdfjsResource('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: pdfjsResource('standard_fonts'),
