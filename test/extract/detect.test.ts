@@ -39,3 +39,15 @@ describe('text decoding', () => {
     expect((await extractText(bytes('  \n'), 'blank.txt')).error).toBe('blank.txt: empty file');
   });
 });
+
+describe('binary files that are none of the formats', () => {
+  it('an old Word .doc is refused with what to do', async () => {
+    const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    expect((await extractText(doc, 'report.doc')).error).toBe('report.doc: old Word (.doc) or Excel (.xls) file: not read; save it as .docx');
+  });
+
+  it('an image is refused as binary data', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect((await extractText(png, 'scan.png')).error).toBe('scan.png: binary data (not text, PDF, Word .docx or HTML)');
+  });
+});

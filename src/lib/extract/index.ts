@@ -11,7 +11,17 @@ import type { Extracted, ExtractedFormat } from './types.ts';
 export type { Extracted, ExtractedFormat } from './types.ts';
 export { detectFormat } from './detect.ts';
 
+/** Why bytes that are not PDF, Word or HTML cannot be text either (images, old .doc, archives), or null. */
+function binaryReason(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return 'old Word (.doc) or Excel (.xls) file: not read; save it as .docx';
+  }
+  return bytes.subarray(0, 8192).includes(0) ? 'binary data (not text, PDF, Word .docx or HTML)' : null;
+}
+
 function extractPlainText(bytes: Uint8Array): Extracted {
+  const binary = binaryReason(bytes);
+  if (binary) return { format: 'txt', text: '', warnings: [], error: binary };
   const decoded = decodeText(bytes);
   const text = decoded.text.replace(/\r\n?/g, '\n');
   return { format: 'txt', text, warnings: decoded.warnings, error: text.trim() === '' ? 'empty file' : null };

@@ -24,6 +24,8 @@ export interface PageContent {
   number: number;
   width: number;
   height: number;
+  /** The page's /Rotate, in degrees. */
+  rotation: number;
   pieces: TextPiece[];
   horizontal: Segment[];
   vertical: Segment[];

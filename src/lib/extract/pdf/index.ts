@@ -88,5 +88,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   const characters = pages.reduce((sum, page) => sum + page.pieces.reduce((n, p) => n + p.text.length, 0), 0);
   if (characters === 0) return { format: 'pdf', text: '', warnings: [], error: NO_TEXT_LAYER, pages: pages.length };
   const warnings = pages.filter((page) => page.pieces.length === 0).map((page) => `page ${page.number} has no text layer (scanned image?); its content is missing`);
-  return { format: 'pdf', text: blocksText(documentBlocks(pages)), warnings, error: null, pages: pages.length };
+  warnings.push(...pages.filter((page) => page.rotation !== 0).map((page) => `page ${page.number} is rotated ${page.rotation}°; its reading order may be wrong`));
+  const text = blocksText(documentBlocks(pages));
+  const garbled = [...text].filter((char) => /[\uE000-\uF8FF\uFFFD]/.test(char)).length;
+  if (garbled > 0.1 * text.replace(/\s/g, '').length) {
+    warnings.push(`text layer looks garbled: ${garbled} characters have no Unicode meaning (fonts without a Unicode map)`);
+  }
+  return { format: 'pdf', text, warnings, error: null, pages: pages.length };
 }

@@ -10,11 +10,22 @@ const TOLERANCE = 4;
 /** Text that starts a new row label rather than continuing one: `（一）`, `2.`, `三、`, `第`. */
 const LABEL_START = /^\s*([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+\s*[.、．]|第)/;
 
-/** Whether `next` (at the top of a page) continues `previous` (at the bottom of the one before). */
+/** Every column boundary of the table with fewer has a match in the other. */
+function sameColumns(a: number[], b: number[]): boolean {
+  const [fewer, more] = a.length <= b.length ? [a, b] : [b, a];
+  return fewer.every((x) => more.some((y) => Math.abs(x - y) <= TOLERANCE));
+}
+
+/**
+ * Whether `next` (at the top of a page) continues `previous` (at the bottom of the one before):
+ * same outer edges, and the column boundaries of one are among the other's (a continuation
+ * may lack boundaries that only the header rows had).
+ */
 export function continues(previous: PdfTable, next: PdfTable): boolean {
   return next.page === previous.page + 1
     && Math.abs(previous.xs[0]! - next.xs[0]!) <= TOLERANCE
-    && Math.abs(previous.xs.at(-1)! - next.xs.at(-1)!) <= TOLERANCE;
+    && Math.abs(previous.xs.at(-1)! - next.xs.at(-1)!) <= TOLERANCE
+    && sameColumns(previous.xs, next.xs);
 }
 
 /** Column boundaries of both tables together. */

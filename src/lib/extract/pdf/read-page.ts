@@ -54,5 +54,5 @@ export async function readPage(page: PDFPageProxy): Promise<PageContent> {
   // pdf.js's text content can drop glyphs of vertical fonts; the operator list has them all.
   const { verticalRuns, ...rulings } = readOperators(operators as OperatorList, viewport.width, viewport.height, verticalFonts);
   pieces.push(...verticalRuns);
-  return { number: page.pageNumber, width: viewport.width, height: viewport.height, pieces, ...rulings };
+  return { number: page.pageNumber, width: viewport.width, height: viewport.height, rotation: page.rotate, pieces, ...rulings };
 }
