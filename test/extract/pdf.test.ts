@@ -140,3 +140,32 @@ describe('PDF: input as Node gives it', () => {
     expect((await extractText(buffer, 'again.pdf')).text).toBe('一、总体情况');
   });
 });
+
+describe('PDF: borders drawn as fills', () => {
+  it('reads borders drawn as thin filled rectangles', async () => {
+    const xs = [50, 200, 300];
+    const ys = [700, 680, 660];
+    const rects: Array<[number, number, number, number, number]> = [
+      ...ys.map((y): [number, number, number, number, number] => [50, y - 0.3, 250, 0.6, 0]),
+      ...xs.map((x): [number, number, number, number, number] => [x - 0.3, 660, 0.6, 40, 0]),
+    ];
+    const texts = [cjk(55, 686, '规章'), num(210, 686, '1'), cjk(55, 666, '行政规范性文件'), num(210, 666, '8')];
+    const result = await extractText(makePdf([{ rects, texts }]), 'fills.pdf');
+    expect(result.text.split('\n')).toEqual(['规章 | 1 |', '行政规范性文件 | 8 |']);
+  });
+
+  it('keeps paragraphs whose line boxes touch a table out of it, and the table’s title row in it', async () => {
+    // Word's PDF export can put a white box behind each line of a paragraph; here they touch the table.
+    const lineBoxes: Array<[number, number, number, number, number]> = [
+      [50, 760, 250, 20, 1], [50, 740, 250, 20, 1], [50, 720, 250, 20, 1],
+    ];
+    const rules = [...gridRules([50, 300], [720, 700]), ...gridRules([50, 200, 300], [700, 680, 660])];
+    const texts = [
+      cjk(55, 765, '二、主动公开政府信息情况'), cjk(80, 745, '说明文字'),
+      cjk(55, 706, '第二十条第（一）项'),
+      cjk(55, 686, '规章'), num(210, 686, '1'), cjk(55, 666, '行政规范性文件'), num(210, 666, '8'),
+    ];
+    const result = await extractText(makePdf([{ rects: lineBoxes, rules, texts }]), 'boxes.pdf');
+    expect(result.text.split('\n')).toEqual(['二、主动公开政府信息情况', '说明文字', '第二十条第（一）项 | |', '规章 | 1 |', '行政规范性文件 | 8 |']);
+  });
+});
