@@ -98,6 +98,13 @@ describe('HTML: page chrome', () => {
     ]);
   });
 
+  it('keeps an article header that holds the <h1> and its date, drops the site header', async () => {
+    const html = page('utf-8', `<header><a>首页</a><a>无障碍</a></header>
+<div class="article"><header class="head"><h1>某某局2023年政府信息公开工作年度报告</h1><span>发布时间：2024-01-23</span></header><p>一、总体情况</p></div>`);
+    const result = await extractText(new TextEncoder().encode(html), 'page.html');
+    expect(result.text.split('\n')).toEqual(['某某局2023年政府信息公开工作年度报告', '发布时间：2024-01-23', '一、总体情况']);
+  });
+
   it('uses <title> when there is no <h1>', async () => {
     const result = await extractText(new TextEncoder().encode(page('utf-8', '<p>一、总体情况</p>')), 'page.html');
     expect(result.text.split('\n')[0]).toBe('某某县人民政府2023年政府信息公开工作年度报告_某某县人民政府');

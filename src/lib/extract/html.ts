@@ -10,15 +10,17 @@ import type { Extracted } from './types.ts';
 
 const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed',
-  'nav', 'header', 'footer', 'aside', 'button', 'select', 'input', 'textarea', 'head', 'map',
+  'nav', 'footer', 'aside', 'button', 'select', 'input', 'textarea', 'head', 'map',
 ]);
 const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
   'section', 'article', 'main', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'form',
   'table', 'tr', 'td', 'th', 'caption', 'center', 'body', 'html',
 ]);
-/** class/id tokens of site chrome: `nav`, `footer`, `header-top`, `share_box`, … */
-const CHROME_TOKEN = /^(nav|navbar|menu|topmenu|footer|foot|header|top|topbar|breadcrumb|crumbs?|share|bdshare|sidebar|copyright|toolbar|skip)([-_].*)?$/i;
+/** class/id tokens of site chrome: `nav`, `footer`, `share_box`, … */
+const CHROME_TOKEN = /^(nav|navbar|menu|topmenu|footer|foot|breadcrumb|crumbs?|share|bdshare|sidebar|copyright|toolbar|skip)([-_].*)?$/i;
+/** class/id tokens of a page header: chrome unless it holds the article's `<h1>` (and its date). */
+const HEADER_TOKEN = /^(header|head|top|topbar)([-_].*)?$/i;
 
 /** The charset an HTML document declares in its first bytes, if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -35,7 +37,9 @@ function isDropped(node: DomNode): boolean {
   const style = (attribs.style ?? '').replace(/\s+/g, '').toLowerCase();
   if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
   const tokens = `${attribs.class ?? ''} ${attribs.id ?? ''}`.split(/\s+/).filter(Boolean);
-  return tokens.some((token) => CHROME_TOKEN.test(token));
+  if (tokens.some((token) => CHROME_TOKEN.test(token))) return true;
+  const isHeader = name === 'header' || tokens.some((token) => HEADER_TOKEN.test(token));
+  return isHeader && findElements(node, 'h1').length === 0;
 }
 
 /** A table is data (not page layout) when no cell holds another table. */
