@@ -67,3 +67,17 @@ export function viewLabels(lang: Lang): ViewLabels {
 export function describeWords(lang: Lang): DescribeWords {
   return dictionary(lang).describe;
 }
+
+/** The chart's second line: what was filtered, which years, how many reports. */
+export function filtersSummary(lang: Lang, filters: Record<string, string | null>, years: number[], reports: number): string {
+  const d = dictionary(lang);
+  const parts: string[] = [];
+  for (const key of ['province', 'city', 'county'] as const) if (filters[key]) parts.push(filters[key] as string);
+  if (filters.level) parts.push(d.levels[filters.level] ?? filters.level);
+  if (filters.kind) parts.push(d.kinds[filters.kind] ?? filters.kind);
+  if (filters.sector) parts.push(sectorLabel(lang, filters.sector));
+  if (parts.length === 0) parts.push(d.all);
+  if (years.length > 0) parts.push(years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`);
+  parts.push(lang === 'en' ? `${reports} ${d.overview.reports}` : `${reports} ${d.overview.reports}`);
+  return parts.join(' · ');
+}

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '../../src/lib/charts/aggregate.ts';
-import { fileName, tableToCsv } from '../../src/lib/charts/csv.ts';
+import { tableToCsv } from '../../src/lib/charts/csv.ts';
+import { fileName } from '../../src/lib/charts/file-name.ts';
 import { describe as describeChart } from '../../src/lib/charts/describe.ts';
 import { escapeHtml } from '../../src/lib/charts/escape.ts';
 import { fieldsOf } from '../../src/lib/charts/measures.ts';
@@ -92,7 +93,7 @@ describe('escaping agency names', () => {
 
   it('keeps tooltips free of markup from the data', () => {
     const v = view({ measure: 'applications_received', groupBy: 'agency' });
-    const option = buildOption(v, { subtitle: '', source: 's', description: 'd', dark: false });
+    const option = buildOption(v, { subtitle: '', source: 's', dark: false });
     const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
     const html = formatter(v.series.map((s) => ({ seriesName: s.name, value: s.values[0], axisValueLabel: evil })));
     expect(html).not.toMatch(/<script|<img/);

@@ -30,7 +30,7 @@ export interface Group {
 }
 
 export interface Aggregate {
-  /** Years with at least one selected report, ascending. */
+  /** Every year from the first to the last with a selected report, ascending (gaps kept, so axes do not hide them). */
   years: number[];
   groups: Group[];
   /** Reports matching the filters and the year range. */
@@ -80,14 +80,14 @@ export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' |
 export function aggregate(facts: FactsFile, state: ChartState, fields: readonly FactNumberField[]): Aggregate {
   const rows = selectRows(facts, state);
   const keyOf = groupKeyColumn(facts, state.groupBy);
-  const years = column(facts, 'year');
+  const yearCol = column(facts, 'year');
   const templateCol = column(facts, 'template');
   const cols = fields.map((f) => column(facts, f));
   const groups = new Map<string, Group>();
   const yearSet = new Set<number>();
   const templates = new Set<string>();
   for (const i of rows) {
-    const year = years[i] as number;
+    const year = yearCol[i] as number;
     yearSet.add(year);
     const template = templateCol[i];
     if (typeof template === 'string') templates.add(template);
@@ -106,8 +106,10 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
       cell.sums[f] = (cell.sums[f] as number) + (cols[j]![i] as number);
     }
   }
+  const seen = [...yearSet].sort((a, b) => a - b);
+  const years = seen.length === 0 ? [] : Array.from({ length: (seen.at(-1) as number) - (seen[0] as number) + 1 }, (_, k) => (seen[0] as number) + k);
   return {
-    years: [...yearSet].sort((a, b) => a - b),
+    years,
     groups: [...groups.values()],
     selected: rows.length,
     templates: [...templates].sort(),

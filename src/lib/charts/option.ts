@@ -6,8 +6,6 @@
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
-  AriaComponentOption,
-  GraphicComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TitleComponentOption,
@@ -24,8 +22,6 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
   | GridComponentOption
   | LegendComponentOption
-  | GraphicComponentOption
-  | AriaComponentOption
 >;
 
 export interface OptionContext {
@@ -33,8 +29,6 @@ export interface OptionContext {
   subtitle: string;
   /** Bottom line: where the numbers come from and where the chart lives. */
   source: string;
-  /** Screen-reader description (see describe.ts). */
-  description: string;
   dark: boolean;
   /** No animation: for exports and tests. */
   still?: boolean;
@@ -92,32 +86,39 @@ export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
     color: colors,
     backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
     textStyle: { fontFamily: 'system-ui, "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif' },
-    aria: { enabled: true, label: { description: ctx.description }, decal: { show: view.kind === 'mix' } },
-    title: {
-      text: view.title,
-      subtext: ctx.subtitle,
-      left: 8,
-      top: 6,
-      textStyle: { fontSize: 16, color: text, width: 600, overflow: 'break' },
-      subtextStyle: { color: muted, width: 600, overflow: 'break' },
-    },
-    graphic: [{ type: 'text', left: 8, bottom: 6, style: { text: ctx.source, fill: muted, fontSize: 11 } }],
-    legend: legendShown ? { type: 'scroll', bottom: 26, left: 8, right: 8, textStyle: { color: text } } : { show: false },
+    title: [
+      {
+        text: view.title,
+        subtext: ctx.subtitle,
+        left: 8,
+        top: 6,
+        textStyle: { fontSize: 16, color: text, width: 600, overflow: 'break' },
+        subtextStyle: { color: muted, width: 600, overflow: 'break' },
+      },
+      // The source line, drawn in so that PNG and SVG downloads carry it.
+      { text: ctx.source, left: 8, bottom: 4, textStyle: { color: muted, fontSize: 11, fontWeight: 'normal' } },
+    ],
+    legend: legendShown ? { type: 'plain', bottom: 26, left: 8, right: 8, textStyle: { color: text } } : { show: false },
     tooltip: {
       trigger: view.kind === 'mix' ? 'item' : 'axis',
       confine: true,
       formatter: (params: unknown) => tooltipHtml(params as TooltipItem | TooltipItem[], view.unit),
     },
-    grid: { left: 12, right: 24, top: 72, bottom: legendShown ? 64 : 36, containLabel: true },
+    grid: { left: 12, right: 24, top: 72, bottom: 36 + legendRows(view) * 24, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series,
   };
 }
 
-/** Height that fits the bars of a horizontal chart, so names stay readable. */
+/** Rows the legend wraps into (a rough count: names of about 12 characters, 4 to a row). */
+function legendRows(view: ChartView): number {
+  return view.series.length > 1 ? Math.ceil(view.series.length / 4) : 0;
+}
+
+/** Height that fits the bars of a horizontal chart and the legend, so names stay readable. */
 export function chartHeight(view: ChartView): number {
   const horizontal = view.kind === 'mix' || (view.kind === 'bar' && view.categories.length > 6);
-  const legendRows = view.kind === 'mix' ? 3 : view.series.length > 1 ? 1 : 0;
-  return horizontal ? Math.max(360, 120 + legendRows * 24 + view.categories.length * 28) : 420;
+  const legend = legendRows(view) * 24;
+  return horizontal ? Math.max(360, 130 + legend + view.categories.length * 28) : 400 + legend;
 }

@@ -1,0 +1,61 @@
+/**
+ * The ECharts lifecycle in one place: register the few parts we use (tree-shaken imports from
+ * echarts/core), init on an element, follow its size with a ResizeObserver, set options, export
+ * PNG/SVG, dispose. The first 'finished' event is marked (performance mark `chart-finished`) for
+ * scripts/measure-pages.ts and the browser tests.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { ChartOption } from '../lib/charts/option.ts';
+
+// Only what the charts use (each part costs page weight; see scripts/measure-pages.ts).
+// The screen-reader description is our own text (describe.ts), so no AriaComponent.
+echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ChartHandle {
+  render(option: ChartOption, height: number): void;
+  clear(): void;
+  toPng(background: string): string;
+  toSvg(option: ChartOption): Promise<string>;
+  dispose(): void;
+}
+
+let firstFinished = false;
+
+export function mountChart(el: HTMLElement): ChartHandle {
+  const chart = echarts.init(el, null, { renderer: 'canvas' });
+  chart.on('finished', () => {
+    if (firstFinished) return;
+    firstFinished = true;
+    performance.mark('chart-finished');
+    document.documentElement.dataset.chartFinished = '1';
+  });
+  const observer = new ResizeObserver(() => chart.resize());
+  observer.observe(el);
+  return {
+    render(option, height) {
+      if (el.style.height !== `${height}px`) {
+        el.style.height = `${height}px`;
+        chart.resize();
+      }
+      chart.setOption(option, { notMerge: true });
+    },
+    clear: () => chart.clear(),
+    toPng: (background) => chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }),
+    async toSvg(option) {
+      const { SVGRenderer } = await import('echarts/renderers');
+      echarts.use(SVGRenderer);
+      const ssr = echarts.init(null, null, { renderer: 'svg', ssr: true, width: el.clientWidth || 800, height: el.clientHeight || 420 });
+      ssr.setOption({ ...option, animation: false });
+      const svg = ssr.renderToSVGString();
+      ssr.dispose();
+      return svg;
+    },
+    dispose() {
+      observer.disconnect();
+      chart.dispose();
+    },
+  };
+}

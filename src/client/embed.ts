@@ -1,0 +1,45 @@
+/**
+ * The embed page: theme and plain variant from the URL, the chart for the state in the URL, a
+ * link back to the same view, and its height posted to the host page on every change (the host
+ * may run public/embed-resize.js; without it the iframe keeps its own height).
+ */
+import { viewLabels } from '../i18n/index.ts';
+import { DATA_FILES, type FactsFile } from '../lib/dataset/layout.ts';
+import { aggregate } from '../lib/charts/aggregate.ts';
+import { RESIZE_MESSAGE } from '../lib/charts/embed.ts';
+import { fieldsOf } from '../lib/charts/measures.ts';
+import { stateFromParams, stateToSearch } from '../lib/charts/state.ts';
+import { buildView } from '../lib/charts/view.ts';
+import { fetchData, pageEnv } from './env.ts';
+import { createPanel } from './panel.ts';
+
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+if (params.get('plain') === '1') for (const el of document.querySelectorAll<HTMLElement>('[data-embed-chrome]')) el.hidden = true;
+
+const env = pageEnv();
+const { state } = stateFromParams(params);
+const back = document.querySelector<HTMLAnchorElement>('[data-back-link]');
+if (back) back.href = `${back.pathname}${stateToSearch(state)}`;
+
+function postHeight() {
+  if (window.parent === window) return;
+  window.parent.postMessage({ type: RESIZE_MESSAGE, height: Math.ceil(document.documentElement.getBoundingClientRect().height) }, '*');
+}
+new ResizeObserver(postHeight).observe(document.documentElement);
+
+async function main() {
+  const panel = createPanel(document.querySelector<HTMLElement>('[data-panel]')!, env);
+  panel.loading();
+  try {
+    const facts = await fetchData<FactsFile>(env, DATA_FILES.facts);
+    const agg = aggregate(facts, state, fieldsOf(state.measure));
+    panel.show(state, buildView(state, agg, viewLabels(env.lang)), agg.years, agg.selected);
+  } catch (e) {
+    panel.error(e instanceof Error ? e.message : String(e));
+  }
+  postHeight();
+}
+
+void main();

@@ -1,0 +1,142 @@
+/**
+ * The built site, driven as a reader drives it, in Debian's Chromium: every page loads without
+ * a console error (CSP violations included), a filter changes the chart and the URL (and Back
+ * restores them), the CSV downloaded equals the table shown, the embed works inside an iframe on
+ * a plain page, and screenshots at desktop and phone widths go to test-results/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startSite, type Site } from './site.ts';
+
+const SHOTS = 'test-results/screenshots';
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser(); // first: a missing Chromium fails fast, with a clear message
+  site = await startSite();
+  mkdirSync(SHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+/** Open a page, collecting console errors and uncaught exceptions. */
+async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`${path}: request failed ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${path}: HTTP ${r.status()} ${r.url()}`);
+  });
+  const response = await page.goto(site.root + path, { waitUntil: 'load' });
+  expect(response?.status(), path).toBe(200);
+  return { page, errors };
+}
+
+/** Wait until a chart panel is past loading (drawn, empty or failed). */
+async function settled(page: Page, selector = '[data-panel]') {
+  await page.waitForFunction((s) => {
+    const el = document.querySelector<HTMLElement>(s);
+    return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
+  }, selector);
+}
+
+const PAGES = ['', 'en/', 'compare/', 'en/compare/', 'embed/', 'en/embed/?theme=dark&plain=1'];
+
+describe('the built site', () => {
+  it('loads every page without a console error', async () => {
+    const all: string[] = [];
+    for (const path of PAGES) {
+      const { page, errors } = await open(path);
+      if (await page.$('[data-panel]')) await settled(page);
+      await page.waitForLoadState('networkidle');
+      all.push(...errors);
+      await page.close();
+    }
+    expect(all).toEqual([]);
+  });
+
+  it('redraws the chart and updates the URL when a filter changes, and Back restores both', async () => {
+    const { page, errors } = await open('compare/');
+    await settled(page);
+    const before = await page.textContent('[data-description]');
+    await page.selectOption('select[name="g"]', 'province');
+    await page.waitForURL(/g=province/);
+    await page.waitForFunction((b) => document.querySelector('[data-description]')?.textContent !== b, before);
+    const head = await page.$$eval('[data-table] thead th', (ths) => ths.map((t) => t.textContent));
+    expect(head[0]).toBe('分组');
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('g=province'));
+    expect(await page.inputValue('select[name="g"]')).toBe('none');
+    await page.waitForFunction((b) => document.querySelector('[data-description]')?.textContent === b, before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads a CSV equal to the table shown, with the row count on the button', async () => {
+    const { page, errors } = await open('compare/?g=agency&m=granted_share');
+    await settled(page);
+    await page.click('[data-action="table"]');
+    const table = await page.$$eval('[data-table] tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => (c.textContent === '—' ? '' : c.textContent ?? ''))),
+    );
+    const button = await page.textContent('[data-action="csv"]');
+    expect(button).toContain(`${table.length - 1}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="csv"]')]);
+    expect(download.suggestedFilename()).toBe('gov-info-disclosure_granted_share_by-agency.csv');
+    const text = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual(table);
+    expect(table.length).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the embed inside an iframe on a plain HTML page, which resizes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const src = `${site.root}embed/?m=applications_received&g=province`;
+    await page.setContent(
+      `<!doctype html><html><body><h1>A blog post</h1><p>Text before.</p>
+       <iframe src="${src}" title="chart" width="100%" height="200" data-gov-disclosure-embed></iframe>
+       <script async src="${site.root}embed-resize.js"></script><p>Text after.</p></body></html>`,
+    );
+    const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
+    await frame!.waitForFunction(() => {
+      const el = document.querySelector<HTMLElement>('[data-panel]');
+      return el?.dataset.state === 'ok' && document.querySelector('canvas') !== null;
+    });
+    await page.waitForFunction(() => Number(document.querySelector('iframe')!.getAttribute('height')) > 300);
+    await page.screenshot({ path: `${SHOTS}/embed-in-blog-800.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves screenshots of the overview, compare and embed pages at desktop and phone widths', async () => {
+    for (const width of [1280, 390]) {
+      for (const [name, path] of [['overview', ''], ['compare', 'compare/?g=level'], ['embed', 'embed/?m=outcome_mix']] as const) {
+        const { page, errors } = await open(path, width);
+        if (await page.$('[data-panel]')) {
+          await settled(page);
+          await page.waitForFunction(() => document.documentElement.dataset.chartFinished === '1');
+        }
+        await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(1);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Build the site and serve it with `astro preview` on a free port, under a sub-path (to prove the
+ * base path works), and launch Debian's Chromium through playwright-core. Used by the browser
+ * tests and by scripts/measure-pages.ts. Never downloads a browser.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const BASE_PATH = '/tp/';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium ` +
+        '(apt-get install -y chromium fonts-wqy-microhei; .ci/run does this).',
+    );
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Site {
+  /** Absolute URL of the site root, with trailing slash. */
+  root: string;
+  stop(): void;
+}
+
+export interface SiteOptions {
+  /** Run `npm run build` first (build-data then astro build); otherwise only `astro build`. */
+  buildData?: boolean;
+  /** Extra environment for the build (e.g. a different data directory). */
+  env?: Record<string, string>;
+  /** Where to build (default test/tmp/site-dist: not dist/, which other work in this tree may be building). */
+  outDir?: string;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  try {
+    execFileSync(command, args, { env, stdio: 'pipe' });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; stdout?: Buffer };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${err.stderr?.toString() ?? ''}\n${err.stdout?.toString().slice(-2000) ?? ''}`);
+  }
+}
+
+/** Build (npm run build: build-data, then astro build) and start the preview server. */
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  const port = await freePort();
+  const root = `http://127.0.0.1:${port}${BASE_PATH}`;
+  // Not vitest's environment (NODE_ENV=test, VITEST…): build as `npm run build` would.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|MODE$|BASE_URL$|TEST$)/.test(k)));
+  const env = { ...inherited, SITE_URL: `http://127.0.0.1:${port}`, BASE_PATH, ...options.env };
+  const outArgs = ['--outDir', options.outDir ?? 'test/tmp/site-dist'];
+  if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
+  run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
+  const server: ChildProcess = spawn(
+    'node',
+    ['node_modules/astro/astro.js', 'preview', '--port', String(port), '--host', '127.0.0.1', ...outArgs],
+    { env, stdio: 'ignore', detached: false },
+  );
+  const stop = () => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+  };
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(root);
+      if (res.ok) return { root, stop };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stop();
+  throw new Error(`astro preview did not answer at ${root}`);
+}
