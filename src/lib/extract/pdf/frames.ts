@@ -81,9 +81,25 @@ function connectedGroups(horizontal: Segment[], vertical: Segment[]): Array<{ h:
   return [...groups.values()];
 }
 
+/**
+ * Boundaries at the positions of the lines across, plus the far ends of the lines along when
+ * they run past the outermost line across: a table cut by a page break has no closing border.
+ */
+function boundaries(across: Segment[], along: Segment[], tolerance: number): number[] {
+  const positions = across.map((s) => s.at);
+  const lowest = Math.min(...positions);
+  const highest = Math.max(...positions);
+  const start = Math.min(...along.map((s) => s.from));
+  const end = Math.max(...along.map((s) => s.to));
+  if (start < lowest - tolerance) positions.push(start);
+  if (end > highest + tolerance) positions.push(end);
+  return snapPositions(positions, tolerance);
+}
+
 function frameOf(h: Segment[], v: Segment[]): Frame | null {
-  const xs = snapPositions(v.map((s) => s.at), MIN_COLUMN);
-  const ys = snapPositions(h.map((s) => s.at), MIN_ROW).reverse();
+  if (h.length === 0 || v.length === 0) return null;
+  const xs = boundaries(v, h, MIN_COLUMN);
+  const ys = boundaries(h, v, MIN_ROW).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const rows = ys.length - 1;
   const cols = xs.length - 1;
