@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/lib/extract/index.ts';
 import { NO_TEXT_LAYER } from '../../src/lib/extract/pdf/index.ts';
-import { gridRules, makePdf, type PdfText } from './fixtures/make-pdf.ts';
+import { gridRules, makePdf, utf16Hex, type PdfText } from './fixtures/make-pdf.ts';
 
 /** One character a line, top to bottom, as side labels are set in many reports. */
 function stacked(text: string, x: number, top: number, pitch: number): PdfText[] {
@@ -45,6 +45,14 @@ describe('PDF: ruled tables rebuilt from geometry', () => {
       '| （二）部分公开（区分处理的，只计这一情形） | 3 | 3 |',
       '| （三）不予公开 | 0 | 0 |',
     ]);
+  });
+
+  it('reads vertical text placed by line moves alone, two columns of it in one text object', async () => {
+    const raw = [`BT /F3 9 Tf 60 690 Td ${utf16Hex('三、本年度')} Tj 40 0 Td ${utf16Hex('办理结果')} Tj ET`];
+    const texts = [num(140, 650, '7'), num(60, 585, '1'), num(100, 585, '2'), num(140, 585, '3')];
+    const pdf = makePdf([{ raw, rules: gridRules([50, 90, 130, 170], [700, 600, 580]), texts }]);
+    const result = await extractText(pdf, 'columns.pdf');
+    expect(result.text.split('\n')).toEqual(['三、本年度 | 办理结果 | 7 |', '1 | 2 | 3 |']);
   });
 
   it('reads a side label set in a vertical-writing font', async () => {

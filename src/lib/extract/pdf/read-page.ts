@@ -1,7 +1,7 @@
 /** One PDF page → its text pieces and ruling lines, via pdf.js. */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageContent, TextPiece } from './geometry.ts';
-import { readOperators, type OperatorList } from './ruling.ts';
+import { readOperators, type OperatorList } from './operators.ts';
 
 interface TextItemLike {
   str: string;

@@ -5,6 +5,7 @@
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { apply, compose, IDENTITY, type Matrix, type Segment, type TextPiece } from './geometry.ts';
+import { VerticalTextCollector } from './vertical-text.ts';
 
 /** pdf.js path codes inside `constructPath` data. */
 const MOVE_TO = 0;
@@ -28,45 +29,6 @@ export interface Rulings {
   vertical: Segment[];
   /** Text shown in vertical-writing fonts, one piece per text object, placed at its first glyph. */
   verticalRuns: TextPiece[];
-}
-
-/** Vertical presentation forms (`︑`, `︵`) back to ordinary punctuation (`、`, `（`). */
-function verticalFormsToNormal(text: string): string {
-  return text.replace(/[\uFE10-\uFE19\uFE30-\uFE4F]/g, (char) => char.normalize('NFKC'));
-}
-
-interface Glyph {
-  unicode?: string;
-}
-
-/** Collects the glyphs of vertical-writing fonts between BT and ET. */
-class VerticalRunCollector {
-  readonly runs: TextPiece[] = [];
-  private font = '';
-  private fontSize = 0;
-  private current: TextPiece | null = null;
-  constructor(private readonly verticalFonts: ReadonlySet<string>) {}
-  setFont(name: string, size: number): void {
-    this.flush();
-    this.font = name;
-    this.fontSize = size;
-  }
-  setTextMatrix(ctm: Matrix, textMatrix: Matrix): void {
-    this.flush();
-    if (!this.verticalFonts.has(this.font)) return;
-    const m = compose(ctm, textMatrix);
-    const [x, y] = apply(m, 0, 0);
-    const size = Math.abs(this.fontSize * Math.hypot(m[2], m[3])) || 10;
-    this.current = { text: '', x0: x - size / 2, x1: x + size / 2, y0: y - size, y1: y, size, vertical: true };
-  }
-  show(glyphs: unknown[]): void {
-    if (!this.current || !this.verticalFonts.has(this.font)) return;
-    for (const glyph of glyphs) if (glyph && typeof glyph === 'object') this.current.text += (glyph as Glyph).unicode ?? '';
-  }
-  flush(): void {
-    if (this.current && this.current.text.trim() !== '') this.runs.push({ ...this.current, text: verticalFormsToNormal(this.current.text.replace(/\s+/g, '')) });
-    this.current = null;
-  }
 }
 
 /** Straight segments of one path (curves only move the pen), in page space. */
@@ -104,15 +66,17 @@ function pathSegments(data: ArrayLike<number>, ctm: Matrix): Array<[number, numb
 export function readOperators(list: OperatorList, pageWidth: number, pageHeight: number, verticalFonts: ReadonlySet<string>): Rulings {
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  const text = new VerticalRunCollector(verticalFonts);
+  const text = new VerticalTextCollector(verticalFonts);
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
+    if (fn === OPS.beginText) text.beginText();
     if (fn === OPS.setFont && args) text.setFont(String(args[0]), Number(args[1]));
-    if (fn === OPS.setTextMatrix && args) text.setTextMatrix(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
-    if ((fn === OPS.showText || fn === OPS.showSpacedText) && args) text.show(args[0] as unknown[]);
+    if (fn === OPS.setTextMatrix && args) text.setTextMatrix(Array.from(args[0] as ArrayLike<number>) as Matrix);
+    if ((fn === OPS.moveText || fn === OPS.setLeadingMoveText) && args) text.moveText(Number(args[0]), Number(args[1]));
+    if ((fn === OPS.showText || fn === OPS.showSpacedText) && args) text.show(args[0] as unknown[], ctm);
     if (fn === OPS.endText) text.flush();
     if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) stack.push(ctm);
     if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
