@@ -2,6 +2,7 @@
  * `npm run build-data [-- --reports DIR --out DIR --agencies FILE --workers N --cache DIR|--no-cache --strict]`
  * data/reports/ → public/data/ (dataset, CSV downloads, build report). See README "Build and dataset".
  * --strict: exit 1 when any file is unusable (duplicates are not failures).
+ * --print-peak-rss: print `peak_rss_mb: N` (this process and its worker threads) at the end, for the bench.
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     workers: { type: 'string', default: String(availableParallelism()) },
     strict: { type: 'boolean', default: false },
+    'print-peak-rss': { type: 'boolean', default: false },
   },
 });
 
@@ -27,17 +29,19 @@ if (!Number.isInteger(workers) || workers < 0) {
   process.exit(2);
 }
 
-const report = await buildData(
+const { report, parsedNow, workersUsed } = await buildData(
   {
     reportsDir: values.reports,
     outDir: values.out,
-    agenciesFile: values.agencies,
+    agenciesFile: values.agencies || null,
     cacheRoot: values['no-cache'] ? null : values.cache,
     workers,
   },
   { logger: consoleLogger, writer: fsWriter(values.out) },
 );
 for (const line of summaryLines(report)) console.log(line);
+console.log(`build-data: parsed ${parsedNow} files now (${workersUsed > 0 ? `${workersUsed} worker threads` : 'main thread'}), ${report.totals.files - parsedNow} from the cache`);
+if (values['print-peak-rss']) console.log(`peak_rss_mb: ${Math.round(process.resourceUsage().maxRSS / 1024)}`);
 const unusable = report.not_used.filter((n) => n.reason !== 'duplicate');
 if (values.strict && (unusable.length > 0 || report.overrides.errors.length > 0)) {
   console.error(`build-data --strict: ${unusable.length} unusable files, ${report.overrides.errors.length} errors in the overrides file`);

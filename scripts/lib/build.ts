@@ -29,6 +29,8 @@ export interface BuildOptions {
   /** Output folder, used only to key the cache; all writes go through the writer. */
   outDir: string;
   workers: number;
+  /** Parse on the main thread when fewer files than this need parsing (default 1000). */
+  minTasksForWorkers?: number;
 }
 
 /** Where reports/<id>.json lies on disk: layout.ts gives the URL (percent-encoded), the file has the plain name. */
@@ -68,9 +70,17 @@ export function assignIds(files: readonly string[]): string[] {
   });
 }
 
-export async function buildData(options: BuildOptions, effects: BuildEffects): Promise<BuildReport> {
+export interface BuildRun {
+  report: BuildReport;
+  /** Files parsed by this run (the rest came from the cache), and worker threads used (0: main thread). */
+  parsedNow: number;
+  workersUsed: number;
+}
+
+export async function buildData(options: BuildOptions, effects: BuildEffects): Promise<BuildRun> {
   const { logger, writer } = effects;
-  const notes: string[] = [];
+  let parsedNow = 0;
+  let workersUsed = 0;
   const overridesText = options.agenciesFile && existsSync(options.agenciesFile) ? readFileSync(options.agenciesFile, 'utf8') : '';
   const { overrides, errors: overrideErrors } = parseOverrides(overridesText);
 
@@ -96,8 +106,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       hit &&
       hit.size === size &&
       hit.mtimeMs === mtimeMs &&
-      hit.key === entryKey(salt, hit.outcome.sha256, file, id) &&
-      (hit.outcome.status === 'unusable' || written.has(reportPath(id).slice('reports/'.length)));
+      hit.key === entryKey(salt, hit.outcome.sha256, file, id);
     if (fresh) entries.set(file, hit);
     else tasks.push({ abs, file, id });
   });
@@ -107,20 +116,27 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     const st = stats.get(outcome.file) ?? { size: 0, mtimeMs: 0 };
     entries.set(outcome.file, { file: outcome.file, ...st, key: entryKey(salt, outcome.sha256, outcome.file, id), outcome });
   };
-  const idOf = new Map(tasks.map((t) => [t.file, t.id]));
-  await parseFiles(tasks, {
-    workers: options.workers,
-    overrides,
-    warn: (m) => {
-      notes.push(m);
-      logger.warn(m);
-    },
-    onResult: ({ outcome, json }) => {
-      const id = idOf.get(outcome.file) as string;
-      if (outcome.status === 'parsed' && json !== null) writer.write(reportPath(id), json);
-      record(outcome, id);
-    },
-  });
+  const idOf = new Map(rels.map((rel, i) => [prefix ? `${prefix}/${rel}` : rel, ids[i] as string]));
+  const absOf = new Map(rels.map((rel) => [prefix ? `${prefix}/${rel}` : rel, join(options.reportsDir, rel)]));
+  const parse = async (batch: FileTask[]) => {
+    parsedNow += batch.length;
+    const used = await parseFiles(batch, {
+      workers: options.workers,
+      minTasksForWorkers: options.minTasksForWorkers ?? 1000,
+      overrides,
+      warn: (m) => logger.warn(m),
+      onResult: ({ outcome, json }) => {
+        const id = idOf.get(outcome.file) as string;
+        if (outcome.status === 'parsed' && json !== null) {
+          writer.write(reportPath(id), json);
+          written.add(reportPath(id).slice('reports/'.length));
+        }
+        record(outcome, id);
+      },
+    });
+    workersUsed = Math.max(workersUsed, used);
+  };
+  await parse(tasks);
 
   const outcomes = [...entries.values()].map((e) => e.outcome).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ file: o.file, summary: o.summary }] : []));
@@ -133,6 +149,13 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     .map((p) => p.summary)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  // A cached report whose JSON is not in the output folder (a new out folder, or last build's
+  // dropped duplicate now kept) is parsed again to write it.
+  const missing = used.filter((s) => !written.has(reportPath(s.id).slice('reports/'.length)));
+  if (missing.length > 0) {
+    const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
+    await parse(missing.map((s) => ({ abs: absOf.get(fileOf.get(s.id) as string) as string, file: fileOf.get(s.id) as string, id: s.id })));
+  }
   const keep = new Set(used.map((s) => reportPath(s.id).slice('reports/'.length)));
   for (const name of writer.list('reports')) if (!keep.has(name)) writer.remove(`reports/${name}`);
 
@@ -163,12 +186,11 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     not_used: notUsed,
     duplicate_rule: DUPLICATE_RULE,
     overrides: { errors: overrideErrors, applied },
-    notes,
   };
   if (report.totals.used + report.totals.not_used !== report.totals.files) {
     throw new Error(`build-data bug: ${report.totals.files} files but ${report.totals.used} used + ${report.totals.not_used} not used`);
   }
-  writeOutputs(writer, used, report);
+  await writeOutputs(writer, used, report);
   if (cacheDir) saveCache(cacheDir, [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-  return report;
+  return { report, parsedNow, workersUsed };
 }

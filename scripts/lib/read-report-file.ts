@@ -27,10 +27,11 @@ const BINARY_MAGIC: [string, number[]][] = [
 /** What binary kind the bytes are, when they are not text the extractor can read (PDF and docx are). */
 export function binaryKind(bytes: Uint8Array): string | null {
   for (const [name, magic] of BINARY_MAGIC) if (magic.every((b, i) => bytes[i] === b)) return name;
-  const head = bytes.subarray(0, 8192);
+  const head = bytes.subarray(0, 2048);
+  if (head.indexOf(0) >= 0) return 'binary data (NUL bytes)';
   let control = 0;
-  for (const b of head) {
-    if (b === 0) return 'binary data (NUL bytes)';
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i] as number;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   return control > head.length / 20 ? 'binary data (control bytes)' : null;

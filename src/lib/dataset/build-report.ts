@@ -37,8 +37,6 @@ export interface BuildReport {
     errors: string[];
     applied: { file: string; id: string; line: number; fields: string[] }[];
   };
-  /** Build-level notes (e.g. workers unavailable). */
-  notes: string[];
 }
 
 /** The lines printed at the end of a build. */

@@ -156,8 +156,10 @@ export function toCsvRow(record: ReportRecord): CsvValue[] {
 }
 
 /** Section 二 cells a record has that no column holds (reported by the build, never dropped silently). */
+const KNOWN_PROACTIVE = new Set(PROACTIVE_CELLS.map((c) => `${c.item}.${c.column}`));
+
 export function unmappedProactive(record: ReportRecord): string[] {
-  const known = new Set(PROACTIVE_CELLS.map((c) => `${c.item}.${c.column}`));
+  const known = KNOWN_PROACTIVE;
   return Object.entries(record.proactive).flatMap(([item, cells]) =>
     Object.keys(cells).map((c) => `${item}.${c}`).filter((k) => !known.has(k)),
   );

@@ -1,0 +1,79 @@
+/**
+ * Scale bench of build-data: generate N synthetic reports (bench/generate.ts) in a temp folder,
+ * build cold (no cache), change 100 files, build again (warm, cached), and measure each build
+ * as the separate process a maintainer runs (`node --import tsx scripts/build-data.ts`).
+ * `npm run bench -- --reports 100000`; default 2000. `--keep` keeps the temp folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateReports, loadSeeds } from '../generate.ts';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function build(reports: string, out: string, cache: string): { seconds: number; peakRssMb: number } {
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--cache', cache, '--agencies', '', '--print-peak-rss'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`build-data failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  const peak = run.stdout.match(/peak_rss_mb: (\d+)/);
+  return { seconds, peakRssMb: peak ? Number(peak[1]) : NaN };
+}
+
+function sizes(dir: string): { raw: number; gzip: number } {
+  let raw = 0;
+  let gzip = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = sizes(path);
+      raw += sub.raw;
+      gzip += sub.gzip;
+    } else {
+      raw += statSync(path).size;
+      gzip += gzipSync(readFileSync(path)).length;
+    }
+  }
+  return { raw, gzip };
+}
+
+export async function run(args: string[]): Promise<Record<string, number | string>> {
+  const count = Number(option(args, '--reports') ?? 2000);
+  const root = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  const reports = join(root, 'reports');
+  const out = join(root, 'out');
+  const cache = join(root, 'cache');
+  try {
+    const seeds = loadSeeds('data/reports');
+    generateReports(seeds, reports, count, 1);
+    const cold = build(reports, out, cache);
+    // Change 100 files: new figures and agencies for 100 reports spread over the folder.
+    const step = Math.max(1, Math.floor(count / 100));
+    for (let i = 0, changed = 0; i < count && changed < 100; i += step, changed++) generateReports(seeds, reports, 1, 1000 + i, i);
+    const warm = build(reports, out, cache);
+    const dataset = sizes(out);
+    const overview = readFileSync(join(out, 'overview.json'));
+    return {
+      build_reports: count,
+      cold_build_s: Number(cold.seconds.toFixed(2)),
+      warm_build_s: Number(warm.seconds.toFixed(2)),
+      reports_per_s: Math.round(count / cold.seconds),
+      dataset_bytes: dataset.raw,
+      dataset_gzip_bytes: dataset.gzip,
+      overview_bytes: overview.length,
+      overview_gzip_bytes: gzipSync(overview).length,
+      peak_rss_mb: Math.max(cold.peakRssMb, warm.peakRssMb),
+    };
+  } finally {
+    if (!args.includes('--keep')) rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,114 @@
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
+import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
+import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+
+const SEEDS = readdirSync('data/reports').filter((f) => f.endsWith('.txt')).sort();
+let root: string;
+let reports: string;
+let agencies: string;
+
+function build(out: string, options: { cache?: string | null; workers?: number } = {}): Promise<BuildRun> {
+  return buildData(
+    { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: options.cache ?? null, workers: options.workers ?? 2, minTasksForWorkers: 0 },
+    { logger: silentLogger, writer: fsWriter(out) },
+  );
+}
+
+/** Every file under dir, path → bytes. */
+function snapshot(dir: string, rel = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const path = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) for (const [k, v] of snapshot(dir, path)) out.set(k, v);
+    else out.set(path, readFileSync(join(dir, path)));
+  }
+  return out;
+}
+
+let first: BuildRun;
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'build-data-test-'));
+  reports = join(root, 'reports');
+  mkdirSync(join(reports, 'more'), { recursive: true });
+  for (const f of SEEDS) copyFileSync(join('data/reports', f), join(reports, f));
+  copyFileSync(join('data/reports', SEEDS[0] as string), join(reports, 'more', 'zz-copy-of-000.txt'));
+  writeFileSync(join(reports, 'broken.txt'), Buffer.from([0x25, 0x00, 0xff, 0x13, 0x00, 0x01, 0x02, 0x03]));
+  writeFileSync(join(reports, 'empty.txt'), '');
+  writeFileSync(join(reports, 'minutes.txt'), '会议纪要\n一、会议听取了关于道路维修的汇报。\n二、会议决定下周继续讨论。\n');
+  writeFileSync(join(reports, 'scan.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  agencies = join(root, 'agencies.csv');
+  writeFileSync(agencies, '# test corrections\nname,id,county,sector,note\n中山市住房公积金管理中心,,,finance,test override\n');
+  first = await build(join(root, 'out-a'), { cache: join(root, 'cache') });
+}, 120_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('build-data on a folder with bad files', () => {
+  it('parses on worker threads that load TypeScript', () => {
+    expect(first.workersUsed).toBe(2);
+    expect(first.parsedNow).toBe(SEEDS.length + 5);
+  });
+
+  it('accounts for every file: the seeds used, each bad file listed with its reason', () => {
+    const report = first.report;
+    expect(report.totals.files).toBe(SEEDS.length + 5);
+    expect(report.totals.used).toBe(SEEDS.length);
+    expect(report.totals.used + report.totals.not_used).toBe(report.totals.files);
+    const reasons = Object.fromEntries(report.not_used.map((n) => [n.file.split('/').pop(), n.reason]));
+    expect(reasons).toEqual({
+      'broken.txt': 'binary',
+      'empty.txt': 'empty',
+      'minutes.txt': 'not_a_report',
+      'scan.png': 'unsupported',
+      'zz-copy-of-000.txt': 'duplicate',
+    });
+    const duplicate = report.not_used.find((n) => n.reason === 'duplicate');
+    expect(duplicate?.detail).toMatch(new RegExp(`also in .*${SEEDS[0]}`));
+    expect(report.totals.read).toBe(SEEDS.length + 2); // the seeds, the copy and minutes.txt became text
+  });
+
+  it('applies the override and says so, in the report and the record', () => {
+    const report: BuildReport = JSON.parse(readFileSync(join(root, 'out-a', 'build-report.json'), 'utf8'));
+    expect(report.overrides.errors).toEqual([]);
+    expect(report.overrides.applied).toEqual([expect.objectContaining({ id: '002_55e9e64a1d176d60', line: 3, fields: ['sector'] })]);
+    const record = JSON.parse(readFileSync(join(root, 'out-a', 'reports', '002_55e9e64a1d176d60.json'), 'utf8'));
+    expect(record.agency).toMatchObject({ province: '广东省', city: '中山市', sector: 'finance' });
+  });
+
+  it('writes the dataset files, a CSV per year with a BOM, and zips with a README', () => {
+    const files = snapshot(join(root, 'out-a'));
+    for (const f of ['manifest.json', 'overview.json', 'facts.json', 'dictionary.json', 'build-report.json', 'csv/reports-all.csv', 'csv/reports-all.zip']) {
+      expect(files.has(f), f).toBe(true);
+    }
+    expect([...files.keys()].filter((f) => f.startsWith('reports/')).length).toBe(SEEDS.length);
+    const manifest = JSON.parse(files.get('manifest.json')?.toString() ?? '{}');
+    for (const year of manifest.years as number[]) expect(files.has(`csv/reports-${year}.csv`)).toBe(true);
+    const csv = files.get('csv/reports-all.csv') as Buffer;
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').trim().split('\r\n')).toHaveLength(SEEDS.length + 1);
+    const zip = unzipSync(files.get('csv/reports-all.zip') as Buffer);
+    expect(Object.keys(zip).sort()).toEqual(['README.txt', 'reports-all.csv']);
+    expect(Buffer.from(zip['reports-all.csv'] as Uint8Array).equals(csv)).toBe(true);
+    expect(Buffer.from(zip['README.txt'] as Uint8Array).toString()).toMatch(/self-reported[\s\S]*2019 template/);
+  });
+
+  it('is byte-identical run to run: with or without workers, with or without the cache', async () => {
+    const a = snapshot(join(root, 'out-a'));
+    await build(join(root, 'out-b'), { workers: 0 });
+    expect(snapshot(join(root, 'out-b'))).toEqual(a);
+    const warm = await build(join(root, 'out-a'), { cache: join(root, 'cache') });
+    expect(warm.parsedNow).toBe(0);
+    expect(snapshot(join(root, 'out-a'))).toEqual(a);
+  });
+
+  it('re-parses only a changed file on a cached rebuild', async () => {
+    appendFileSync(join(reports, SEEDS[1] as string), '\n（本报告完）\n');
+    const warm = await build(join(root, 'out-a'), { cache: join(root, 'cache') });
+    expect(warm.parsedNow).toBe(1);
+    expect(warm.report.totals.used).toBe(SEEDS.length);
+  });
+});
