@@ -1,8 +1,11 @@
 /**
  * Bytes of one file in data/reports/ → the text the parser reads, or why it cannot be read.
- * The single place the build turns bytes into text. Files that cannot be reports are refused
- * with a reason: empty, too large, binary, a format this reader does not handle.
+ * The single place the build turns bytes into text: text, HTML, PDF and Word (.docx) through the
+ * extractor (src/lib/extract). Files that cannot be reports are refused with a reason first:
+ * empty, too large, binary (images, old .doc/.xls, archives).
  */
+import { decodeText, detectFormat } from '../../src/lib/extract/detect.ts';
+import type { Extracted } from '../../src/lib/extract/types.ts';
 import type { SourceFormat } from '../../src/lib/schema.ts';
 
 /** Larger files are refused as too large (no report comes near it). */
@@ -37,31 +40,29 @@ export function binaryKind(bytes: Uint8Array): string | null {
   return control > head.length / 20 ? 'binary data (control bytes)' : null;
 }
 
-/** Plain text: UTF-8 (BOM or not), else GB18030 (GBK/GB2312 pages saved as text). */
-function decodePlainText(bytes: Uint8Array): { text: string; warnings: string[] } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), warnings: [] };
-  } catch {
-    const text = new TextDecoder('gb18030').decode(bytes);
-    const warnings = ['not valid UTF-8: read as GB18030'];
-    if (text.includes('\uFFFD')) warnings.push('neither valid UTF-8 nor GB18030: some characters were replaced');
-    return { text, warnings };
-  }
-}
-
 export async function readReportFile(bytes: Uint8Array, name: string): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, reason: 'empty', detail: 'empty file (0 bytes)' };
   if (bytes.length > MAX_REPORT_BYTES) {
     return { ok: false, reason: 'too_large', detail: `too large: ${bytes.length} bytes (limit ${MAX_REPORT_BYTES})` };
   }
-  const extension = (name.match(/\.([^./\\]+)$/)?.[1] ?? '').toLowerCase();
-  if (extension !== 'txt') {
-    return { ok: false, reason: 'unsupported', detail: `unsupported file type ".${extension}": this build reads .txt only` };
+  const format = detectFormat(bytes, name);
+  if (format === 'txt' || format === 'html') {
+    const binary = binaryKind(bytes);
+    if (binary) return { ok: false, reason: 'binary', detail: `not a text, HTML, PDF or Word (.docx) file: ${binary}` };
   }
-  const binary = binaryKind(bytes);
-  if (binary) return { ok: false, reason: 'binary', detail: `not a text file: ${binary}` };
-  const { text, warnings } = decodePlainText(bytes);
-  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (normalised.trim() === '') return { ok: false, reason: 'empty', detail: 'no text (only white space)' };
-  return { ok: true, format: 'txt', text: normalised, warnings };
+  let extracted: Extracted;
+  if (format === 'txt') {
+    // Plain text needs no reader: decode (BOM, UTF-8, else GB18030) as the extractor does, without loading pdf.js.
+    const decoded = decodeText(bytes);
+    extracted = { format, text: decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), warnings: decoded.warnings, error: null };
+  } else {
+    const { extractText } = await import('../../src/lib/extract/index.ts');
+    extracted = await extractText(bytes, name);
+  }
+  if (extracted.error) {
+    const empty = /empty/i.test(extracted.error) && extracted.text.trim() === '';
+    return { ok: false, reason: empty ? 'empty' : 'unreadable', detail: extracted.error };
+  }
+  if (extracted.text.trim() === '') return { ok: false, reason: 'empty', detail: 'no text (only white space)' };
+  return { ok: true, format: extracted.format, text: extracted.text, warnings: extracted.warnings };
 }

@@ -37,6 +37,10 @@ beforeAll(async () => {
   mkdirSync(join(reports, 'more'), { recursive: true });
   for (const f of SEEDS) copyFileSync(join('data/reports', f), join(reports, f));
   copyFileSync(join('data/reports', SEEDS[0] as string), join(reports, 'more', 'zz-copy-of-000.txt'));
+  // A web page (read through the extractor): seed 004 as HTML, for another town of 东莞.
+  const page = readFileSync(join('data/reports', SEEDS[4] as string), 'utf8').replaceAll('厚街镇', '虎门镇');
+  const html = page.split('\n').map((l) => `<p>${l.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</p>`).join('\n');
+  writeFileSync(join(reports, 'more', 'humen.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
   writeFileSync(join(reports, 'broken.txt'), Buffer.from([0x25, 0x00, 0xff, 0x13, 0x00, 0x01, 0x02, 0x03]));
   writeFileSync(join(reports, 'empty.txt'), '');
   writeFileSync(join(reports, 'minutes.txt'), '会议纪要\n一、会议听取了关于道路维修的汇报。\n二、会议决定下周继续讨论。\n');
@@ -50,25 +54,31 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('build-data on a folder with bad files', () => {
   it('parses on worker threads that load TypeScript', () => {
     expect(first.workersUsed).toBe(2);
-    expect(first.parsedNow).toBe(SEEDS.length + 5);
+    expect(first.parsedNow).toBe(SEEDS.length + 6);
   });
 
   it('accounts for every file: the seeds used, each bad file listed with its reason', () => {
     const report = first.report;
-    expect(report.totals.files).toBe(SEEDS.length + 5);
-    expect(report.totals.used).toBe(SEEDS.length);
+    expect(report.totals.files).toBe(SEEDS.length + 6);
+    expect(report.totals.used).toBe(SEEDS.length + 1);
     expect(report.totals.used + report.totals.not_used).toBe(report.totals.files);
     const reasons = Object.fromEntries(report.not_used.map((n) => [n.file.split('/').pop(), n.reason]));
     expect(reasons).toEqual({
       'broken.txt': 'binary',
       'empty.txt': 'empty',
       'minutes.txt': 'not_a_report',
-      'scan.png': 'unsupported',
+      'scan.png': 'binary',
       'zz-copy-of-000.txt': 'duplicate',
     });
     const duplicate = report.not_used.find((n) => n.reason === 'duplicate');
     expect(duplicate?.detail).toMatch(new RegExp(`also in .*${SEEDS[0]}`));
-    expect(report.totals.read).toBe(SEEDS.length + 2); // the seeds, the copy and minutes.txt became text
+    expect(report.totals.read).toBe(SEEDS.length + 3); // the seeds, the copy, the page and minutes.txt became text
+  });
+
+  it('reads a web page through the extractor and resolves its agency', () => {
+    const record = JSON.parse(readFileSync(join(root, 'out-a', 'reports', 'humen.json'), 'utf8'));
+    expect(record.source.format).toBe('html');
+    expect(record.agency).toMatchObject({ name: '虎门镇人民政府', province: '广东省', city: '东莞市', township: '虎门镇', level: 'township' });
   });
 
   it('applies the override and says so, in the report and the record', () => {
@@ -84,12 +94,12 @@ describe('build-data on a folder with bad files', () => {
     for (const f of ['manifest.json', 'overview.json', 'facts.json', 'dictionary.json', 'build-report.json', 'csv/reports-all.csv', 'csv/reports-all.zip']) {
       expect(files.has(f), f).toBe(true);
     }
-    expect([...files.keys()].filter((f) => f.startsWith('reports/')).length).toBe(SEEDS.length);
+    expect([...files.keys()].filter((f) => f.startsWith('reports/')).length).toBe(SEEDS.length + 1);
     const manifest = JSON.parse(files.get('manifest.json')?.toString() ?? '{}');
     for (const year of manifest.years as number[]) expect(files.has(`csv/reports-${year}.csv`)).toBe(true);
     const csv = files.get('csv/reports-all.csv') as Buffer;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8').trim().split('\r\n')).toHaveLength(SEEDS.length + 1);
+    expect(csv.toString('utf8').trim().split('\r\n')).toHaveLength(SEEDS.length + 2);
     const zip = unzipSync(files.get('csv/reports-all.zip') as Buffer);
     expect(Object.keys(zip).sort()).toEqual(['README.txt', 'reports-all.csv']);
     expect(Buffer.from(zip['reports-all.csv'] as Uint8Array).equals(csv)).toBe(true);
@@ -109,6 +119,6 @@ describe('build-data on a folder with bad files', () => {
     appendFileSync(join(reports, SEEDS[1] as string), '\n（本报告完）\n');
     const warm = await build(join(root, 'out-a'), { cache: join(root, 'cache') });
     expect(warm.parsedNow).toBe(1);
-    expect(warm.report.totals.used).toBe(SEEDS.length);
+    expect(warm.report.totals.used).toBe(SEEDS.length + 1);
   });
 });
