@@ -101,6 +101,48 @@ describe('PDF: a table running across pages', () => {
   });
 });
 
+describe('PDF: a row cut by a page break', () => {
+  it('joins a row label wrapped onto the next page, and keeps a new row there apart', async () => {
+    const columns = [50, 250, 300];
+    const pages = [
+      { texts: [cjk(55, 662, '（一）予以公开'), num(260, 662, '2'), cjk(55, 642, '（二）部分公开（区分处理的，'), num(260, 642, '4')], rules: gridRules(columns, [680, 655, 635]) },
+      {
+        texts: [cjk(55, 762, '只计这一情形）'), cjk(55, 742, '行政许可'), num(260, 742, '5'), cjk(55, 722, '行政处罚'), num(260, 722, '6')],
+        rules: gridRules(columns, [780, 755, 735, 715]),
+      },
+    ];
+    const result = await extractText(makePdf(pages), 'cut-row.pdf');
+    expect(result.text.split('\n')).toEqual(['（一）予以公开 | 2 |', '（二）部分公开（区分处理的，只计这一情形） | 4 |', '行政许可 | 5 |', '行政处罚 | 6 |']);
+  });
+});
+
+describe('PDF: the last row of a table alone on a page', () => {
+  it('is still a table row, joined to the table before', async () => {
+    const columns = [50, 250, 300, 350, 400];
+    const pages = [
+      { texts: [cjk(55, 662, '（七）总计'), num(260, 662, '21'), num(360, 662, '21'), cjk(55, 642, '（八）其他'), num(260, 642, '0'), num(360, 642, '0')], rules: gridRules(columns, [680, 655, 635]) },
+      { texts: [cjk(55, 762, '四、结转下年度继续办理'), num(260, 762, '0'), num(360, 762, '0')], rules: gridRules(columns, [780, 755]) },
+    ];
+    const result = await extractText(makePdf(pages), 'last-row.pdf');
+    // The empty third column survives only if the lone row is read as a table row.
+    expect(result.text.split('\n')).toEqual(['（七）总计 | 21 | | 21 |', '（八）其他 | 0 | | 0 |', '四、结转下年度继续办理 | 0 | | 0 |']);
+  });
+});
+
+describe('PDF: running headers and footers', () => {
+  it('drops a line repeated at the top of every page and `第 N 页 共 M 页`, so a table still joins', async () => {
+    const furniture = (n: number): PdfText[] => [cjk(250, 810, '某某县人民政府办公室'), cjk(260, 30, `第 ${n} 页 共 3 页`)];
+    const columns = [50, 150, 250];
+    const pages = [
+      { texts: [...furniture(1), cjk(55, 662, '规章'), num(160, 662, '1'), cjk(55, 642, '行政规范性文件'), num(160, 642, '8')], rules: gridRules(columns, [680, 655, 635]) },
+      { texts: [...furniture(2), cjk(55, 762, '行政许可'), num(160, 762, '5'), cjk(55, 742, '行政处罚'), num(160, 742, '6')], rules: gridRules(columns, [780, 755, 735]) },
+      { texts: [...furniture(3), cjk(72, 700, '六、其他需要报告的事项')] },
+    ];
+    const result = await extractText(makePdf(pages), 'furniture.pdf');
+    expect(result.text.split('\n')).toEqual(['规章 | 1 |', '行政规范性文件 | 8 |', '行政许可 | 5 |', '行政处罚 | 6 |', '六、其他需要报告的事项']);
+  });
+});
+
 describe('PDF: prose', () => {
   it('joins lines of a paragraph wrapped by the page width, keeps headings apart', async () => {
     const lines = ['一、总体情况', '（一）主动公开情况。2024年，市政府网站主动公开', '政府信息5500余条，网站总访问量637万次。', '二、主动公开政府信息情况'];

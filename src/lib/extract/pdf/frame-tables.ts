@@ -77,11 +77,15 @@ function tableOf(frame: Frame, first: number, last: number, texts: Map<number, T
   return { kind: 'table', page, xs: frame.xs, top: frame.ys[first]!, bottom: frame.ys[last + 1]!, rows: last - first + 1, cols, cells };
 }
 
-/** A table is real when at least two of its rows have text in two or more cells. */
+/**
+ * A table is real when two of its rows have text in two or more cells, or one row has text in
+ * three or more (the last row of a table, alone at the top of a page).
+ */
 function holdsTable(table: PdfTable): boolean {
   const filledByRow = new Map<number, number>();
   for (const cell of table.cells) if (cell.text !== '') filledByRow.set(cell.row, (filledByRow.get(cell.row) ?? 0) + 1);
-  return [...filledByRow.values()].filter((n) => n >= 2).length >= 2;
+  const counts = [...filledByRow.values()];
+  return counts.filter((n) => n >= 2).length >= 2 || counts.some((n) => n >= 3);
 }
 
 export function frameTables(frame: Frame, pieces: TextPiece[], page: number): { tables: PdfTable[]; prose: TextPiece[] } {

@@ -10,7 +10,8 @@ import type { Extracted } from '../types.ts';
 import type { PageContent } from './geometry.ts';
 import { continues, joinTables } from './join-tables.ts';
 import { pageBlocks, type PdfBlock, type PdfLine } from './page-blocks.ts';
-import { isPageNumber, proseMargins, reflow } from './prose.ts';
+import { dropPageFurniture } from './furniture.ts';
+import { proseMargins, reflow } from './prose.ts';
 import { readPage } from './read-page.ts';
 
 export const NO_TEXT_LAYER = 'PDF has no text layer (scanned image?); OCR is not attempted';
@@ -44,11 +45,8 @@ async function readPages(bytes: Uint8Array): Promise<PageContent[]> {
 /** Blocks of all pages in order, page numbers dropped and run-on tables joined. */
 export function documentBlocks(pages: PageContent[]): PdfBlock[] {
   const blocks: PdfBlock[] = [];
-  for (const page of pages) {
-    const pageBlocksInOrder = pageBlocks(page);
-    const edges = new Set([pageBlocksInOrder[0], pageBlocksInOrder.at(-1)]);
+  for (const pageBlocksInOrder of dropPageFurniture(pages.map(pageBlocks))) {
     for (const block of pageBlocksInOrder) {
-      if (block.kind === 'line' && edges.has(block) && isPageNumber(block)) continue;
       const previous = blocks.at(-1);
       if (block.kind === 'table' && previous?.kind === 'table' && continues(previous, block)) blocks[blocks.length - 1] = joinTables(previous, block);
       else blocks.push(block);

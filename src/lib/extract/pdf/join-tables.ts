@@ -56,15 +56,25 @@ function covering(cells: GridCell[], row: number, col: number): GridCell | undef
   return cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan);
 }
 
-/** Joins the halves of label cells cut by the page break. */
+const isLabel = (cell: GridCell): boolean => cell.text !== '' && !isNumberText(cell.text);
+
+/**
+ * Joins the halves of label cells cut by the page break. The text at the top of the new page
+ * continues the cell above it when it starts no label of its own and either the row has a
+ * label further right (so this column holds group labels, `（四）无` | `法提供`) or the row has
+ * no numbers at all (a row label wrapped onto the new page).
+ */
 function mendSeam(cells: GridCell[], seamRow: number, cols: number): GridCell[] {
   const removed = new Set<GridCell>();
+  const seam = cells.filter((c) => c.row === seamRow);
+  const rowHasNumbers = seam.some((c) => isNumberText(c.text));
   for (let col = 0; col < cols; col++) {
     const above = covering(cells, seamRow - 1, col);
-    const below = cells.find((c) => c.row === seamRow && c.col === col);
+    const below = seam.find((c) => c.col === col);
     if (!above || !below || above.col !== col || above.colSpan !== below.colSpan) continue;
-    if (above.text === '' || below.text === '' || isNumberText(above.text) || isNumberText(below.text)) continue;
-    if (LABEL_START.test(below.text)) continue;
+    if (!isLabel(above) || !isLabel(below) || LABEL_START.test(below.text)) continue;
+    const groupColumn = seam.some((c) => c.col > col && isLabel(c));
+    if (!groupColumn && rowHasNumbers) continue;
     above.text = joinText(above.text, below.text);
     above.rowSpan = below.row + below.rowSpan - above.row;
     removed.add(below);
