@@ -86,6 +86,7 @@ describe('HTML: page chrome', () => {
   <span hidden>隐藏文字</span>
 </div>
 <div class="share-box">分享到：微信 微博</div>
+<div class="article-tools"><span class="ewm">扫一扫在手机打开当前页</span><a class="btn-print">【打印本页】</a></div>
 <footer><p>主办单位：某某街道办事处 ICP备案号</p></footer>
 <script>console.log("扫一扫")</script>`);
 

@@ -17,8 +17,8 @@ const BLOCK_TAGS = new Set([
   'section', 'article', 'main', 'blockquote', 'pre', 'address', 'figure', 'figcaption', 'form',
   'table', 'tr', 'td', 'th', 'caption', 'center', 'body', 'html',
 ]);
-/** class/id tokens of site chrome: `nav`, `footer`, `share_box`, … */
-const CHROME_TOKEN = /^(nav|navbar|menu|topmenu|footer|foot|breadcrumb|crumbs?|share|bdshare|sidebar|copyright|toolbar|skip)([-_].*)?$/i;
+/** class/id tokens of site chrome: `nav`, `footer`, `share_box`, `article-share`, `ewm` (QR code), … */
+const CHROME_TOKEN = /(^|[-_])(nav|navbar|menu|topmenu|footer|foot|breadcrumbs?|crumbs?|position|share|bdshare|sidebar|copyright|toolbar|skip|qrcode|ewm|erweima|print)([-_]|$)/i;
 /** class/id tokens of a page header: chrome unless it holds the article's `<h1>` (and its date). */
 const HEADER_TOKEN = /^(header|head|top|topbar)([-_].*)?$/i;
 
