@@ -82,7 +82,8 @@ describe('HTML: page chrome', () => {
   <h1>某某街道办事处2023年政府信息公开工作年度报告</h1>
   <p>一、总体情况</p>
   <p style="display: none">雷速体育 雷速直播</p>
-  <p>2023年，街道主动公开政府信息&nbsp;271条。</p>
+  <p>2023年，街道主动公开政府
+     信息&nbsp;271条。</p>
   <span hidden>隐藏文字</span>
 </div>
 <div class="share-box">分享到：微信 微博</div>

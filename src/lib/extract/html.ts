@@ -5,7 +5,7 @@
  */
 import { decodeText } from './detect.ts';
 import { childElements, findElements, parseHtml, type DomNode } from './dom.ts';
-import { joinText, placeSpannedRows, renderTable, type SpannedCell } from './table.ts';
+import { joinText, placeSpannedRows, renderTable, tidySpaces, type SpannedCell } from './table.ts';
 import type { Extracted } from './types.ts';
 
 const DROPPED_TAGS = new Set([
@@ -69,7 +69,7 @@ class LineWriter {
     this.current = this.current.endsWith(' ') && piece.startsWith(' ') ? this.current + piece.slice(1) : this.current + piece;
   }
   break(): void {
-    const line = this.current.trim();
+    const line = tidySpaces(this.current);
     if (line !== '') this.lines.push(line);
     this.current = '';
   }

@@ -51,9 +51,18 @@ export function placeSpannedRows(rows: SpannedCell[][]): GridTable {
   return { rows: rows.length, cols, cells };
 }
 
+const CJK = '\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF\\u3000-\\u303F“”‘’';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
+const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, 'g');
+
+/** White space collapsed, and none left between two CJK characters (`政府 信息` → `政府信息`). */
+export function tidySpaces(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').replace(SPACE_BETWEEN_CJK, '$1').trim();
+}
+
 /** One cell's text, made safe for a pipe row: one line, no pipe characters. */
 export function cleanCellText(text: string): string {
-  return text.replace(/\|/g, '｜').replace(/\s+/g, ' ').trim();
+  return tidySpaces(text.replace(/\|/g, '｜'));
 }
 
 /**
@@ -75,8 +84,7 @@ export function renderTable(table: GridTable): string[] {
 export function joinText(left: string, right: string): string {
   if (left === '') return right;
   if (right === '') return left;
-  const cjk = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F“”‘’]/;
   const a = left.at(-1) ?? '';
   const b = right[0] ?? '';
-  return cjk.test(a) || cjk.test(b) ? left + right : `${left} ${right}`;
+  return CJK_CHAR.test(a) || CJK_CHAR.test(b) ? left + right : `${left} ${right}`;
 }
