@@ -95,8 +95,10 @@ export function frameTables(frame: Frame, pieces: TextPiece[], page: number): { 
   for (const piece of pieces) {
     const [row, col] = slotOf(frame, piece)!;
     const id = frame.region[row]![col]!;
-    texts.set(id, [...(texts.get(id) ?? []), piece]);
-    rowPieces.set(row, [...(rowPieces.get(row) ?? []), piece]);
+    if (!texts.has(id)) texts.set(id, []);
+    if (!rowPieces.has(row)) rowPieces.set(row, []);
+    texts.get(id)!.push(piece);
+    rowPieces.get(row)!.push(piece);
   }
   const tables: PdfTable[] = [];
   const prosePieces: TextPiece[] = [];

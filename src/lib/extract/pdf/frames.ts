@@ -19,17 +19,22 @@ export interface Frame {
   region: number[][];
 }
 
-/** Merges collinear segments that overlap or nearly touch. */
+/** Merges collinear segments that overlap or nearly touch (sorted sweeps, not pairwise). */
 function mergeSegments(segments: Segment[]): Segment[] {
-  const sorted = [...segments].sort((s, t) => s.at - t.at || s.from - t.from);
+  const byPosition = [...segments].sort((s, t) => s.at - t.at);
+  const lines: Segment[][] = [];
+  for (const segment of byPosition) {
+    const line = lines.at(-1);
+    if (line && segment.at - line.at(-1)!.at <= SNAP) line.push(segment);
+    else lines.push([segment]);
+  }
   const merged: Segment[] = [];
-  for (const segment of sorted) {
-    const same = merged.find((m) => Math.abs(m.at - segment.at) <= SNAP && segment.from <= m.to + SNAP && segment.to >= m.from - SNAP);
-    if (same) {
-      same.from = Math.min(same.from, segment.from);
-      same.to = Math.max(same.to, segment.to);
-    } else {
-      merged.push({ ...segment });
+  for (const line of lines) {
+    const at = line.reduce((sum, s) => sum + s.at, 0) / line.length;
+    let current: Segment | null = null;
+    for (const segment of line.sort((s, t) => s.from - t.from)) {
+      if (current && segment.from <= current.to + SNAP) current.to = Math.max(current.to, segment.to);
+      else merged.push((current = { at, from: segment.from, to: segment.to }));
     }
   }
   return merged;
@@ -71,13 +76,13 @@ function connectedGroups(horizontal: Segment[], vertical: Segment[]): Array<{ h:
     }),
   );
   const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
-  horizontal.forEach((h, i) => groups.set(find(i), { h: [...(groups.get(find(i))?.h ?? []), h], v: groups.get(find(i))?.v ?? [] }));
-  vertical.forEach((v, j) => {
-    const key = find(horizontal.length + j);
-    const group = groups.get(key) ?? { h: [], v: [] };
-    group.v.push(v);
-    groups.set(key, group);
-  });
+  const groupOf = (i: number): { h: Segment[]; v: Segment[] } => {
+    const root = find(i);
+    if (!groups.has(root)) groups.set(root, { h: [], v: [] });
+    return groups.get(root)!;
+  };
+  horizontal.forEach((h, i) => groupOf(i).h.push(h));
+  vertical.forEach((v, j) => groupOf(horizontal.length + j).v.push(v));
   return [...groups.values()];
 }
 
