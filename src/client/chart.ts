@@ -6,13 +6,17 @@
  */
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ChartOption } from '../lib/charts/option.ts';
 
 // Only what the charts use (each part costs page weight; see scripts/measure-pages.ts).
-// The screen-reader description is our own text (describe.ts), so no AriaComponent.
-echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+// The screen-reader description is our own text (describe.ts), so no AriaComponent. Tooltips
+// load when a pointer first comes over a chart (the table view carries the same numbers).
+echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, CanvasRenderer]);
+
+let tooltip: Promise<unknown> | null = null;
+const loadTooltip = () => (tooltip ??= import('echarts/lib/component/tooltip'));
 
 export interface ChartHandle {
   render(option: ChartOption, height: number): void;
@@ -34,8 +38,19 @@ export function mountChart(el: HTMLElement): ChartHandle {
   });
   const observer = new ResizeObserver(() => chart.resize());
   observer.observe(el);
+  let last: ChartOption | null = null;
+  el.addEventListener(
+    'pointerenter',
+    () => {
+      void loadTooltip().then(() => {
+        if (last?.tooltip) chart.setOption({ tooltip: last.tooltip });
+      });
+    },
+    { once: true },
+  );
   return {
     render(option, height) {
+      last = option;
       if (el.style.height !== `${height}px`) {
         el.style.height = `${height}px`;
         chart.resize();

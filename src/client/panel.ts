@@ -17,7 +17,8 @@ import { isDark, type PageEnv } from './env.ts';
 export interface Panel {
   loading(): void;
   error(message: string): void;
-  show(state: ChartState, view: ChartView, years: number[], reports: number): void;
+  /** Draw a view; `custom` replaces the option built from it (the tile map), the table and CSV stay the view's. */
+  show(state: ChartState, view: ChartView, years: number[], reports: number, custom?: (ctx: { subtitle: string; source: string; dark: boolean; width: number; height: number }) => ChartOption): void;
 }
 
 function el<T extends HTMLElement>(root: HTMLElement, selector: string): T | null {
@@ -102,13 +103,11 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
       chart.clear();
       setStatus(`${d.state.error}${message}`, 'error');
     },
-    show(state, view, years, reports) {
+    show(state, view, years, reports, custom) {
       const description = describe(view, dictionary(env.lang).describe);
-      const option = buildOption(view, {
-        subtitle: filtersSummary(env.lang, { ...state.filters }, years, reports),
-        source: `${d.source} · ${env.root}`,
-        dark: isDark(),
-      });
+      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters }, years, reports), source: `${d.source} · ${env.root}`, dark: isDark() };
+      const height = custom ? Math.max(380, Math.min(640, canvas.clientWidth * 0.85)) : chartHeight(view);
+      const option = custom ? custom({ ...ctx, width: canvas.clientWidth || 800, height }) : buildOption(view, ctx);
       current = { state, view, option };
       el<HTMLElement>(root, '[data-description]')!.textContent = description;
       const notes = el<HTMLElement>(root, '[data-notes]')!;
@@ -131,7 +130,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
         return;
       }
       setStatus('', 'ok');
-      chart.render(option, chartHeight(view));
+      chart.render(option, height);
     },
   };
 }

@@ -50,12 +50,26 @@ async function settled(page: Page, selector = '[data-panel]') {
   }, selector);
 }
 
-const PAGES = ['', 'en/', 'compare/', 'en/compare/', 'embed/', 'en/embed/?theme=dark&plain=1'];
+const PAGES = ['', 'en/', 'compare/', 'en/compare/', 'embed/', 'en/embed/?theme=dark&plain=1', 'regions/', 'en/regions/', 'quality/', 'en/quality/', 'about/', 'en/about/'];
+
+/** Pages reached by following links: an agency page and a province page in each language. */
+async function linkedPages(): Promise<string[]> {
+  const { page } = await open('regions/');
+  const hrefs = [
+    await page.getAttribute('.province-list a', 'href'),
+    await page.goto(site.root).then(() => page.getAttribute('a[href*="/agency/"]', 'href')),
+  ].filter((h): h is string => !!h);
+  await page.close();
+  const paths = hrefs.map((h) => new URL(h, site.root).pathname.replace(new URL(site.root).pathname, ''));
+  return [...paths, ...paths.map((p) => `en/${p}`)];
+}
 
 describe('the built site', () => {
   it('loads every page without a console error', async () => {
     const all: string[] = [];
-    for (const path of PAGES) {
+    const linked = await linkedPages();
+    expect(linked.length, 'an agency page and a province page are linked').toBe(4);
+    for (const path of [...PAGES, ...linked]) {
       const { page, errors } = await open(path);
       if (await page.$('[data-panel]')) await settled(page);
       await page.waitForLoadState('networkidle');

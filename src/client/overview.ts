@@ -1,0 +1,34 @@
+/**
+ * The overview trend chart: national figures per year, prepared at build time (the page carries
+ * them; no data file to load). The measure shown is in the URL (?m=), so a link keeps it.
+ */
+import type { PreparedChart } from '../components/views.ts';
+import { pageEnv } from './env.ts';
+import { createPanel } from './panel.ts';
+
+const env = pageEnv();
+const holder = document.querySelector<HTMLElement>('[data-overview-charts]')!;
+const select = document.querySelector<HTMLSelectElement>('[data-overview-form] select[name="m"]')!;
+const panel = createPanel(holder.querySelector<HTMLElement>('[data-panel]')!, env);
+
+function draw() {
+  let charts: PreparedChart[];
+  try {
+    charts = JSON.parse(holder.dataset.overviewCharts ?? '[]') as PreparedChart[];
+  } catch (e) {
+    panel.error(String(e));
+    return;
+  }
+  const wanted = new URLSearchParams(location.search).get('m');
+  const chart = charts.find((c) => c.state.measure === wanted) ?? charts[0];
+  if (!chart) return panel.error('no chart');
+  select.value = chart.state.measure;
+  panel.show(chart.state, chart.view, chart.years, chart.reports);
+}
+
+select.addEventListener('change', () => {
+  history.pushState(null, '', `${location.pathname}?m=${encodeURIComponent(select.value)}`);
+  draw();
+});
+window.addEventListener('popstate', draw);
+draw();

@@ -1,0 +1,68 @@
+/**
+ * The regions page: the tile map for a measure and year (both in the URL: ?m=&year=), with the
+ * same numbers as a table and CSV. Values were computed at build time and come with the page.
+ */
+import { use } from 'echarts/core';
+import { ScatterChart } from 'echarts/charts';
+import { measureLabel, viewLabels } from '../i18n/index.ts';
+import type { ChartOption } from '../lib/charts/option.ts';
+import { formatValue } from '../lib/charts/option.ts';
+import { tileOption, type ProvinceValues } from '../lib/charts/regions.ts';
+import { DEFAULT_STATE, type ChartState } from '../lib/charts/state.ts';
+import type { ChartView } from '../lib/charts/view.ts';
+import { unitOf } from '../lib/charts/view.ts';
+import type { MeasureKey } from '../lib/measures.ts';
+import { pageEnv } from './env.ts';
+import { createPanel } from './panel.ts';
+
+use(ScatterChart);
+const env = pageEnv();
+const holder = document.querySelector<HTMLElement>('[data-regions]')!;
+const form = document.querySelector<HTMLFormElement>('[data-regions-form]')!;
+const panel = createPanel(holder.querySelector<HTMLElement>('[data-panel]')!, env);
+const payload = JSON.parse(holder.dataset.regions ?? '{}') as Record<string, ProvinceValues>;
+const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement;
+
+function draw() {
+  const params = new URLSearchParams(location.search);
+  const measures = Object.keys(payload) as MeasureKey[];
+  const measure = (measures.find((m) => m === params.get('m')) ?? measures[0]) as MeasureKey;
+  const byYear = payload[measure] ?? {};
+  const years = Object.keys(byYear).sort();
+  const year = years.find((y) => y === params.get('year')) ?? years[years.length - 1];
+  select('m').value = measure;
+  if (year) select('year').value = year;
+  const cells = (year && byYear[year]) || {};
+  const unit = unitOf(measure);
+  const labels = viewLabels(env.lang);
+  const sorted = Object.entries(cells).sort(([, a], [, b]) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+  const state: ChartState = { ...DEFAULT_STATE, measure, groupBy: 'province', from: year ? Number(year) : null, to: year ? Number(year) : null };
+  const view: ChartView = {
+    kind: 'bar',
+    title: `${measureLabel(env.lang, measure)} · ${labels.groupBy('province')}`,
+    unit,
+    categories: sorted.map(([p]) => p),
+    series: [{ key: measure, name: measureLabel(env.lang, measure), values: sorted.map(([, c]) => c.value) }],
+    notes: [],
+    table: {
+      columns: [labels.column.group, labels.column.year, `${measureLabel(env.lang, measure)} (${labels.unit(unit)})`, labels.column.reports, labels.column.missing],
+      rows: sorted.map(([p, c]) => [p, Number(year), c.value, c.reports, c.missing]),
+    },
+    empty: sorted.length === 0,
+  };
+  const known = sorted.map(([, c]) => c.value).filter((v): v is number => v !== null);
+  const scale = document.querySelector('[data-scale]');
+  if (scale) scale.textContent = known.length ? `${formatValue(unit, Math.min(...known))} – ${formatValue(unit, Math.max(...known))}` : '';
+  const reports = sorted.reduce((n, [, c]) => n + c.reports + c.missing, 0);
+  panel.show(state, view, year ? [Number(year)] : [], reports, (ctx) =>
+    tileOption(cells, { ...ctx, title: view.title, unit, lang: env.lang }) as unknown as ChartOption,
+  );
+}
+
+form.addEventListener('change', () => {
+  const params = new URLSearchParams({ m: select('m').value, year: select('year').value });
+  history.pushState(null, '', `${location.pathname}?${params}`);
+  draw();
+});
+window.addEventListener('popstate', draw);
+draw();

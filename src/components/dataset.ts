@@ -1,0 +1,80 @@
+/**
+ * Build-time reads of the dataset that scripts/build-data.ts wrote to public/data/ (names from
+ * src/lib/dataset/layout.ts), for pages rendered at build time. A missing dataset gives empty
+ * values, so every page still builds and shows its empty state; a file that exists but does not
+ * parse stops the build with its name.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BuildReport } from '../lib/dataset/build-report.ts';
+import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
+import { DATA_DIR, DATA_FILES, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+import type { ReportRecord } from '../lib/schema.ts';
+
+const DIR = join(process.cwd(), 'public', DATA_DIR);
+
+function readJson<T>(file: string, empty: T): T {
+  const path = join(DIR, file);
+  if (!existsSync(path)) return empty;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new Error(`${path}: not valid JSON (${e instanceof Error ? e.message : e})`);
+  }
+}
+
+export interface Download {
+  year: number | 'all';
+  csv: string;
+  zip: string;
+  reports: number;
+  csv_bytes: number;
+  zip_bytes: number;
+}
+
+export interface Manifest {
+  reports: number;
+  years: number[];
+  downloads: Download[];
+}
+
+let facts: FactsFile | undefined;
+export function readFacts(): FactsFile {
+  return (facts ??= readJson<FactsFile>(DATA_FILES.facts, { schema_version: 1, count: 0, columns: {} }));
+}
+
+export function readOverview(): OverviewFile {
+  return readJson<OverviewFile>(DATA_FILES.overview, {
+    schema_version: 1,
+    years: [],
+    by_year: {},
+    by_year_province: {},
+    by_year_level: {},
+    by_year_sector: {},
+    extremes: {},
+  });
+}
+
+export function readManifest(): Manifest {
+  const empty: Manifest = { reports: 0, years: [], downloads: [] };
+  return { ...empty, ...readJson<Partial<Manifest>>(DATA_FILES.manifest, empty) };
+}
+
+export function readDictionary(): DictionaryFile {
+  const empty: DictionaryFile = { schema_version: 1, columns: [], sectors: [] };
+  return { ...empty, ...readJson<Partial<DictionaryFile>>(DATA_FILES.dictionary, empty) };
+}
+
+export function readBuildReport(): BuildReport | null {
+  return readJson<BuildReport | null>(DATA_FILES.buildReport, null);
+}
+
+let reports: ReportRecord[] | undefined;
+/** Every full record under reports/, in id order. */
+export function readReports(): ReportRecord[] {
+  if (reports) return reports;
+  const dir = join(DIR, 'reports');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
+  reports = files.map((f) => readJson<ReportRecord>(join('reports', f), null as never));
+  return reports;
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { groupAgencies, agencySlugs } from '../../src/lib/charts/agencies.ts';
+import { RESIZE_MESSAGE } from '../../src/lib/charts/embed.ts';
+import { peerStats, quantile } from '../../src/lib/charts/peers.ts';
+import { tileData, tileOf, TILES } from '../../src/lib/charts/tilegrid.ts';
+import { factsFile, record } from './helpers.ts';
+
+describe('tile grid', () => {
+  it('gives every province its own square', () => {
+    const places = new Set(TILES.map((t) => `${t.col},${t.row}`));
+    expect(places.size).toBe(TILES.length);
+    expect(TILES.length).toBe(34);
+  });
+
+  it('places the data’s province names and lists the ones it cannot place', () => {
+    expect(tileOf('内蒙古自治区')?.code).toBe('15');
+    expect(tileOf('广西壮族自治区')?.en).toBe('Guangxi');
+    const { data, min, max, unplaced } = tileData(new Map<string, number | null>([['广东省', 10], ['北京市', 30], ['火星', 5], ['湖南省', null]]));
+    expect([min, max]).toEqual([5, 30]);
+    expect(unplaced).toEqual(['火星']);
+    expect(data.find((d) => d.tile.code === '44')?.value).toBe(10);
+    expect(data.find((d) => d.tile.code === '43')?.color).toBe('#d9d9d9');
+  });
+});
+
+describe('peers', () => {
+  it('computes quartiles by linear interpolation', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([], 0.5)).toBeNull();
+  });
+
+  it('compares a report with the same level, sector and year only, leaving itself out', () => {
+    const mk = (id: string, granted: number, level: 'county' | 'township', year = 2023) =>
+      record({ id, name: id, level, sector: 'housing', year, rows: { granted, total_processed: 10 } });
+    const facts = factsFile([mk('self', 9, 'county'), mk('a', 1, 'county'), mk('b', 2, 'county'), mk('c', 3, 'county'), mk('d', 8, 'township'), mk('e', 7, 'county', 2022)]);
+    const [stats] = peerStats(facts, { id: 'self', level: 'county', sector: 'housing', year: 2023 }, ['granted_share']);
+    expect(stats).toMatchObject({ measure: 'granted_share', value: 0.9, peers: 3 });
+    expect(stats?.p25).toBeCloseTo(0.15, 12);
+    expect(stats?.p50).toBeCloseTo(0.2, 12);
+    expect(stats?.p75).toBeCloseTo(0.25, 12);
+  });
+});
+
+describe('agencies', () => {
+  it('groups an agency’s years under the slug of its earliest report id', () => {
+    const groups = groupAgencies([
+      record({ id: 'b2023', name: '甲局', year: 2023 }),
+      record({ id: 'a2021', name: '甲局', year: 2021 }),
+      record({ id: 'c', name: '乙局', year: 2023 }),
+    ]);
+    expect(groups.map((g) => [g.slug, g.reports.map((r) => r.year)])).toEqual([['a2021', [2023, 2021]], ['c', [2023]]]);
+    expect(agencySlugs(groups).get('b2023')).toBe('a2021');
+  });
+});
+
+describe('embed resize script', () => {
+  it('listens for the message the embed page posts', () => {
+    expect(readFileSync('public/embed-resize.js', 'utf8')).toContain(`'${RESIZE_MESSAGE}'`);
+  });
+});
