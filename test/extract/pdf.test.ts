@@ -191,6 +191,15 @@ describe('PDF: input as Node gives it', () => {
   });
 });
 
+describe('PDF: a heading boxed into a table', () => {
+  it('a full-width row holding a section heading is prose', async () => {
+    const rules = [...gridRules([50, 300], [720, 700]), ...gridRules([50, 200, 300], [700, 680, 660])];
+    const texts = [cjk(55, 706, '三、收到和处理政府信息公开申请情况'), cjk(55, 686, '规章'), num(210, 686, '1'), cjk(55, 666, '行政规范性文件'), num(210, 666, '8')];
+    const result = await extractText(makePdf([{ rules, texts }]), 'heading.pdf');
+    expect(result.text.split('\n')).toEqual(['三、收到和处理政府信息公开申请情况', '规章 | 1 |', '行政规范性文件 | 8 |']);
+  });
+});
+
 describe('PDF: borders drawn as fills', () => {
   it('reads borders drawn as thin filled rectangles', async () => {
     const xs = [50, 200, 300];

@@ -40,13 +40,20 @@ function isSingleCellRow(frame: Frame, row: number): boolean {
   return new Set(frame.region[row]).size === 1;
 }
 
+/** A report's section heading: `三、收到和处理政府信息公开申请情况`. */
+const SECTION_HEADING = /^[一二三四五六七八九十]+、/;
+
 /**
- * Rows that are prose: in a run of two or more full-width rows, all but the last one before
- * a row of several cells (that one is the table's title row: `第二十条第（一）项`).
+ * Rows that are prose: full-width rows holding a section heading, and in a run of two or more
+ * full-width rows all but the last one before a row of several cells (that one is the
+ * table's title row: `第二十条第（一）项`).
  */
-function proseRows(frame: Frame): Set<number> {
+function proseRows(frame: Frame, rowPieces: Map<number, TextPiece[]>): Set<number> {
   const prose = new Set<number>();
   const rows = frame.region.length;
+  for (let row = 0; row < rows; row++) {
+    if (isSingleCellRow(frame, row) && SECTION_HEADING.test(piecesText(rowPieces.get(row) ?? []))) prose.add(row);
+  }
   for (let start = 0; start < rows; ) {
     let end = start;
     while (end < rows && isSingleCellRow(frame, end)) end++;
@@ -89,7 +96,6 @@ function holdsTable(table: PdfTable): boolean {
 }
 
 export function frameTables(frame: Frame, pieces: TextPiece[], page: number): { tables: PdfTable[]; prose: TextPiece[] } {
-  const prose = proseRows(frame);
   const texts = new Map<number, TextPiece[]>();
   const rowPieces = new Map<number, TextPiece[]>();
   for (const piece of pieces) {
@@ -100,6 +106,7 @@ export function frameTables(frame: Frame, pieces: TextPiece[], page: number): { 
     texts.get(id)!.push(piece);
     rowPieces.get(row)!.push(piece);
   }
+  const prose = proseRows(frame, rowPieces);
   const tables: PdfTable[] = [];
   const prosePieces: TextPiece[] = [];
   const rows = frame.region.length;
