@@ -191,6 +191,25 @@ describe('PDF: input as Node gives it', () => {
   });
 });
 
+describe('PDF: a table without borders between its rows', () => {
+  it('keeps each line of figures a row, a wrapped label with its figures', async () => {
+    const rules = gridRules([50, 250, 300, 350], [700, 600]);
+    const texts = [
+      cjk(55, 686, '（一）予以公开'), num(260, 686, '2'), num(310, 686, '2'),
+      cjk(55, 668, '（二）部分公开（区分处理的，'), cjk(55, 656, '只计这一情形）'), num(260, 662, '4'), num(310, 662, '4'),
+      cjk(55, 638, '（三）不予公开'), num(260, 638, '0'), num(310, 638, '0'),
+      cjk(55, 618, '（七）总计'), num(260, 618, '6'), num(310, 618, '6'),
+    ];
+    const result = await extractText(makePdf([{ rules, texts }]), 'open-rows.pdf');
+    expect(result.text.split('\n')).toEqual([
+      '（一）予以公开 | 2 | 2 |',
+      '（二）部分公开（区分处理的，只计这一情形） | 4 | 4 |',
+      '（三）不予公开 | 0 | 0 |',
+      '（七）总计 | 6 | 6 |',
+    ]);
+  });
+});
+
 describe('PDF: a heading boxed into a table', () => {
   it('a full-width row holding a section heading is prose', async () => {
     const rules = [...gridRules([50, 300], [720, 700]), ...gridRules([50, 200, 300], [700, 680, 660])];

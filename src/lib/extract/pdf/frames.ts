@@ -2,7 +2,8 @@
  * Ruling lines → table frames: the grid of column x-positions and row y-positions of each
  * ruled table on a page, and which grid slots are merged (no border drawn between them).
  */
-import type { Segment } from './geometry.ts';
+import type { Segment, TextPiece } from './geometry.ts';
+import { impliedRowRules } from './implied-rows.ts';
 
 /** Lines closer than this (points) are one line: double borders, cell fills 0.2pt apart. */
 const SNAP = 2.5;
@@ -121,9 +122,12 @@ function frameOf(h: Segment[], v: Segment[]): Frame | null {
   return { xs, ys, region };
 }
 
-/** The ruled tables of a page; line groups too small to be a table are ignored. */
-export function findFrames(horizontal: Segment[], vertical: Segment[]): Frame[] {
+/**
+ * The ruled tables of a page; line groups too small to be a table are ignored. The pieces
+ * supply row borders a table leaves out (see implied-rows.ts).
+ */
+export function findFrames(horizontal: Segment[], vertical: Segment[], pieces: TextPiece[]): Frame[] {
   return connectedGroups(mergeSegments(horizontal), mergeSegments(vertical))
-    .map((group) => frameOf(group.h, group.v))
+    .map((group) => frameOf([...group.h, ...impliedRowRules(group.h, group.v, pieces)], group.v))
     .filter((frame): frame is Frame => frame !== null && (frame.xs.length > 2 || frame.ys.length > 2));
 }

@@ -18,7 +18,7 @@ export interface PdfLine {
 export type PdfBlock = PdfTable | PdfLine;
 
 export function pageBlocks(page: PageContent): PdfBlock[] {
-  const frames = findFrames(page.horizontal, page.vertical);
+  const frames = findFrames(page.horizontal, page.vertical, page.pieces);
   const inFrame = frames.map(() => [] as TextPiece[]);
   const outside: TextPiece[] = [];
   for (const piece of page.pieces) {
