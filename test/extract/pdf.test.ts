@@ -165,6 +165,23 @@ describe('PDF: prose', () => {
   });
 });
 
+describe('PDF: a table drawn without any borders', () => {
+  it('splits rows into cells at wide gaps and puts a stacked side label back together', async () => {
+    const texts = [
+      ...stacked('三、本年度', 60, 700, 14),
+      cjk(100, 700, '（一）予以公开'), num(300, 700, '1288'), num(360, 700, '1362'),
+      cjk(100, 680, '（二）部分公开'), num(300, 680, '447'), num(360, 680, '454'),
+      cjk(100, 660, '（三）不予公开'), num(300, 660, '2'), num(360, 660, '2'),
+    ];
+    const result = await extractText(makePdf([{ texts }]), 'borderless-table.pdf');
+    expect(result.text.split('\n')).toEqual([
+      '三、本年度 | （一）予以公开 | 1288 | 1362 |',
+      '（二）部分公开 | 447 | 454 |',
+      '（三）不予公开 | 2 | 2 |',
+    ]);
+  });
+});
+
 describe('PDF: what cannot be read comes back as an error value', () => {
   it('a PDF with no text layer', async () => {
     const result = await extractText(makePdf([{ rules: gridRules([50, 200, 300], [700, 650, 600]) }]), 'scan.pdf');

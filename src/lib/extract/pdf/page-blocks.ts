@@ -6,6 +6,7 @@ import type { PageContent, TextPiece } from './geometry.ts';
 import { findFrames } from './frames.ts';
 import { frameTables, slotOf, type PdfTable } from './frame-tables.ts';
 import { groupLines, type TextLine } from './lines.ts';
+import { mergeStackedCharacters } from './stacks.ts';
 
 export type { PdfTable } from './frame-tables.ts';
 
@@ -32,7 +33,8 @@ export function pageBlocks(page: PageContent): PdfBlock[] {
     tables.push(...found.tables);
     outside.push(...found.prose);
   });
-  const blocks: PdfBlock[] = [...tables, ...groupLines(outside).map((line): PdfLine => ({ kind: 'line', page: page.number, line }))];
+  const lines = groupLines(mergeStackedCharacters(outside));
+  const blocks: PdfBlock[] = [...tables, ...lines.map((line): PdfLine => ({ kind: 'line', page: page.number, line }))];
   const topOf = (block: PdfBlock): number => (block.kind === 'table' ? block.top : block.line.y1);
   return blocks.sort((a, b) => topOf(b) - topOf(a));
 }

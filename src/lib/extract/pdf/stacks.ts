@@ -1,0 +1,32 @@
+/**
+ * Labels set one or two characters a line (`三` / `、` / `本` / `年` …), outside any ruled
+ * table: the stack becomes one piece on the line of its first character, so it reads as one
+ * label instead of a line of its own per character.
+ */
+import type { TextPiece } from './geometry.ts';
+
+const STACKABLE = /^[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]{1,2}$/;
+const MIN_STACK = 3;
+
+function continuesStack(stack: TextPiece[], piece: TextPiece): boolean {
+  const last = stack.at(-1)!;
+  return Math.abs(piece.x0 - last.x0) <= 0.3 * last.size && last.y0 - piece.y1 <= 1.5 * last.size && piece.y1 < last.y1;
+}
+
+export function mergeStackedCharacters(pieces: TextPiece[]): TextPiece[] {
+  const candidates = pieces.filter((p) => !p.vertical && STACKABLE.test(p.text)).sort((p, q) => p.x0 - q.x0 || q.y1 - p.y1);
+  const stacks: TextPiece[][] = [];
+  for (const piece of candidates) {
+    const stack = stacks.find((s) => continuesStack(s, piece));
+    if (stack) stack.push(piece);
+    else stacks.push([piece]);
+  }
+  const merged = new Set<TextPiece>();
+  const replacements: TextPiece[] = [];
+  for (const stack of stacks.filter((s) => s.length >= MIN_STACK)) {
+    stack.forEach((piece) => merged.add(piece));
+    const first = stack[0]!;
+    replacements.push({ ...first, text: stack.map((p) => p.text).join(''), x1: Math.max(...stack.map((p) => p.x1)) });
+  }
+  return [...pieces.filter((p) => !merged.has(p)), ...replacements];
+}
