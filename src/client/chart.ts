@@ -1,8 +1,9 @@
 /**
  * The ECharts lifecycle in one place: register the few parts we use (tree-shaken imports from
  * echarts/core), init on an element, follow its size with a ResizeObserver, set options, export
- * PNG/SVG, dispose. The first 'finished' event is marked (performance mark `chart-finished`) for
- * scripts/measure-pages.ts and the browser tests.
+ * PNG/SVG, dispose. The first 'rendered' and 'finished' events are marked (performance marks
+ * `chart-rendered`, `chart-finished`), and every frame drawn fires `chartrendered` on the element,
+ * for scripts/measure-pages.ts and the browser tests.
  */
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -27,9 +28,17 @@ export interface ChartHandle {
 }
 
 let firstFinished = false;
+let firstRendered = false;
 
 export function mountChart(el: HTMLElement): ChartHandle {
   const chart = echarts.init(el, null, { renderer: 'canvas' });
+  chart.on('rendered', () => {
+    if (!firstRendered) {
+      firstRendered = true;
+      performance.mark('chart-rendered');
+    }
+    el.dispatchEvent(new Event('chartrendered'));
+  });
   chart.on('finished', () => {
     if (firstFinished) return;
     firstFinished = true;

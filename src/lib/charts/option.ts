@@ -83,6 +83,9 @@ export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
   });
   return {
     animation: !ctx.still,
+    // No entry animation: the first frame is the finished chart. Changes animate briefly.
+    animationDuration: 0,
+    animationDurationUpdate: 300,
     color: colors,
     backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
     textStyle: { fontFamily: 'system-ui, "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif' },

@@ -1,0 +1,115 @@
+/**
+ * Performance figures of the built site, measured in Debian's Chromium (`npm run measure-pages`):
+ *   js_gzip_kb_max_page     the most JavaScript any page loads (gzip KB = 1000 bytes, every script
+ *                           response until the network is idle; on-demand chunks such as the CSV
+ *                           writer, the SVG renderer and tooltips are loaded only on use)
+ *   first_chart_ms_4x_cpu   navigation → the chart's first frame ('rendered'), CPU slowed 4×
+ *                           (CDP Emulation.setCPUThrottlingRate), worst of overview/compare/embed;
+ *                           first_chart_finished_ms_4x_cpu: the same to 'finished' (animation done)
+ *   filter_redraw_ms_100k   compare page with 100,000 synthetic reports: a filter change → the next
+ *                           frame drawn, median of 5 changes (no slow-down)
+ * Builds into test/tmp/measure-dist (npm run build-data first, unless --no-build-data).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { FactsFile } from '../src/lib/dataset/layout.ts';
+import { launchBrowser, startSite, type Site } from '../test/browser/site.ts';
+import { synthesiseFacts } from '../test/browser/synthetic-facts.ts';
+
+const OUT = 'test/tmp/measure-dist';
+const PAGES = ['', 'compare/', 'embed/', 'regions/', 'quality/', 'about/', 'en/', 'en/compare/'];
+
+async function jsPerPage(browser: Browser, site: Site, path: string): Promise<number> {
+  const page = await browser.newPage();
+  let bytes = 0;
+  page.on('response', async (r) => {
+    if (r.request().resourceType() === 'script') bytes += gzipSync(await r.body()).length;
+  });
+  await page.goto(site.root + path, { waitUntil: 'networkidle' });
+  await page.close();
+  return bytes / 1000;
+}
+
+async function firstChart(browser: Browser, site: Site, path: string): Promise<{ rendered: number; finished: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(site.root + path);
+  await page.waitForFunction(() => performance.getEntriesByName('chart-finished').length > 0, null, { timeout: 60_000 });
+  const marks = await page.evaluate(() => ({
+    rendered: performance.getEntriesByName('chart-rendered')[0]!.startTime,
+    finished: performance.getEntriesByName('chart-finished')[0]!.startTime,
+  }));
+  await page.close();
+  return marks;
+}
+
+/** Time from a filter change to the next frame drawn, on the compare page. */
+async function redraw(page: Page, name: string, value: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __t1: Promise<number> };
+    const canvas = document.querySelector('[data-canvas]')!;
+    w.__t1 = new Promise((resolve) => {
+      // Capture phase on window: runs before the page's own change handler does any work.
+      window.addEventListener(
+        'change',
+        () => {
+          w.__t0 = performance.now();
+          canvas.addEventListener('chartrendered', () => resolve(performance.now()), { once: true });
+        },
+        { once: true, capture: true },
+      );
+    });
+  });
+  await page.selectOption(`select[name="${name}"]`, value);
+  return page.evaluate(async () => {
+    const w = window as unknown as { __t0: number; __t1: Promise<number> };
+    return (await w.__t1) - w.__t0;
+  });
+}
+
+async function main() {
+  const browser = await launchBrowser();
+  const site = await startSite({ outDir: OUT, buildData: !process.argv.includes('--no-build-data') });
+  try {
+    const js: [string, number][] = [];
+    for (const path of PAGES) js.push([path || '/', await jsPerPage(browser, site, path)]);
+    const worst = js.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const charts: [string, { rendered: number; finished: number }][] = [];
+    for (const path of ['', 'compare/', 'embed/']) charts.push([path || '/', await firstChart(browser, site, path)]);
+
+    // 100,000 synthetic reports: swap the served facts.json (the compare page reads only that).
+    const factsPath = join(OUT, 'data', 'facts.json');
+    const real = readFileSync(factsPath, 'utf8');
+    const synthetic: FactsFile = synthesiseFacts(JSON.parse(real) as FactsFile, 100_000, 1);
+    writeFileSync(factsPath, JSON.stringify(synthetic));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const loadStart = Date.now();
+    await page.goto(`${site.root}compare/?g=province`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-panel]')?.dataset.state === 'ok', null, { timeout: 120_000 });
+    const load100k = Date.now() - loadStart;
+    const provinces = await page.$$eval('select[name="province"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const times: number[] = [];
+    const changes: [string, string][] = [['province', provinces[0]!], ['level', 'county'], ['province', provinces[1]!], ['level', ''], ['province', '']];
+    for (const [name, value] of changes) times.push(await redraw(page, name, value));
+    await page.close();
+    writeFileSync(factsPath, real);
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
+    for (const [path, kb] of js) console.log(`js_gzip_kb ${path}: ${kb.toFixed(1)}`);
+    for (const [path, t] of charts) console.log(`first_chart ${path}: rendered ${t.rendered.toFixed(0)} ms, finished ${t.finished.toFixed(0)} ms`);
+    console.log(`filter_redraw_ms_100k each: ${times.map((t) => t.toFixed(1)).join(', ')}`);
+    console.log(`compare_load_ms_100k: ${load100k} (facts.json ${(JSON.stringify(synthetic).length / 1e6).toFixed(1)} MB raw)`);
+    console.log(`js_gzip_kb_max_page: ${worst[1].toFixed(1)} (${worst[0]})`);
+    console.log(`first_chart_ms_4x_cpu: ${Math.max(...charts.map(([, t]) => t.rendered)).toFixed(0)}`);
+    console.log(`first_chart_finished_ms_4x_cpu: ${Math.max(...charts.map(([, t]) => t.finished)).toFixed(0)}`);
+    console.log(`filter_redraw_ms_100k: ${median.toFixed(1)}`);
+  } finally {
+    await browser.close();
+    site.stop();
+  }
+}
+
+await main();
