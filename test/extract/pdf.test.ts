@@ -158,6 +158,14 @@ describe('PDF: prose', () => {
     ]);
   });
 
+  it('leaves text set glyph by glyph alone (its first glyphs line up, but are no stack)', async () => {
+    // Glyphs a little apart, so that pdf.js keeps them as separate items.
+    const glyphs = (text: string, y: number): PdfText[] => [...text].map((char, i) => cjk(72 + 13 * i, y, char));
+    const pdf = makePdf([{ texts: [...glyphs('一、总体情况', 760), ...glyphs('二、主动公开', 740), ...glyphs('三、收到申请', 720)] }]);
+    const result = await extractText(pdf, 'glyphs.pdf');
+    expect(result.text.split('\n')).toEqual(['一、总体情况', '二、主动公开', '三、收到申请']);
+  });
+
   it('splits a line with wide gaps (a table drawn without borders) into cells', async () => {
     const pdf = makePdf([{ texts: [cjk(72, 700, '行政许可'), num(300, 700, '447228'), cjk(72, 680, '行政处罚'), num(300, 680, '3985758')] }]);
     const result = await extractText(pdf, 'borderless.pdf');
