@@ -1,6 +1,6 @@
 /**
- * Text lines outside tables: page numbers dropped, lines of one paragraph wrapped by the page
- * width joined back, and lines with wide gaps (a table drawn without borders) split into cells.
+ * Text lines outside tables: lines of one paragraph wrapped by the page width joined back,
+ * and lines with wide gaps (a table drawn without borders) split into cells.
  */
 import { joinText } from '../table.ts';
 import { lineCells } from './lines.ts';
