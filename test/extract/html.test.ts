@@ -9,7 +9,8 @@ const APPLICATIONS_TABLE = `
   <tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
   <tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>21</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>21</td></tr>
   <tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>
-  <tr><td rowspan="1">（三）不予公开</td><td>1.属于国家秘密</td><td>0</td><td></td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+  <tr><td rowspan="1">（三）不予公开</td><td>1.属于国家秘密</td><td>0</td><td></td><td>0</td><td>0</td><td>0</td><td>0</td><td style="display:none">9</td><td>0</td></tr>
+  <tr style="display:none"><td>隐藏行</td></tr>
 </table>`;
 
 function page(charset: string, body: string): string {

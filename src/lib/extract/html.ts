@@ -90,9 +90,9 @@ function walk(node: DomNode, out: LineWriter): void {
     const block = BLOCK_TAGS.has(child.name ?? '');
     if (block) out.break();
     if (child.name === 'table' && isDataTable(child)) {
-      const rows: SpannedCell[][] = tableRows(child).map((row) =>
+      const rows: SpannedCell[][] = tableRows(child).filter((row) => !isDropped(row)).map((row) =>
         childElements(row)
-          .filter((cell) => cell.name === 'td' || cell.name === 'th')
+          .filter((cell) => (cell.name === 'td' || cell.name === 'th') && !isDropped(cell))
           .map((cell) => ({ text: cellText(cell), rowSpan: span(cell.attribs?.rowspan), colSpan: span(cell.attribs?.colspan) })),
       );
       out.lines.push(...renderTable(placeSpannedRows(rows)));
