@@ -41,18 +41,19 @@ export interface Headline {
   previous: number | null;
 }
 
-/** The latest year's value of a national trend, and the year before's. */
+/** The latest year's value of a national trend, and the last earlier year that has one. */
 export function headline(chart: PreparedChart): Headline {
   const values = chart.view.series[0]?.values ?? [];
   const years = chart.view.categories.map(Number);
-  let last = -1;
-  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) { last = i; break; }
+  const given = values.flatMap((v, i) => (v === null ? [] : [i]));
+  const last = given[given.length - 1];
+  const before = given[given.length - 2];
   return {
     measure: chart.state.measure,
-    year: last >= 0 ? (years[last] ?? null) : null,
-    value: last >= 0 ? (values[last] ?? null) : null,
-    previousYear: last >= 1 ? (years[last - 1] ?? null) : null,
-    previous: last >= 1 ? (values[last - 1] ?? null) : null,
+    year: last === undefined ? null : (years[last] ?? null),
+    value: last === undefined ? null : (values[last] ?? null),
+    previousYear: before === undefined ? null : (years[before] ?? null),
+    previous: before === undefined ? null : (values[before] ?? null),
   };
 }
 

@@ -88,6 +88,11 @@ describe('the built site', () => {
     await page.waitForFunction((b) => document.querySelector('[data-description]')?.textContent !== b, before);
     const head = await page.$$eval('[data-table] thead th', (ths) => ths.map((t) => t.textContent));
     expect(head[0]).toBe('分组');
+    // Hovering loads the tooltip (on demand) and shows it, within the CSP.
+    const box = (await page.$('[data-canvas]'))!;
+    const { width, height } = (await box.boundingBox())!;
+    for (const x of [0.3, 0.5, 0.7, 0.9]) await box.hover({ position: { x: width * x, y: height * 0.55 } });
+    await page.waitForFunction(() => [...document.querySelectorAll('.chart-tooltip')].some((e) => (e.textContent ?? '').length > 0));
     await page.goBack();
     await page.waitForURL((u) => !u.search.includes('g=province'));
     expect(await page.inputValue('select[name="g"]')).toBe('none');
