@@ -46,6 +46,12 @@ describe('HTML: encodings', () => {
     expect(result.warnings.join(' ')).toMatch(/declared encoding "utf-8"/);
   });
 
+  it('reads a UTF-8 page that wrongly declares GBK as UTF-8', async () => {
+    const result = await extractText(new TextEncoder().encode(page('gb2312', body)), 'report.html');
+    expect(result.text).toContain('网站总访问量637万次。');
+    expect(result.warnings).toEqual(['declared encoding "gb2312" but the bytes are UTF-8; read as UTF-8']);
+  });
+
   it('recognises HTML by its markup whatever the file is called', async () => {
     const result = await extractText(new TextEncoder().encode(page('utf-8', body)), 'download');
     expect(result.format).toBe('html');

@@ -31,6 +31,15 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ExtractedForm
   return 'txt';
 }
 
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The encoding a byte-order mark names, if any. */
 function bomEncoding(bytes: Uint8Array): string | null {
   if (startsWith(bytes, '\u00EF\u00BB\u00BF')) return 'utf-8';
@@ -55,7 +64,13 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): D
   const bom = bomEncoding(bytes);
   if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, warnings };
   if (declared) {
-    const label = /^(gb2312|gbk|x-gbk|gb_2312-80|cp936)$/i.test(declared) ? 'gb18030' : declared;
+    const gbFamily = /^(gb2312|gbk|x-gbk|gb_2312-80|cp936|gb18030)$/i.test(declared);
+    // GBK text is almost never valid UTF-8, while UTF-8 bytes are mostly valid GBK: trust the bytes.
+    if (gbFamily && bytes.some((byte) => byte > 0x7f) && isUtf8(bytes)) {
+      warnings.push(`declared encoding "${declared}" but the bytes are UTF-8; read as UTF-8`);
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', warnings };
+    }
+    const label = gbFamily ? 'gb18030' : declared;
     try {
       const text = new TextDecoder(label, { fatal: true }).decode(bytes);
       return { text, encoding: label.toLowerCase(), warnings };
