@@ -103,11 +103,11 @@ function bodyLines(node: DomNode): string[] {
 export function extractDocx(bytes: Uint8Array): Extracted {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' });
+    files = unzipSync(bytes, { filter: (file) => /^word\/document\d*\.xml$/.test(file.name) });
   } catch (cause) {
     return { format: 'docx', text: '', warnings: [], error: `not a readable .docx (zip) file: ${(cause as Error).message}` };
   }
-  const documentXml = files['word/document.xml'];
+  const documentXml = files['word/document.xml'] ?? Object.values(files)[0]; // some writers name it document2.xml
   if (!documentXml) return { format: 'docx', text: '', warnings: [], error: 'zip file has no word/document.xml: not a Word .docx document' };
   const root = parseXml(new TextDecoder('utf-8').decode(documentXml));
   const body = childElements(root, 'w:document').flatMap((doc) => childElements(doc, 'w:body'))[0];
