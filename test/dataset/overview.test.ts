@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXTREME_MIN_ANSWERED, TOTAL_FIELDS, buildOverview } from '../../src/lib/dataset/overview.ts';
+import { toFact, type Fact } from '../../src/lib/facts.ts';
+import { sumFacts } from '../../src/lib/measures.ts';
+import { parseReport } from '../../src/lib/parse/index.ts';
+
+const facts: Fact[] = readdirSync('data/reports')
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => toFact(parseReport(readFileSync(`data/reports/${f}`, 'utf8'), { file: f, sha256: '', format: 'txt' })));
+// Place the seeds: two in one province, one with no province.
+const placed = facts.map((f, i) => ({ ...f, province: i < 2 ? '广东省' : i < 4 ? '北京市' : null, level: i % 2 ? 'county' : 'prefecture', sector: 'housing' }));
+
+describe('buildOverview', () => {
+  const overview = buildOverview(placed);
+
+  it('sums every numeric field per year, as sumFacts does, with the report count', () => {
+    for (const year of overview.years) {
+      const group = placed.filter((f) => f.year === year);
+      expect(overview.by_year[String(year)]).toEqual({ reports: group.length, ...sumFacts(group, TOTAL_FIELDS) });
+    }
+    expect(overview.years).toEqual([...new Set(placed.map((f) => f.year as number))].sort());
+  });
+
+  it('sums per year and province, with `unknown` for reports not placed, in sorted key order', () => {
+    for (const year of overview.years) {
+      const byProvince = overview.by_year_province[String(year)] ?? {};
+      expect(Object.keys(byProvince)).toEqual(Object.keys(byProvince).sort());
+      for (const [province, totals] of Object.entries(byProvince)) {
+        const group = placed.filter((f) => f.year === year && (f.province ?? 'unknown') === province);
+        expect(totals).toEqual({ reports: group.length, ...sumFacts(group, TOTAL_FIELDS) });
+      }
+      const counted = Object.values(overview.by_year_level[String(year)] ?? {}).reduce((a, t) => a + t.reports, 0);
+      expect(counted).toBe(placed.filter((f) => f.year === year).length);
+    }
+  });
+
+  it('lists extremes of the latest year only, rates only for agencies with enough answered', () => {
+    const latest = overview.years[overview.years.length - 1];
+    for (const [measure, { top, bottom }] of Object.entries(overview.extremes)) {
+      for (const e of [...top, ...bottom]) {
+        const fact = placed.find((f) => f.id === e.id) as Fact;
+        expect(fact.year, measure).toBe(latest);
+        if (measure !== 'applications_received') expect(fact.total_processed_total ?? 0).toBeGreaterThanOrEqual(EXTREME_MIN_ANSWERED);
+      }
+      expect(top.map((e) => e.value)).toEqual([...top.map((e) => e.value)].sort((a, b) => b - a));
+    }
+    expect(overview.extremes.applications_received?.top.length).toBeGreaterThan(0);
+  });
+});
