@@ -27,6 +27,7 @@ export interface PoolOptions {
 
 const BATCH = 32;
 const IN_FLIGHT = 2;
+const WORKER_HEAP_MB = 512;
 const START_TIMEOUT_MS = 60_000;
 
 async function processInline(batch: readonly FileTask[], overrides: readonly AgencyOverride[]): Promise<Processed[]> {
@@ -45,6 +46,8 @@ async function processInline(batch: readonly FileTask[], overrides: readonly Age
 function startWorker(overrides: readonly AgencyOverride[], outDir: string | null): Promise<Worker> {
   const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
     workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides, outDir },
+    // A worker holds one batch at a time: a bounded heap keeps the build's peak memory down.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('worker did not start in time')), START_TIMEOUT_MS);
