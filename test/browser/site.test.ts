@@ -4,11 +4,12 @@
  * restores them), the CSV downloaded equals the table shown, the embed works inside an iframe on
  * a plain page, and screenshots at desktop and phone widths go to test-results/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, type Site } from './site.ts';
+import { launchBrowser, SITE_DIST, startSite, type Site } from './site.ts';
 
 const SHOTS = 'test-results/screenshots';
 let site: Site;
@@ -77,6 +78,17 @@ describe('the built site', () => {
       await page.close();
     }
     expect(all).toEqual([]);
+  });
+
+  it('has no inline script or style in any page, so its CSP needs no unsafe-inline', () => {
+    const pages = (readdirSync(SITE_DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = readFileSync(join(SITE_DIST, file), 'utf8');
+      expect(html, file).toContain('http-equiv="Content-Security-Policy"');
+      expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html, file).not.toMatch(/<style[\s>]|\sstyle="/);
+    }
   });
 
   it('redraws the chart and updates the URL when a filter changes, and Back restores both', async () => {

@@ -20,6 +20,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 export const BASE_PATH = '/tp/';
+/** Where the tests build the site (not dist/, which other work in this tree may be building). */
+export const SITE_DIST = 'test/tmp/site-dist';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -74,7 +76,7 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   // Not vitest's environment (NODE_ENV=test, VITEST…): build as `npm run build` would.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|MODE$|BASE_URL$|TEST$)/.test(k)));
   const env = { ...inherited, SITE_URL: `http://127.0.0.1:${port}`, BASE_PATH, ...options.env };
-  const outArgs = ['--outDir', options.outDir ?? 'test/tmp/site-dist'];
+  const outArgs = ['--outDir', options.outDir ?? SITE_DIST];
   if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
   run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
   const server: ChildProcess = spawn(
