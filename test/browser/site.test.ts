@@ -129,6 +129,15 @@ describe('the built site', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toEqual(table);
     expect(table.length).toBeGreaterThan(1);
+    // PNG and SVG carry the title and the source line (drawn into the chart).
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="png"]')]);
+    expect(png.suggestedFilename()).toBe('gov-info-disclosure_granted_share_by-agency.png');
+    expect(readFileSync((await png.path()) as string).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="svg"]')]);
+    const svgText = readFileSync((await svg.path()) as string, 'utf8');
+    expect(svgText).toMatch(/^<svg/);
+    expect(svgText).toContain('予以公开占比');
+    expect(svgText).toContain('来源');
     expect(errors).toEqual([]);
     await page.close();
   });
