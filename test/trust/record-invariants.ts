@@ -1,0 +1,227 @@
+/**
+ * What must hold for any record the parser returns, whatever text it was given. Each function
+ * returns the list of violations (empty when the record is sound), so a property test can show
+ * them all. Independent of the parser's own code: the checks are recomputed here from the
+ * record, and the numbers are looked up in the input text.
+ */
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  CASE_OUTCOMES,
+  METRIC_KEYS,
+  OUTCOME_GROUPS,
+  type ApplicationRow,
+  type ReportRecord,
+} from '../../src/lib/schema.ts';
+import { parseChineseNumeral } from '../../src/lib/parse/numbers.ts';
+import { normalizeText } from '../../src/lib/parse/normalize.ts';
+
+const CASE_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
+const SPLIT_OTHER: readonly ApplicationRow[] = ['other_no_correction', 'other_no_fee'];
+const OUTCOME_ROWS = Object.values(OUTCOME_GROUPS).flat() as ApplicationRow[];
+const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
+
+const isCell = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+/** The record has the contract's shape: every row and column present, every cell number|null. */
+export function shapeViolations(record: ReportRecord): string[] {
+  const out: string[] = [];
+  const rows = Object.keys(record.applications ?? {});
+  if (rows.length !== APPLICATION_ROWS.length || APPLICATION_ROWS.some((r) => !rows.includes(r))) {
+    out.push(`applications has rows [${rows.join(',')}]`);
+  }
+  for (const row of APPLICATION_ROWS) {
+    const cells = record.applications?.[row] ?? {};
+    const cols = Object.keys(cells);
+    if (cols.length !== APPLICANT_COLUMNS.length || APPLICANT_COLUMNS.some((c) => !cols.includes(c))) out.push(`applications.${row} has columns [${cols.join(',')}]`);
+    for (const c of APPLICANT_COLUMNS) if (!isCell((cells as Record<string, unknown>)[c])) out.push(`applications.${row}.${c} is ${String((cells as Record<string, unknown>)[c])}`);
+  }
+  for (const group of CASE_GROUPS) {
+    const cells = (record[group] ?? {}) as Record<string, unknown>;
+    if (Object.keys(cells).length !== CASE_OUTCOMES.length) out.push(`${group} has keys [${Object.keys(cells).join(',')}]`);
+    for (const k of CASE_OUTCOMES) if (!isCell(cells[k])) out.push(`${group}.${k} is ${String(cells[k])}`);
+  }
+  for (const [item, cols] of Object.entries(record.proactive ?? {})) {
+    for (const [col, v] of Object.entries(cols)) if (!isCell(v)) out.push(`proactive.${item}.${col} is ${String(v)}`);
+  }
+  for (const [key, v] of Object.entries(record.metrics ?? {})) {
+    if (!(METRIC_KEYS as readonly string[]).includes(key)) out.push(`metrics.${key} is not a metric key`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) out.push(`metrics.${key} is ${String(v)}`);
+    if (!record.metric_sources?.[key as keyof ReportRecord['metric_sources']]) out.push(`metrics.${key} has no source`);
+  }
+  if (!Array.isArray(record.checks) || record.checks.some((c) => typeof c.rule !== 'string' || typeof c.ok !== 'boolean' || typeof c.detail !== 'string')) {
+    out.push('checks are not all {rule, ok, detail}');
+  }
+  if (!Array.isArray(record.warnings) || record.warnings.some((w) => typeof w !== 'string' || w === '')) out.push('warnings are not all non-empty strings');
+  if (record.error !== null && typeof record.error !== 'string') out.push(`error is ${String(record.error)}`);
+  if (!['2019', '2021', null].includes(record.template)) out.push(`template is ${String(record.template)}`);
+  if (record.year !== null && !Number.isInteger(record.year)) out.push(`year is ${String(record.year)}`);
+  if (JSON.stringify(JSON.parse(JSON.stringify(record))) !== JSON.stringify(record)) out.push('record does not survive a JSON round trip');
+  return out;
+}
+
+/** The text as the parser sees it and as NFKC folds it, whichever gives more number tokens. */
+function textForms(text: string): string[] {
+  return [text, normalizeText(text), text.normalize('NFKC')];
+}
+
+/** Every number printed in the text: `1,433`, `1433`, `8862.02`, `-3`, and each digit run alone. */
+export function numberTokens(text: string): Set<number> {
+  const tokens = new Set<number>();
+  for (const form of textForms(text)) {
+    for (const m of form.matchAll(/(-?)(\d+(?:,\d{3})*(?:\.\d+)?)/g)) {
+      const value = Number(m[2]!.replace(/,/g, ''));
+      tokens.add(value);
+      if (m[1]) tokens.add(-value);
+    }
+    for (const m of form.matchAll(/\d+(?:\.\d+)?/g)) tokens.add(Number(m[0]));
+  }
+  return tokens;
+}
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** A prose figure as printed (`637万多次`, `80.37万次`, `三次`) read independently of the parser. */
+function rawFigureValue(raw: string): number | null {
+  const digits = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万|亿)?/.exec(raw);
+  if (digits) {
+    const base = Number(digits[1]!.replace(/,/g, ''));
+    return base * (digits[2] === '亿' ? 1e8 : digits[2] === '万' ? 1e4 : 1);
+  }
+  const chinese = /[零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
+  return chinese ? parseChineseNumeral(chinese[0]) : null;
+}
+
+const INFERRED_ZERO = /inferred as 0/;
+
+/**
+ * Every number in the tables is a number printed in the text, or a 0 that a warning says was
+ * inferred; every prose metric is the figure printed in its source (which is in the text).
+ */
+export function inventedNumbers(record: ReportRecord, text: string): string[] {
+  const tokens = numberTokens(text);
+  const zeroInferred = record.warnings.some((w) => INFERRED_ZERO.test(w));
+  const out: string[] = [];
+  const look = (where: string, v: number | null) => {
+    if (v === null || tokens.has(v)) return;
+    if (v === 0 && zeroInferred) return;
+    out.push(`${where} = ${v} is not printed in the text${v === 0 ? ' and no warning says a 0 was inferred' : ''}`);
+  };
+  for (const row of APPLICATION_ROWS) for (const c of APPLICANT_COLUMNS) look(`applications.${row}.${c}`, record.applications[row][c]);
+  for (const group of CASE_GROUPS) for (const k of CASE_OUTCOMES) look(`${group}.${k}`, record[group][k]);
+  for (const [item, cols] of Object.entries(record.proactive)) for (const [col, v] of Object.entries(cols)) look(`proactive.${item}.${col}`, v);
+
+  const flat = textForms(text).map(compact);
+  for (const [key, value] of Object.entries(record.metrics) as [keyof ReportRecord['metric_sources'], number][]) {
+    const source = record.metric_sources[key];
+    if (!source) continue; // reported by shapeViolations
+    if (!flat.some((t) => t.includes(compact(source.raw)))) out.push(`metrics.${key}: its figure “${source.raw}” is not in the text`);
+    const printed = rawFigureValue(source.raw);
+    const noFee = key === 'fees_charged_yuan' && value === 0 && /未|没有|无|不/.test(source.raw);
+    if (!noFee && (printed === null || Math.abs(printed - value) > 1e-6 * Math.max(1, Math.abs(value)))) {
+      out.push(`metrics.${key} = ${value} but its figure as printed is “${source.raw}”`);
+    }
+  }
+  return out;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0);
+
+/** Each check listed as ok really holds on the record's own figures; each computable broken identity is listed as failed. */
+export function checkViolations(record: ReportRecord): string[] {
+  const out: string[] = [];
+  const apps = record.applications;
+  const listed = new Map(record.checks.map((c) => [c.rule, c]));
+  for (const check of record.checks) {
+    const holds = recompute(record, check.rule, check.detail);
+    if (holds === 'unknown rule') out.push(`check “${check.rule}” is a rule this test does not know: add it to recompute()`);
+    else if (check.ok && holds !== true) out.push(`check “${check.rule}” says ok but does not hold (${check.detail})`);
+  }
+  // Broken identities must not be silent.
+  const mustFail = (rule: string, broken: boolean) => {
+    if (broken && listed.get(rule)?.ok !== false) out.push(`identity broken but not reported as failed: ${rule}`);
+  };
+  for (const c of APPLICANT_COLUMNS) {
+    const [n, o, p, f] = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
+    if (n !== null && o !== null && p !== null && f !== null) mustFail(`三 ${c}: new + carried_over = total_processed + carried_forward`, n + o !== p + f);
+  }
+  for (const row of APPLICATION_ROWS) {
+    const parts = APPLICANTS.map((c) => apps[row][c]);
+    const total = apps[row].total;
+    if (total !== null && parts.every((v) => v !== null)) mustFail(`三 ${row}: applicant columns sum to total`, sum(parts as number[]) !== total);
+  }
+  for (const group of CASE_GROUPS) {
+    const cells = record[group];
+    const parts = CASE_OUTCOMES.filter((k) => k !== 'total').map((k) => cells[k]);
+    if (cells.total !== null && parts.every((v) => v !== null)) mustFail(`四 ${group}: upheld + corrected + other + pending = total`, sum(parts as number[]) !== cells.total);
+  }
+  return out;
+}
+
+function recompute(record: ReportRecord, rule: string, detail: string): boolean | 'unknown rule' {
+  const apps = record.applications;
+  let m: RegExpExecArray | null;
+  if ((m = /^三 (\w+): new \+ carried_over = total_processed \+ carried_forward$/.exec(rule))) {
+    const c = m[1] as (typeof APPLICANT_COLUMNS)[number];
+    const [n, o, p, f] = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
+    return n !== null && o !== null && p !== null && f !== null && n + o === p + f;
+  }
+  if ((m = /^三 (\w+): outcome rows sum to total_processed$/.exec(rule))) {
+    const c = m[1] as (typeof APPLICANT_COLUMNS)[number];
+    const p = apps.total_processed[c];
+    const required = OUTCOME_ROWS.filter((r) => !SPLIT_OTHER.includes(r));
+    const split = SPLIT_OTHER.map((r) => apps[r][c]);
+    if (p === null || required.some((r) => apps[r][c] === null)) return false;
+    if (split.some((v) => v === null) && split.some((v) => v !== null)) return false;
+    return sum(OUTCOME_ROWS.map((r) => apps[r][c] ?? 0)) === p;
+  }
+  if ((m = /^三 (\w+): applicant columns sum to total$/.exec(rule))) {
+    const cells = apps[m[1] as ApplicationRow];
+    if (!cells) return false;
+    const parts = APPLICANTS.map((c) => cells[c]);
+    return cells.total !== null && parts.every((v) => v !== null) && sum(parts as number[]) === cells.total;
+  }
+  if ((m = /^四 (\w+): upheld \+ corrected \+ other \+ pending = total$/.exec(rule))) {
+    const cells = record[m[1] as (typeof CASE_GROUPS)[number]];
+    if (!cells) return false;
+    const parts = CASE_OUTCOMES.filter((k) => k !== 'total').map((k) => cells[k]);
+    return cells.total !== null && parts.every((v) => v !== null) && sum(parts as number[]) === cells.total;
+  }
+  if ((m = /^prose restates (\w+)$/.exec(rule))) {
+    const said = /^prose says (-?[\d.]+),/.exec(detail);
+    const table = restatedTableValue(record, m[1]!);
+    if (table === 'unknown rule') return table;
+    return said !== null && table !== null && Number(said[1]) === table;
+  }
+  return 'unknown rule';
+}
+
+function restatedTableValue(record: ReportRecord, figure: string): number | null | 'unknown rule' {
+  const apps = record.applications;
+  const groupTotal = (rows: readonly ApplicationRow[]) => {
+    const singleOther = apps.other_no_correction.total === null && apps.other_no_fee.total === null;
+    const values = rows.filter((r) => !(singleOther && SPLIT_OTHER.includes(r))).map((r) => apps[r].total);
+    return values.every((v) => v !== null) ? sum(values as number[]) : null;
+  };
+  switch (figure) {
+    case 'new':
+    case 'total_processed':
+    case 'carried_forward':
+    case 'granted':
+    case 'partly_granted':
+      return apps[figure].total;
+    case 'refused':
+    case 'unable':
+    case 'not_processed':
+    case 'other':
+      return groupTotal(OUTCOME_GROUPS[figure]);
+    case 'review':
+      return record.review.total;
+    case 'litigation': {
+      const [d, a] = [record.litigation_direct.total, record.litigation_after_review.total];
+      return d === null || a === null ? null : d + a;
+    }
+    default:
+      return 'unknown rule';
+  }
+}
