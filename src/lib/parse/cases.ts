@@ -6,6 +6,7 @@
  */
 import { CASE_OUTCOMES, emptyCaseCells, type CaseCells } from '../schema.ts';
 import type { TableEvent } from './lines.ts';
+import { append } from './append.ts';
 
 export interface CasesResult {
   review: CaseCells;
@@ -30,7 +31,7 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
   const runs: number[][] = [];
   let run: number[] = [];
   for (const e of events) {
-    if (e.type === 'numbers') run.push(...e.values);
+    if (e.type === 'numbers') append(run, e.values);
     else if (e.type === 'label' && run.length > 0) {
       runs.push(run);
       run = [];

@@ -10,6 +10,7 @@
  *   column) when the rows' own sums say so; otherwise numbers are read row by row, 7 a row.
  */
 import type { TableEvent } from './lines.ts';
+import { append } from './append.ts';
 
 export const COLUMNS = 7;
 
@@ -47,7 +48,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   const flushVertical = () => {
     if (current) blocks.push(current);
     current = null;
-    if (blocks.length > 0) rows.push(...verticalRows(blocks, takeLabel, notes));
+    if (blocks.length > 0) append(rows, verticalRows(blocks, takeLabel, notes));
     blocks = [];
   };
 
@@ -61,10 +62,10 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       labelUsed = false;
     } else if (!event.inRow) {
       current ??= { values: [], line: event.line };
-      current.values.push(...event.values);
+      append(current.values, event.values);
     } else {
       flushVertical();
-      rows.push(...lineRows(event.values, event.line, takeLabel(), notes));
+      append(rows, lineRows(event.values, event.line, takeLabel(), notes));
     }
   }
   flushVertical();
@@ -127,7 +128,7 @@ function verticalRows(
       continue;
     }
     if (stream.length === 0) streamLine = block.line;
-    stream.push(...block.values);
+    append(stream, block.values);
     i += 1;
   }
   flushStream();

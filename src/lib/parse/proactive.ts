@@ -8,6 +8,7 @@ import type { Proactive } from '../schema.ts';
 import type { TableEvent } from './lines.ts';
 import { compactLabel } from './normalize.ts';
 import { PROACTIVE_ITEMS, type ProactiveItem } from './template.ts';
+import { append } from './append.ts';
 
 export interface ProactiveResult {
   proactive: Proactive;
@@ -46,7 +47,7 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
       const item = itemOf(e.text);
       if (item) currentItem = item;
     } else if (e.type === 'numbers') {
-      values.push(...e.values);
+      append(values, e.values);
       if (currentItem) byItem.set(currentItem.key, [...(byItem.get(currentItem.key) ?? []), ...e.values]);
     }
   }

@@ -1,0 +1,55 @@
+/**
+ * Inputs that once broke the parser (found by the trust suite), one entry each, run by one loop:
+ * `{description, notes, input, expected}`. Every entry must parse without throwing and give a
+ * record that keeps the invariants of record-invariants.ts; `expected` pins what it must say.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/lib/parse/index.ts';
+import type { ReportRecord } from '../../src/lib/schema.ts';
+import { checkViolations, inventedNumbers, shapeViolations } from './record-invariants.ts';
+
+const SEED = readFileSync('data/reports/000_fea7b730deba7205.txt', 'utf8');
+const UP_TO_SECTION_4 = SEED.slice(0, SEED.indexOf('四、政府信息公开行政复议'));
+const ones = (n: number, sep: string) => Array(n).fill('1').join(sep);
+
+interface EdgeCase {
+  description: string;
+  notes: string;
+  input: () => string;
+  expected: (record: ReportRecord) => void;
+}
+
+const CASES: EdgeCase[] = [
+  {
+    description: '200,000 numbers one a line at the end of section 三',
+    notes: 'trust suite, hostile sizes: RangeError (call stack) from stream.push(...values) in number-rows.ts',
+    input: () => `${UP_TO_SECTION_4}\n${ones(200_000, '\n')}`,
+    expected: (r) => expect(r.warnings.join('\n')).toMatch(/numeric rows found where the template has 25/),
+  },
+  {
+    description: 'a pipe row of 200,000 numbers in section 二',
+    notes: 'trust suite, hostile sizes: RangeError (call stack) from values.push(...e.values) in proactive.ts',
+    input: () => SEED.replace('三、收到和处理', `| ${ones(200_000, ' | ')} |\n三、收到和处理`),
+    expected: (r) => expect(r.warnings.join('\n')).toMatch(/section 二: 200\d{3} figures where/),
+  },
+  {
+    description: 'a row of 200,000 numbers in section 四',
+    notes: 'trust suite, hostile sizes: the same spread in cases.ts',
+    input: () => SEED.replace('四、政府信息公开行政复议、行政诉讼情况', `$&\n${ones(200_000, ' ')}\n`),
+    expected: (r) => expect(r.warnings.join('\n')).toMatch(/section 四: 200\d{3} figures where 15 are expected/),
+  },
+];
+
+describe('inputs that once broke the parser', () => {
+  for (const c of CASES) {
+    it(`${c.description} (${c.notes})`, () => {
+      const text = c.input();
+      const record = parseReport(text, { file: 'edge.txt', sha256: '', format: 'txt' });
+      expect(shapeViolations(record)).toEqual([]);
+      expect(inventedNumbers(record, text)).toEqual([]);
+      expect(checkViolations(record)).toEqual([]);
+      c.expected(record);
+    });
+  }
+});
