@@ -48,7 +48,12 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
       if (item) currentItem = item;
     } else if (e.type === 'numbers') {
       append(values, e.values);
-      if (currentItem) byItem.set(currentItem.key, [...(byItem.get(currentItem.key) ?? []), ...e.values]);
+      if (currentItem) {
+        // Appended in place: copying the list per line was quadratic in the figures under one label.
+        const own = byItem.get(currentItem.key) ?? [];
+        append(own, e.values);
+        byItem.set(currentItem.key, own);
+      }
     }
   }
 
