@@ -10,6 +10,7 @@ import { tableEvents } from './lines.ts';
 import { readMetadata } from './metadata.ts';
 import { normalizeText } from './normalize.ts';
 import { collectNumberRows } from './number-rows.ts';
+import { copyStarts } from './copies.ts';
 import { readProactive } from './proactive.ts';
 import { readProseMetrics, readRestatements } from './prose.ts';
 import { findSections, type SectionSpan } from './sections.ts';
@@ -22,11 +23,52 @@ export interface SourceInfo {
 }
 
 /** Bumped whenever parsing output may change; part of the build cache key. */
-export const PARSER_VERSION = '1';
+export const PARSER_VERSION = '2';
 
 export function parseReport(text: string, source: SourceInfo): ReportRecord {
-  const record = emptyRecord(source);
   const lines = normalizeText(text).split('\n');
+  const starts = copyStarts(lines);
+  return starts.length === 1 ? parseLines(lines, source) : parseCopies(lines, starts, source);
+}
+
+const NOT_A_REPORT = 'not an annual report: no report title and no section 三 (applications) table found';
+
+/**
+ * Several copies in one file: each is parsed alone. Copies with no section 三 figures (a table
+ * of contents, a fragment) are skipped; copies whose tables agree are one report printed twice;
+ * copies whose tables differ are different reports, and the file is refused (never one report's
+ * figures with the other's prose, never one of them silently dropped).
+ */
+function parseCopies(lines: string[], starts: number[], source: SourceInfo): ReportRecord {
+  const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? lines.length }));
+  const copies = spans.map((span) => ({ span, record: parseLines(lines.slice(span.start, span.end), source) }));
+  const withFigures = copies.filter(({ record }) => Object.values(record.applications).some((row) => Object.values(row).some((v) => v !== null)));
+  const at = (list: typeof copies) => list.map(({ span }) => `${span.start + 1}–${span.end}`).join(', ');
+  if (withFigures.length === 0) {
+    const record = parseLines(lines, source);
+    if (!record.error) record.warnings.push(`section 三 heading printed ${starts.length} times (lines ${at(copies)}), none with figures`);
+    return record;
+  }
+  const tables = (r: ReportRecord) => JSON.stringify([r.applications, r.review, r.litigation_direct, r.litigation_after_review]);
+  const first = withFigures[0]!;
+  if (withFigures.some(({ record }) => tables(record) !== tables(first.record))) {
+    const record = emptyRecord(source);
+    const named = withFigures.map(({ span, record: r }) => `lines ${span.start + 1}–${span.end}: ${r.agency.name ?? 'agency not found'} ${r.year ?? 'year not found'}`);
+    record.error = `${withFigures.length} different reports in one file (${named.join('; ')}); split them into one file each`;
+    return record;
+  }
+  // Parse the copy in place (other lines blanked), so line numbers in warnings are the file's.
+  const record = parseLines(lines.map((line, i) => (i >= first.span.start && i < first.span.end ? line : '')), source);
+  record.warnings.push(
+    withFigures.length > 1
+      ? `the report is printed ${withFigures.length} times in this file (lines ${at(withFigures)}) with the same tables; read once, from lines ${first.span.start + 1}–${first.span.end}`
+      : `section 三 heading printed ${starts.length} times; lines ${at(copies.filter((c) => c !== first))} hold no section 三 figures (a table of contents or a fragment) and were ignored`,
+  );
+  return record;
+}
+
+function parseLines(lines: string[], source: SourceInfo): ReportRecord {
+  const record = emptyRecord(source);
   const sections = findSections(lines);
   const slice = (span: SectionSpan | undefined) => (span ? lines.slice(span.start, span.end) : []);
   const events = (span: SectionSpan | undefined) => tableEvents(slice(span), span?.start ?? 0);
@@ -38,7 +80,7 @@ export function parseReport(text: string, source: SourceInfo): ReportRecord {
   record.published = meta.published;
 
   if (!sections.applications && !sections.cases && meta.titleLine === null) {
-    record.error = text.trim() === '' ? 'empty file' : 'not an annual report: no report title and no section 三 (applications) table found';
+    record.error = lines.every((line) => line.trim() === '') ? 'empty file' : NOT_A_REPORT;
     return record;
   }
   const warnings: string[] = [...meta.warnings];

@@ -21,6 +21,12 @@ export interface SectionSpan {
 
 export type Sections = Partial<Record<SectionKey, SectionSpan>>;
 
+/** Which section heading the line is, if it is one. */
+export function headingAt(line: string): SectionKey | null {
+  if (!/^[\s|#*]*[一二三四五六]/.test(line)) return null;
+  return HEADINGS.find(({ pattern }) => pattern.test(line))?.key ?? null;
+}
+
 /** Line spans of each section found; a section ends where the next found one starts. */
 export function findSections(lines: readonly string[]): Sections {
   const starts: { key: SectionKey; line: number }[] = [];
