@@ -31,7 +31,7 @@ export function parseReport(text: string, source: SourceInfo): ReportRecord {
   return starts.length === 1 ? parseLines(lines, source) : parseCopies(lines, starts, source);
 }
 
-const NOT_A_REPORT = 'not an annual report: no report title and no section 三 (applications) table found';
+const NOT_A_REPORT = 'not a report: this is not an annual report — no report title and no section 三 (applications) table found';
 
 /**
  * Several copies in one file: each is parsed alone. Copies with no section 三 figures (a table
