@@ -99,8 +99,10 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     const { size, mtimeMs } = statSync(abs);
     stats.set(file, { size, mtimeMs });
     const hit = cache.get(file);
+    // A file that could not be read at all (sha256 '') is always tried again.
     const fresh =
       hit &&
+      hit.outcome.sha256 !== '' &&
       hit.size === size &&
       hit.mtimeMs === mtimeMs &&
       hit.key === entryKey(salt, hit.outcome.sha256, file, id);

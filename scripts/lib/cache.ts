@@ -7,7 +7,7 @@
  * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
@@ -47,19 +47,30 @@ const BASE = 'entries.jsonl';
 /** Entries added since the base was last written (a rebuild appends only what it parsed). */
 const LOG = 'entries.log.jsonl';
 
-function readLines(path: string, into: Map<string, CacheEntry>): number {
-  if (!existsSync(path)) return 0;
-  const text = readFileSync(path, 'utf8');
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    try {
-      const entry = JSON.parse(line) as CacheEntry;
-      into.set(entry.file, entry);
-    } catch {
-      // A torn line (an interrupted write) is a cache miss, nothing more.
+/** Reads a JSON-lines file line by line from its bytes (no whole-file string: the cache reaches hundreds of MB). */
+function readLines(path: string, into: Map<string, CacheEntry>): void {
+  if (!existsSync(path)) return;
+  const bytes = readFileSync(path);
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    if (end > start) {
+      try {
+        const entry = JSON.parse(bytes.toString('utf8', start, end)) as CacheEntry;
+        into.set(entry.file, entry);
+      } catch {
+        // A torn line (an interrupted write) is a cache miss, nothing more.
+      }
     }
+    start = end + 1;
   }
-  return text.length;
+}
+
+/** Writes entries as JSON lines, a thousand at a time. */
+function writeLines(fd: number, entries: readonly CacheEntry[]): void {
+  for (let i = 0; i < entries.length; i += 1000) {
+    writeSync(fd, entries.slice(i, i + 1000).map((e) => `${JSON.stringify(e)}\n`).join(''));
+  }
 }
 
 export function loadCache(dir: string): Map<string, CacheEntry> {
@@ -69,26 +80,34 @@ export function loadCache(dir: string): Map<string, CacheEntry> {
   return entries;
 }
 
-const lines = (entries: readonly CacheEntry[]) => entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-
 /**
  * Saves the cache: appends `changed` to the log, or, when the log would grow past a quarter of
  * the base (or there is no base), rewrites the base with `all` and empties the log.
  */
 export function saveCache(dir: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]): void {
+  if (changed.length === 0) return;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, BASE);
   const log = join(dir, LOG);
   const baseSize = existsSync(base) ? statSync(base).size : 0;
   const logSize = existsSync(log) ? statSync(log).size : 0;
-  if (changed.length === 0) return;
-  const appended = lines(changed);
-  if (baseSize > 0 && logSize + appended.length < baseSize / 4) {
-    appendFileSync(log, appended);
+  // An entry is ~2 KB: estimate the append without building it first.
+  if (baseSize > 0 && logSize + changed.length * 2048 < baseSize / 4) {
+    const fd = openSync(log, 'a');
+    try {
+      writeLines(fd, changed);
+    } finally {
+      closeSync(fd);
+    }
     return;
   }
   const tmp = `${base}.tmp`;
-  writeFileSync(tmp, lines(all));
+  const fd = openSync(tmp, 'w');
+  try {
+    writeLines(fd, all);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, base);
   rmSync(log, { force: true });
 }

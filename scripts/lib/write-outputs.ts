@@ -29,8 +29,8 @@ function factsFile(used: readonly ReportSummary[]): FactsFile {
 }
 
 /** Writes one CSV now and returns its zip's promise (deflated on the thread pool while the next CSV is built). */
-function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly ReportSummary[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
-  const csv = Buffer.from(BOM + csvHeader() + rows.map((r) => r.csv).join(''), 'utf8');
+function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly Buffer[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
+  const csv = Buffer.concat([Buffer.from(BOM + csvHeader(), 'utf8'), ...rows]);
   const name = csvFile(year).split('/').pop() as string;
   const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
   writer.write(csvFile(year), csv);
@@ -50,17 +50,18 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
 
-  const byYear = new Map<number, ReportSummary[]>();
-  for (const s of used) {
-    if (s.year === null) continue;
+  // Each CSV line is encoded once (one byte per ASCII character) and shared by the all-years and the year file.
+  const lines = used.map((s) => Buffer.from(s.csv, 'utf8'));
+  const byYear = new Map<number, Buffer[]>();
+  used.forEach((s, i) => {
+    if (s.year === null) return;
     const list = byYear.get(s.year);
-    if (list) list.push(s);
-    else byYear.set(s.year, [s]);
-  }
+    if (list) list.push(lines[i] as Buffer);
+    else byYear.set(s.year, [lines[i] as Buffer]);
+  });
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  // CSV text is built one file at a time (memory); the zips deflate concurrently.
   const pending = (['all', ...years] as const).map((year) => {
-    const rows = year === 'all' ? used : (byYear.get(year) ?? []);
+    const rows = year === 'all' ? lines : (byYear.get(year) ?? []);
     return writeCsv(writer, year, rows).then((bytes) => ({ year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...bytes }));
   });
   const downloads = await Promise.all(pending);

@@ -4,7 +4,8 @@ import { CSV_COLUMNS, toCsvRow } from '../../src/lib/dataset/columns.ts';
 import { BOM, csvFileText, neutraliseCell } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS } from '../../src/lib/schema.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, KINDS, LEVELS } from '../../src/lib/schema.ts';
+import { SECTOR_KEYS } from '../../src/lib/agency/sectors.ts';
 import { readFileSync } from 'node:fs';
 
 const seedFile = 'data/reports/000_fea7b730deba7205.txt';
@@ -36,6 +37,9 @@ describe('CSV file', () => {
     expect(new Set(names).size).toBe(names.length);
     const dictionary = buildDictionary();
     expect(dictionary.columns.map((c) => c.name)).toEqual(names);
+    expect(dictionary.levels.map((l) => l.key)).toEqual([...LEVELS]);
+    expect(dictionary.kinds.map((k) => k.key)).toEqual([...KINDS]);
+    expect(dictionary.sectors.map((k) => k.key)).toEqual([...SECTOR_KEYS]);
     for (const c of dictionary.columns) {
       expect(c.zh, c.name).toMatch(/[\u4e00-\u9fff]/);
       expect(c.en, c.name).not.toBe('');
