@@ -27,7 +27,7 @@ export interface PoolOptions {
 
 const BATCH = 32;
 const IN_FLIGHT = 2;
-const WORKER_HEAP_MB = 512;
+const WORKER_HEAP_MB = 256;
 const START_TIMEOUT_MS = 60_000;
 
 async function processInline(batch: readonly FileTask[], overrides: readonly AgencyOverride[]): Promise<Processed[]> {
