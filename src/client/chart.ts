@@ -6,7 +6,6 @@
  * for scripts/measure-pages.ts and the browser tests.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ChartOption } from '../lib/charts/option.ts';
@@ -14,7 +13,8 @@ import type { ChartOption } from '../lib/charts/option.ts';
 // Only what the charts use (each part costs page weight; see scripts/measure-pages.ts).
 // The screen-reader description is our own text (describe.ts), so no AriaComponent. Tooltips
 // load when a pointer first comes over a chart (the table view carries the same numbers).
-echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, CanvasRenderer]);
+// Series types are registered by the pages that draw them (line-bar.ts; the tile map's scatter).
+echarts.use([GridComponent, LegendPlainComponent, TitleComponent, CanvasRenderer]);
 
 let tooltip: Promise<unknown> | null = null;
 const loadTooltip = () => (tooltip ??= import('echarts/lib/component/tooltip'));
@@ -45,7 +45,11 @@ export function mountChart(el: HTMLElement): ChartHandle {
     performance.mark('chart-finished');
     document.documentElement.dataset.chartFinished = '1';
   });
-  const observer = new ResizeObserver(() => chart.resize());
+  // Follow the element's size; no animation, and nothing to do when ECharts already has that size.
+  const fit = () => {
+    if (chart.getWidth() !== el.clientWidth || chart.getHeight() !== el.clientHeight) chart.resize({ animation: { duration: 0 } });
+  };
+  const observer = new ResizeObserver(fit);
   observer.observe(el);
   let last: ChartOption | null = null;
   el.addEventListener(
@@ -62,7 +66,7 @@ export function mountChart(el: HTMLElement): ChartHandle {
       last = option;
       if (el.style.height !== `${height}px`) {
         el.style.height = `${height}px`;
-        chart.resize();
+        fit();
       }
       chart.setOption(option, { notMerge: true });
     },

@@ -2,6 +2,7 @@
  * The compare page: state from the URL → filters, chart, table; every change pushes a new URL
  * (so Back works and a link reproduces the view), popstate restores it.
  */
+import './line-bar.ts';
 import { dictionary, viewLabels } from '../i18n/index.ts';
 import { DATA_FILES, type FactsFile } from '../lib/dataset/layout.ts';
 import { aggregate } from '../lib/charts/aggregate.ts';
@@ -9,7 +10,7 @@ import { fieldsOf } from '../lib/charts/measures.ts';
 import { stateFromParams, stateToSearch, type ChartState } from '../lib/charts/state.ts';
 import { buildView } from '../lib/charts/view.ts';
 import { fetchData, pageEnv } from './env.ts';
-import { readForm, syncForm } from './filters.ts';
+import { indexOptions, readForm, syncForm } from './filters.ts';
 import { createPanel } from './panel.ts';
 
 const env = pageEnv();
@@ -42,26 +43,27 @@ async function main() {
     panel.error(e instanceof Error ? e.message : String(e));
     return;
   }
+  const lists = indexOptions(facts);
   let state = fromUrl();
-  syncForm(form, facts, state, env);
+  syncForm(form, lists, state, env);
   draw(facts, state);
   form.addEventListener('change', (event) => {
     const name = (event.target as HTMLSelectElement).name;
     state = readForm(form, name);
     history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
-    syncForm(form, facts, state, env);
+    syncForm(form, lists, state, env);
     draw(facts, state);
   });
   form.addEventListener('reset', (event) => {
     event.preventDefault();
     state = stateFromParams(new URLSearchParams()).state;
     history.pushState(null, '', location.pathname);
-    syncForm(form, facts, state, env);
+    syncForm(form, lists, state, env);
     draw(facts, state);
   });
   window.addEventListener('popstate', () => {
     state = fromUrl();
-    syncForm(form, facts, state, env);
+    syncForm(form, lists, state, env);
     draw(facts, state);
   });
 }

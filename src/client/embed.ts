@@ -3,6 +3,7 @@
  * link back to the same view, and its height posted to the host page on every change (the host
  * may run public/embed-resize.js; without it the iframe keeps its own height).
  */
+import './line-bar.ts';
 import { viewLabels } from '../i18n/index.ts';
 import { DATA_FILES, type FactsFile } from '../lib/dataset/layout.ts';
 import { aggregate } from '../lib/charts/aggregate.ts';
@@ -35,7 +36,9 @@ async function main() {
   try {
     const facts = await fetchData<FactsFile>(env, DATA_FILES.facts);
     const agg = aggregate(facts, state, fieldsOf(state.measure));
-    panel.show(state, buildView(state, agg, viewLabels(env.lang)), agg.years, agg.selected);
+    const view = buildView(state, agg, viewLabels(env.lang));
+    document.title = `${view.title} · ${document.title}`;
+    panel.show(state, view, agg.years, agg.selected);
   } catch (e) {
     panel.error(e instanceof Error ? e.message : String(e));
   }

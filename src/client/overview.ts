@@ -2,6 +2,7 @@
  * The overview trend chart: national figures per year, prepared at build time (the page carries
  * them; no data file to load). The measure shown is in the URL (?m=), so a link keeps it.
  */
+import './line-bar.ts';
 import type { PreparedChart } from '../components/views.ts';
 import { pageEnv } from './env.ts';
 import { createPanel } from './panel.ts';

@@ -61,7 +61,7 @@ export function readManifest(): Manifest {
 }
 
 export function readDictionary(): DictionaryFile {
-  const empty: DictionaryFile = { schema_version: 1, columns: [], sectors: [] };
+  const empty: DictionaryFile = { schema_version: 1, columns: [], sectors: [], levels: [], kinds: [] };
   return { ...empty, ...readJson<Partial<DictionaryFile>>(DATA_FILES.dictionary, empty) };
 }
 
