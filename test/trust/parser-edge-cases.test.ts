@@ -45,6 +45,12 @@ const CASES: EdgeCase[] = [
     input: () => SEED.replace('三、收到和处理', `规章\n${ones(20_000, '\n')}\n三、收到和处理`),
     expected: (r) => expect(r.warnings.join('\n')).toMatch(/section 二: 200\d\d figures where/),
   },
+  {
+    description: '30,000 digits one a line in section 一, after 网站发布',
+    notes: 'trust suite fuzz (flood in the prose): 12 s to parse; a prose pattern tried every split of the digit run the wrapped lines make',
+    input: () => SEED.replace('一、总体情况', `一、总体情况\n网站发布信息\n${ones(30_000, '\n')}`),
+    expected: (r) => expect(r.metrics).toEqual(parseReport(SEED, { file: 'seed.txt', sha256: '', format: 'txt' }).metrics),
+  },
 ];
 
 describe('inputs that once broke the parser', () => {
