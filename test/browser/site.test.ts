@@ -4,7 +4,7 @@
  * restores them), the CSV downloaded equals the table shown, the embed works inside an iframe on
  * a plain page, and screenshots at desktop and phone widths go to test-results/screenshots/.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -161,6 +161,42 @@ describe('the built site', () => {
     await page.screenshot({ path: `${SHOTS}/embed-in-blog-800.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('shows agency names from files as text: in the table, the legend and the tooltip', async () => {
+    // Swap the served facts.json for one whose agency names carry markup (restored afterwards).
+    const path = join(SITE_DIST, 'data', 'facts.json');
+    const real = readFileSync(path, 'utf8');
+    const facts = JSON.parse(real) as { count: number; columns: Record<string, unknown[]> };
+    const evil = ['<script>window.__pwned=1</script>局', '"><img src=x onerror="window.__pwned=2">中心'];
+    facts.columns.agency = facts.columns.agency!.map((_, i) => evil[i % 2]);
+    writeFileSync(path, JSON.stringify(facts));
+    try {
+      const { page, errors } = await open('compare/?g=agency&m=applications_received');
+      let dialogs = 0;
+      page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
+      await settled(page);
+      await page.click('[data-action="table"]');
+      const cells = await page.$$eval('[data-table] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+      expect(cells).toContain(evil[0]);
+      expect(cells).toContain(evil[1]);
+      const box = (await page.$('[data-canvas]'))!;
+      const { width, height } = (await box.boundingBox())!;
+      for (const x of [0.2, 0.4, 0.6, 0.8]) await box.hover({ position: { x: width * x, y: height * 0.5 } });
+      await page.waitForFunction(() => [...document.querySelectorAll('.chart-tooltip')].some((e) => (e.textContent ?? '').includes('局')));
+      const tooltip = await page.$eval('.chart-tooltip', (e) => ({ text: e.textContent, imgs: e.querySelectorAll('img,script').length }));
+      expect(tooltip.imgs).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.$$('img[src="x"]')).toHaveLength(0);
+      expect(dialogs).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      writeFileSync(path, real);
+    }
   });
 
   it('saves screenshots of the overview, compare and embed pages at desktop and phone widths', async () => {

@@ -60,3 +60,22 @@ describe('embed resize script', () => {
     expect(readFileSync('public/embed-resize.js', 'utf8')).toContain(`'${RESIZE_MESSAGE}'`);
   });
 });
+
+describe('filter option lists', () => {
+  it('narrows cities by province and counties by city, indexed once', async () => {
+    const { indexOptions } = await import('../../src/client/filters.ts');
+    const facts = factsFile([
+      record({ id: 'a', name: 'A', province: '广东省', city: '广州市', sector: 'housing', year: 2023 }),
+      record({ id: 'b', name: 'B', province: '广东省', city: '深圳市', year: 2021 }),
+      record({ id: 'c', name: 'C', province: '北京市', city: null, sector: 'education', year: 2023 }),
+    ]);
+    facts.columns.county = ['天河区', null, null];
+    const lists = indexOptions(facts);
+    expect(lists.provinces).toEqual(['北京市', '广东省']);
+    expect(lists.cities.get('广东省')).toEqual(['广州市', '深圳市']);
+    expect(lists.cities.get('北京市')).toBeUndefined();
+    expect(lists.counties.get('广东省|广州市')).toEqual(['天河区']);
+    expect(lists.sectors).toEqual(['education', 'housing']);
+    expect(lists.years).toEqual(['2021', '2023']);
+  });
+});
