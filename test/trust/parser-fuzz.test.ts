@@ -66,6 +66,7 @@ it(`mutated reports: never a throw, an invented number or a false ok (≤${SECON
     seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
   });
   console.log(`fast-check cases tried: ${details.numRuns} (seed ${details.seed}, ${REPORTS.length} reports, ${SECONDS} s limit)`);
-  expect(details.failed, fc.defaultReportMessage(details)).toBe(false);
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
+  expect(details.failed, `${fc.defaultReportMessage(details)}\n${cause}`).toBe(false);
   expect(details.numRuns).toBeGreaterThan(200);
 }, (SECONDS + 30) * 1000);
