@@ -4,6 +4,7 @@
  */
 import { MEASURES } from '../lib/measures.ts';
 import { SECTORS } from '../lib/agency/sectors.ts';
+import { agencyLabel } from '../lib/charts/aggregate.ts';
 import type { ChartMeasure } from '../lib/charts/measures.ts';
 import { isMix } from '../lib/charts/measures.ts';
 import type { GroupBy } from '../lib/charts/state.ts';
@@ -45,6 +46,7 @@ export function groupLabel(lang: Lang, groupBy: GroupBy, key: string): string {
   if (groupBy === 'level') return d.levels[key] ?? key;
   if (groupBy === 'kind') return d.kinds[key] ?? key;
   if (groupBy === 'sector') return sectorLabel(lang, key);
+  if (groupBy === 'agency') return agencyLabel(key);
   return key;
 }
 

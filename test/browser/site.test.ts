@@ -181,8 +181,8 @@ describe('the built site', () => {
       await settled(page);
       await page.click('[data-action="table"]');
       const cells = await page.$$eval('[data-table] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
-      expect(cells).toContain(evil[0]);
-      expect(cells).toContain(evil[1]);
+      expect(cells.some((c) => c?.startsWith(evil[0]!))).toBe(true);
+      expect(cells.some((c) => c?.startsWith(evil[1]!))).toBe(true);
       const box = (await page.$('[data-canvas]'))!;
       const { width, height } = (await box.boundingBox())!;
       for (const x of [0.2, 0.4, 0.6, 0.8]) await box.hover({ position: { x: width * x, y: height * 0.5 } });

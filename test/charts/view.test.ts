@@ -75,12 +75,25 @@ describe('chart view', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual(v.table.columns);
     expect(parsed.data.slice(1)).toEqual(v.table.rows.map((r) => r.map((c) => (c === null ? '' : String(c)))));
-    expect(parsed.data.flat()).toContain(evil2);
+    expect(parsed.data.flat()).toContain(`${evil2}（北京市）`);
   });
 
   it('names files after the state, keeping Chinese names and dropping unsafe characters', () => {
     const state: ChartState = { ...DEFAULT_STATE, measure: 'review_rate', groupBy: 'city', filters: { ...DEFAULT_STATE.filters, province: '广东省', sector: 'a/b' }, from: 2020, to: null };
     expect(fileName(state, 'csv')).toBe('gov-info-disclosure_review_rate_by-city_province-广东省_sector-a-b_2020-last.csv');
+  });
+});
+
+describe('agency groups', () => {
+  it('keeps same-named agencies in different places apart, and says where each is', () => {
+    const twins = factsFile([
+      record({ id: 'x', name: '城关镇人民政府', province: '甘肃省', city: '兰州市', year: 2023, rows: { new: 1 } }),
+      record({ id: 'y', name: '城关镇人民政府', province: '湖北省', city: '武汉市', year: 2023, rows: { new: 2 } }),
+      record({ id: 'z', name: '北京住房公积金管理中心', province: '北京市', year: 2023, rows: { new: 3 } }),
+    ]);
+    const s = { ...DEFAULT_STATE, groupBy: 'agency' as const };
+    const v = buildView(s, aggregate(twins, s, fieldsOf(s.measure)), viewLabels('zh'));
+    expect(v.categories.sort()).toEqual(['北京住房公积金管理中心', '城关镇人民政府（兰州市）', '城关镇人民政府（武汉市）']);
   });
 });
 

@@ -50,12 +50,28 @@ function column(facts: FactsFile, name: string): Column {
 function groupKeyColumn(facts: FactsFile, groupBy: GroupBy): ((i: number) => string) {
   if (groupBy === 'none') return () => '';
   if (groupBy === 'agency') {
+    // Names repeat across the country (城关镇人民政府 …): an agency is its name in its place.
     const names = column(facts, 'agency');
     const ids = column(facts, 'id');
-    return (i) => String(names[i] ?? ids[i] ?? '');
+    const places = ['county', 'city', 'province'].map((c) => column(facts, c));
+    return (i) => agencyKey(String(names[i] ?? ids[i] ?? ''), (places.map((p) => p[i]).find((v) => typeof v === 'string' && v !== '') as string | undefined) ?? '');
   }
   const values = column(facts, groupBy);
   return (i) => (values[i] == null ? '' : String(values[i]));
+}
+
+const SEP = '\u001f';
+
+/** Group key of an agency: its name and the most precise place its report gives. */
+export function agencyKey(name: string, place: string): string {
+  return `${name}${SEP}${place}`;
+}
+
+/** The agency's label: its name, with its place added unless the name already says it. */
+export function agencyLabel(key: string): string {
+  const [name = '', place = ''] = key.split(SEP);
+  const stem = place.replace(/(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|区|县|盟|旗)$/, '');
+  return place === '' || name.includes(stem) ? name : `${name}（${place}）`;
 }
 
 /** Row indices matching the filters and the year range (reports without a year never match). */
