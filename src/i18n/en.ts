@@ -72,6 +72,11 @@ export const en: Dictionary = {
   about: {
     title: 'About & downloads', measures: 'Measures', measure: 'Measure', definition: 'Definition', downloads: 'Download the whole dataset', all: 'All years',
     dictionary: 'Data dictionary', column: 'Column', label: 'Label', description: 'Description',
+    mixDefinitions: {
+      outcome_mix: 'each outcome row’s total / answered (total_processed.total); “other handling” as the total of its rows (one row in the 2019 template)',
+      review_mix: 'each reconsideration outcome (upheld, corrected, other, pending) / reconsiderations in total',
+    },
+    aggregation: 'When reports are summed, only reports giving every figure a measure needs are counted (numerator and denominator from the same reports); the number left out is noted under the chart.',
     body: [
       'Every Chinese government body publishes an annual report on government information disclosure with the same standard tables: applications, their outcomes, administrative reconsiderations and lawsuits. This site reads each report into one record and keeps the report’s own numbers.',
       'Whether a report comes as a web page, PDF or Word file, its text is extracted and its tables are read by the template’s rows and columns; figures in the prose (website visits, followers) are kept with the sentence they came from. A cell the report does not give is empty, never a guessed 0; inferred values (such as a dropped zero) are listed as reading notes.',

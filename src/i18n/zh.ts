@@ -74,6 +74,11 @@ export const zh = {
   about: {
     title: '说明与下载', measures: '指标定义', measure: '指标', definition: '定义', downloads: '下载完整数据', all: '全部年份',
     dictionary: '数据字典', column: '列名', label: '中文名', description: '说明',
+    mixDefinitions: {
+      outcome_mix: '每一办理结果行的总计 / 办结（total_processed.total）；“其他处理”取三行合计（2019 年版只有一行）',
+      review_mix: '行政复议各结果（维持、纠正、其他、尚未审结）/ 行政复议总计',
+    } as Record<string, string>,
+    aggregation: '多份报告合计时，只计入给出该指标所需全部数字的报告（分子分母来自同一批报告）；缺数的报告数在图下注明。',
     body: [
       '每个政府机关每年发布《政府信息公开工作年度报告》，按统一模板列出申请、办理结果、行政复议和行政诉讼的数字。本站把每份报告读成一条记录，数字照报告原样保留。',
       '报告无论来自网页、PDF 还是 Word，都先取出文字，再按模板的行和列读取表格；正文中的网站访问量等数字连同原句一起保存。报告没有给出的格子记为空，不以 0 代替；推断出的数字（例如被省略的 0）会列在“读取说明”中。',
