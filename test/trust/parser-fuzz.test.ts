@@ -8,7 +8,7 @@
  *   - never lists a check as ok that does not hold on its own figures, and never leaves a broken
  *     identity unreported;
  *   - parses any case within MAX_PARSE_MS.
- * Bounded in time (FUZZ_SECONDS, default 30) and prints the number of cases tried.
+ * Bounded in time (FUZZ_SECONDS, default 20) and prints the number of cases tried.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ const readTexts = (dir: string) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ file: join(dir, f), text: readFileSync(join(dir, f), 'utf8') })) : [];
 const REPORTS = [...readTexts('data/reports'), ...readTexts(CORPUS)];
 const TEXTS = REPORTS.map((r) => r.text);
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 30);
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 20);
 
 /** One parse may not take longer than this: hostile text must not stall the build. */
 const MAX_PARSE_MS = 5000;

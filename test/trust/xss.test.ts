@@ -121,13 +121,11 @@ describe('hostile text in Chromium', () => {
       '',
       'en/',
       'compare/?g=agency&m=granted_share',
-      'en/compare/?g=agency&m=granted_share',
       'embed/?g=agency&m=granted_share',
       'quality/',
       'regions/',
       `agency/${encodeURIComponent('script-name')}/`,
       `agency/${encodeURIComponent(FILE_IMG)}/`,
-      `en/agency/${encodeURIComponent(FILE_IMG)}/`,
     ];
     const dialogs: string[] = [];
     const injected: string[] = [];
