@@ -117,6 +117,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('build-data on a folder of hostile files', () => {
   it('completes and accounts for every file: used, or not used with a reason and a detail', () => {
     const report: BuildReport = JSON.parse(readFileSync(join(root, 'out-a', 'build-report.json'), 'utf8'));
+    expect(report).toEqual(run.report);
     const names = Object.keys(hostileFiles());
     expect(report.totals.files).toBe(names.length);
     expect(report.totals.used + report.totals.not_used).toBe(names.length);
