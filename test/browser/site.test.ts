@@ -78,7 +78,7 @@ describe('the built site', () => {
       await page.close();
     }
     expect(all).toEqual([]);
-  });
+  }, 180_000);
 
   it('has no inline script or style in any page, so its CSP needs no unsafe-inline', () => {
     const pages = (readdirSync(SITE_DIST, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
@@ -89,7 +89,7 @@ describe('the built site', () => {
       expect(html, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
       expect(html, file).not.toMatch(/<style[\s>]|\sstyle="/);
     }
-  });
+  }, 180_000);
 
   it('redraws the chart and updates the URL when a filter changes, and Back restores both', async () => {
     const { page, errors } = await open('compare/');
@@ -111,7 +111,7 @@ describe('the built site', () => {
     await page.waitForFunction((b) => document.querySelector('[data-description]')?.textContent === b, before);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('downloads a CSV equal to the table shown, with the row count on the button', async () => {
     const { page, errors } = await open('compare/?g=agency&m=granted_share');
@@ -140,7 +140,7 @@ describe('the built site', () => {
     expect(svgText).toContain('来源');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('renders the embed inside an iframe on a plain HTML page, which resizes it', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
@@ -161,7 +161,7 @@ describe('the built site', () => {
     await page.screenshot({ path: `${SHOTS}/embed-in-blog-800.png`, fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('shows agency names from files as text: in the table, the legend and the tooltip', async () => {
     // Swap the served facts.json for one whose agency names carry markup (restored afterwards).
@@ -197,7 +197,7 @@ describe('the built site', () => {
     } finally {
       writeFileSync(path, real);
     }
-  });
+  }, 180_000);
 
   it('saves screenshots of the overview, compare and embed pages at desktop and phone widths', async () => {
     for (const width of [1280, 390]) {
@@ -214,5 +214,5 @@ describe('the built site', () => {
         await page.close();
       }
     }
-  });
+  }, 180_000);
 });
