@@ -51,6 +51,12 @@ const CASES: EdgeCase[] = [
     input: () => SEED.replace('一、总体情况', `一、总体情况\n网站发布信息\n${ones(30_000, '\n')}`),
     expected: (r) => expect(r.metrics).toEqual(parseReport(SEED, { file: 'seed.txt', sha256: '', format: 'txt' }).metrics),
   },
+  {
+    description: 'a keyword repeated 20,000 times on one line: 发布 in section 一, 未收取 in section 六',
+    notes: 'trust suite, hostile text: 23 s and 28 s to parse; the prose patterns had unbounded lazy gaps after their keywords',
+    input: () => `${SEED.replace('一、总体情况', `一、总体情况\n${'发布'.repeat(20_000)}`)}\n六、其他需要报告的事项\n${'未收取'.repeat(20_000)}`,
+    expected: (r) => expect(r.metrics.website_posts).toBe(parseReport(SEED, { file: 'seed.txt', sha256: '', format: 'txt' }).metrics.website_posts),
+  },
 ];
 
 describe('inputs that once broke the parser', () => {

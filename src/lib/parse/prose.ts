@@ -34,17 +34,22 @@ export interface Restatement {
 }
 
 const Q = `(?<q>${QUANTITY_SOURCE})`;
-const rx = (source: string) => new RegExp(source.replace('Q', Q));
+/**
+ * Most characters between a keyword and its figure (`发布…441条`): real sentences need a few dozen.
+ * Unbounded lazy gaps made hostile text (a keyword repeated 20,000 times) take seconds per line.
+ */
+const GAP = 120;
+const rx = (source: string) => new RegExp(source.replace('Q', Q).replaceAll('GAP', String(GAP)));
 
 const WEBSITE = /网站|门户|官网|网页|网上/;
 const NEW_MEDIA = /微信|公众号|新媒体|微博|抖音|视频号|两微一抖|客户端|头条号/;
 
-const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]*?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
+const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]{0,GAP}?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
 const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
 const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
-const HOTLINE = rx(String.raw`(?:热线|工单)[^。；;]*?(?<![\d.])Q\s*(?:件|份|单|宗|个)`);
-const FEES = rx(String.raw`收取[^。；;]*?Q\s*元`);
-const NO_FEES = /(?:没有|未|无|不)收取[^。；;]*?(?:费|费用)|未产生[^。；;]*?费/;
+const HOTLINE = rx(String.raw`(?:热线|工单)[^。；;]{0,GAP}?(?<![\d.])Q\s*(?:件|份|单|宗|个)`);
+const FEES = rx(String.raw`收取[^。；;]{0,GAP}?Q\s*元`);
+const NO_FEES = rx(String.raw`(?:没有|未|无|不)收取[^。；;]{0,GAP}?(?:费|费用)|未产生[^。；;]{0,GAP}?费`);
 
 /** Paragraphs with PDF line wraps undone: a line not ending a sentence runs on into the next. */
 export function paragraphs(lines: readonly string[]): string[] {
@@ -104,7 +109,7 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
 
   for (const paragraph of paragraphs(closing)) {
     for (const sentence of sentences(paragraph)) {
-      const fee = /实际收取[^。；;]*?元/.exec(sentence) ? rx(String.raw`实际收取[^。；;]*?Q\s*元`).exec(sentence) : FEES.exec(sentence);
+      const fee = rx(String.raw`实际收取[^。；;]{0,GAP}?元`).exec(sentence) ? rx(String.raw`实际收取[^。；;]{0,GAP}?Q\s*元`).exec(sentence) : FEES.exec(sentence);
       if (fee) put('fees_charged_yuan', fee, sentence);
       else if (NO_FEES.test(sentence) && !found.has('fees_charged_yuan')) {
         found.set('fees_charged_yuan', { key: 'fees_charged_yuan', value: 0, source: { sentence, raw: NO_FEES.exec(sentence)![0], approximate: false } });
@@ -115,7 +120,7 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
 }
 
 const RESTATEMENTS: readonly { figure: RestatedFigure; pattern: RegExp }[] = [
-  { figure: 'new', pattern: rx(String.raw`(?:收到|受理|新收)[^。；;，,]*?申请[^。；;，,\d]{0,6}?Q\s*(?:件|宗|个|份)`) },
+  { figure: 'new', pattern: rx(String.raw`(?:收到|受理|新收)[^。；;，,]{0,GAP}?申请[^。；;，,\d]{0,6}?Q\s*(?:件|宗|个|份)`) },
   { figure: 'total_processed', pattern: rx(String.raw`(?:答复办结|办结|答复)[^。；;，,\d]{0,4}?Q\s*(?:件|宗)`) },
   { figure: 'carried_forward', pattern: rx(String.raw`结转(?:20\d{2}年|下一?年度?)[^。；;，,\d]{0,8}?Q\s*(?:件|宗)`) },
   { figure: 'granted', pattern: rx(String.raw`(?<!不)予以公开的?Q\s*(?:件|宗)`) },
