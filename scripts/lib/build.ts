@@ -158,7 +158,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     await parse(missing.map((s) => ({ abs: absOf.get(fileOf.get(s.id) as string) as string, file: fileOf.get(s.id) as string, id: s.id })));
   }
   const keep = new Set(used.map((s) => reportPath(s.id).slice('reports/'.length)));
-  for (const name of writer.list('reports')) if (!keep.has(name)) writer.remove(`reports/${name}`);
+  // `written` is the folder's listing at the start plus what this run wrote: remove the rest.
+  for (const name of written) if (!keep.has(name)) writer.remove(`reports/${name}`);
 
   const notUsed: BuildReport['not_used'] = [
     ...outcomes.flatMap((o) => (o.status === 'unusable' ? [{ file: o.file, reason: o.reason as NotUsedReason, detail: o.detail }] : [])),
