@@ -4,7 +4,8 @@
  * table rows, a second section heading); full-/half-width swaps; truncation; wrong decoding (GBK
  * bytes read as UTF-8, Latin-1 mojibake), a BOM, CRLF; table figures renumbered or scaled (so that
  * a number the parser invents cannot hide among the report's own small numbers); another report
- * pasted after this one; a flood of numbers (up to 30,000) somewhere in the text. Each mutation is a plain value, so a failing case prints readably.
+ * pasted after this one; a flood of numbers (up to 30,000) somewhere in the text; a line of one
+ * of the parser's keywords repeated up to 15,000 times. Each mutation is a plain value, so a failing case prints readably.
  */
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -23,7 +24,11 @@ export type Mutation =
   | { kind: 'renumber'; start: number }
   | { kind: 'scale'; factor: number }
   | { kind: 'append_report'; other: number }
-  | { kind: 'flood'; at: number; count: number; layout: 'lines' | 'pipes' | 'spaces' };
+  | { kind: 'flood'; at: number; count: number; layout: 'lines' | 'pipes' | 'spaces' }
+  | { kind: 'repeat'; at: number; word: string; times: number };
+
+/** Words the parser's patterns key on: a line of one of them repeated must not stall it. */
+const KEYWORDS = ['发布', '公开', '热线', '工单', '收取', '未收取', '实际收取', '收到', '申请', '访问量', '粉丝', '行政复议', '条', '件', '元', '万', '1', '1,', '一', '|', '| 1 ', '（七）总计', '结转'];
 
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c));
 const cjkText = fc.array(cjk, { minLength: 1, maxLength: 30 }).map((a) => a.join(''));
@@ -76,6 +81,12 @@ export function mutationArb(reports: number): fc.Arbitrary<Mutation> {
       arbitrary: fc
         .tuple(pos, fc.constantFrom(8, 15, 1000, 30_000), fc.constantFrom('lines' as const, 'pipes' as const, 'spaces' as const))
         .map(([at, count, layout]) => ({ kind: 'flood' as const, at, count, layout })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(pos, fc.constantFrom(...KEYWORDS), fc.constantFrom(50, 3000, 15_000))
+        .map(([at, word, times]) => ({ kind: 'repeat' as const, at, word, times })),
     },
   );
 }
@@ -143,6 +154,9 @@ export function applyMutation(text: string, m: Mutation, others: readonly string
       return mapTableNumbers(text, (n) => n * m.factor);
     case 'append_report':
       return `${text}\n${others[m.other % Math.max(1, others.length)] ?? ''}`;
+    case 'repeat':
+      lines.splice(lineAt(lines, m.at), 0, m.word.repeat(m.times));
+      return lines.join('\n');
     case 'flood': {
       const numbers = Array.from({ length: m.count }, (_, i) => String(i % 10));
       const block = m.layout === 'lines' ? numbers.join('\n') : m.layout === 'pipes' ? `| ${numbers.join(' | ')} |` : numbers.join(' ');
