@@ -10,6 +10,7 @@ import type { BuildReport } from '../lib/dataset/build-report.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
 import { DATA_DIR, DATA_FILES, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
 import type { ReportRecord } from '../lib/schema.ts';
+import { PEER_MEASURES, peerIndex, type PeerIndex } from '../lib/charts/peers.ts';
 
 const DIR = join(process.cwd(), 'public', DATA_DIR);
 
@@ -77,4 +78,10 @@ export function readReports(): ReportRecord[] {
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
   reports = files.map((f) => readJson<ReportRecord>(join('reports', f), null as never));
   return reports;
+}
+
+let peers: PeerIndex | undefined;
+/** The peer index, built once per build and shared by every agency page. */
+export function readPeerIndex(): PeerIndex {
+  return (peers ??= peerIndex(readFacts(), PEER_MEASURES));
 }

@@ -61,11 +61,11 @@ export const en: Dictionary = {
   },
   compare: { title: 'Compare', intro: 'Pick a measure, group by region, level, kind, sector or agency, and compare across years.' },
   regions: { title: 'Regions', intro: 'Each square is a province, placed roughly where it lies, coloured by the chosen measure (not a boundary map).', measure: 'Measure', year: 'Year', provinces: 'Provinces', noData: 'No data', province: (p) => p, byCity: 'Cities', agencies: 'Agencies' },
-  quality: { title: 'Data quality', intro: 'These reports’ figures break their own accounting rules, or needed a note when read. Their numbers are kept as printed.', failed: 'Failed checks', warnings: 'Reading notes', notUsed: 'Files not used', none: 'No problems found.', agency: 'Agency', year: 'Year', problems: 'Problems' },
+  quality: { title: 'Data quality', intro: 'These reports’ figures break their own accounting rules, or needed a note when read. Their numbers are kept as printed.', failed: 'Failed checks', warnings: 'Reading notes', notUsed: 'Files not used', none: 'No problems found.', truncated: (shown, total) => `${total} reports have problems; the ${shown} worst are listed here, all of them in the CSV download (columns checks_failed_rules, warnings).`, agency: 'Agency', year: 'Year', problems: 'Problems' },
   agency: {
     year: 'Year', template: 'Template', published: 'Published', source: 'Source file', checks: 'Checks', warnings: 'Reading notes', metrics: 'Figures from the text',
     sentence: 'Sentence', approximate: 'approximate', proactive: 'II. Proactive disclosure', applications: 'III. Applications received and handled', review: 'IV. Administrative reconsideration and litigation',
-    peers: 'Among peers of the same level and sector', peerNote: (n) => `Compared with ${n} reports of the same level and sector (same year).`, p25: '25th pct', p50: 'Median', p75: '75th pct', value: 'This agency',
+    peers: 'Among peers of the same level and sector', peerNote: (n) => `${n} reports of the same level and sector in the same year (this one included).`, p25: '25th pct', p50: 'Median', p75: '75th pct', value: 'This agency',
     ok: 'passed', failed: 'failed', none: 'None', reviewGroups: { review: 'Reconsideration', litigation_direct: 'Litigation (direct)', litigation_after_review: 'Litigation (after reconsideration)' },
     notFound: 'No report for this agency.', error: 'This file is not a usable report: ',
   },

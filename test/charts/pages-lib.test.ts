@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupAgencies, agencySlugs } from '../../src/lib/charts/agencies.ts';
 import { RESIZE_MESSAGE } from '../../src/lib/charts/embed.ts';
-import { peerStats, quantile } from '../../src/lib/charts/peers.ts';
+import { peerIndex, quantile } from '../../src/lib/charts/peers.ts';
 import { tileData, tileOf, TILES } from '../../src/lib/charts/tilegrid.ts';
 import { factsFile, record } from './helpers.ts';
 
@@ -31,15 +31,16 @@ describe('peers', () => {
     expect(quantile([], 0.5)).toBeNull();
   });
 
-  it('compares a report with the same level, sector and year only, leaving itself out', () => {
+  it('compares a report with the same level, sector and year only (itself included)', () => {
     const mk = (id: string, granted: number, level: 'county' | 'township', year = 2023) =>
       record({ id, name: id, level, sector: 'housing', year, rows: { granted, total_processed: 10 } });
     const facts = factsFile([mk('self', 9, 'county'), mk('a', 1, 'county'), mk('b', 2, 'county'), mk('c', 3, 'county'), mk('d', 8, 'township'), mk('e', 7, 'county', 2022)]);
-    const [stats] = peerStats(facts, { id: 'self', level: 'county', sector: 'housing', year: 2023 }, ['granted_share']);
-    expect(stats).toMatchObject({ measure: 'granted_share', value: 0.9, peers: 3 });
-    expect(stats?.p25).toBeCloseTo(0.15, 12);
-    expect(stats?.p50).toBeCloseTo(0.2, 12);
-    expect(stats?.p75).toBeCloseTo(0.25, 12);
+    const [stats] = peerIndex(facts, ['granted_share']).stats({ id: 'self', level: 'county', sector: 'housing', year: 2023 });
+    // county · housing · 2023: 0.9 (itself), 0.1, 0.2, 0.3
+    expect(stats).toMatchObject({ measure: 'granted_share', value: 0.9, peers: 4 });
+    expect(stats?.p25).toBeCloseTo(0.175, 12);
+    expect(stats?.p50).toBeCloseTo(0.25, 12);
+    expect(stats?.p75).toBeCloseTo(0.45, 12);
   });
 });
 

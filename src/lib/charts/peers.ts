@@ -1,7 +1,8 @@
 /**
- * Where a report stands among its peers: reports of the same level and sector, same year. For
- * each rate, the 25th, 50th and 75th percentile of the peers' values (linear interpolation
- * between order statistics), and how many peers gave a value.
+ * Where a report stands among its peers: the reports of the same level and sector in the same
+ * year (itself included). For each rate, the 25th, 50th and 75th percentile of the peers' values
+ * (linear interpolation between order statistics) and how many peers gave a value. The index is
+ * built once per facts file, so a site of 100,000 agency pages does not rescan the facts per page.
  */
 import type { FactsFile } from '../dataset/layout.ts';
 import type { Fact } from '../facts.ts';
@@ -30,19 +31,49 @@ function row(facts: FactsFile, i: number): Sums {
   return out as Sums;
 }
 
-export function peerStats(facts: FactsFile, self: Pick<Fact, 'id' | 'level' | 'sector' | 'year'>, measures: readonly MeasureKey[]): PeerStats[] {
+type Self = Pick<Fact, 'id' | 'level' | 'sector' | 'year'>;
+const peerKey = (level: unknown, sector: unknown, year: unknown) => `${level}|${sector}|${year}`;
+
+export interface PeerIndex {
+  stats(self: Self): PeerStats[];
+}
+
+export function peerIndex(facts: FactsFile, measures: readonly MeasureKey[]): PeerIndex {
   const col = (name: string) => facts.columns[name] ?? [];
   const [ids, levels, sectors, years] = [col('id'), col('level'), col('sector'), col('year')];
-  const peerRows: Sums[] = [];
-  let own: Sums | null = null;
+  const values = new Map<string, Map<MeasureKey, number[]>>();
+  const own = new Map<string, Map<MeasureKey, number | null>>();
   for (let i = 0; i < facts.count; i++) {
-    if (ids[i] === self.id) own = row(facts, i);
-    else if (self.level !== null && self.sector !== null && levels[i] === self.level && sectors[i] === self.sector && years[i] === self.year) peerRows.push(row(facts, i));
+    if (levels[i] == null || sectors[i] == null || years[i] == null) continue;
+    const key = peerKey(levels[i], sectors[i], years[i]);
+    const sums = row(facts, i);
+    const group = values.get(key) ?? values.set(key, new Map()).get(key)!;
+    const mine = new Map<MeasureKey, number | null>();
+    for (const m of measures) {
+      const v = MEASURES[m].value(sums);
+      const ok = v !== null && Number.isFinite(v);
+      mine.set(m, ok ? v : null);
+      if (ok) (group.get(m) ?? group.set(m, []).get(m)!).push(v);
+    }
+    own.set(String(ids[i]), mine);
   }
-  return measures.map((measure) => {
-    const values = peerRows.map((r) => MEASURES[measure].value(r)).filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-    return { measure, value: own ? MEASURES[measure].value(own) : null, peers: values.length, p25: quantile(values, 0.25), p50: quantile(values, 0.5), p75: quantile(values, 0.75) };
-  });
+  for (const group of values.values()) for (const list of group.values()) list.sort((a, b) => a - b);
+  return {
+    stats(self) {
+      const group = self.level && self.sector && self.year !== null ? values.get(peerKey(self.level, self.sector, self.year)) : undefined;
+      return measures.map((measure) => {
+        const sorted = group?.get(measure) ?? [];
+        return {
+          measure,
+          value: own.get(String(self.id))?.get(measure) ?? null,
+          peers: sorted.length,
+          p25: quantile(sorted, 0.25),
+          p50: quantile(sorted, 0.5),
+          p75: quantile(sorted, 0.75),
+        };
+      });
+    },
+  };
 }
 
 export const PEER_MEASURES: readonly MeasureKey[] = (Object.keys(MEASURES) as MeasureKey[]).filter((m) => MEASURES[m].unit !== 'count');
