@@ -18,6 +18,7 @@ import type { ReportRecord } from '../../src/lib/schema.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
 import { MAX_REPORT_BYTES } from '../../scripts/lib/read-report-file.ts';
+import { processFile } from '../../scripts/lib/process-file.ts';
 
 const SEEDS = readdirSync('data/reports').filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join('data/reports', f), 'utf8'));
 const CJK_NAME = '东莞 市 报告 2023.txt';
@@ -153,6 +154,17 @@ describe('build-data on a folder of hostile files', () => {
     const a = snapshot(join(root, 'out-a'));
     expect(a.size).toBeGreaterThan(8);
     expect(snapshot(join(root, 'out-b'))).toEqual(a);
+  });
+
+  // scripts/lib/read-report-file.ts refuses it as 'binary data (NUL bytes)' before decoding: the
+  // NUL test runs before the BOM is looked at. Notepad saves "Unicode" text this way. Skipped
+  // until the build reads a UTF-16 BOM first (src/lib/extract/detect.ts decodeText already does).
+  it.skip('reads a UTF-16 text file with a BOM (and CRLF), not refuses it as binary', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEEDS[3]!.replace(/\n/g, '\r\n'), 'utf16le')]);
+    const { outcome, json } = await processFile({ abs: '', file: 'utf16.txt', id: 'utf16' }, bytes, []);
+    expect(outcome.status, JSON.stringify(outcome)).toBe('parsed');
+    const alone = parseReport(SEEDS[3]!, { file: 'utf16.txt', sha256: '', format: 'txt' });
+    expect(tables(JSON.parse(json ?? '{}'))).toEqual(tables(alone));
   });
 
   it('the command line: exits 0 by default and non-zero with --strict, naming the unusable files', async () => {
