@@ -13,7 +13,6 @@ import {
   type ApplicationRow,
   type ReportRecord,
 } from '../../src/lib/schema.ts';
-import { parseChineseNumeral } from '../../src/lib/parse/numbers.ts';
 import { normalizeText } from '../../src/lib/parse/normalize.ts';
 
 const CASE_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
@@ -89,7 +88,30 @@ function rawFigureValue(raw: string): number | null {
     return base * (digits[2] === '亿' ? 1e8 : digits[2] === '万' ? 1e4 : 1);
   }
   const chinese = /[零〇一二两三四五六七八九十百千万亿]+/.exec(raw);
-  return chinese ? parseChineseNumeral(chinese[0]) : null;
+  return chinese ? chineseNumeral(chinese[0]) : null;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Chinese numerals, by splitting at 亿 and 万 (a different method from the parser's). */
+export function chineseNumeral(text: string): number {
+  if (text === '') return 0;
+  if (text.length > 1 && [...text].every((ch) => ch in CN_DIGITS)) return Number([...text].map((ch) => CN_DIGITS[ch]).join(''));
+  for (const [unit, value] of [['亿', 1e8], ['万', 1e4]] as const) {
+    const at = text.indexOf(unit);
+    if (at >= 0) return (at === 0 ? 1 : chineseNumeral(text.slice(0, at))) * value + chineseNumeral(text.slice(at + 1));
+  }
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch]!;
+    else {
+      total += (digit ?? 1) * CN_SMALL[ch]!;
+      digit = null;
+    }
+  }
+  return total + (digit ?? 0);
 }
 
 const INFERRED_ZERO = /inferred as 0/;

@@ -18,14 +18,19 @@ const DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
-/** `三` → 3, `十二` → 12, `一百零五` → 105, `两千三百万` → 23000000; null if not a numeral. */
+/**
+ * `三` → 3, `十二` → 12, `一百零五` → 105, `两千三百万` → 23000000, `一亿二千万` → 120000000;
+ * digits without units read in place (`二〇二三` → 2023); null if not a numeral. 万 and 亿
+ * close their own groups: the 万 in `一亿二千万` multiplies 二千, not the 亿 before it.
+ */
 export function parseChineseNumeral(text: string): number | null {
   if (text === '' || [...text].some((ch) => !CHINESE_NUMERAL_CHARS.includes(ch))) return null;
-  let total = 0;
+  if (text.length > 1 && [...text].every((ch) => ch in DIGITS)) return Number([...text].map((ch) => DIGITS[ch]).join(''));
+  let yi = 0;
+  let wan = 0;
   let section = 0;
   let digit: number | null = null;
   for (const ch of text) {
@@ -34,15 +39,17 @@ export function parseChineseNumeral(text: string): number | null {
     } else if (ch in SMALL_UNITS) {
       section += (digit ?? 1) * (SMALL_UNITS[ch] ?? 1);
       digit = null;
-    } else if (ch in BIG_UNITS) {
-      const unit = BIG_UNITS[ch] ?? 1;
-      section += digit ?? 0;
-      total = (total + (section === 0 ? 1 : section)) * unit;
-      section = 0;
-      digit = null;
+    } else if (ch === '万') {
+      const n = section + (digit ?? 0);
+      wan += (n === 0 ? 1 : n) * 10_000;
+      [section, digit] = [0, null];
+    } else if (ch === '亿') {
+      const n = wan + section + (digit ?? 0);
+      yi += (n === 0 ? 1 : n) * 100_000_000;
+      [wan, section, digit] = [0, 0, null];
     }
   }
-  return total + section + (digit ?? 0);
+  return yi + wan + section + (digit ?? 0);
 }
 
 export interface Quantity {
