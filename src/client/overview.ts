@@ -32,4 +32,5 @@ select.addEventListener('change', () => {
   draw();
 });
 window.addEventListener('popstate', draw);
-draw();
+// After the first frame: the page lays out once, then the chart draws into its final size.
+requestAnimationFrame(() => draw());

@@ -65,4 +65,5 @@ form.addEventListener('change', () => {
   draw();
 });
 window.addEventListener('popstate', draw);
-draw();
+// After the first frame: the page lays out once, then the chart draws into its final size.
+requestAnimationFrame(() => draw());
