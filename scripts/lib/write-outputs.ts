@@ -29,18 +29,18 @@ function factsFile(used: readonly ReportSummary[]): FactsFile {
 }
 
 /** Writes one CSV now and returns its zip's promise (deflated on the thread pool while the next CSV is built). */
-function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly Buffer[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
+async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly Buffer[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
   const csv = Buffer.concat([Buffer.from(BOM + csvHeader(), 'utf8'), ...rows]);
   const name = csvFile(year).split('/').pop() as string;
   const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
   writer.write(csvFile(year), csv);
-  return zipFiles([
+  // Everything above runs before the first await, so the next CSV is built while this one deflates.
+  const zip = await zipFiles([
     { name, data: csv },
     { name: 'README.txt', data: readme },
-  ]).then((zip) => {
-    writer.write(zipFile(year), zip);
-    return { csv_bytes: csv.length, zip_bytes: zip.length };
-  });
+  ]);
+  writer.write(zipFile(year), zip);
+  return { csv_bytes: csv.length, zip_bytes: zip.length };
 }
 
 export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): Promise<void> {
@@ -60,9 +60,10 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
     else byYear.set(s.year, [lines[i] as Buffer]);
   });
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const pending = (['all', ...years] as const).map((year) => {
+  const pending = (['all', ...years] as const).map(async (year) => {
     const rows = year === 'all' ? lines : (byYear.get(year) ?? []);
-    return writeCsv(writer, year, rows).then((bytes) => ({ year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...bytes }));
+    const bytes = await writeCsv(writer, year, rows);
+    return { year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...bytes };
   });
   const downloads = await Promise.all(pending);
   const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
