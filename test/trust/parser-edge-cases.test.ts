@@ -57,6 +57,15 @@ const CASES: EdgeCase[] = [
     input: () => `${SEED.replace('一、总体情况', `一、总体情况\n${'发布'.repeat(20_000)}`)}\n六、其他需要报告的事项\n${'未收取'.repeat(20_000)}`,
     expected: (r) => expect(r.metrics.website_posts).toBe(parseReport(SEED, { file: 'seed.txt', sha256: '', format: 'txt' }).metrics.website_posts),
   },
+  {
+    description: 'a hotline figure whose digits also end an earlier number (热线12345 … 345件)',
+    notes: 'trust suite fuzz: metric_sources.raw was cut at the first place the figure’s text occurs in the match (“345共受理来电345件”)',
+    input: () => SEED.replace('一、总体情况', '一、总体情况\n政务服务便民热线12345共受理来电345件。'),
+    expected: (r) => {
+      expect(r.metrics.hotline_tickets).toBe(345);
+      expect(r.metric_sources.hotline_tickets?.raw).toBe('345件');
+    },
+  },
 ];
 
 describe('inputs that once broke the parser', () => {

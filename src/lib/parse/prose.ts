@@ -39,7 +39,7 @@ const Q = `(?<q>${QUANTITY_SOURCE})`;
  * Unbounded lazy gaps made hostile text (a keyword repeated 20,000 times) take seconds per line.
  */
 const GAP = 120;
-const rx = (source: string) => new RegExp(source.replace('Q', Q).replaceAll('GAP', String(GAP)));
+const rx = (source: string) => new RegExp(source.replace('Q', Q).replaceAll('GAP', String(GAP)), 'd');
 
 const WEBSITE = /网站|门户|官网|网页|网上/;
 const NEW_MEDIA = /微信|公众号|新媒体|微博|抖音|视频号|两微一抖|客户端|头条号/;
@@ -86,7 +86,9 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
   const put = (key: MetricKey, m: RegExpExecArray, sentence: string) => {
     const q = quantityAt(m);
     if (!q || found.has(key)) return;
-    found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(m[0].indexOf(m.groups!.q!)).trim(), approximate: q.approximate } });
+    // The figure's own position (the `d` flag), not the first place its text occurs in the match.
+    const start = (m.indices?.groups?.q?.[0] ?? m.index) - m.index;
+    found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(start).trim(), approximate: q.approximate } });
   };
 
   for (const paragraph of paragraphs(prose)) {
