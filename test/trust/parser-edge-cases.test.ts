@@ -66,6 +66,12 @@ const CASES: EdgeCase[] = [
       expect(r.metric_sources.hotline_tickets?.raw).toBe('345件');
     },
   },
+  {
+    description: 'a garbled figure mixing numerals and digits (工单三千一百八十0份)',
+    notes: 'trust suite fuzz (full-width digits + numerals): read as 0 tickets, a number the text does not give',
+    input: () => SEED.replace('一、总体情况', '一、总体情况\n全年处理热线工单三千一百八十0份。'),
+    expected: (r) => expect(r.metrics.hotline_tickets).toBe(parseReport(SEED, { file: 'seed.txt', sha256: '', format: 'txt' }).metrics.hotline_tickets),
+  },
 ];
 
 describe('inputs that once broke the parser', () => {

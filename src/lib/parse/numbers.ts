@@ -64,9 +64,10 @@ export interface Quantity {
  * multiplier and an optional trailing hedge. Units (次, 人, 条 …) are matched by callers.
  * A number starts where its run of digits (or numerals) starts: without that, a pattern with a
  * lazy gap before the quantity tried every split of a long digit run (quadratic; minutes on
- * 30,000 digits run together).
+ * 30,000 digits run together), and digits right after numerals (`三千一百八十0份`, garbled text) are
+ * not read as a figure of their own.
  */
-export const QUANTITY_SOURCE = `(约|近|逾|超过|大约)?\\s*((?<![\\d.])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+)\\s*(万|亿)?\\s*(多|余|以上|左右)?`;
+export const QUANTITY_SOURCE = `(约|近|逾|超过|大约)?\\s*((?<![\\d.${CHINESE_NUMERAL_CHARS}])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+)\\s*(万|亿)?\\s*(多|余|以上|左右)?`;
 
 /** Read a quantity like `637万多`, `约1200万`, `1.2亿`, `三`; null if it is not one. */
 export function readQuantity(text: string): Quantity | null {
