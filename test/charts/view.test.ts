@@ -78,6 +78,12 @@ describe('chart view', () => {
     expect(parsed.data.flat()).toContain(`${evil2}（北京市）`);
   });
 
+  it('neutralises formula-like text cells (names come from files) and keeps numbers, negative ones too', () => {
+    const csv = tableToCsv({ columns: ['分组', '值'], rows: [['=HYPERLINK("http://x","y")', -3], ['@SUM(1)', 2], ['+1', null], ['-x', 0], ['北京市', 1.5]] });
+    const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+    expect(rows).toEqual([['\'=HYPERLINK("http://x","y")', '-3'], ["'@SUM(1)", '2'], ["'+1", ''], ["'-x", '0'], ['北京市', '1.5']]);
+  });
+
   it('names files after the state, keeping Chinese names and dropping unsafe characters', () => {
     const state: ChartState = { ...DEFAULT_STATE, measure: 'review_rate', groupBy: 'city', filters: { ...DEFAULT_STATE.filters, province: '广东省', sector: 'a/b' }, from: 2020, to: null };
     expect(fileName(state, 'csv')).toBe('gov-info-disclosure_review_rate_by-city_province-广东省_sector-a-b_2020-last.csv');
