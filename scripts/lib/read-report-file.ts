@@ -46,7 +46,9 @@ export async function readReportFile(bytes: Uint8Array, name: string): Promise<R
     return { ok: false, reason: 'too_large', detail: `too large: ${bytes.length} bytes (limit ${MAX_REPORT_BYTES})` };
   }
   const format = detectFormat(bytes, name);
-  if (format === 'txt' || format === 'html') {
+  // UTF-16 text is full of NUL bytes: with its byte-order mark it is text, not binary.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if ((format === 'txt' || format === 'html') && !utf16) {
     const binary = binaryKind(bytes);
     if (binary) return { ok: false, reason: 'binary', detail: `not a text, HTML, PDF or Word (.docx) file: ${binary}` };
   }
