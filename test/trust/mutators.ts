@@ -25,7 +25,8 @@ export type Mutation =
   | { kind: 'scale'; factor: number }
   | { kind: 'append_report'; other: number }
   | { kind: 'flood'; at: number; count: number; layout: 'lines' | 'pipes' | 'spaces' }
-  | { kind: 'repeat'; at: number; word: string; times: number };
+  | { kind: 'repeat'; at: number; word: string; times: number }
+  | { kind: 'chinese_numerals'; every: number };
 
 /** Words the parser's patterns key on: a line of one of them repeated must not stall it. */
 const KEYWORDS = ['发布', '公开', '热线', '工单', '收取', '未收取', '实际收取', '收到', '申请', '访问量', '粉丝', '行政复议', '条', '件', '元', '万', '1', '1,', '一', '|', '| 1 ', '（七）总计', '结转'];
@@ -82,6 +83,7 @@ export function mutationArb(reports: number): fc.Arbitrary<Mutation> {
         .tuple(pos, fc.constantFrom(8, 15, 1000, 30_000), fc.constantFrom('lines' as const, 'pipes' as const, 'spaces' as const))
         .map(([at, count, layout]) => ({ kind: 'flood' as const, at, count, layout })),
     },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).map((every) => ({ kind: 'chinese_numerals' as const, every })) },
     {
       weight: 1,
       arbitrary: fc
@@ -154,6 +156,17 @@ export function applyMutation(text: string, m: Mutation, others: readonly string
       return mapTableNumbers(text, (n) => n * m.factor);
     case 'append_report':
       return `${text}\n${others[m.other % Math.max(1, others.length)] ?? ''}`;
+    case 'chinese_numerals': {
+      // Prose only: lines without table pipes that hold words, not just numbers; not `1.` / `1、` enumerations.
+      let n = 0;
+      return lines
+        .map((line) =>
+          line.includes('|') || !/[\u4e00-\u9fff]/.test(line)
+            ? line
+            : line.replace(/(?<![\d.,])\d{1,9}(?![\d.,、)）])/g, (d) => (n++ % m.every === 0 ? toChinese(Number(d)) : d)),
+        )
+        .join('\n');
+    }
     case 'repeat':
       lines.splice(lineAt(lines, m.at), 0, m.word.repeat(m.times));
       return lines.join('\n');
@@ -168,4 +181,33 @@ export function applyMutation(text: string, m: Mutation, others: readonly string
 
 export function applyMutations(text: string, ms: readonly Mutation[], others: readonly string[]): string {
   return ms.reduce((t, m) => applyMutation(t, m, others), text);
+}
+
+const CN = '零一二三四五六七八九';
+
+/** Below 10,000, as printed: 四百四十一, 一千零五, 十二. */
+function chineseBelow10k(x: number, leading: boolean): string {
+  let out = '';
+  let zero = false;
+  for (const [unit, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+    const d = Math.floor(x / unit) % 10;
+    if (d === 0) {
+      if (out) zero = true;
+      continue;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += (d === 1 && unit === 10 && out === '' && leading ? '' : CN[d]) + name;
+  }
+  return out;
+}
+
+/** 441 → 四百四十一, 6370000 → 六百三十七万, 120000000 → 一亿二千万. */
+export function toChinese(n: number): string {
+  if (n === 0) return '零';
+  const [yi, wan, rest] = [Math.floor(n / 1e8), Math.floor(n / 1e4) % 1e4, n % 1e4];
+  let out = yi > 0 ? `${chineseBelow10k(yi, true)}亿` : '';
+  if (wan > 0) out += `${out && wan < 1000 ? '零' : ''}${chineseBelow10k(wan, !out)}万`;
+  if (rest > 0) out += `${out && rest < 1000 ? '零' : ''}${chineseBelow10k(rest, !out)}`;
+  return out;
 }
