@@ -1,7 +1,7 @@
 /**
  * Hostile files in the reports folder (issue 5): the build completes, accounts for every file
  * (used, or listed in build-report.json with a reason and a detail), never loses a good report
- * (the same text under a strange name, in GBK, or followed by 49 MB of spam is still used with
+ * (the same text under a strange name, in GBK or UTF-16, or followed by 49 MB of spam is still used with
  * the same tables), never mixes two reports, and `--strict` fails the build. Everything is
  * generated in a temp folder; nothing here is committed. Two builds of the folder are
  * byte-identical.
@@ -37,6 +37,9 @@ function junk(length: number): Buffer {
   return out;
 }
 
+/** Text as Notepad saves "Unicode": UTF-16LE with a BOM, CRLF line ends. */
+const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')]);
+
 const NEWS = [
   '本网讯 3月15日，我市召开全市政务公开工作推进会。',
   '会议指出，要持续深化政务公开，推进政府信息公开标准化规范化建设，全年发布信息1200余条。',
@@ -54,6 +57,7 @@ function hostileFiles(): Record<string, Buffer> {
     'too-large.txt': Buffer.alloc(MAX_REPORT_BYTES + 1, 0x31),
     'big-with-spam.txt': Buffer.from(big, 'utf8'),
     'gbk-encoded.txt': iconv.encode(SEEDS[1]!, 'gbk'),
+    'utf16-bom-crlf.txt': utf16(SEEDS[3]!),
     'news-article.txt': Buffer.from(NEWS, 'utf8'),
     'two-reports-pasted.txt': Buffer.from(`${SEEDS[2]}\n${SEEDS[3]}`, 'utf8'),
     'report-a.txt': Buffer.from(SEEDS[4]!, 'utf8'),
@@ -74,6 +78,7 @@ const EXPECTED_NOT_USED: Record<string, BuildReport['not_used'][number]['reason'
 const EXPECTED_USED: Record<string, string> = {
   'big-with-spam': SEEDS[2]!,
   'gbk-encoded': SEEDS[1]!,
+  'utf16-bom-crlf': SEEDS[3]!,
   'report-a': SEEDS[4]!,
   '东莞 市 报告 2023': SEEDS[0]!,
 };
@@ -134,7 +139,7 @@ describe('build-data on a folder of hostile files', () => {
     expect(used).toEqual(Object.keys(EXPECTED_USED).sort());
   });
 
-  it('loses nothing from a good report under a strange name, in GBK, or buried in spam', () => {
+  it('loses nothing from a good report under a strange name, in GBK or UTF-16, or buried in spam', () => {
     for (const [id, text] of Object.entries(EXPECTED_USED)) {
       const record: ReportRecord = JSON.parse(readFileSync(join(root, 'out-a', 'reports', `${id}.json`), 'utf8'));
       const alone = parseReport(text, { file: `${id}.txt`, sha256: '', format: 'txt' });
@@ -156,11 +161,8 @@ describe('build-data on a folder of hostile files', () => {
     expect(snapshot(join(root, 'out-b'))).toEqual(a);
   });
 
-  // scripts/lib/read-report-file.ts refuses it as 'binary data (NUL bytes)' before decoding: the
-  // NUL test runs before the BOM is looked at. Notepad saves "Unicode" text this way. Skipped
-  // until the build reads a UTF-16 BOM first (src/lib/extract/detect.ts decodeText already does).
-  it.skip('reads a UTF-16 text file with a BOM (and CRLF), not refuses it as binary', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SEEDS[3]!.replace(/\n/g, '\r\n'), 'utf16le')]);
+  it('reads a UTF-16 text file with a BOM (and CRLF), not refuses it as binary', async () => {
+    const bytes = utf16(SEEDS[3]!);
     const { outcome, json } = await processFile({ abs: '', file: 'utf16.txt', id: 'utf16' }, bytes, []);
     expect(outcome.status, JSON.stringify(outcome)).toBe('parsed');
     const alone = parseReport(SEEDS[3]!, { file: 'utf16.txt', sha256: '', format: 'txt' });
