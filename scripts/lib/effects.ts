@@ -1,5 +1,5 @@
 /** The build's side effects, passed in (tests give silent or in-memory ones). */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export interface Logger {
@@ -13,6 +13,8 @@ export interface OutputWriter {
   root?: string;
   write(path: string, data: string | Uint8Array): void;
   remove(path: string): void;
+  /** The bytes of a file already in the output, or null. */
+  read(path: string): Uint8Array | null;
   /** File names directly in a folder of the output ([] when it does not exist). */
   list(dir: string): string[];
 }
@@ -39,6 +41,13 @@ export function fsWriter(outDir: string): OutputWriter {
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });
+    },
+    read(path) {
+      try {
+        return readFileSync(join(outDir, path));
+      } catch {
+        return null;
+      }
     },
     list(dir) {
       try {

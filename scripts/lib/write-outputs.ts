@@ -2,6 +2,7 @@
  * The dataset files under the output folder (names from src/lib/dataset/layout.ts), from the
  * used reports' summaries in id order. Same input, same bytes: keys sorted, no clock.
  */
+import { unzipSync } from 'fflate';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import type { Fact } from '../../src/lib/facts.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
@@ -29,17 +30,34 @@ function factsFile(used: readonly ReportSummary[]): FactsFile {
 }
 
 /** Writes one CSV now and returns its zip's promise (deflated on the thread pool while the next CSV is built). */
+/** True when `zip` holds this README (its other entry is the CSV, compared on disk by the caller). */
+function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
+  try {
+    const entry = unzipSync(zip, { filter: (f) => f.name === 'README.txt' })['README.txt'];
+    return entry !== undefined && Buffer.from(entry).equals(readme);
+  } catch {
+    return false;
+  }
+}
+
 async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly Buffer[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
   const csv = Buffer.concat([Buffer.from(BOM + csvHeader(), 'utf8'), ...rows]);
   const name = csvFile(year).split('/').pop() as string;
   const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
-  writer.write(csvFile(year), csv);
+  // The CSV is written after its zip: a CSV on disk equal to this one (a year no report of this
+  // run touched) means its zip was written for it, and is kept if its README is current too.
+  const previousZip = writer.read(zipFile(year));
+  if (previousZip && Buffer.from(writer.read(csvFile(year)) ?? []).equals(csv) && zipHasReadme(previousZip, readme)) {
+    return { csv_bytes: csv.length, zip_bytes: previousZip.length };
+  }
+  writer.remove(csvFile(year));
   // Everything above runs before the first await, so the next CSV is built while this one deflates.
   const zip = await zipFiles([
     { name, data: csv },
     { name: 'README.txt', data: readme },
   ]);
   writer.write(zipFile(year), zip);
+  writer.write(csvFile(year), csv);
   return { csv_bytes: csv.length, zip_bytes: zip.length };
 }
 

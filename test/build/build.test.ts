@@ -115,10 +115,26 @@ describe('build-data on a folder with bad files', () => {
     expect(snapshot(join(root, 'out-a'))).toEqual(a);
   });
 
-  it('re-parses only a changed file on a cached rebuild', async () => {
+  it('re-parses only a changed file on a cached rebuild, and rewrites only the CSVs it changes', async () => {
+    const out = join(root, 'out-a');
+    const before = snapshot(out);
     appendFileSync(join(reports, SEEDS[1] as string), '\n（本报告完）\n');
-    const warm = await build(join(root, 'out-a'), { cache: join(root, 'cache') });
+    const writes: string[] = [];
+    const base = fsWriter(out);
+    const warm = await buildData(
+      { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: join(root, 'cache'), workers: 2, minTasksForWorkers: 0 },
+      { logger: silentLogger, writer: { ...base, write: (path, data) => (writes.push(path), base.write(path, data)) } },
+    );
     expect(warm.parsedNow).toBe(1);
+    const year = JSON.parse(readFileSync(join(out, 'reports', SEEDS[1]!.replace('.txt', '.json')), 'utf8')).year as number;
+    expect(writes).toContain(`csv/reports-${year}.zip`);
+    expect(writes).toContain('csv/reports-all.zip');
+    const untouched = [...before.keys()].filter((f) => /^csv\/reports-\d+\.zip$/.test(f) && f !== `csv/reports-${year}.zip`);
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const f of untouched) {
+      expect(writes).not.toContain(f);
+      expect(readFileSync(join(out, f)).equals(before.get(f) as Buffer)).toBe(true);
+    }
     expect(warm.report.totals.used).toBe(SEEDS.length + 1);
   });
 });
