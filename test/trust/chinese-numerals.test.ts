@@ -22,12 +22,12 @@ describe('Chinese numerals', () => {
     );
   });
 
-  it.each([
+  it.each<[string, number, string]>([
     ['一亿二千万', 120_000_000, 'trust suite: was 1,000,020,000,000 (万 multiplied the 亿 before it)'],
     ['三亿零五万', 300_050_000, 'trust suite: was 3,000,050,000'],
     ['二〇二三', 2023, 'trust suite: digits without units were 3 (each digit overwrote the last)'],
     ['六百三十七万', 6_370_000, ''],
-  ] as const)('%s → %d %s', (text, value) => expect(parseChineseNumeral(text)).toBe(value));
+  ])('%s → %d %s', (text, value) => expect(parseChineseNumeral(text)).toBe(value));
 
   it('a prose figure in numerals reaches the record', () => {
     const text = ['某某市人民政府2023年政府信息公开工作年度报告', '一、总体情况', '门户网站全年总访问量一亿二千万次。', '三、收到和处理政府信息公开申请情况', ''].join('\n');
