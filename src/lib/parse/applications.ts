@@ -29,10 +29,25 @@ const ROWS_SINGLE_OTHER = APPLICATION_ROWS.filter((r) => !SPLIT_OTHER_ROWS.inclu
 type Hint = ApplicationRow | 'other_group' | null;
 type Placement = { row: ApplicationRow; source: NumberRow; hint: Hint }[];
 
+/**
+ * What a label says, remembered per label text: real reports repeat the template's labels, so
+ * almost every label has been seen before. (A bounded memo; the function stays pure.)
+ */
+const labelMemo = new Map<string, { hint: Hint; compact: string }>();
+function readLabel(label: string): { hint: Hint; compact: string } {
+  let known = labelMemo.get(label);
+  if (known === undefined) {
+    const compact = compactLabel(label);
+    const m = matchApplicationLabel(compact);
+    known = { hint: m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null, compact };
+    if (labelMemo.size >= 10_000) labelMemo.clear();
+    labelMemo.set(label, known);
+  }
+  return known;
+}
+
 function hintOf(source: NumberRow): Hint {
-  if (!source.label) return null;
-  const m = matchApplicationLabel(compactLabel(source.label));
-  return m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null;
+  return source.label ? readLabel(source.label).hint : null;
 }
 
 function inOrder(rows: readonly NumberRow[], hints: readonly Hint[]): Placement | null {
@@ -119,7 +134,7 @@ function fill(placement: Placement, warnings: string[]): ApplicationsResult {
   const applications = emptyApplications();
   const placed = new Set<ApplicationRow>();
   for (const { row, source, hint } of placement) {
-    if (hint === row && source.label && isDamagedLabel(row, compactLabel(source.label))) {
+    if (hint === row && source.label && isDamagedLabel(row, readLabel(source.label).compact)) {
       warnings.push(`section 三: row ${row} recognised by a damaged label “${source.label}” (line ${source.line + 1})`);
     }
     if (placed.has(row)) {

@@ -4,14 +4,26 @@
  * plain spaces. Chinese quotes and CJK text are kept as printed.
  */
 export function normalizeText(text: string): string {
-  let out = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  out = out.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  out = out.replace(/[\u3000\u00A0\u2002-\u200B\u202F\u205F]/g, ' ');
-  out = out.replace(/[\u200C\u200D\u2060\uFEFF]/g, '');
-  // Enumeration commas used as numbering dots (`1、`) and the CJK full stop-like dot `．` are left
-  // to the label matchers; only the table pipe variants are unified here.
-  out = out.replace(/[│┃¦]/g, '|');
-  return out;
+  // One pass over the characters: faster than a chain of regex replacements on long reports.
+  let out = '';
+  let from = 0;
+  const flush = (i: number, replacement: string) => {
+    out += text.slice(from, i) + replacement;
+    from = i + 1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c === 0x0d) flush(i, text.charCodeAt(i + 1) === 0x0a ? '' : '\n');
+      continue;
+    }
+    if (c >= 0xff01 && c <= 0xff5e) flush(i, String.fromCharCode(c - 0xfee0));
+    else if (c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x200b) || c === 0x202f || c === 0x205f) flush(i, ' ');
+    else if (c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) flush(i, '');
+    // Table pipe variants: │ ┃ ¦
+    else if (c === 0x2502 || c === 0x2503 || c === 0x00a6) flush(i, '|');
+  }
+  return out + text.slice(from);
 }
 
 /** Remove spaces and punctuation that vary between reports, for comparing labels. */

@@ -9,6 +9,9 @@ const CELL_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** A table cell that is a number, or null when the cell is not purely numeric. */
 export function parseCellNumber(cell: string): number | null {
   const s = cell.trim();
+  const first = s.charCodeAt(0);
+  // Cheap first test: a number starts with a digit or a sign.
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45)) return null;
   if (!CELL_NUMBER.test(s)) return null;
   const value = Number(s.replace(/,/g, ''));
   return Number.isFinite(value) ? value : null;

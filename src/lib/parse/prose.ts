@@ -39,7 +39,7 @@ const Q = `(?<q>${QUANTITY_SOURCE})`;
  * Unbounded lazy gaps made hostile text (a keyword repeated 20,000 times) take seconds per line.
  */
 const GAP = 120;
-const rx = (source: string) => new RegExp(source.replace('Q', Q).replaceAll('GAP', String(GAP)), 'd');
+const rx = (source: string) => new RegExp(source.replace('Q', Q).replaceAll('GAP', String(GAP)));
 
 const WEBSITE = /网站|门户|官网|网页|网上/;
 const NEW_MEDIA = /微信|公众号|新媒体|微博|抖音|视频号|两微一抖|客户端|头条号/;
@@ -49,6 +49,10 @@ const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|�
 const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
 const HOTLINE = rx(String.raw`(?:热线|工单)[^。；;]{0,GAP}?(?<![\d.])Q\s*(?:件|份|单|宗|个)`);
 const FEES = rx(String.raw`收取[^。；;]{0,GAP}?Q\s*元`);
+const ACTUAL_FEE_MENTION = rx(String.raw`实际收取[^。；;]{0,GAP}?元`);
+const ACTUAL_FEES = rx(String.raw`实际收取[^。；;]{0,GAP}?Q\s*元`);
+/** A clause can hold a figure: a digit, or a Chinese numeral before a unit. Others are skipped. */
+const MAY_HOLD_FIGURE = /\d|[零〇一二两三四五六七八九十百千万亿](?:万|亿)?(?:多|余)?(?:条|篇|则|次|人|个|户|件|份|单|宗|元)/;
 const NO_FEES = rx(String.raw`(?:没有|未|无|不)收取[^。；;]{0,GAP}?(?:费|费用)|未产生[^。；;]{0,GAP}?费`);
 
 /** Paragraphs with PDF line wraps undone: a line not ending a sentence runs on into the next. */
@@ -86,8 +90,9 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
   const put = (key: MetricKey, m: RegExpExecArray, sentence: string) => {
     const q = quantityAt(m);
     if (!q || found.has(key)) return;
-    // The figure's own position (the `d` flag), not the first place its text occurs in the match.
-    const start = (m.indices?.groups?.q?.[0] ?? m.index) - m.index;
+    // The figure's own position: every pattern ends with the figure (then only a unit), so its
+    // last occurrence in the match, not the first (`热线12345共受理来电345件`).
+    const start = m[0].lastIndexOf(m.groups!.q!);
     found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(start).trim(), approximate: q.approximate } });
   };
 
@@ -98,20 +103,22 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
         const web = clause.search(WEBSITE);
         const media = clause.search(NEW_MEDIA);
         if (web >= 0 || media >= 0) channel = media >= 0 && (web < 0 || media < web) ? 'new_media' : 'website';
+        if (!MAY_HOLD_FIGURE.test(clause)) continue;
         let m: RegExpExecArray | null;
         if ((m = POSTS.exec(clause)) && channel) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
         // `部分作品点击量突破10万` is one post's count, not the channel's total.
         if ((m = VISITS.exec(clause)) && channel && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
         if ((m = FOLLOWERS.exec(clause)) && channel !== 'website') put('wechat_followers', m, sentence);
       }
-      const hotline = HOTLINE.exec(sentence);
+      const hotline = sentence.includes('热线') || sentence.includes('工单') ? HOTLINE.exec(sentence) : null;
       if (hotline) put('hotline_tickets', hotline, sentence);
     }
   }
 
   for (const paragraph of paragraphs(closing)) {
     for (const sentence of sentences(paragraph)) {
-      const fee = rx(String.raw`实际收取[^。；;]{0,GAP}?元`).exec(sentence) ? rx(String.raw`实际收取[^。；;]{0,GAP}?Q\s*元`).exec(sentence) : FEES.exec(sentence);
+      if (!sentence.includes('收取') && !sentence.includes('费')) continue;
+      const fee = ACTUAL_FEE_MENTION.test(sentence) ? ACTUAL_FEES.exec(sentence) : FEES.exec(sentence);
       if (fee) put('fees_charged_yuan', fee, sentence);
       else if (NO_FEES.test(sentence) && !found.has('fees_charged_yuan')) {
         found.set('fees_charged_yuan', { key: 'fees_charged_yuan', value: 0, source: { sentence, raw: NO_FEES.exec(sentence)![0], approximate: false } });
@@ -140,6 +147,8 @@ export function readRestatements(prose: readonly string[]): Restatement[] {
   const out = new Map<RestatedFigure, Restatement>();
   for (const paragraph of paragraphs(prose)) {
     for (const sentence of sentences(paragraph)) {
+      // A restated table figure is printed in digits.
+      if (!/\d/.test(sentence)) continue;
       for (const { figure, pattern } of RESTATEMENTS) {
         if (out.has(figure)) continue;
         const m = pattern.exec(sentence);

@@ -22,8 +22,10 @@ export interface SectionSpan {
 export type Sections = Partial<Record<SectionKey, SectionSpan>>;
 
 /** Which section heading the line is, if it is one. */
+const HEADING_START = /^[\s|#*]*[一二三四五六]/;
+
 export function headingAt(line: string): SectionKey | null {
-  if (!/^[\s|#*]*[一二三四五六]/.test(line)) return null;
+  if (!HEADING_START.test(line)) return null;
   return HEADINGS.find(({ pattern }) => pattern.test(line))?.key ?? null;
 }
 
@@ -33,6 +35,7 @@ export function findSections(lines: readonly string[]): Sections {
   let from = 0;
   for (const { key, pattern } of HEADINGS) {
     for (let i = from; i < lines.length; i++) {
+      if (!HEADING_START.test(lines[i]!)) continue;
       if (pattern.test(lines[i]!)) {
         starts.push({ key, line: i });
         from = i + 1;
