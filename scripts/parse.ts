@@ -1,27 +1,21 @@
 /**
- * `npm run parse -- FILE…`: prints a JSON array with one record per file (../shared/SPEC.md §3).
- * A file that cannot be read or is not a report gets a record with an error, not a crash.
+ * `npm run parse -- FILE…`: prints a JSON array with one record per file (../shared/SPEC.md §3),
+ * read exactly as the build reads it (any format, agency resolved; data/agencies.csv corrections
+ * are a build step and not applied here). A file that cannot be read or is not a report gets a
+ * record with an error, not a crash.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseReport } from '../src/lib/parse/index.ts';
+import { parseReport, reportId } from '../src/lib/parse/index.ts';
 import type { ReportRecord, SourceFormat } from '../src/lib/schema.ts';
+import { readRecord } from './lib/read-record.ts';
 
-function formatOf(file: string): SourceFormat {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.docx') return 'docx';
-  if (['.html', '.htm', '.shtml'].includes(ext)) return 'html';
-  return 'txt';
-}
-
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+function errorRecord(file: string, sha256: string, error: string): ReportRecord {
+  const ext = extname(file).toLowerCase().slice(1);
+  const format: SourceFormat = ext === 'pdf' || ext === 'docx' ? ext : /^s?html?$/.test(ext) ? 'html' : 'txt';
+  const record = parseReport('', { file, sha256, format });
+  record.error = error;
+  return record;
 }
 
 async function recordFor(file: string): Promise<ReportRecord> {
@@ -29,32 +23,11 @@ async function recordFor(file: string): Promise<ReportRecord> {
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
-    const record = parseReport('', { file, sha256: '', format: formatOf(file) });
-    record.error = `cannot read ${file}: ${(err as Error).message}`;
-    return record;
+    return errorRecord(file, '', `cannot read ${file}: ${(err as Error).message}`);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const format = formatOf(file);
-  const extract = await loadExtractor();
-  if (extract) {
-    const out = await extract(bytes, file);
-    const record = parseReport(out.text, { file, sha256, format: out.format });
-    if (out.error) record.error = out.error;
-    record.warnings.unshift(...out.warnings);
-    return record;
-  }
-  return parseReport(decode(bytes), { file, sha256, format });
-}
-
-type Extract = (bytes: Uint8Array, name: string) => Promise<{ format: SourceFormat; text: string; warnings: string[]; error: string | null }>;
-
-async function loadExtractor(): Promise<Extract | null> {
-  try {
-    const mod = (await import('../src/lib/extract/index.ts')) as { extractText: Extract };
-    return mod.extractText;
-  } catch {
-    return null;
-  }
+  const read = await readRecord(bytes, file, reportId(file));
+  if (read.ok) return read.record;
+  return read.record ?? errorRecord(file, read.sha256, `${read.reason}: ${read.detail}`);
 }
 
 const files = process.argv.slice(2);

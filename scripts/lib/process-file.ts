@@ -4,15 +4,13 @@
  * build report; or why the file cannot be used. Runs in the parse workers (and on the main thread
  * when workers are unavailable). Everything but the hash is pure.
  */
-import { createHash } from 'node:crypto';
-import { resolveAgency } from '../../src/lib/agency/index.ts';
 import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
 import { csvLines } from '../../src/lib/dataset/csv.ts';
 import { cellsRead } from '../../src/lib/dataset/duplicates.ts';
 import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS, toFact } from '../../src/lib/facts.ts';
-import { parseReport } from '../../src/lib/parse/index.ts';
-import { readReportFile, type UnusableReason } from './read-report-file.ts';
+import { readRecord } from './read-record.ts';
+import type { UnusableReason } from './read-report-file.ts';
 
 export interface FileTask {
   /** Absolute path to read. */
@@ -43,40 +41,17 @@ export type FileOutcome =
 
 export const FACT_FIELDS = [...FACT_TEXT_FIELDS, ...FACT_NUMBER_FIELDS] as const;
 
-/** Text that never mentions 信息公开 or 政务公开 is not a disclosure report. */
-const REPORT_MARK = /信息公开|政务公开/;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 export async function processFile(
   task: FileTask,
   bytes: Uint8Array,
   overrides: readonly AgencyOverride[],
 ): Promise<{ outcome: FileOutcome; json: string | null }> {
-  const sha256 = sha256Hex(bytes);
-  const unusable = (reason: UnusableReason, detail: string) => ({
-    outcome: { status: 'unusable' as const, file: task.file, sha256, reason, detail },
-    json: null,
-  });
-  const read = await readReportFile(bytes, task.file);
-  if (!read.ok) return unusable(read.reason, read.detail);
-  if (!REPORT_MARK.test(read.text)) return unusable('not_a_report', 'not a report: the text never mentions 信息公开 or 政务公开');
-  let parsed;
-  try {
-    parsed = parseReport(read.text, { file: task.file, sha256, format: read.format });
-  } catch (cause) {
-    return unusable('parse_error', `the parser failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  const read = await readRecord(bytes, task.file, task.id);
+  if (!read.ok) {
+    return { outcome: { status: 'unusable', file: task.file, sha256: read.sha256, reason: read.reason, detail: read.detail }, json: null };
   }
-  if (parsed.error) return unusable(/not a report|不是/i.test(parsed.error) ? 'not_a_report' : 'parse_error', parsed.error);
-  const resolved = resolveAgency(parsed.agency.name, read.text);
-  const withAgency = {
-    ...parsed,
-    id: task.id,
-    agency: resolved.agency,
-    warnings: [...read.warnings, ...parsed.warnings, ...resolved.warnings],
-  };
+  const sha256 = read.sha256;
+  const withAgency = read.record;
   const { record, applied } = applyOverrides(withAgency, overrides);
   for (const cell of unmappedProactive(record)) record.warnings.push(`proactive.${cell} has no CSV column (kept in the JSON record only)`);
   const fact = toFact(record);
