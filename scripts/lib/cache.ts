@@ -1,14 +1,16 @@
 /**
  * The build cache (default .cache/build-data/, one folder per reports/out pair): for every file
  * its size, mtime, content hash and what processing it gave, under a key made of the content
- * hash, the file's path and id, the parser and resolver versions, the CSV and fact layout and the
- * overrides file. A rebuild re-reads only files whose size or mtime changed and re-parses only
+ * hash, the file's path and id, the parser and resolver versions, a fingerprint of the code that
+ * makes a record (so a forgotten version bump cannot serve stale records), the CSV and fact layout
+ * and the overrides file. A rebuild re-reads only files whose size or mtime changed and re-parses only
  * files whose key changed (or whose reports/<id>.json is missing from the output folder).
  * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
@@ -26,10 +28,28 @@ export interface CacheEntry {
 /** Bump when process-file.ts changes what it outputs. */
 const PROCESS_VERSION = '1';
 
+/** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
+const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else if (path.endsWith('.ts')) {
+      hash.update(path.slice(REPO.length)).update(readFileSync(path));
+    }
+  };
+  for (const part of CACHED_CODE) visit(join(REPO, part));
+  return hash.digest('hex');
+}
+
 export function cacheSalt(overridesText: string): string {
   const layout = [CSV_COLUMNS.map((c) => c.name).join(','), FACT_FIELDS.join(',')].join('|');
   return createHash('sha256')
-    .update([PROCESS_VERSION, PARSER_VERSION, RESOLVER_VERSION, SCHEMA_VERSION, layout, overridesText].join('\u0000'))
+    .update([PROCESS_VERSION, PARSER_VERSION, RESOLVER_VERSION, SCHEMA_VERSION, codeFingerprint(), layout, overridesText].join('\u0000'))
     .digest('hex');
 }
 
