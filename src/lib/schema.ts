@@ -192,3 +192,26 @@ export function emptyAgency(name: string | null = null): Agency {
     sector: null,
   };
 }
+
+/** A record with nothing read yet: every cell null, no checks, no warnings, no error. */
+export function emptyRecord(id: string, source: ReportRecord['source']): ReportRecord {
+  return {
+    schema_version: SCHEMA_VERSION,
+    id,
+    source: { ...source },
+    agency: emptyAgency(),
+    year: null,
+    published: null,
+    template: null,
+    applications: emptyApplications(),
+    review: emptyCaseCells(),
+    litigation_direct: emptyCaseCells(),
+    litigation_after_review: emptyCaseCells(),
+    proactive: {},
+    metrics: {},
+    metric_sources: {},
+    checks: [],
+    warnings: [],
+    error: null,
+  };
+}

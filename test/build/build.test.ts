@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+import { snapshot } from '../support/snapshot.ts';
 
 const SEEDS = readdirSync('data/reports').filter((f) => f.endsWith('.txt')).sort();
 let root: string;
@@ -19,16 +20,6 @@ function build(out: string, options: { cache?: string | null; workers?: number }
   );
 }
 
-/** Every file under dir, path → bytes. */
-function snapshot(dir: string, rel = ''): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-    const path = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of snapshot(dir, path)) out.set(k, v);
-    else out.set(path, readFileSync(join(dir, path)));
-  }
-  return out;
-}
 
 let first: BuildRun;
 beforeAll(async () => {

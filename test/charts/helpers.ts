@@ -1,7 +1,7 @@
 /** Build columnar fact files from hand-made records, the way build-data does (via toFact). */
 import { FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS, toFact } from '../../src/lib/facts.ts';
 import type { FactsFile } from '../../src/lib/dataset/layout.ts';
-import { APPLICATION_ROWS, emptyAgency, emptyApplications, emptyCaseCells, SCHEMA_VERSION, type ReportRecord } from '../../src/lib/schema.ts';
+import { APPLICATION_ROWS, emptyAgency, emptyApplications, emptyCaseCells, emptyRecord, type ReportRecord } from '../../src/lib/schema.ts';
 
 export interface Spec {
   id: string;
@@ -22,23 +22,12 @@ export function record(s: Spec): ReportRecord {
   const applications = emptyApplications();
   for (const [row, total] of Object.entries(s.rows ?? {})) applications[row as keyof typeof applications].total = total ?? null;
   return {
-    schema_version: SCHEMA_VERSION,
-    id: s.id,
-    source: { file: `data/reports/${s.id}.txt`, sha256: '0'.repeat(64), format: 'txt' },
+    ...emptyRecord(s.id, { file: `data/reports/${s.id}.txt`, sha256: '0'.repeat(64), format: 'txt' }),
     agency: { ...emptyAgency(s.name), province: s.province ?? null, city: s.city ?? null, level: s.level ?? null, kind: s.kind ?? null, sector: s.sector ?? null },
     year: s.year,
-    published: null,
     template: s.template ?? '2021',
     applications,
     review: { ...emptyCaseCells(), ...s.review },
-    litigation_direct: emptyCaseCells(),
-    litigation_after_review: emptyCaseCells(),
-    proactive: {},
-    metrics: {},
-    metric_sources: {},
-    checks: [],
-    warnings: [],
-    error: null,
   };
 }
 

@@ -19,6 +19,7 @@ import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
 import { MAX_REPORT_BYTES } from '../../scripts/lib/read-report-file.ts';
 import { processFile } from '../../scripts/lib/process-file.ts';
+import { snapshot } from '../support/snapshot.ts';
 
 const SEEDS = readdirSync('data/reports').filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join('data/reports', f), 'utf8'));
 const CJK_NAME = '东莞 市 报告 2023.txt';
@@ -101,15 +102,6 @@ function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: 
   });
 }
 
-function snapshot(dir: string, rel = ''): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-    const path = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) for (const [k, v] of snapshot(dir, path)) out.set(k, v);
-    else out.set(path, readFileSync(join(dir, path)));
-  }
-  return out;
-}
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trust-hostile-'));

@@ -2,7 +2,7 @@
  * Text → ReportRecord. Pure: no file access, no logging, no clock. Every value inferred rather
  * than read is listed in `warnings`; the report's own accounting rules are in `checks`.
  */
-import { SCHEMA_VERSION, emptyAgency, emptyApplications, emptyCaseCells, type ReportRecord, type SourceFormat } from '../schema.ts';
+import { emptyRecord, type ReportRecord, type SourceFormat } from '../schema.ts';
 import { placeApplications } from './applications.ts';
 import { readCases } from './cases.ts';
 import { proseChecks, tableChecks } from './checks.ts';
@@ -52,7 +52,7 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
   const tables = (r: ReportRecord) => JSON.stringify([r.applications, r.review, r.litigation_direct, r.litigation_after_review]);
   const first = withFigures[0]!;
   if (withFigures.some(({ record }) => tables(record) !== tables(first.record))) {
-    const record = emptyRecord(source);
+    const record = emptyRecordFor(source);
     const named = withFigures.map(({ span, record: r }) => `lines ${span.start + 1}–${span.end}: ${r.agency.name ?? 'agency not found'} ${r.year ?? 'year not found'}`);
     record.error = `${withFigures.length} different reports in one file (${named.join('; ')}); split them into one file each`;
     return record;
@@ -68,7 +68,7 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
 }
 
 function parseLines(lines: string[], source: SourceInfo): ReportRecord {
-  const record = emptyRecord(source);
+  const record = emptyRecordFor(source);
   const sections = findSections(lines);
   const slice = (span: SectionSpan | undefined) => (span ? lines.slice(span.start, span.end) : []);
   const events = (span: SectionSpan | undefined) => tableEvents(slice(span), span?.start ?? 0);
@@ -117,26 +117,8 @@ function parseLines(lines: string[], source: SourceInfo): ReportRecord {
   return record;
 }
 
-function emptyRecord(source: SourceInfo): ReportRecord {
-  return {
-    schema_version: SCHEMA_VERSION,
-    id: reportId(source.file),
-    source: { ...source },
-    agency: emptyAgency(),
-    year: null,
-    published: null,
-    template: null,
-    applications: emptyApplications(),
-    review: emptyCaseCells(),
-    litigation_direct: emptyCaseCells(),
-    litigation_after_review: emptyCaseCells(),
-    proactive: {},
-    metrics: {},
-    metric_sources: {},
-    checks: [],
-    warnings: [],
-    error: null,
-  };
+function emptyRecordFor(source: SourceInfo): ReportRecord {
+  return emptyRecord(reportId(source.file), source);
 }
 
 /** Stable id from the file name: the base name without extension. */
