@@ -98,7 +98,7 @@ export function toFact(record: ReportRecord): Fact {
  * other_misc with the two split rows null, and other_misc alone is the group total.
  */
 export function groupTotal(
-  record: Pick<ReportRecord, 'applications' | 'template'>,
+  record: Pick<ReportRecord, 'applications'>,
   rows: readonly ApplicationRow[],
 ): Cell {
   const apps = record.applications;

@@ -45,10 +45,6 @@ export const APPLICATION_ROW_PATTERNS: readonly RowPattern[] = [
   { row: 'carried_forward', label: '结转下年度继续办理', keywords: ['结转下年', '下年度继续'] },
 ];
 
-export const ROW_INDEX: ReadonlyMap<ApplicationRow, number> = new Map(
-  APPLICATION_ROW_PATTERNS.map((p, i) => [p.row, i]),
-);
-
 const CANONICAL = new Map(APPLICATION_ROW_PATTERNS.map((p) => [p.row, p.label]));
 
 /**
