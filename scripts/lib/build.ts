@@ -67,6 +67,20 @@ export function assignIds(files: readonly string[]): string[] {
   });
 }
 
+/** Wall-clock time of each build step, for the summary line (`list 0.4 s, parse 31.2 s, …`). */
+function phaseClock() {
+  const laps: [string, number][] = [];
+  let last = performance.now();
+  return {
+    lap(name: string) {
+      const now = performance.now();
+      laps.push([name, now - last]);
+      last = now;
+    },
+    summary: () => laps.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', '),
+  };
+}
+
 export interface BuildRun {
   report: BuildReport;
   /** Files parsed by this run (the rest came from the cache), and worker threads used (0: main thread). */
@@ -76,6 +90,7 @@ export interface BuildRun {
 
 export async function buildData(options: BuildOptions, effects: BuildEffects): Promise<BuildRun> {
   const { logger, writer } = effects;
+  const clock = phaseClock();
   let parsedNow = 0;
   let workersUsed = 0;
   const overridesText = options.agenciesFile && existsSync(options.agenciesFile) ? readFileSync(options.agenciesFile, 'utf8') : '';
@@ -110,6 +125,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     else tasks.push({ abs, file, id });
   });
   logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
+  clock.lap('list and cache');
 
   const record = (outcome: FileOutcome, id: string) => {
     const st = stats.get(outcome.file) ?? { size: 0, mtimeMs: 0 };
@@ -138,6 +154,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     workersUsed = Math.max(workersUsed, used);
   };
   await parse(tasks);
+  clock.lap('parse');
 
   const outcomes = [...entries.values()].map((e) => e.outcome).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ file: o.file, summary: o.summary }] : []));
@@ -192,10 +209,14 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   if (report.totals.used + report.totals.not_used !== report.totals.files) {
     throw new Error(`build-data bug: ${report.totals.files} files but ${report.totals.used} used + ${report.totals.not_used} not used`);
   }
+  clock.lap('duplicates and report');
   await writeOutputs(writer, used, report);
+  clock.lap('outputs');
   if (cacheDir) {
     const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     saveCache(cacheDir, all, all.filter((e) => cache.get(e.file) !== e));
+    clock.lap('save cache');
   }
+  logger.info(`build-data: time ${clock.summary()}`);
   return { report, parsedNow, workersUsed };
 }
