@@ -16,8 +16,13 @@ export function pdfHeaderOffset(bytes: Uint8Array): number {
   return -1;
 }
 
+const LATIN1 = new TextDecoder('latin1');
+
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).toLowerCase();
+  const headBytes = bytes.subarray(0, 4096);
+  // Every tag pattern starts with `<`: a head without one is not HTML, and is not decoded at all.
+  if (headBytes.indexOf(0x3c) < 0) return false;
+  const head = LATIN1.decode(headBytes).toLowerCase();
   return /<!doctype\s+html|<html[\s>]|<table[\s>]|<body[\s>]|<meta[\s>]/.test(head);
 }
 
