@@ -1,9 +1,9 @@
 /**
  * files → records → dataset + CSV + build report: the whole build-data run, with its side
  * effects passed in. Steps: list the reports folder; reuse cached results for files whose size,
- * mtime and key are unchanged; parse the rest on worker threads (writing each reports/<id>.json as
- * it arrives); drop duplicates; write the aggregate files; remove outputs no longer produced;
- * save the cache.
+ * mtime and key are unchanged; parse the rest on worker threads (their records kept in a spool
+ * file); drop duplicates; write the shard files of records that changed; write the aggregate
+ * files; remove outputs no longer produced; save the cache.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -12,12 +12,15 @@ import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-rep
 import { DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
+import { shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { cacheDirFor, cacheSalt, entryKey, loadCache, saveCache, type CacheEntry } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
-import { reportPath } from './report-path.ts';
+import { planShards } from './plan-shards.ts';
+import { RecordSpool } from './record-spool.ts';
 import { parseFiles } from './worker-pool.ts';
+import { writeShards } from './write-shards.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export interface BuildOptions {
@@ -89,6 +92,15 @@ export interface BuildRun {
 }
 
 export async function buildData(options: BuildOptions, effects: BuildEffects): Promise<BuildRun> {
+  const spool = new RecordSpool();
+  try {
+    return await buildWith(spool, options, effects);
+  } finally {
+    spool.close();
+  }
+}
+
+async function buildWith(spool: RecordSpool, options: BuildOptions, effects: BuildEffects): Promise<BuildRun> {
   const { logger, writer } = effects;
   const clock = phaseClock();
   let parsedNow = 0;
@@ -102,7 +114,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
   const cache = cacheDir ? loadCache(cacheDir) : new Map<string, CacheEntry>();
-  const written = new Set(writer.list('reports'));
+  const reportFiles = writer.list('reports');
 
   const entries = new Map<string, CacheEntry>();
   const tasks: FileTask[] = [];
@@ -137,17 +149,12 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     parsedNow += batch.length;
     const used = await parseFiles(batch, {
       workers: options.workers,
-      outDir: writer.root ?? null,
       minTasksForWorkers: options.minTasksForWorkers ?? 1000,
       overrides,
       warn: (m) => logger.warn(m),
       onResult: ({ outcome, json }) => {
         const id = idOf.get(outcome.file) as string;
-        if (outcome.status === 'parsed') {
-          // json is null when the worker wrote the file itself.
-          if (json !== null) writer.write(reportPath(id), json);
-          written.add(reportPath(id).slice('reports/'.length));
-        }
+        if (outcome.status === 'parsed' && json !== null) spool.add(id, json);
         record(outcome, id);
       },
     });
@@ -167,16 +174,22 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     .map((p) => p.summary)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  // A cached report whose JSON is not in the output folder (a new out folder, or last build's
-  // dropped duplicate now kept) is parsed again to write it.
-  const missing = used.filter((s) => !written.has(reportPath(s.id).slice('reports/'.length)));
-  if (missing.length > 0) {
-    const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
-    await parse(missing.map((s) => ({ abs: absOf.get(fileOf.get(s.id) as string) as string, file: fileOf.get(s.id) as string, id: s.id })));
+  // Shard files: rewritten where a report changed, or where the set of used reports did.
+  const writtenBefore = [...cache.values()].flatMap((e) => (e.written && e.outcome.status === 'parsed' ? [e.outcome.summary.id] : []));
+  const onDisk = new Set(reportFiles.flatMap((name) => shardOfFileName(name) ?? []));
+  const plan = planShards(used.map((s) => s.id), writtenBefore, (id) => spool.has(id), onDisk);
+  const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
+  await writeShards(writer, plan, spool, (missing) =>
+    parse(missing.map((id) => ({ abs: absOf.get(fileOf.get(id) as string) as string, file: fileOf.get(id) as string, id }))),
+  );
+  // Anything else in reports/ (a file of an older layout, a stray file) is not part of the dataset.
+  for (const name of reportFiles) if (shardOfFileName(name) === null) writer.remove(`reports/${name}`);
+  const usedIds = new Set(used.map((s) => s.id));
+  for (const [file, entry] of entries) {
+    const written = entry.outcome.status === 'parsed' && usedIds.has(entry.outcome.summary.id);
+    if (entry.written !== written) entries.set(file, { ...entry, written });
   }
-  const keep = new Set(used.map((s) => reportPath(s.id).slice('reports/'.length)));
-  // `written` is the folder's listing at the start plus what this run wrote: remove the rest.
-  for (const name of written) if (!keep.has(name)) writer.remove(`reports/${name}`);
+  clock.lap('shards');
 
   const notUsed: BuildReport['not_used'] = [
     ...outcomes.flatMap((o) => (o.status === 'unusable' ? [{ file: o.file, reason: o.reason as NotUsedReason, detail: o.detail }] : [])),

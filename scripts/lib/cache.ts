@@ -23,10 +23,12 @@ export interface CacheEntry {
   mtimeMs: number;
   key: string;
   outcome: FileOutcome;
+  /** The record is in its shard file in the output folder (written by the build that saved this entry). */
+  written?: boolean;
 }
 
 /** Bump when process-file.ts changes what it outputs. */
-const PROCESS_VERSION = '1';
+const PROCESS_VERSION = '2';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
 const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];

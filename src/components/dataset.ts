@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { BuildReport } from '../lib/dataset/build-report.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
 import { DATA_DIR, DATA_FILES, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+import { shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
 import type { ReportRecord } from '../lib/schema.ts';
 import { PEER_MEASURES, peerIndex, type PeerIndex } from '../lib/charts/peers.ts';
 
@@ -71,12 +72,21 @@ export function readBuildReport(): BuildReport | null {
 }
 
 let reports: ReportRecord[] | undefined;
-/** Every full record under reports/, in id order. */
+/** Every full record in the shard files under reports/, in id order. */
 export function readReports(): ReportRecord[] {
   if (reports) return reports;
   const dir = join(DIR, 'reports');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
-  reports = files.map((f) => readJson<ReportRecord>(join('reports', f), null as never));
+  const shards = existsSync(dir) ? readdirSync(dir).filter((f) => shardOfFileName(f) !== null).sort() : [];
+  const records = shards.flatMap((f) =>
+    shardLines(readFileSync(join(dir, f), 'utf8')).map((line, i) => {
+      try {
+        return JSON.parse(line) as ReportRecord;
+      } catch (e) {
+        throw new Error(`${join(dir, f)} line ${i + 1}: not valid JSON (${e instanceof Error ? e.message : e})`);
+      }
+    }),
+  );
+  reports = records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return reports;
 }
 

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+import { shardFile } from '../../src/lib/dataset/layout.ts';
+import { reportShard } from '../../src/lib/dataset/shards.ts';
+import { readRecords } from '../support/records.ts';
 import { snapshot } from '../support/snapshot.ts';
 
 const SEEDS = readdirSync('data/reports').filter((f) => f.endsWith('.txt')).sort();
@@ -67,17 +70,17 @@ describe('build-data on a folder with bad files', () => {
   });
 
   it('reads a web page through the extractor and resolves its agency', () => {
-    const record = JSON.parse(readFileSync(join(root, 'out-a', 'reports', 'humen.json'), 'utf8'));
-    expect(record.source.format).toBe('html');
-    expect(record.agency).toMatchObject({ name: '虎门镇人民政府', province: '广东省', city: '东莞市', township: '虎门镇', level: 'township' });
+    const record = readRecords(join(root, 'out-a')).get('humen');
+    expect(record?.source.format).toBe('html');
+    expect(record?.agency).toMatchObject({ name: '虎门镇人民政府', province: '广东省', city: '东莞市', township: '虎门镇', level: 'township' });
   });
 
   it('applies the override and says so, in the report and the record', () => {
     const report: BuildReport = JSON.parse(readFileSync(join(root, 'out-a', 'build-report.json'), 'utf8'));
     expect(report.overrides.errors).toEqual([]);
     expect(report.overrides.applied).toEqual([expect.objectContaining({ id: '002_55e9e64a1d176d60', line: 3, fields: ['sector'] })]);
-    const record = JSON.parse(readFileSync(join(root, 'out-a', 'reports', '002_55e9e64a1d176d60.json'), 'utf8'));
-    expect(record.agency).toMatchObject({ province: '广东省', city: '中山市', sector: 'finance' });
+    const record = readRecords(join(root, 'out-a')).get('002_55e9e64a1d176d60');
+    expect(record?.agency).toMatchObject({ province: '广东省', city: '中山市', sector: 'finance' });
   });
 
   it('writes the dataset files, a CSV per year with a BOM, and zips with a README', () => {
@@ -85,7 +88,8 @@ describe('build-data on a folder with bad files', () => {
     for (const f of ['manifest.json', 'overview.json', 'facts.json', 'dictionary.json', 'build-report.json', 'csv/reports-all.csv', 'csv/reports-all.zip']) {
       expect(files.has(f), f).toBe(true);
     }
-    expect([...files.keys()].filter((f) => f.startsWith('reports/')).length).toBe(SEEDS.length + 1);
+    expect(files.keys()).not.toContain('reports/zz-copy-of-000.json');
+    expect([...readRecords(join(root, 'out-a')).keys()].sort()).toEqual([...SEEDS.map((f) => f.replace(/\.txt$/, '')), 'humen'].sort());
     const manifest = JSON.parse(files.get('manifest.json')?.toString() ?? '{}');
     for (const year of manifest.years as number[]) expect(files.has(`csv/reports-${year}.csv`)).toBe(true);
     const csv = files.get('csv/reports-all.csv') as Buffer;
@@ -117,7 +121,10 @@ describe('build-data on a folder with bad files', () => {
       { logger: silentLogger, writer: { ...base, write: (path, data) => (writes.push(path), base.write(path, data)) } },
     );
     expect(warm.parsedNow).toBe(1);
-    const year = JSON.parse(readFileSync(join(out, 'reports', SEEDS[1]!.replace('.txt', '.json')), 'utf8')).year as number;
+    // Only the changed report's shard is rewritten.
+    const changedId = SEEDS[1]!.replace('.txt', '');
+    expect(writes.filter((w) => w.startsWith('reports/'))).toEqual([shardFile(reportShard(changedId))]);
+    const year = readRecords(out).get(SEEDS[1]!.replace('.txt', ''))?.year as number;
     expect(writes).toContain(`csv/reports-${year}.zip`);
     expect(writes).toContain('csv/reports-all.zip');
     const untouched = [...before.keys()].filter((f) => /^csv\/reports-\d+\.zip$/.test(f) && f !== `csv/reports-${year}.zip`);
@@ -127,5 +134,28 @@ describe('build-data on a folder with bad files', () => {
       expect(readFileSync(join(out, f)).equals(before.get(f) as Buffer)).toBe(true);
     }
     expect(warm.report.totals.used).toBe(SEEDS.length + 1);
+  });
+
+  it('puts a report into its shard when it becomes used: the duplicate kept last time is gone', async () => {
+    const out = join(root, 'out-a');
+    rmSync(join(reports, SEEDS[0] as string));
+    const run = await build(out, { cache: join(root, 'cache') });
+    // The copy was parsed before but, as a dropped duplicate, never written: it is parsed again.
+    expect(run.parsedNow).toBe(1);
+    expect(run.report.not_used.map((n) => n.reason)).not.toContain('duplicate');
+    const records = readRecords(out);
+    expect(records.get('zz-copy-of-000')?.agency.name).toBe(readRecords(join(root, 'out-b')).get(SEEDS[0]!.replace('.txt', ''))?.agency.name);
+    expect(records.has(SEEDS[0]!.replace('.txt', ''))).toBe(false);
+  });
+
+  it('rewrites a deleted shard file, and removes files of an older layout from reports/', async () => {
+    const out = join(root, 'out-a');
+    const before = snapshot(out);
+    const shard = shardFile(reportShard('humen'));
+    rmSync(join(out, shard));
+    writeFileSync(join(out, 'reports', 'humen.json'), '{}');
+    const run = await build(out, { cache: join(root, 'cache') });
+    expect(run.parsedNow).toBeGreaterThan(0);
+    expect(snapshot(out)).toEqual(before);
   });
 });

@@ -18,6 +18,7 @@ import type { ReportRecord } from '../../src/lib/schema.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
 import { MAX_REPORT_BYTES } from '../../scripts/lib/read-report-file.ts';
+import { readRecords } from '../support/records.ts';
 import { processFile } from '../../scripts/lib/process-file.ts';
 import { snapshot } from '../support/snapshot.ts';
 
@@ -127,13 +128,13 @@ describe('build-data on a folder of hostile files', () => {
     expect(detail('news-article.txt')).toMatch(/^not a report/);
     expect(detail('two-reports-pasted.txt')).toMatch(/^2 different reports in one file \(lines 1–\d+: 中山市住房公积金管理中心 2020; lines \d+–\d+: 衡阳市住房保障服务中心 2023\)/);
     expect(detail('report-b (same as a).txt')).toMatch(/also in .*report-a\.txt/);
-    const used = readdirSync(join(root, 'out-a', 'reports')).map((f) => f.replace(/\.json$/, '')).sort();
+    const used = [...readRecords(join(root, 'out-a')).keys()].sort();
     expect(used).toEqual(Object.keys(EXPECTED_USED).sort());
   });
 
   it('loses nothing from a good report under a strange name, in GBK or UTF-16, or buried in spam', () => {
     for (const [id, text] of Object.entries(EXPECTED_USED)) {
-      const record: ReportRecord = JSON.parse(readFileSync(join(root, 'out-a', 'reports', `${id}.json`), 'utf8'));
+      const record = readRecords(join(root, 'out-a')).get(id) as ReportRecord;
       const alone = parseReport(text, { file: `${id}.txt`, sha256: '', format: 'txt' });
       expect(record.id).toBe(id);
       expect(tables(record), id).toEqual(tables(alone));

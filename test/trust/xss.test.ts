@@ -12,6 +12,7 @@ import type { Element } from 'domhandler';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../browser/site.ts';
+import { readRecords } from '../support/records.ts';
 import { buildSiteCopy, serveSiteCopy, type SiteCopy } from './site-copy.ts';
 
 const SEED_2020 = readFileSync('data/reports/002_55e9e64a1d176d60.txt', 'utf8');
@@ -49,7 +50,7 @@ const agencyPage = (id: string) => pages.find((p) => p.replaceAll('\\', '/') ===
 
 describe('hostile text in the built HTML', () => {
   it('the hostile reports made it into the site (else this test proves nothing)', () => {
-    const records = readdirSync(join(copy.root, 'public', 'data', 'reports')).map((f) => JSON.parse(readFileSync(join(copy.root, 'public', 'data', 'reports', f), 'utf8')));
+    const records = [...readRecords(join(copy.root, 'public', 'data')).values()];
     const names = records.map((r) => r.agency.name);
     expect(names).toContain(NAME_SCRIPT);
     expect(names).toContain(NAME_SVG);

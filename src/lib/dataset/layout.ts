@@ -20,8 +20,12 @@ export const DATA_FILES = {
   dictionary: 'dictionary.json',
 } as const;
 
-/** Full record of one report. */
-export const reportFile = (id: string) => `reports/${encodeURIComponent(id)}.json`;
+/**
+ * Full records (SPEC §3), one JSON object a line, in id order, grouped into at most 4,096 shard
+ * files so that a build writes a few thousand files, not one per report: a report's shard is
+ * `reportShard(id)` (src/lib/dataset/shards.ts), three hex digits.
+ */
+export const shardFile = (shard: string) => `reports/${shard}.jsonl`;
 /** Whole-dataset CSV downloads at stable URLs: all years, and one per year; each also as .zip with a README. */
 export const csvFile = (year: number | 'all') => `csv/reports-${year}.csv`;
 export const zipFile = (year: number | 'all') => `csv/reports-${year}.zip`;
