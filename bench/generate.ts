@@ -123,22 +123,41 @@ const CITIES = (citiesJson as Raw[]).filter((c) => !/市辖区|直辖|^县$/.tes
 const AREAS = areasJson as Raw[];
 const CITY_NAME = new Map((citiesJson as Raw[]).map((c) => [c.code, c.name]));
 
-function agencyName(rnd: () => number): string {
-  const dept = DEPARTMENTS[int(rnd, DEPARTMENTS.length - 1)] as string;
-  if (rnd() < 0.3) return `${(CITIES[int(rnd, CITIES.length - 1)] as Raw).name}${dept}`;
-  const area = AREAS[int(rnd, AREAS.length - 1)] as Raw;
-  const city = CITY_NAME.get(area.cityCode ?? '') ?? '';
-  const prefix = /市辖区|直辖|^县$/.test(city) || city === area.name ? '' : city;
-  return `${prefix}${area.name}${dept}`;
+/** Every synthetic agency name: each department of each prefecture city and of each county-level area. */
+const AGENCY_NAMES: readonly string[] = [
+  ...CITIES.flatMap((c) => DEPARTMENTS.map((d) => `${c.name}${d}`)),
+  ...AREAS.flatMap((area) => {
+    const city = CITY_NAME.get(area.cityCode ?? '') ?? '';
+    const prefix = /市辖区|直辖|^县$/.test(city) || city === area.name ? '' : city;
+    return DEPARTMENTS.map((d) => `${prefix}${area.name}${d}`);
+  }),
+];
+/** A stride coprime with the name count walks the names in a scattered order. */
+const STRIDE = (() => {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let stride = 7919;
+  while (gcd(stride, AGENCY_NAMES.length) !== 1) stride += 2;
+  return stride;
+})();
+
+/**
+ * Report n's agency and year: like a real folder, one report per agency and year (n walks every
+ * agency before the year moves on), except that one report in a hundred is a second version of the
+ * report before it (same agency and year, other figures), as when a site publishes a corrected report.
+ */
+export function agencyYear(n: number, template: '2019' | '2021'): { name: string; year: number } {
+  const k = n % 100 === 99 ? n - 1 : n;
+  const slot = Math.floor(k / AGENCY_NAMES.length);
+  const years = template === '2019' ? [2019, 2020] : [2021, 2022, 2023, 2024];
+  return { name: AGENCY_NAMES[(k * STRIDE) % AGENCY_NAMES.length] as string, year: years[slot % years.length] as number };
 }
 
 /** One synthetic report text from a seed. */
-export function synthesise(seed: Seed, rnd: () => number): string {
-  const year = seed.template === '2019' ? 2019 + int(rnd, 1) : 2021 + int(rnd, 3);
+export function synthesise(seed: Seed, n: number, rnd: () => number): string {
+  const { name, year } = agencyYear(n, seed.template);
   const figures = tableFigures(rnd, seed.template);
   let k = 0;
   const tables = seed.text.slice(seed.from, seed.to).replace(CELL, (_m, lead, pre, _d, post) => `${lead}${pre}${figures[k++]}${post}`);
-  const name = agencyName(rnd);
   const relabel = (s: string) =>
     s
       .split(seed.agency)
@@ -156,7 +175,9 @@ export function generateReports(seeds: readonly Seed[], dir: string, count: numb
   const paths: string[] = [];
   for (let i = first; i < first + count; i++) {
     const path = join(dir, `syn-${String(i).padStart(6, '0')}.txt`);
-    writeFileSync(path, synthesise(seeds[i % seeds.length] as Seed, rnd));
+    // A second version of a report (see agencyYear) is laid out from the same seed.
+    const seed = seeds[(i % 100 === 99 ? i - 1 : i) % seeds.length] as Seed;
+    writeFileSync(path, synthesise(seed, i, rnd));
     paths.push(path);
   }
   return paths;

@@ -1,9 +1,9 @@
 /**
  * files → records → dataset + CSV + build report: the whole build-data run, with its side
  * effects passed in. Steps: list the reports folder; reuse cached results for files whose size,
- * mtime and key are unchanged; parse the rest on worker threads (their records kept in a spool
- * file); drop duplicates; write the shard files of records that changed; write the aggregate
- * files; remove outputs no longer produced; save the cache.
+ * mtime and key are unchanged; parse the rest on worker threads, in shard order, writing each
+ * shard file of records as soon as its files are done; drop duplicates (and rewrite the shards
+ * they were in); write the aggregate files; remove outputs no longer produced; save the cache.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -12,15 +12,13 @@ import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-rep
 import { DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
-import { shardOfFileName } from '../../src/lib/dataset/shards.ts';
+import { reportShard, shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { cacheDirFor, cacheSalt, entryKey, loadCache, saveCache, type CacheEntry } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
-import { planShards } from './plan-shards.ts';
-import { RecordSpool } from './record-spool.ts';
+import { ShardAssembler } from './shard-assembler.ts';
 import { parseFiles } from './worker-pool.ts';
-import { writeShards } from './write-shards.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export interface BuildOptions {
@@ -92,15 +90,6 @@ export interface BuildRun {
 }
 
 export async function buildData(options: BuildOptions, effects: BuildEffects): Promise<BuildRun> {
-  const spool = new RecordSpool();
-  try {
-    return await buildWith(spool, options, effects);
-  } finally {
-    spool.close();
-  }
-}
-
-async function buildWith(spool: RecordSpool, options: BuildOptions, effects: BuildEffects): Promise<BuildRun> {
   const { logger, writer } = effects;
   const clock = phaseClock();
   let parsedNow = 0;
@@ -115,27 +104,47 @@ async function buildWith(spool: RecordSpool, options: BuildOptions, effects: Bui
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
   const cache = cacheDir ? loadCache(cacheDir) : new Map<string, CacheEntry>();
   const reportFiles = writer.list('reports');
+  const onDisk = new Set(reportFiles.flatMap((name) => shardOfFileName(name) ?? []));
+  // What each shard file holds, by the cache: a shard file on disk with no cache entries is unknown, hence empty.
+  const contents = new Map<string, Set<string>>();
+  for (const entry of cache.values()) {
+    if (!entry.written || entry.outcome.status !== 'parsed') continue;
+    const shard = reportShard(entry.outcome.summary.id);
+    if (!onDisk.has(shard)) continue;
+    const set = contents.get(shard);
+    if (set) set.add(entry.outcome.summary.id);
+    else contents.set(shard, new Set([entry.outcome.summary.id]));
+  }
+  for (const shard of onDisk) if (!contents.has(shard)) contents.set(shard, new Set());
 
   const entries = new Map<string, CacheEntry>();
-  const tasks: FileTask[] = [];
+  const tasks: (FileTask & { shard: string })[] = [];
   const stats = new Map<string, { size: number; mtimeMs: number }>();
+  const unchanged = new Set<string>();
   rels.forEach((rel, i) => {
     const abs = join(options.reportsDir, rel);
     const file = prefix ? `${prefix}/${rel}` : rel;
     const id = ids[i] as string;
+    const shard = reportShard(id);
     const { size, mtimeMs } = statSync(abs);
     stats.set(file, { size, mtimeMs });
     const hit = cache.get(file);
-    // A file that could not be read at all (sha256 '') is always tried again.
+    // A file that could not be read at all (sha256 '') is always tried again; so is a report
+    // whose record should be in a shard file that is gone.
     const fresh =
       hit &&
       hit.outcome.sha256 !== '' &&
       hit.size === size &&
       hit.mtimeMs === mtimeMs &&
-      hit.key === entryKey(salt, hit.outcome.sha256, file, id);
-    if (fresh) entries.set(file, hit);
-    else tasks.push({ abs, file, id });
+      hit.key === entryKey(salt, hit.outcome.sha256, file, id) &&
+      !(hit.written && !contents.get(shard)?.has(id));
+    if (fresh) {
+      entries.set(file, hit);
+      if (hit.outcome.status === 'parsed') unchanged.add(id);
+    } else tasks.push({ abs, file, id, shard });
   });
+  // In shard order, so that each shard's files finish close together and the shard is written then.
+  tasks.sort((a, b) => (a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
   clock.lap('list and cache');
 
@@ -144,8 +153,8 @@ async function buildWith(spool: RecordSpool, options: BuildOptions, effects: Bui
     entries.set(outcome.file, { file: outcome.file, ...st, key: entryKey(salt, outcome.sha256, outcome.file, id), outcome });
   };
   const idOf = new Map(rels.map((rel, i) => [prefix ? `${prefix}/${rel}` : rel, ids[i] as string]));
-  const absOf = new Map(rels.map((rel) => [prefix ? `${prefix}/${rel}` : rel, join(options.reportsDir, rel)]));
-  const parse = async (batch: FileTask[]) => {
+  const shards = new ShardAssembler(writer, contents, unchanged);
+  const parse = async (batch: FileTask[], onRecord: (id: string, json: string | null) => void) => {
     parsedNow += batch.length;
     const used = await parseFiles(batch, {
       workers: options.workers,
@@ -154,13 +163,14 @@ async function buildWith(spool: RecordSpool, options: BuildOptions, effects: Bui
       warn: (m) => logger.warn(m),
       onResult: ({ outcome, json }) => {
         const id = idOf.get(outcome.file) as string;
-        if (outcome.status === 'parsed' && json !== null) spool.add(id, json);
         record(outcome, id);
+        onRecord(id, outcome.status === 'parsed' ? json : null);
       },
     });
     workersUsed = Math.max(workersUsed, used);
   };
-  await parse(tasks);
+  for (const task of tasks) shards.expect(task.shard);
+  await parse(tasks, (id, json) => shards.receive(reportShard(id), id, json));
   clock.lap('parse');
 
   const outcomes = [...entries.values()].map((e) => e.outcome).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -174,19 +184,17 @@ async function buildWith(spool: RecordSpool, options: BuildOptions, effects: Bui
     .map((p) => p.summary)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  // Shard files: rewritten where a report changed, or where the set of used reports did.
-  const writtenBefore = [...cache.values()].flatMap((e) => (e.written && e.outcome.status === 'parsed' ? [e.outcome.summary.id] : []));
-  const onDisk = new Set(reportFiles.flatMap((name) => shardOfFileName(name) ?? []));
-  const plan = planShards(used.map((s) => s.id), writtenBefore, (id) => spool.has(id), onDisk);
-  const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
-  await writeShards(writer, plan, spool, (missing) =>
-    parse(missing.map((id) => ({ abs: absOf.get(fileOf.get(id) as string) as string, file: fileOf.get(id) as string, id }))),
-  );
+  // Shards now hold every parsed report: drop the duplicates, add reports used now but never written.
+  const taskOf = new Map(rels.map((rel, i) => [ids[i] as string, { abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id: ids[i] as string }]));
+  await shards.settle(used.map((s) => s.id), async (missing) => {
+    const json = new Map<string, string>();
+    await parse(missing.map((id) => taskOf.get(id) as FileTask), (id, j) => j !== null && json.set(id, j));
+    return json;
+  });
   // Anything else in reports/ (a file of an older layout, a stray file) is not part of the dataset.
   for (const name of reportFiles) if (shardOfFileName(name) === null) writer.remove(`reports/${name}`);
-  const usedIds = new Set(used.map((s) => s.id));
   for (const [file, entry] of entries) {
-    const written = entry.outcome.status === 'parsed' && usedIds.has(entry.outcome.summary.id);
+    const written = entry.outcome.status === 'parsed' && shards.holds(reportShard(entry.outcome.summary.id), entry.outcome.summary.id);
     if (entry.written !== written) entries.set(file, { ...entry, written });
   }
   clock.lap('shards');

@@ -1,58 +1,37 @@
 /**
- * Which shard files (reports/<shard>.jsonl, see src/lib/dataset/shards.ts) a build must write:
- * a shard is rewritten when one of its reports was parsed by this run, when the set of reports it
- * should hold differs from what the last build wrote into it, or when its file is missing; a shard
- * file no report belongs to any more is removed. Pure: the caller reads and writes.
+ * Which shard files (reports/<shard>.jsonl, see src/lib/dataset/shards.ts) must change once the
+ * used reports are known: a shard whose file does not hold exactly its used reports is rewritten;
+ * a shard file no used report belongs to is removed. Pure: the caller reads and writes.
  */
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 
 export interface ShardPlan {
   /** Every shard with at least one used report → its ids, in id order. */
   members: Map<string, string[]>;
-  /** Shards to write, in order. */
+  /** Shards to rewrite, in order. */
   dirty: string[];
-  /** Shard files on disk that no used report belongs to. */
+  /** Shards whose file exists but that no used report belongs to, in order. */
   stale: string[];
 }
 
-function byShard(ids: Iterable<string>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const id of ids) {
-    const shard = reportShard(id);
-    const list = out.get(shard);
-    if (list) list.push(id);
-    else out.set(shard, [id]);
-  }
-  return out;
-}
-
-/** Same ids, whatever the order. */
-function sameIds(a: readonly string[], b: readonly string[] | undefined): boolean {
-  if (b === undefined || a.length !== b.length) return false;
-  const set = new Set(b);
-  return a.every((id) => set.has(id));
+/** Same ids, whatever the order (ids are unique). */
+function sameIds(a: readonly string[], b: ReadonlySet<string> | undefined): boolean {
+  return b !== undefined && a.length === b.size && a.every((id) => b.has(id));
 }
 
 /**
  * @param usedIds the reports the dataset uses, in id order
- * @param writtenBefore ids the last build wrote into the shard files (from the cache)
- * @param parsedNow ids parsed by this run
- * @param onDisk shard names whose files exist now
+ * @param contents what each shard file holds now (shard → ids); a shard with no file is absent
  */
-export function planShards(
-  usedIds: readonly string[],
-  writtenBefore: Iterable<string>,
-  parsedNow: (id: string) => boolean,
-  onDisk: ReadonlySet<string>,
-): ShardPlan {
-  const members = byShard(usedIds);
-  const before = byShard(writtenBefore);
-  const dirty = [...members.keys()]
-    .filter((shard) => {
-      const ids = members.get(shard) as string[];
-      return !onDisk.has(shard) || ids.some(parsedNow) || !sameIds(ids, before.get(shard));
-    })
-    .sort();
-  const stale = [...onDisk].filter((shard) => !members.has(shard)).sort();
+export function planShards(usedIds: readonly string[], contents: ReadonlyMap<string, ReadonlySet<string>>): ShardPlan {
+  const members = new Map<string, string[]>();
+  for (const id of usedIds) {
+    const shard = reportShard(id);
+    const list = members.get(shard);
+    if (list) list.push(id);
+    else members.set(shard, [id]);
+  }
+  const dirty = [...members].filter(([shard, ids]) => !sameIds(ids, contents.get(shard))).map(([shard]) => shard).sort();
+  const stale = [...contents.keys()].filter((shard) => !members.has(shard)).sort();
   return { members, dirty, stale };
 }

@@ -27,26 +27,27 @@ describe('report shards', () => {
 
 describe('planShards', () => {
   const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-  const all = new Set(ids.map(reportShard));
-  const none = () => false;
+  const contentsOf = (list: readonly string[]) => {
+    const out = new Map<string, Set<string>>();
+    for (const id of list) out.set(reportShard(id), (out.get(reportShard(id)) ?? new Set()).add(id));
+    return out;
+  };
 
-  it('writes nothing when every shard holds what it should and nothing was parsed', () => {
-    expect(planShards(ids, ids, none, all)).toMatchObject({ dirty: [], stale: [] });
+  it('changes nothing when every shard file holds exactly its used reports', () => {
+    expect(planShards(ids, contentsOf(ids))).toMatchObject({ dirty: [], stale: [] });
   });
 
-  it('rewrites the shard of a report parsed now, of a report added or dropped, and a missing shard file', () => {
-    expect(planShards(ids, ids, (id) => id === 'c', all).dirty).toEqual([reportShard('c')]);
-    expect(planShards(ids, ids.filter((id) => id !== 'd'), none, all).dirty).toEqual([reportShard('d')]);
-    const withoutE = ids.filter((id) => id !== 'e');
-    const dropped = planShards(withoutE, ids, none, all);
-    const eShardStillUsed = withoutE.some((id) => reportShard(id) === reportShard('e'));
-    expect(eShardStillUsed ? dropped.dirty : dropped.stale).toEqual([reportShard('e')]);
-    const missing = new Set([...all].filter((s) => s !== reportShard('f')));
-    expect(planShards(ids, ids, none, missing).dirty).toEqual([reportShard('f')]);
+  it('rewrites a shard that holds a report not used (a duplicate) or lacks a used one, and a missing shard file', () => {
+    expect(planShards(ids.filter((id) => id !== 'c'), contentsOf(ids))).toMatchObject({ dirty: [], stale: [reportShard('c')] });
+    const withCopy = contentsOf(ids);
+    withCopy.get(reportShard('a'))?.add('a-copy');
+    expect(planShards(ids, withCopy).dirty).toEqual([reportShard('a')]);
+    expect(planShards(ids, contentsOf(ids.filter((id) => id !== 'd'))).dirty).toEqual([reportShard('d')]);
   });
 
-  it('lists shard files no used report belongs to as stale', () => {
-    const plan = planShards(['a'], ['a'], none, new Set([reportShard('a'), 'fff', '000'].filter((s, i, l) => l.indexOf(s) === i)));
-    expect(plan.stale).toEqual(['000', 'fff'].filter((s) => s !== reportShard('a')));
+  it('lists every used report of a shard, in id order', () => {
+    const plan = planShards(['a', 'b', 'b2'], new Map());
+    expect([...plan.members.values()].flat().sort()).toEqual(['a', 'b', 'b2']);
+    expect(plan.dirty).toEqual([...new Set(['a', 'b', 'b2'].map(reportShard))].sort());
   });
 });

@@ -1,0 +1,111 @@
+/**
+ * Writes the shard files (reports/<shard>.jsonl: full records, one a line, in id order) while the
+ * parse runs, so that no more than a few shards' records are ever held in memory: tasks arrive
+ * sorted by shard, and a shard is written as soon as the last of its files has been processed,
+ * with the records of its unchanged reports copied from the shard file the last build wrote.
+ * Duplicates are only known once everything is parsed: `settle` then rewrites each shard whose
+ * file does not hold exactly its used reports (see plan-shards.ts).
+ */
+import { shardFile } from '../../src/lib/dataset/layout.ts';
+import { idOfRecordLine } from '../../src/lib/dataset/shards.ts';
+import type { OutputWriter } from './effects.ts';
+import { planShards } from './plan-shards.ts';
+
+type Line = string | Buffer;
+
+/** The lines of a shard file (each with its newline), by id. */
+function linesById(bytes: Uint8Array): Map<string, Buffer> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Map<string, Buffer>();
+  for (let start = 0; start < buffer.length; ) {
+    let end = buffer.indexOf(10, start);
+    if (end < 0) end = buffer.length;
+    const id = end > start ? idOfRecordLine(buffer.toString('utf8', start, end)) : null;
+    if (id !== null) out.set(id, buffer.subarray(start, end + 1));
+    start = end + 1;
+  }
+  return out;
+}
+
+export class ShardAssembler {
+  private readonly open = new Map<string, { pending: number; lines: Map<string, Line> }>();
+
+  /**
+   * @param contents what each shard file on disk holds now (shard → ids), from the last build
+   * @param unchanged ids of reports not parsed by this run whose record, if in its shard file, stays valid
+   */
+  constructor(
+    private readonly writer: OutputWriter,
+    private readonly contents: Map<string, Set<string>>,
+    private readonly unchanged: ReadonlySet<string>,
+  ) {}
+
+  /** One more file of this shard will be processed. */
+  expect(shard: string): void {
+    const state = this.open.get(shard);
+    if (state) state.pending++;
+    else this.open.set(shard, { pending: 1, lines: new Map() });
+  }
+
+  /** A file of this shard was processed: its record's JSON, or null when it is not a report. */
+  receive(shard: string, id: string, json: string | null): void {
+    const state = this.open.get(shard);
+    if (!state) throw new Error(`build-data bug: shard ${shard} got ${id} but expected nothing more`);
+    if (json !== null) state.lines.set(id, `${json}\n`);
+    if (--state.pending === 0) {
+      this.open.delete(shard);
+      this.write(shard, this.withUnchanged(shard, state.lines));
+    }
+  }
+
+  /** Adds the records of this shard's unchanged reports, from its file. */
+  private withUnchanged(shard: string, lines: Map<string, Line>): Map<string, Line> {
+    const before = this.contents.get(shard);
+    if (!before || ![...before].some((id) => !lines.has(id) && this.unchanged.has(id))) return lines;
+    const old = this.writer.read(shardFile(shard));
+    if (old) for (const [id, line] of linesById(old)) if (!lines.has(id) && this.unchanged.has(id)) lines.set(id, line);
+    return lines;
+  }
+
+  private write(shard: string, lines: ReadonlyMap<string, Line>): void {
+    const ids = [...lines.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (ids.length === 0) {
+      if (this.contents.delete(shard)) this.writer.remove(shardFile(shard));
+      return;
+    }
+    this.writer.write(shardFile(shard), Buffer.concat(ids.map((id) => { const l = lines.get(id) as Line; return typeof l === 'string' ? Buffer.from(l, 'utf8') : l; })));
+    this.contents.set(shard, new Set(ids));
+  }
+
+  /**
+   * Once the used reports are known: rewrites each shard whose file does not hold exactly them
+   * (dropping duplicates, adding a report that is used now but was not written), removes shard
+   * files no used report belongs to. `reparse` gives the JSON of reports found in no file.
+   */
+  async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, string>>): Promise<void> {
+    if (this.open.size > 0) throw new Error(`build-data bug: ${this.open.size} shards still waiting for files`);
+    const plan = planShards(usedIds, this.contents);
+    const found = new Map<string, Map<string, Buffer>>();
+    for (const shard of plan.dirty) {
+      const old = this.contents.has(shard) ? this.writer.read(shardFile(shard)) : null;
+      found.set(shard, old ? linesById(old) : new Map());
+    }
+    const missing = plan.dirty.flatMap((shard) => (plan.members.get(shard) as string[]).filter((id) => !found.get(shard)?.has(id)));
+    const reparsed = missing.length > 0 ? await reparse(missing) : new Map<string, string>();
+    for (const shard of plan.dirty) {
+      const lines = new Map<string, Line>();
+      for (const id of plan.members.get(shard) as string[]) {
+        const line = found.get(shard)?.get(id) ?? (reparsed.has(id) ? `${reparsed.get(id)}\n` : undefined);
+        if (line === undefined) throw new Error(`build-data bug: no record for used report ${id} (shard ${shard})`);
+        lines.set(id, line);
+      }
+      this.write(shard, lines);
+    }
+    for (const shard of plan.stale) this.write(shard, new Map());
+  }
+
+  /** Whether this report's record is in its shard file now. */
+  holds(shard: string, id: string): boolean {
+    return this.contents.get(shard)?.has(id) ?? false;
+  }
+}
