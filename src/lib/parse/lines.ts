@@ -25,27 +25,54 @@ export function isPageFooter(line: string): boolean {
 
 export function tableEvents(lines: readonly string[], firstLine = 0): TableEvent[] {
   const events: TableEvent[] = [];
-  lines.forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
     const line = firstLine + i;
-    if (raw.trim() === '' || isPageFooter(raw)) {
-      if (raw.trim() === '') events.push({ type: 'blank', line });
-      return;
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      events.push({ type: 'blank', line });
+      continue;
     }
-    if (raw.includes('---') && MARKDOWN_RULE.test(raw)) return;
-    if (raw.includes('|')) pipeLine(raw, line, events);
-    else spacedLine(raw, line, events);
-  });
+    // A page footer opens (after white space) with a dash, 第 or a digit: test only those lines.
+    if (mayOpenFooter(trimmed.charCodeAt(0)) && isPageFooter(raw)) continue;
+    if (raw.includes('---') && MARKDOWN_RULE.test(raw)) continue;
+    if (raw.includes('|')) pipeLine(raw, trimmed, line, events);
+    else spacedLine(trimmed, line, events);
+  }
   return events;
 }
 
-function pipeLine(raw: string, line: number, events: TableEvent[]): void {
-  const cells = raw.split('|').map((c) => c.trim());
-  if (raw.trim().startsWith('|')) cells.shift();
-  if (raw.trim().endsWith('|')) cells.pop();
+/** `-`, `—`, `–`, `第` or an ASCII digit (`\d`): the characters PAGE_FOOTER can open with. */
+function mayOpenFooter(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
+}
+
+/** White space as `\s` and String.prototype.trim define it (WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function pipeLine(raw: string, trimmed: string, line: number, events: TableEvent[]): void {
+  const parts = raw.split('|');
+  // The cells between the pipes: a leading or trailing pipe opens or closes the row, not a cell.
+  const from = trimmed.charCodeAt(0) === 0x7c ? 1 : 0;
+  const to = trimmed.charCodeAt(trimmed.length - 1) === 0x7c ? parts.length - 1 : parts.length;
   const texts: string[] = [];
   const values: number[] = [];
   const positional: (number | null)[] = [];
-  for (const cell of cells) {
+  for (let k = from; k < to; k++) {
+    const cell = parts[k]!.trim();
     const value = parseCellNumber(cell);
     if (value !== null) {
       values.push(value);
@@ -64,14 +91,20 @@ function pipeLine(raw: string, line: number, events: TableEvent[]): void {
   }
 }
 
-function spacedLine(raw: string, line: number, events: TableEvent[]): void {
-  const tokens = raw.trim().split(/\s+/);
+/** `trimmed` (no white space at either end, not empty) split at runs of white space, as `split(/\s+/)`. */
+function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
   const texts: string[] = [];
   const values: number[] = [];
-  for (const token of tokens) {
-    const value = parseCellNumber(token);
-    if (value !== null) values.push(value);
-    else texts.push(token);
+  let start = 0;
+  for (let i = 0; i <= trimmed.length; i++) {
+    if (i < trimmed.length && !isSpace(trimmed.charCodeAt(i))) continue;
+    if (i > start) {
+      const token = trimmed.slice(start, i);
+      const value = parseCellNumber(token);
+      if (value !== null) values.push(value);
+      else texts.push(token);
+    }
+    start = i + 1;
   }
   if (texts.length > 0) events.push({ type: 'label', text: texts.join(' '), line });
   if (values.length > 0) {

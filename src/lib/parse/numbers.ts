@@ -13,7 +13,7 @@ export function parseCellNumber(cell: string): number | null {
   // Cheap first test: a number starts with a digit or a sign.
   if (!((first >= 48 && first <= 57) || first === 43 || first === 45)) return null;
   if (!CELL_NUMBER.test(s)) return null;
-  const value = Number(s.replace(/,/g, ''));
+  const value = Number(s.includes(',') ? s.replace(/,/g, '') : s);
   return Number.isFinite(value) ? value : null;
 }
 
@@ -72,9 +72,11 @@ export interface Quantity {
  */
 export const QUANTITY_SOURCE = `(约|近|逾|超过|大约)?\\s*((?<![\\d.${CHINESE_NUMERAL_CHARS}])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+)\\s*(万|亿)?\\s*(多|余|以上|左右)?`;
 
+const QUANTITY_AT_START = new RegExp(`^${QUANTITY_SOURCE}`);
+
 /** Read a quantity like `637万多`, `约1200万`, `1.2亿`, `三`; null if it is not one. */
 export function readQuantity(text: string): Quantity | null {
-  const m = new RegExp(`^${QUANTITY_SOURCE}`).exec(text.trim());
+  const m = QUANTITY_AT_START.exec(text.trim());
   if (!m || !m[2]) return null;
   const base = /\d/.test(m[2]) ? Number(m[2].replace(/,/g, '')) : parseChineseNumeral(m[2]);
   if (base === null || !Number.isFinite(base)) return null;

@@ -76,8 +76,40 @@ export function paragraphs(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * `text` cut after each character `isEnd` accepts, as `text.split(/(?<=[…])/)` cuts it: never
+ * at the very end, so no piece is empty (an empty text gives one empty piece).
+ */
+function splitAfter(text: string, isEnd: (c: number) => boolean): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (isEnd(text.charCodeAt(i - 1))) {
+      pieces.push(text.slice(from, i));
+      from = i;
+    }
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
+/** 。；;！!？? */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f;
+}
+
+/** ，, */
+function isClauseEnd(c: number): boolean {
+  return c === 0xff0c || c === 0x2c;
+}
+
 function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=[。；;！!？?])/).map((s) => s.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const piece of splitAfter(paragraph, isSentenceEnd)) {
+    const sentence = piece.trim();
+    if (sentence) out.push(sentence);
+  }
+  return out;
 }
 
 function quantityAt(m: RegExpExecArray) {
@@ -99,7 +131,7 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
   for (const paragraph of paragraphs(prose)) {
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of sentences(paragraph)) {
-      for (const clause of sentence.split(/(?<=[，,])/)) {
+      for (const clause of splitAfter(sentence, isClauseEnd)) {
         const web = clause.search(WEBSITE);
         const media = clause.search(NEW_MEDIA);
         if (web >= 0 || media >= 0) channel = media >= 0 && (web < 0 || media < web) ? 'new_media' : 'website';
