@@ -150,7 +150,9 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
 
   const record = (outcome: FileOutcome, id: string) => {
     const st = stats.get(outcome.file) ?? { size: 0, mtimeMs: 0 };
-    entries.set(outcome.file, { file: outcome.file, ...st, key: entryKey(salt, outcome.sha256, outcome.file, id), outcome });
+    const kept: FileOutcome<Buffer> =
+      outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: Buffer.from(outcome.summary.csv, 'utf8') } } : outcome;
+    entries.set(outcome.file, { file: outcome.file, ...st, key: entryKey(salt, outcome.sha256, outcome.file, id), outcome: kept });
   };
   const idOf = new Map(rels.map((rel, i) => [prefix ? `${prefix}/${rel}` : rel, ids[i] as string]));
   const shards = new ShardAssembler(writer, contents, unchanged);
@@ -179,7 +181,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     parsed.map(({ file, summary: s }) => ({ file, agency: s.agency, year: s.year, checksFailed: s.checksFailed, warnings: s.warnings, cellsRead: s.cellsRead })),
   );
   const droppedFiles = new Set(dropped.map((d) => d.file));
-  const used: ReportSummary[] = parsed
+  const used: ReportSummary<Buffer>[] = parsed
     .filter((p) => !droppedFiles.has(p.file))
     .map((p) => p.summary)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -4,8 +4,9 @@
  * hash, the file's path and id, the parser and resolver versions, a fingerprint of the code that
  * makes a record (so a forgotten version bump cannot serve stale records), the CSV and fact layout
  * and the overrides file. A rebuild re-reads only files whose size or mtime changed and re-parses only
- * files whose key changed (or whose reports/<id>.json is missing from the output folder).
- * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to.
+ * files whose key changed (or whose record is missing from its shard file in the output folder).
+ * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to; the CSV
+ * lines apart, in one file of bytes the entries point into (read back without parsing).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -22,13 +23,17 @@ export interface CacheEntry {
   size: number;
   mtimeMs: number;
   key: string;
-  outcome: FileOutcome;
+  /** Kept in memory with the CSV line as bytes. */
+  outcome: FileOutcome<Buffer>;
   /** The record is in its shard file in the output folder (written by the build that saved this entry). */
   written?: boolean;
 }
 
+/** An entry as stored: its CSV line is [offset, length] in the CSV file the base names. */
+type StoredEntry = Omit<CacheEntry, 'outcome'> & { outcome: FileOutcome<[number, number]> };
+
 /** Bump when process-file.ts changes what it outputs. */
-const PROCESS_VERSION = '2';
+const PROCESS_VERSION = '3';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
 const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
@@ -69,67 +74,133 @@ const BASE = 'entries.jsonl';
 /** Entries added since the base was last written (a rebuild appends only what it parsed). */
 const LOG = 'entries.log.jsonl';
 
-/** Reads a JSON-lines file line by line from its bytes (no whole-file string: the cache reaches hundreds of MB). */
-function readLines(path: string, into: Map<string, CacheEntry>): void {
+/**
+ * The base's first line names the file of CSV lines its entries point into (and the log's, which
+ * appends to it): a new base gets a new CSV file, so an entry never points into the wrong one.
+ */
+interface BaseHeader {
+  csv: string;
+}
+
+/** Each line of a JSON-lines file, parsed; a torn line (an interrupted write) is skipped. */
+function eachLine(path: string, visit: (value: unknown) => void): void {
   if (!existsSync(path)) return;
   const bytes = readFileSync(path);
   for (let start = 0; start < bytes.length; ) {
     let end = bytes.indexOf(10, start);
     if (end < 0) end = bytes.length;
     if (end > start) {
+      let value: unknown;
       try {
-        const entry = JSON.parse(bytes.toString('utf8', start, end)) as CacheEntry;
-        into.set(entry.file, entry);
+        value = JSON.parse(bytes.toString('utf8', start, end));
       } catch {
-        // A torn line (an interrupted write) is a cache miss, nothing more.
+        value = undefined;
       }
+      if (value !== undefined) visit(value);
     }
     start = end + 1;
   }
 }
 
-/** Writes entries as JSON lines, a thousand at a time. */
-function writeLines(fd: number, entries: readonly CacheEntry[]): void {
-  for (let i = 0; i < entries.length; i += 1000) {
-    writeSync(fd, entries.slice(i, i + 1000).map((e) => `${JSON.stringify(e)}\n`).join(''));
+function readHeader(dir: string): BaseHeader | null {
+  let header: BaseHeader | null = null;
+  const path = join(dir, BASE);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path).subarray(0, 4096);
+  const end = bytes.indexOf(10);
+  try {
+    const value = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<BaseHeader>;
+    if (typeof value.csv === 'string' && /^csv-[0-9a-z]+\.bin$/.test(value.csv)) header = { csv: value.csv };
+  } catch {
+    header = null;
   }
+  return header;
 }
 
 export function loadCache(dir: string): Map<string, CacheEntry> {
   const entries = new Map<string, CacheEntry>();
-  readLines(join(dir, BASE), entries);
-  readLines(join(dir, LOG), entries);
+  const header = readHeader(dir);
+  if (!header || !existsSync(join(dir, header.csv))) return entries;
+  const csv = readFileSync(join(dir, header.csv));
+  const take = (value: unknown) => {
+    const stored = value as StoredEntry;
+    if (typeof stored?.file !== 'string' || !stored.outcome) return;
+    if (stored.outcome.status !== 'parsed') {
+      entries.set(stored.file, stored as CacheEntry);
+      return;
+    }
+    const [offset, length] = stored.outcome.summary.csv;
+    if (!(Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length > 0 && offset + length <= csv.length)) return;
+    const summary = { ...stored.outcome.summary, csv: csv.subarray(offset, offset + length) };
+    entries.set(stored.file, { ...stored, outcome: { ...stored.outcome, summary } });
+  };
+  eachLine(join(dir, BASE), take);
+  eachLine(join(dir, LOG), take);
   return entries;
 }
 
+/** Writes entries as JSON lines, and their CSV lines into `csvFd` from `csvOffset` on. */
+function writeEntries(fd: number, csvFd: number, csvOffset: number, entries: readonly CacheEntry[]): void {
+  let offset = csvOffset;
+  for (let i = 0; i < entries.length; i += 1000) {
+    const lines: string[] = [];
+    const csv: Buffer[] = [];
+    for (const entry of entries.slice(i, i + 1000)) {
+      let stored: StoredEntry;
+      if (entry.outcome.status === 'parsed') {
+        const line = entry.outcome.summary.csv;
+        stored = { ...entry, outcome: { ...entry.outcome, summary: { ...entry.outcome.summary, csv: [offset, line.length] } } };
+        csv.push(line);
+        offset += line.length;
+      } else {
+        stored = entry as StoredEntry;
+      }
+      lines.push(`${JSON.stringify(stored)}\n`);
+    }
+    writeSync(csvFd, Buffer.concat(csv));
+    writeSync(fd, lines.join(''));
+  }
+}
+
 /**
- * Saves the cache: appends `changed` to the log, or, when the log would grow past a quarter of
- * the base (or there is no base), rewrites the base with `all` and empties the log.
+ * Saves the cache: appends `changed` to the log (and their CSV lines to the CSV file), or, when
+ * the log would grow past a quarter of the base (or there is no base), writes a new base and CSV
+ * file with `all` and empties the log.
  */
 export function saveCache(dir: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]): void {
   if (changed.length === 0) return;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, BASE);
   const log = join(dir, LOG);
-  const baseSize = existsSync(base) ? statSync(base).size : 0;
+  const header = readHeader(dir);
+  const baseSize = header ? statSync(base).size : 0;
   const logSize = existsSync(log) ? statSync(log).size : 0;
-  // An entry is ~2 KB: estimate the append without building it first.
-  if (baseSize > 0 && logSize + changed.length * 2048 < baseSize / 4) {
+  // An entry is ~1 KB: estimate the append without building it first.
+  if (header && existsSync(join(dir, header.csv)) && logSize + changed.length * 1024 < baseSize / 4) {
+    const csvPath = join(dir, header.csv);
     const fd = openSync(log, 'a');
+    const csvFd = openSync(csvPath, 'a');
     try {
-      writeLines(fd, changed);
+      writeEntries(fd, csvFd, statSync(csvPath).size, changed);
     } finally {
+      closeSync(csvFd);
       closeSync(fd);
     }
     return;
   }
+  const csvName = `csv-${Date.now().toString(36)}${process.pid.toString(36)}.bin`;
   const tmp = `${base}.tmp`;
   const fd = openSync(tmp, 'w');
+  const csvFd = openSync(join(dir, csvName), 'w');
   try {
-    writeLines(fd, all);
+    writeSync(fd, `${JSON.stringify({ csv: csvName } satisfies BaseHeader)}\n`);
+    writeEntries(fd, csvFd, 0, all);
   } finally {
+    closeSync(csvFd);
     closeSync(fd);
   }
-  renameSync(tmp, base);
+  // The log points into the old CSV file: it goes first, so a crash leaves the old base whole.
   rmSync(log, { force: true });
+  renameSync(tmp, base);
+  for (const name of readdirSync(dir)) if (/^csv-[0-9a-z]+\.bin$/.test(name) && name !== csvName) rmSync(join(dir, name), { force: true });
 }

@@ -21,7 +21,8 @@ export interface FileTask {
   id: string;
 }
 
-export interface ReportSummary {
+/** What the build keeps of one parsed report; `Csv` is its CSV line, a string from the parser, bytes in the build. */
+export interface ReportSummary<Csv = string> {
   id: string;
   agency: string | null;
   year: number | null;
@@ -32,12 +33,12 @@ export interface ReportSummary {
   /** Fact row values in FACT_FIELDS order. */
   fact: (string | number | null)[];
   /** The CSV line (CRLF-terminated) for this report. */
-  csv: string;
+  csv: Csv;
 }
 
-export type FileOutcome =
+export type FileOutcome<Csv = string> =
   | { status: 'unusable'; file: string; sha256: string; reason: UnusableReason; detail: string }
-  | { status: 'parsed'; file: string; sha256: string; summary: ReportSummary };
+  | { status: 'parsed'; file: string; sha256: string; summary: ReportSummary<Csv> };
 
 export const FACT_FIELDS = [...FACT_TEXT_FIELDS, ...FACT_NUMBER_FIELDS] as const;
 

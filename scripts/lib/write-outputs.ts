@@ -17,13 +17,13 @@ import type { OutputWriter } from './effects.ts';
 import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
 import { zipFiles } from './zip.ts';
 
-function toFact(summary: ReportSummary): Fact {
+function toFact(summary: ReportSummary<Buffer>): Fact {
   const fact: Record<string, string | number | null> = {};
   FACT_FIELDS.forEach((f, i) => (fact[f] = summary.fact[i] ?? null));
   return fact as Fact;
 }
 
-function factsFile(used: readonly ReportSummary[]): FactsFile {
+function factsFile(used: readonly ReportSummary<Buffer>[]): FactsFile {
   const columns: FactsFile['columns'] = {};
   FACT_FIELDS.forEach((f, i) => (columns[f] = used.map((s) => s.fact[i] ?? null)));
   return { schema_version: SCHEMA_VERSION, count: used.length, columns };
@@ -61,15 +61,15 @@ async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readon
   return { csv_bytes: csv.length, zip_bytes: zip.length };
 }
 
-export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): Promise<void> {
+export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary<Buffer>[], report: BuildReport): Promise<void> {
   const facts = used.map(toFact);
   writer.write(DATA_FILES.facts, JSON.stringify(factsFile(used)));
   const overview = buildOverview(facts);
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
 
-  // Each CSV line is encoded once (one byte per ASCII character) and shared by the all-years and the year file.
-  const lines = used.map((s) => Buffer.from(s.csv, 'utf8'));
+  // Each CSV line's bytes are shared by the all-years and the year file.
+  const lines = used.map((s) => s.csv);
   const byYear = new Map<number, Buffer[]>();
   used.forEach((s, i) => {
     if (s.year === null) return;

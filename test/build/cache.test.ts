@@ -1,0 +1,81 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCache, saveCache, type CacheEntry } from '../../scripts/lib/cache.ts';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cache-test-'));
+  dirs.push(dir);
+  return dir;
+};
+
+function entry(n: number, csv: string): CacheEntry {
+  return {
+    file: `data/reports/r${n}.txt`,
+    size: 100 + n,
+    mtimeMs: 1,
+    key: `k${n}`,
+    written: true,
+    outcome: {
+      status: 'parsed',
+      file: `data/reports/r${n}.txt`,
+      sha256: `s${n}`,
+      summary: { id: `r${n}`, agency: '某局', year: 2023, checksFailed: 0, warnings: 0, cellsRead: 5, overrides: [], fact: [`r${n}`, n], csv: Buffer.from(csv) },
+    },
+  };
+}
+const unusable: CacheEntry = {
+  file: 'data/reports/bad.txt', size: 0, mtimeMs: 1, key: 'kb',
+  outcome: { status: 'unusable', file: 'data/reports/bad.txt', sha256: 'x', reason: 'empty', detail: 'empty file (0 bytes)' },
+};
+const csvOf = (e: CacheEntry | undefined) => (e?.outcome.status === 'parsed' ? e.outcome.summary.csv.toString() : null);
+
+describe('build cache', () => {
+  it('gives back every entry with its CSV line, after a new base and after appends to the log', () => {
+    const dir = tempDir();
+    const others = Array.from({ length: 200 }, (_, i) => entry(i + 10, `other ${i}\r\n`));
+    const first = [entry(1, 'r1,某局,"a, b"\r\n'), entry(2, 'r2,x\r\n'), unusable, ...others];
+    saveCache(dir, first, first);
+    const changed = entry(2, 'r2,changed\r\n');
+    saveCache(dir, [first[0]!, changed, unusable, ...others], [changed]);
+    expect(readdirSync(dir)).toContain('entries.log.jsonl');
+    const loaded = loadCache(dir);
+    expect(loaded.size).toBe(203);
+    expect(csvOf(loaded.get('data/reports/r209.txt'))).toBe('other 199\r\n');
+    expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('r1,某局,"a, b"\r\n');
+    expect(csvOf(loaded.get('data/reports/r2.txt'))).toBe('r2,changed\r\n');
+    expect(loaded.get('data/reports/bad.txt')).toEqual(unusable);
+    const { outcome, ...rest } = loaded.get('data/reports/r1.txt')!;
+    const { outcome: o1, ...rest1 } = first[0]!;
+    expect(rest).toEqual(rest1);
+    expect(outcome.status === 'parsed' && outcome.summary.fact).toEqual(o1.status === 'parsed' && o1.summary.fact);
+  });
+
+  it('rewrites the base when the log grows, leaving one CSV file', () => {
+    const dir = tempDir();
+    saveCache(dir, [entry(1, 'a\r\n')], [entry(1, 'a\r\n')]);
+    const many = Array.from({ length: 50 }, (_, i) => entry(i + 2, `line ${i}\r\n`));
+    saveCache(dir, [entry(1, 'a\r\n'), ...many], many);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    expect(readdirSync(dir)).not.toContain('entries.log.jsonl');
+    expect(csvOf(loadCache(dir).get('data/reports/r30.txt'))).toBe('line 28\r\n');
+  });
+
+  it('treats a damaged cache as misses, never as wrong lines', () => {
+    const dir = tempDir();
+    const all = [entry(1, 'first line\r\n'), entry(2, 'second line\r\n')];
+    saveCache(dir, all, all);
+    const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
+    truncateSync(join(dir, bin), 'first line\r\n'.length + 3);
+    const loaded = loadCache(dir);
+    expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
+    expect(loaded.has('data/reports/r2.txt')).toBe(false);
+    appendFileSync(join(dir, 'entries.jsonl'), '{"file":"torn');
+    expect(loadCache(dir).size).toBe(1);
+    writeFileSync(join(dir, 'entries.jsonl'), readFileSync(join(dir, 'entries.jsonl'), 'utf8').replace(bin, 'csv-gone.bin'));
+    expect(loadCache(dir).size).toBe(0);
+  });
+});
