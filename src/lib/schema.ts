@@ -173,10 +173,9 @@ export function emptyCaseCells(): CaseCells {
 }
 
 export function emptyApplications(): Record<ApplicationRow, ApplicantCells> {
-  return Object.fromEntries(APPLICATION_ROWS.map((row) => [row, emptyApplicantCells()])) as Record<
-    ApplicationRow,
-    ApplicantCells
-  >;
+  const applications: Partial<Record<ApplicationRow, ApplicantCells>> = {};
+  for (const row of APPLICATION_ROWS) applications[row] = emptyApplicantCells();
+  return applications as Record<ApplicationRow, ApplicantCells>;
 }
 
 export function emptyAgency(name: string | null = null): Agency {

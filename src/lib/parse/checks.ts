@@ -19,6 +19,9 @@ type Tables = Pick<ReportRecord, 'applications' | 'review' | 'litigation_direct'
 
 const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
 const OUTCOME_ROWS = Object.values(OUTCOME_GROUPS).flat() as ApplicationRow[];
+/** The outcome rows when 其他处理 is printed as one row. */
+const OUTCOME_ROWS_SINGLE_OTHER = OUTCOME_ROWS.filter((r) => r !== 'other_no_correction' && r !== 'other_no_fee');
+const CASE_PARTS = CASE_OUTCOMES.filter((k) => k !== 'total');
 
 function known(values: readonly (number | null)[]): values is number[] {
   return values.every((v) => v !== null);
@@ -28,6 +31,7 @@ const sum = (values: readonly number[]) => values.reduce((a, v) => a + v, 0);
 export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
   const checks: Check[] = [];
   const apps = t.applications;
+  const rows = singleOtherRow ? OUTCOME_ROWS_SINGLE_OTHER : OUTCOME_ROWS;
   for (const c of APPLICANT_COLUMNS) {
     const identity = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
     const p = apps.total_processed[c];
@@ -39,29 +43,40 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
         detail: `${n} + ${o} = ${n + o}; ${p} + ${f} = ${p! + f}`,
       });
     }
-    const rows = OUTCOME_ROWS.filter((r) => !(singleOtherRow && (r === 'other_no_correction' || r === 'other_no_fee')));
-    const outcomes = rows.map((r) => apps[r][c]);
-    if (p !== null && known(outcomes)) {
+    if (p === null) continue;
+    let outcomes = 0;
+    let allKnown = true;
+    for (const r of rows) {
+      const v = apps[r][c];
+      if (v === null) {
+        allKnown = false;
+        break;
+      }
+      outcomes += v;
+    }
+    if (allKnown) {
       checks.push({
         rule: `三 ${c}: outcome rows sum to total_processed`,
-        ok: sum(outcomes) === p,
-        detail: `outcome rows sum to ${sum(outcomes)}; (七)总计 is ${p}`,
+        ok: outcomes === p,
+        detail: `outcome rows sum to ${outcomes}; (七)总计 is ${p}`,
       });
     }
   }
   for (const [row, cells] of Object.entries(apps) as [ApplicationRow, ApplicantCells][]) {
+    if (cells.total === null) continue;
     const parts = APPLICANTS.map((c) => cells[c]);
-    if (cells.total !== null && known(parts)) {
+    if (known(parts)) {
+      const total = sum(parts);
       checks.push({
         rule: `三 ${row}: applicant columns sum to total`,
-        ok: sum(parts) === cells.total,
-        detail: `${parts.join(' + ')} = ${sum(parts)}; 总计 is ${cells.total}`,
+        ok: total === cells.total,
+        detail: `${parts.join(' + ')} = ${total}; 总计 is ${cells.total}`,
       });
     }
   }
   for (const group of ['review', 'litigation_direct', 'litigation_after_review'] as const) {
     const cells: CaseCells = t[group];
-    const parts = CASE_OUTCOMES.filter((k) => k !== 'total').map((k) => cells[k]);
+    const parts = CASE_PARTS.map((k) => cells[k]);
     if (cells.total !== null && known(parts)) {
       checks.push({
         rule: `四 ${group}: upheld + corrected + other + pending = total`,

@@ -3,6 +3,7 @@
  * whatever the layout: one cell a line, cells ending ` |` with `||` fillers, markdown pipes,
  * space-aligned `pdftotext -layout` columns, `label n n n` rows. Knows nothing of the template.
  */
+import { isSpace } from './chars.ts';
 import { parseCellNumber } from './numbers.ts';
 
 export type TableEvent =
@@ -45,22 +46,6 @@ export function tableEvents(lines: readonly string[], firstLine = 0): TableEvent
 /** `-`, `—`, `–`, `第` or an ASCII digit (`\d`): the characters PAGE_FOOTER can open with. */
 function mayOpenFooter(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
-}
-
-/** White space as `\s` and String.prototype.trim define it (WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 function pipeLine(raw: string, trimmed: string, line: number, events: TableEvent[]): void {

@@ -57,7 +57,8 @@ export function readMetadata(lines: readonly string[], headLimit: number): Metad
     }
   }
 
-  const prose = lines.join('\n');
+  // The whole text is searched only for what the title did not give.
+  const prose = agency === null || year === null ? lines.join('\n') : '';
   if (agency === null) {
     const m = PROSE_NAME.exec(prose);
     if (m) {
@@ -109,6 +110,7 @@ function iso(m: RegExpExecArray): string {
 function readPublished(lines: readonly string[], titleLine: number | null, year: number | null): string | null {
   const plausible = (m: RegExpExecArray | null) => (m && (year === null || Number(m[1]) > year) ? iso(m) : null);
   for (const line of lines) {
+    if (!line.includes('发布')) continue;
     const field = /发布(?:日期|时间)\s*[:：]?\s*(20\d{2}[-年]\s*\d{1,2}[-月]\s*\d{1,2})/.exec(line);
     if (field) {
       const d = plausible(ISO_DATE.exec(field[1]!) ?? CN_DATE.exec(`${field[1]}日`));

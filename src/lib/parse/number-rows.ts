@@ -31,44 +31,50 @@ export function rowSumsOk(values: readonly number[]): boolean {
   return Math.abs(applicants - (values[COLUMNS - 1] ?? NaN)) < 1e-9;
 }
 
+/** The label that stood before the next rows; each label goes to one row only. */
+interface PendingLabel {
+  text: string | null;
+  used: boolean;
+}
+
+function takeLabel(pending: PendingLabel): string | null {
+  if (pending.used) return null;
+  pending.used = true;
+  return pending.text;
+}
+
+type Block = { values: number[]; line: number };
+
 export function collectNumberRows(events: readonly TableEvent[]): { rows: NumberRow[]; notes: string[] } {
   const rows: NumberRow[] = [];
   const notes: string[] = [];
-  let blocks: { values: number[]; line: number }[] = [];
-  let current: { values: number[]; line: number } | null = null;
-  let label: string | null = null;
-  let labelUsed = false;
-
-  const takeLabel = (): string | null => {
-    if (labelUsed) return null;
-    labelUsed = true;
-    return label;
-  };
-
-  const flushVertical = () => {
-    if (current) blocks.push(current);
-    current = null;
-    if (blocks.length > 0) append(rows, verticalRows(blocks, takeLabel, notes));
-    blocks = [];
-  };
+  let blocks: Block[] = [];
+  let current: Block | null = null;
+  const pending: PendingLabel = { text: null, used: false };
 
   for (const event of events) {
     if (event.type === 'blank') {
       if (current) blocks.push(current);
       current = null;
-    } else if (event.type === 'label') {
-      flushVertical();
-      label = event.text;
-      labelUsed = false;
-    } else if (!event.inRow) {
+    } else if (event.type === 'label' || event.inRow) {
+      // A label or a row ends the run of numbers one a line: read it first.
+      if (current) blocks.push(current);
+      current = null;
+      if (blocks.length > 0) append(rows, verticalRows(blocks, pending, notes));
+      blocks = [];
+      if (event.type === 'label') {
+        pending.text = event.text;
+        pending.used = false;
+      } else {
+        append(rows, lineRows(event.values, event.line, takeLabel(pending), notes));
+      }
+    } else {
       current ??= { values: [], line: event.line };
       append(current.values, event.values);
-    } else {
-      flushVertical();
-      append(rows, lineRows(event.values, event.line, takeLabel(), notes));
     }
   }
-  flushVertical();
+  if (current) blocks.push(current);
+  if (blocks.length > 0) append(rows, verticalRows(blocks, pending, notes));
   return { rows, notes };
 }
 
@@ -87,24 +93,20 @@ function lineRows(values: number[], line: number, label: string | null, notes: s
   return out;
 }
 
-function verticalRows(
-  blocks: { values: number[]; line: number }[],
-  takeLabel: () => string | null,
-  notes: string[],
-): NumberRow[] {
+/** Numbers read row by row, 7 a row, from `stream`; the last row may be short. */
+function streamRows(stream: readonly number[], line: number, pending: PendingLabel, notes: string[], out: NumberRow[]): void {
+  for (let i = 0; i < stream.length; i += COLUMNS) {
+    const values = stream.slice(i, i + COLUMNS);
+    const sparse = values.length < COLUMNS;
+    if (sparse) notes.push(`line ${line + 1}: ${values.length} numbers left over after rows of 7`);
+    out.push({ values, sparse, label: takeLabel(pending), line, via: 'cells' });
+  }
+}
+
+function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: string[]): NumberRow[] {
   const out: NumberRow[] = [];
   let stream: number[] = [];
   let streamLine = blocks[0]?.line ?? 0;
-
-  const flushStream = () => {
-    for (let i = 0; i < stream.length; i += COLUMNS) {
-      const values = stream.slice(i, i + COLUMNS);
-      const sparse = values.length < COLUMNS;
-      if (sparse) notes.push(`line ${streamLine + 1}: ${values.length} numbers left over after rows of 7`);
-      out.push({ values, sparse, label: takeLabel(), line: streamLine, via: 'cells' });
-    }
-    stream = [];
-  };
 
   let i = 0;
   while (i < blocks.length) {
@@ -114,12 +116,13 @@ function verticalRows(
     const columnMajor =
       k >= 2 && group.length === COLUMNS && group.every((b) => b.values.length === k) ? group : null;
     if (columnMajor && preferColumnMajor(columnMajor.map((b) => b.values))) {
-      flushStream();
+      streamRows(stream, streamLine, pending, notes, out);
+      stream = [];
       for (let r = 0; r < k; r++) {
         out.push({
           values: columnMajor.map((b) => b.values[r]!),
           sparse: false,
-          label: takeLabel(),
+          label: takeLabel(pending),
           line: block.line,
           via: 'column-major',
         });
@@ -131,7 +134,7 @@ function verticalRows(
     append(stream, block.values);
     i += 1;
   }
-  flushStream();
+  streamRows(stream, streamLine, pending, notes, out);
   return out;
 }
 

@@ -43,7 +43,16 @@ const rx = (source: string) => new RegExp(source.replace('Q', Q).replaceAll('GAP
 
 const WEBSITE = /网站|门户|官网|网页|网上/;
 const NEW_MEDIA = /微信|公众号|新媒体|微博|抖音|视频号|两微一抖|客户端|头条号/;
+/**
+ * The channel a clause names first: group 1 for a website, group 2 for new media. At one
+ * position the website words are tried first, so a tie goes to the website.
+ */
+const CHANNEL = new RegExp(`(${WEBSITE.source})|(${NEW_MEDIA.source})`);
 
+/** Words each pattern opens with: a clause without any of them cannot match it. */
+const POST_WORDS = ['发布', '公开', '公布', '推送', '更新', '刊发'];
+const VISIT_WORDS = ['访问量', '访问次数', '点击量', '浏览量', '浏览次数', '阅读量'];
+const FOLLOWER_WORDS = ['关注人数', '关注量', '关注用户', '粉丝', '订阅用户', '订阅人数'];
 const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]{0,GAP}?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
 const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
 const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
@@ -132,15 +141,14 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of sentences(paragraph)) {
       for (const clause of splitAfter(sentence, isClauseEnd)) {
-        const web = clause.search(WEBSITE);
-        const media = clause.search(NEW_MEDIA);
-        if (web >= 0 || media >= 0) channel = media >= 0 && (web < 0 || media < web) ? 'new_media' : 'website';
+        const named = CHANNEL.exec(clause);
+        if (named) channel = named[1] !== undefined ? 'website' : 'new_media';
         if (!MAY_HOLD_FIGURE.test(clause)) continue;
         let m: RegExpExecArray | null;
-        if ((m = POSTS.exec(clause)) && channel) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
+        if (channel && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
         // `部分作品点击量突破10万` is one post's count, not the channel's total.
-        if ((m = VISITS.exec(clause)) && channel && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
-        if ((m = FOLLOWERS.exec(clause)) && channel !== 'website') put('wechat_followers', m, sentence);
+        if (channel && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
+        if (channel !== 'website' && holdsAny(clause, FOLLOWER_WORDS) && (m = FOLLOWERS.exec(clause))) put('wechat_followers', m, sentence);
       }
       const hotline = sentence.includes('热线') || sentence.includes('工单') ? HOTLINE.exec(sentence) : null;
       if (hotline) put('hotline_tickets', hotline, sentence);
@@ -160,19 +168,28 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
   return [...found.values()];
 }
 
-const RESTATEMENTS: readonly { figure: RestatedFigure; pattern: RegExp }[] = [
-  { figure: 'new', pattern: rx(String.raw`(?:收到|受理|新收)[^。；;，,]{0,GAP}?申请[^。；;，,\d]{0,6}?Q\s*(?:件|宗|个|份)`) },
-  { figure: 'total_processed', pattern: rx(String.raw`(?:答复办结|办结|答复)[^。；;，,\d]{0,4}?Q\s*(?:件|宗)`) },
-  { figure: 'carried_forward', pattern: rx(String.raw`结转(?:20\d{2}年|下一?年度?)[^。；;，,\d]{0,8}?Q\s*(?:件|宗)`) },
-  { figure: 'granted', pattern: rx(String.raw`(?<!不)予以公开的?Q\s*(?:件|宗)`) },
-  { figure: 'partly_granted', pattern: rx(String.raw`部分公开的?Q\s*(?:件|宗)`) },
-  { figure: 'refused', pattern: rx(String.raw`不予公开的?Q\s*(?:件|宗)`) },
-  { figure: 'unable', pattern: rx(String.raw`无法提供的?Q\s*(?:件|宗)`) },
-  { figure: 'not_processed', pattern: rx(String.raw`不予处理的?Q\s*(?:件|宗)`) },
-  { figure: 'other', pattern: rx(String.raw`其他处理的?Q\s*(?:件|宗)`) },
-  { figure: 'review', pattern: rx(String.raw`行政复议[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`) },
-  { figure: 'litigation', pattern: rx(String.raw`行政诉讼[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`) },
+/**
+ * `words`: a sentence can match `pattern` only if it holds one of them (each pattern opens with
+ * its words), so the pattern is not run on sentences without any.
+ */
+const RESTATEMENTS: readonly { figure: RestatedFigure; pattern: RegExp; words: readonly string[] }[] = [
+  { figure: 'new', pattern: rx(String.raw`(?:收到|受理|新收)[^。；;，,]{0,GAP}?申请[^。；;，,\d]{0,6}?Q\s*(?:件|宗|个|份)`), words: ['收到', '受理', '新收'] },
+  { figure: 'total_processed', pattern: rx(String.raw`(?:答复办结|办结|答复)[^。；;，,\d]{0,4}?Q\s*(?:件|宗)`), words: ['办结', '答复'] },
+  { figure: 'carried_forward', pattern: rx(String.raw`结转(?:20\d{2}年|下一?年度?)[^。；;，,\d]{0,8}?Q\s*(?:件|宗)`), words: ['结转'] },
+  { figure: 'granted', pattern: rx(String.raw`(?<!不)予以公开的?Q\s*(?:件|宗)`), words: ['予以公开'] },
+  { figure: 'partly_granted', pattern: rx(String.raw`部分公开的?Q\s*(?:件|宗)`), words: ['部分公开'] },
+  { figure: 'refused', pattern: rx(String.raw`不予公开的?Q\s*(?:件|宗)`), words: ['不予公开'] },
+  { figure: 'unable', pattern: rx(String.raw`无法提供的?Q\s*(?:件|宗)`), words: ['无法提供'] },
+  { figure: 'not_processed', pattern: rx(String.raw`不予处理的?Q\s*(?:件|宗)`), words: ['不予处理'] },
+  { figure: 'other', pattern: rx(String.raw`其他处理的?Q\s*(?:件|宗)`), words: ['其他处理'] },
+  { figure: 'review', pattern: rx(String.raw`行政复议[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`), words: ['行政复议'] },
+  { figure: 'litigation', pattern: rx(String.raw`行政诉讼[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`), words: ['行政诉讼'] },
 ];
+
+function holdsAny(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
+}
 
 /** Table figures the prose restates, first mention of each. */
 export function readRestatements(prose: readonly string[]): Restatement[] {
@@ -181,8 +198,8 @@ export function readRestatements(prose: readonly string[]): Restatement[] {
     for (const sentence of sentences(paragraph)) {
       // A restated table figure is printed in digits.
       if (!/\d/.test(sentence)) continue;
-      for (const { figure, pattern } of RESTATEMENTS) {
-        if (out.has(figure)) continue;
+      for (const { figure, pattern, words } of RESTATEMENTS) {
+        if (out.has(figure) || !holdsAny(sentence, words)) continue;
         const m = pattern.exec(sentence);
         const q = m ? quantityAt(m) : null;
         if (q && !q.approximate && /\d/.test(q.raw)) out.set(figure, { figure, value: q.value, sentence });

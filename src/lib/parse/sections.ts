@@ -2,6 +2,8 @@
  * Finding the six sections of a report by their headings. Headings are numbered 一 … 六 at the
  * start of a line (after markdown or table residue), with wording that varies a little.
  */
+import { isSpace } from './chars.ts';
+
 export type SectionKey = 'overview' | 'proactive' | 'applications' | 'cases' | 'problems' | 'other';
 
 const HEADINGS: readonly { key: SectionKey; pattern: RegExp }[] = [
@@ -21,11 +23,23 @@ export interface SectionSpan {
 
 export type Sections = Partial<Record<SectionKey, SectionSpan>>;
 
-/** Which section heading the line is, if it is one. */
-const HEADING_START = /^[\s|#*]*[一二三四五六]/;
+/**
+ * Whether the line opens (after white space, `|`, `#` and `*`, as `/^[\s|#*]*[一二三四五六]/`)
+ * with a section numeral: the cheap test every heading passes.
+ */
+function opensWithNumeral(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // 一 二 三 四 五 六
+    if (c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d) return true;
+    if (!(c === 0x7c || c === 0x23 || c === 0x2a || isSpace(c))) return false;
+  }
+  return false;
+}
 
+/** Which section heading the line is, if it is one. */
 export function headingAt(line: string): SectionKey | null {
-  if (!HEADING_START.test(line)) return null;
+  if (!opensWithNumeral(line)) return null;
   return HEADINGS.find(({ pattern }) => pattern.test(line))?.key ?? null;
 }
 
@@ -35,7 +49,7 @@ export function findSections(lines: readonly string[]): Sections {
   let from = 0;
   for (const { key, pattern } of HEADINGS) {
     for (let i = from; i < lines.length; i++) {
-      if (!HEADING_START.test(lines[i]!)) continue;
+      if (!opensWithNumeral(lines[i]!)) continue;
       if (pattern.test(lines[i]!)) {
         starts.push({ key, line: i });
         from = i + 1;
