@@ -4,11 +4,10 @@
  */
 import { unzipSync } from 'fflate';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
-import type { Fact } from '../../src/lib/facts.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
 import { DATA_FILES, csvFile, zipFile, type FactsFile } from '../../src/lib/dataset/layout.ts';
-import { buildOverview } from '../../src/lib/dataset/overview.ts';
+import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { zipReadme } from '../../src/lib/dataset/readme.ts';
 import { stableStringify } from '../../src/lib/dataset/stable-json.ts';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
@@ -16,12 +15,6 @@ import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import type { OutputWriter } from './effects.ts';
 import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
 import { zipFiles } from './zip.ts';
-
-function toFact(summary: ReportSummary<Buffer>): Fact {
-  const fact: Record<string, string | number | null> = {};
-  FACT_FIELDS.forEach((f, i) => (fact[f] = summary.fact[i] ?? null));
-  return fact as Fact;
-}
 
 function factsFile(used: readonly ReportSummary<Buffer>[]): FactsFile {
   const columns: FactsFile['columns'] = {};
@@ -62,9 +55,9 @@ async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readon
 }
 
 export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary<Buffer>[], report: BuildReport): Promise<void> {
-  const facts = used.map(toFact);
-  writer.write(DATA_FILES.facts, JSON.stringify(factsFile(used)));
-  const overview = buildOverview(facts);
+  const facts = factsFile(used);
+  writer.write(DATA_FILES.facts, JSON.stringify(facts));
+  const overview = overviewOfColumns(facts.columns, facts.count);
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
 

@@ -23,17 +23,21 @@ export const EXTREME_MEASURES: readonly MeasureKey[] = [
 export const EXTREME_MIN_ANSWERED = 10;
 export const EXTREME_COUNT = 10;
 
+/** The fact columns the overview reads, one array per field, all of the same length. */
+export type FactColumns = Readonly<Record<string, readonly (string | number | null)[]>>;
+
 /** Running sums of TOTAL_FIELDS for one group; a field stays null until some report gives it. */
 class Accumulator {
   reports = 0;
   readonly sums = new Float64Array(TOTAL_FIELDS.length);
   readonly seen = new Uint8Array(TOTAL_FIELDS.length);
 
-  add(fact: Fact): void {
+  /** Adds row `row` of the summed columns (NaN where a report gives no value). */
+  add(numbers: readonly Float64Array[], row: number): void {
     this.reports++;
-    for (let i = 0; i < TOTAL_FIELDS.length; i++) {
-      const v = fact[TOTAL_FIELDS[i] as FactNumberField];
-      if (v != null) {
+    for (let i = 0; i < numbers.length; i++) {
+      const v = (numbers[i] as Float64Array)[row] as number;
+      if (v === v) {
         this.sums[i] = (this.sums[i] as number) + v;
         this.seen[i] = 1;
       }
@@ -47,67 +51,119 @@ class Accumulator {
   }
 }
 
-/** One pass: sums per key of each grouping, keys sorted. */
-function sumsBy(facts: readonly Fact[], key: (f: Fact) => string): Record<string, Totals> {
-  const groups = new Map<string, Accumulator>();
-  for (const f of facts) {
-    const k = key(f);
-    let acc = groups.get(k);
-    if (!acc) groups.set(k, (acc = new Accumulator()));
-    acc.add(f);
+/** TOTAL_FIELDS' columns as numbers, NaN for null. */
+function summedColumns(columns: FactColumns, count: number): Float64Array[] {
+  return TOTAL_FIELDS.map((f) => {
+    const values = columns[f] ?? [];
+    const out = new Float64Array(count);
+    for (let row = 0; row < count; row++) {
+      const v = values[row];
+      out[row] = typeof v === 'number' ? v : NaN;
+    }
+    return out;
+  });
+}
+
+/** Sums per group over the given rows; `groupOf(row)` is a group number, `labels[n]` its name. Names sorted. */
+function sumsBy(numbers: readonly Float64Array[], rows: readonly number[], groupOf: (row: number) => number, labels: readonly string[]): Record<string, Totals> {
+  const groups: (Accumulator | undefined)[] = [];
+  for (const row of rows) {
+    const g = groupOf(row);
+    (groups[g] ??= new Accumulator()).add(numbers, row);
   }
+  const named: [string, Accumulator][] = [];
+  groups.forEach((acc, g) => acc && named.push([labels[g] as string, acc]));
   const out: Record<string, Totals> = {};
-  for (const k of [...groups.keys()].sort()) out[k] = (groups.get(k) as Accumulator).totals();
+  for (const [name, acc] of named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[name] = acc.totals();
   return out;
 }
 
-function extremes(facts: readonly Fact[], measure: MeasureKey): { top: ExtremeEntry[]; bottom: ExtremeEntry[] } {
-  const def = MEASURES[measure];
-  const entries: ExtremeEntry[] = [];
-  for (const f of facts) {
-    if (def.unit !== 'count' && (f.total_processed_total ?? 0) < EXTREME_MIN_ANSWERED) continue;
-    const value = def.value(f as Sums);
-    if (value === null || !Number.isFinite(value)) continue;
-    entries.push({ id: f.id ?? '', agency: f.agency ?? '', province: f.province, value });
+/** A column's distinct values as small numbers: `of[row]` is the number of row's value, `labels` their names. */
+function numbered(values: readonly (string | number | null)[], count: number): { of: Int32Array; labels: string[] } {
+  const index = new Map<string, number>();
+  const of = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const name = String(values[row] ?? 'unknown');
+    let n = index.get(name);
+    if (n === undefined) index.set(name, (n = index.size));
+    of[row] = n;
   }
-  const byValue = (a: ExtremeEntry, b: ExtremeEntry) => a.value - b.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const ascending = entries.sort(byValue);
-  return {
-    top: ascending.slice(-EXTREME_COUNT).reverse(),
-    bottom: ascending.slice(0, EXTREME_COUNT),
-  };
+  return { of, labels: [...index.keys()] };
 }
 
-export function buildOverview(facts: readonly Fact[]): OverviewFile {
-  const dated = facts.filter((f) => f.year !== null);
-  const byYear = new Map<string, Fact[]>();
-  for (const f of dated) {
-    const k = String(f.year);
-    const list = byYear.get(k);
-    if (list) list.push(f);
-    else byYear.set(k, [f]);
+/** Agencies at either end of each extreme measure, among the given rows. */
+function extremes(columns: FactColumns, rows: readonly number[]): OverviewFile['extremes'] {
+  const defs = EXTREME_MEASURES.map((m) => MEASURES[m]);
+  const entries: ExtremeEntry[][] = defs.map(() => []);
+  const numberFields = TOTAL_FIELDS.map((f) => [f, columns[f] ?? []] as const);
+  const text = (field: string, row: number) => (columns[field]?.[row] ?? null) as string | null;
+  // One object, refilled for each row, is what the measures read: no object per report.
+  const sums: Sums = {};
+  for (const row of rows) {
+    for (const [field, values] of numberFields) sums[field] = (values[row] ?? null) as number | null;
+    defs.forEach((def, m) => {
+      if (def.unit !== 'count' && (sums.total_processed_total ?? 0) < EXTREME_MIN_ANSWERED) return;
+      const value = def.value(sums);
+      if (value === null || !Number.isFinite(value)) return;
+      (entries[m] as ExtremeEntry[]).push({ id: text('id', row) ?? '', agency: text('agency', row) ?? '', province: text('province', row), value });
+    });
   }
-  const years = [...byYear.keys()].map(Number).sort((a, b) => a - b);
+  const byValue = (a: ExtremeEntry, b: ExtremeEntry) => a.value - b.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const out: OverviewFile['extremes'] = {};
+  EXTREME_MEASURES.forEach((m, i) => {
+    const ascending = (entries[i] as ExtremeEntry[]).sort(byValue);
+    out[m] = { top: ascending.slice(-EXTREME_COUNT).reverse(), bottom: ascending.slice(0, EXTREME_COUNT) };
+  });
+  return out;
+}
+
+/** The overview of reports given as fact columns (as in facts.json): the build's path, no object per report. */
+export function overviewOfColumns(columns: FactColumns, count: number): OverviewFile {
+  const year = (columns.year ?? []) as readonly (number | null)[];
+  const dated: number[] = [];
+  const byYear = new Map<number, number[]>();
+  for (let row = 0; row < count; row++) {
+    const y = year[row];
+    if (y == null) continue;
+    dated.push(row);
+    const list = byYear.get(y);
+    if (list) list.push(row);
+    else byYear.set(y, [row]);
+  }
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const numbers = summedColumns(columns, count);
+  const yearNo = numbered(year, count);
   const byPair = (field: 'province' | 'level' | 'sector') => {
-    const flat = sumsBy(dated, (f) => `${f.year}\u0000${f[field] ?? 'unknown'}`);
+    const group = numbered(columns[field] ?? [], count);
     const out: Record<string, Record<string, Totals>> = {};
-    for (const [key, totals] of Object.entries(flat)) {
-      const [year, group] = key.split('\u0000') as [string, string];
-      (out[year] ??= {})[group] = totals;
-    }
-    return out;
+    yearNo.labels.forEach((label, y) => {
+      if (label === 'unknown') return;
+      const rows = dated.filter((row) => yearNo.of[row] === y);
+      out[label] = sumsBy(numbers, rows, (row) => group.of[row] as number, group.labels);
+    });
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   };
   const latest = years[years.length - 1];
-  const latestFacts = latest === undefined ? [] : (byYear.get(String(latest)) ?? []);
-  const extremesByMeasure: OverviewFile['extremes'] = {};
-  for (const m of EXTREME_MEASURES) extremesByMeasure[m] = extremes(latestFacts, m);
   return {
     schema_version: SCHEMA_VERSION,
     years,
-    by_year: sumsBy(dated, (f) => String(f.year)),
+    by_year: sumsBy(numbers, dated, (row) => yearNo.of[row] as number, yearNo.labels),
     by_year_province: byPair('province'),
     by_year_level: byPair('level'),
     by_year_sector: byPair('sector'),
-    extremes: extremesByMeasure,
+    extremes: latest === undefined ? emptyExtremes() : extremes(columns, byYear.get(latest) ?? []),
   };
+}
+
+function emptyExtremes(): OverviewFile['extremes'] {
+  return Object.fromEntries(EXTREME_MEASURES.map((m) => [m, { top: [], bottom: [] }]));
+}
+
+/** The overview of these reports' facts. */
+export function buildOverview(facts: readonly Fact[]): OverviewFile {
+  const fields = new Set<string>(['year', 'province', 'level', 'sector', 'id', 'agency', ...TOTAL_FIELDS]);
+  for (const f of facts) for (const k of Object.keys(f)) fields.add(k);
+  const columns: Record<string, (string | number | null)[]> = {};
+  for (const field of fields) columns[field] = facts.map((f) => (f as Record<string, string | number | null>)[field] ?? null);
+  return overviewOfColumns(columns, facts.length);
 }
