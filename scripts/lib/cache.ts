@@ -9,7 +9,7 @@
  * lines apart, in one file of bytes the entries point into (read back without parsing).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
@@ -106,7 +106,16 @@ function readHeader(dir: string): BaseHeader | null {
   let header: BaseHeader | null = null;
   const path = join(dir, BASE);
   if (!existsSync(path)) return null;
-  const bytes = readFileSync(path).subarray(0, 4096);
+  // The header is the first line: read the first 4 KiB only (the base runs to 100 MB and more).
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(4096);
+  let read = 0;
+  try {
+    read = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = head.subarray(0, read);
   const end = bytes.indexOf(10);
   try {
     const value = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<BaseHeader>;

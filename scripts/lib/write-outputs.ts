@@ -3,6 +3,7 @@
  * used reports' summaries in id order. Same input, same bytes: keys sorted, no clock.
  */
 import { unzipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
@@ -14,7 +15,7 @@ import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import type { OutputWriter } from './effects.ts';
 import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
-import { zipFiles } from './zip.ts';
+import { zipEntryInfo, zipFiles } from './zip.ts';
 
 function factsFile(used: readonly ReportSummary<Buffer>[]): FactsFile {
   const columns: FactsFile['columns'] = {};
@@ -39,8 +40,16 @@ async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readon
   const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
   // The CSV is written after its zip: a CSV on disk equal to this one (a year no report of this
   // run touched) means its zip was written for it, and is kept if its README is current too.
+  // The zip's directory gives its CSV's CRC and size: the CSV on disk is read only when they match.
   const previousZip = writer.read(zipFile(year));
-  if (previousZip && Buffer.from(writer.read(csvFile(year)) ?? []).equals(csv) && zipHasReadme(previousZip, readme)) {
+  const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
+  if (
+    previousZip &&
+    previous?.size === csv.length &&
+    previous.crc === crc32(csv) &&
+    zipHasReadme(previousZip, readme) &&
+    Buffer.from(writer.read(csvFile(year)) ?? []).equals(csv)
+  ) {
     return { csv_bytes: csv.length, zip_bytes: previousZip.length };
   }
   writer.remove(csvFile(year));

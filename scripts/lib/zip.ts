@@ -32,3 +32,27 @@ export async function zipFiles(files: readonly { name: string; data: Uint8Array 
   if (failure) throw failure;
   return Buffer.concat(chunks);
 }
+
+/** The CRC-32 and uncompressed size the zip's central directory gives for an entry, or null. */
+export function zipEntryInfo(zip: Uint8Array, name: string): { crc: number; size: number } | null {
+  const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  // End of central directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes.
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const entryName = bytes.toString('utf8', at + 46, at + 46 + nameLength);
+    if (entryName === name) return { crc: bytes.readUInt32LE(at + 16), size: bytes.readUInt32LE(at + 24) };
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return null;
+}
