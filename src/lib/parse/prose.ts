@@ -86,38 +86,36 @@ export function paragraphs(lines: readonly string[]): string[] {
 }
 
 /**
- * `text` cut after each character `isEnd` accepts, as `text.split(/(?<=[…])/)` cuts it: never
- * at the very end, so no piece is empty (an empty text gives one empty piece).
+ * The paragraph's sentences, trimmed, empty ones dropped: cut after each of 。；;！!？? (as
+ * `split(/(?<=[。；;！!？?])/)` cuts, never at the very end).
  */
-function splitAfter(text: string, isEnd: (c: number) => boolean): string[] {
-  const pieces: string[] = [];
+function sentences(paragraph: string): string[] {
+  const out: string[] = [];
   let from = 0;
-  for (let i = 1; i < text.length; i++) {
-    if (isEnd(text.charCodeAt(i - 1))) {
-      pieces.push(text.slice(from, i));
+  for (let i = 1; i <= paragraph.length; i++) {
+    if (i < paragraph.length) {
+      const c = paragraph.charCodeAt(i - 1);
+      if (!(c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f)) continue;
+    }
+    const sentence = paragraph.slice(from, i).trim();
+    if (sentence) out.push(sentence);
+    from = i;
+  }
+  return out;
+}
+
+/** The sentence cut after each ， and , (as `split(/(?<=[，,])/)` cuts, never at the very end). */
+function clauses(sentence: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 1; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i - 1);
+    if (c === 0xff0c || c === 0x2c) {
+      out.push(sentence.slice(from, i));
       from = i;
     }
   }
-  pieces.push(text.slice(from));
-  return pieces;
-}
-
-/** 。；;！!？? */
-function isSentenceEnd(c: number): boolean {
-  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f;
-}
-
-/** ，, */
-function isClauseEnd(c: number): boolean {
-  return c === 0xff0c || c === 0x2c;
-}
-
-function sentences(paragraph: string): string[] {
-  const out: string[] = [];
-  for (const piece of splitAfter(paragraph, isSentenceEnd)) {
-    const sentence = piece.trim();
-    if (sentence) out.push(sentence);
-  }
+  out.push(sentence.slice(from));
   return out;
 }
 
@@ -138,9 +136,14 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
   };
 
   for (const paragraph of paragraphs(prose)) {
+    // Each test below needs a channel word, a figure, or 热线/工单: a paragraph with none is skipped.
+    const hotlineWords = paragraph.includes('热线') || paragraph.includes('工单');
+    if (!hotlineWords && !CHANNEL.test(paragraph) && !MAY_HOLD_FIGURE.test(paragraph)) continue;
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of sentences(paragraph)) {
-      for (const clause of splitAfter(sentence, isClauseEnd)) {
+      // A sentence naming no channel and holding no figure changes nothing in its clauses.
+      const clauseWork = CHANNEL.test(sentence) || MAY_HOLD_FIGURE.test(sentence);
+      for (const clause of clauseWork ? clauses(sentence) : []) {
         const named = CHANNEL.exec(clause);
         if (named) channel = named[1] !== undefined ? 'website' : 'new_media';
         if (!MAY_HOLD_FIGURE.test(clause)) continue;
@@ -150,12 +153,13 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
         if (channel && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
         if (channel !== 'website' && holdsAny(clause, FOLLOWER_WORDS) && (m = FOLLOWERS.exec(clause))) put('wechat_followers', m, sentence);
       }
-      const hotline = sentence.includes('热线') || sentence.includes('工单') ? HOTLINE.exec(sentence) : null;
+      const hotline = hotlineWords && (sentence.includes('热线') || sentence.includes('工单')) ? HOTLINE.exec(sentence) : null;
       if (hotline) put('hotline_tickets', hotline, sentence);
     }
   }
 
   for (const paragraph of paragraphs(closing)) {
+    if (!paragraph.includes('收取') && !paragraph.includes('费')) continue;
     for (const sentence of sentences(paragraph)) {
       if (!sentence.includes('收取') && !sentence.includes('费')) continue;
       const fee = ACTUAL_FEE_MENTION.test(sentence) ? ACTUAL_FEES.exec(sentence) : FEES.exec(sentence);
@@ -186,6 +190,9 @@ const RESTATEMENTS: readonly { figure: RestatedFigure; pattern: RegExp; words: r
   { figure: 'litigation', pattern: rx(String.raw`行政诉讼[^。；;，,\d]{0,3}?Q\s*(?:件|宗|起)`), words: ['行政诉讼'] },
 ];
 
+/** Every word of RESTATEMENTS: a sentence with none of them restates nothing. */
+const RESTATEMENT_WORDS = new RegExp(RESTATEMENTS.flatMap((r) => r.words).join('|'));
+
 function holdsAny(text: string, words: readonly string[]): boolean {
   for (const word of words) if (text.includes(word)) return true;
   return false;
@@ -197,7 +204,7 @@ export function readRestatements(prose: readonly string[]): Restatement[] {
   for (const paragraph of paragraphs(prose)) {
     for (const sentence of sentences(paragraph)) {
       // A restated table figure is printed in digits.
-      if (!/\d/.test(sentence)) continue;
+      if (!/\d/.test(sentence) || !RESTATEMENT_WORDS.test(sentence)) continue;
       for (const { figure, pattern, words } of RESTATEMENTS) {
         if (out.has(figure) || !holdsAny(sentence, words)) continue;
         const m = pattern.exec(sentence);
