@@ -89,7 +89,14 @@ function buildIndex() {
     if (d.level === 'province') add(provinceShortName(d.name), d);
   }
   const longest = Math.max(...[...byName.keys()].map((k) => k.length));
-  return { byName, longest, all };
+  // The longest name opening with each two characters: most two-character openings open none.
+  const longestFrom = new Map<string, number>();
+  for (const key of byName.keys()) {
+    if (key.length < 2) continue;
+    const head = key.slice(0, 2);
+    if ((longestFrom.get(head) ?? 0) < key.length) longestFrom.set(head, key.length);
+  }
+  return { byName, longest, longestFrom, all };
 }
 
 const INDEX = buildIndex();
@@ -101,6 +108,14 @@ export function divisionsNamed(name: string): readonly Division[] {
 
 /** Length of the longest indexed name: the most a prefix match needs to look ahead. */
 export const LONGEST_DIVISION_NAME = INDEX.longest;
+
+/**
+ * Length of the longest indexed name that `text` could open with, judged by its first two
+ * characters; 0 when no name of two or more characters opens that way.
+ */
+export function longestNameOpening(text: string): number {
+  return text.length < 2 ? 0 : (INDEX.longestFrom.get(text.slice(0, 2)) ?? 0);
+}
 
 
 /** True when `ancestor` contains `d` (or is `d`). */

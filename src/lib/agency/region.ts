@@ -4,10 +4,10 @@
  * the report's text names (including page chrome such as 中国东莞政府门户网站). Pure.
  */
 import {
-  LONGEST_DIVISION_NAME,
   cityShortName,
   contains,
   divisionsNamed,
+  longestNameOpening,
   provinceShortName,
   type Division,
   type DivisionLevel,
@@ -39,7 +39,9 @@ function prefixChain(name: string): { steps: Step[]; rest: string } {
   let pos = 0;
   while (pos < name.length) {
     let found: Step | null = null;
-    for (let len = Math.min(LONGEST_DIVISION_NAME, name.length - pos); len >= 2 && !found; len--) {
+    // Only names opening with these two characters can match here: start at the longest of them.
+    const longest = longestNameOpening(name.slice(pos, pos + 2));
+    for (let len = Math.min(longest, name.length - pos); len >= 2 && !found; len--) {
       const text = name.slice(pos, pos + len);
       const prev = steps[steps.length - 1];
       const candidates = divisionsNamed(text).filter(
