@@ -30,12 +30,15 @@ export const FACT_TEXT_FIELDS = [
   'published',
 ] as const;
 
-const applicantMix = APPLICANT_COLUMNS.filter((c) => c !== 'total').map((c) => `new_${c}` as const);
+const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
+const applicantMix = APPLICANTS.map((c) => `new_${c}` as const);
 const rowTotals = APPLICATION_ROWS.map((r) => `${r}_total` as const);
 const groupTotals = Object.keys(OUTCOME_GROUPS).map((g) => `group_${g}` as const);
 const review = CASE_OUTCOMES.map((c) => `review_${c}` as const);
 const litDirect = CASE_OUTCOMES.map((c) => `litigation_direct_${c}` as const);
 const litAfter = CASE_OUTCOMES.map((c) => `litigation_after_review_${c}` as const);
+/** Fact column and rows of each outcome group, in OUTCOME_GROUPS order. */
+const GROUPS = Object.entries(OUTCOME_GROUPS).map(([group, rows]) => [`group_${group}`, rows] as const);
 
 /** Numeric columns of a fact row; null where the report gives no figure. */
 export const FACT_NUMBER_FIELDS = [
@@ -55,11 +58,6 @@ export type FactTextField = (typeof FACT_TEXT_FIELDS)[number];
 export type FactNumberField = (typeof FACT_NUMBER_FIELDS)[number];
 export type Fact = Record<FactTextField, string | null> & Record<FactNumberField, number | null>;
 
-function sumKnown(values: Cell[]): Cell {
-  if (values.some((v) => v === null)) return null;
-  return values.reduce<number>((a, v) => a + (v ?? 0), 0);
-}
-
 export function toFact(record: ReportRecord): Fact {
   const fact: Record<string, string | number | null> = {
     id: record.id,
@@ -76,16 +74,14 @@ export function toFact(record: ReportRecord): Fact {
     published: record.published,
     year: record.year,
   };
-  for (const row of APPLICATION_ROWS) fact[`${row}_total`] = record.applications[row].total;
-  for (const c of APPLICANT_COLUMNS) if (c !== 'total') fact[`new_${c}`] = record.applications.new[c];
-  for (const [group, rows] of Object.entries(OUTCOME_GROUPS)) {
-    fact[`group_${group}`] = groupTotal(record, rows);
-  }
-  for (const c of CASE_OUTCOMES) {
-    fact[`review_${c}`] = record.review[c];
-    fact[`litigation_direct_${c}`] = record.litigation_direct[c];
-    fact[`litigation_after_review_${c}`] = record.litigation_after_review[c];
-  }
+  APPLICATION_ROWS.forEach((row, i) => (fact[rowTotals[i]!] = record.applications[row].total));
+  APPLICANTS.forEach((c, i) => (fact[applicantMix[i]!] = record.applications.new[c]));
+  GROUPS.forEach(([group, rows]) => (fact[group] = groupTotal(record, rows)));
+  CASE_OUTCOMES.forEach((c, i) => {
+    fact[review[i]!] = record.review[c];
+    fact[litDirect[i]!] = record.litigation_direct[c];
+    fact[litAfter[i]!] = record.litigation_after_review[c];
+  });
   for (const m of METRIC_KEYS) fact[m] = record.metrics[m] ?? null;
   fact.checks_failed = record.checks.filter((c) => !c.ok).length;
   fact.warnings = record.warnings.length;
@@ -103,6 +99,12 @@ export function groupTotal(
 ): Cell {
   const apps = record.applications;
   const singleOther = apps.other_no_correction.total === null && apps.other_no_fee.total === null;
-  const present = rows.filter((r) => !(singleOther && (r === 'other_no_correction' || r === 'other_no_fee')));
-  return sumKnown(present.map((r) => apps[r].total));
+  let total = 0;
+  for (const r of rows) {
+    if (singleOther && (r === 'other_no_correction' || r === 'other_no_fee')) continue;
+    const v = apps[r].total;
+    if (v === null) return null;
+    total += v ?? 0;
+  }
+  return total;
 }
