@@ -82,6 +82,9 @@ function phaseClock() {
   };
 }
 
+/** A Buffer over the same bytes (no copy). */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 export interface BuildRun {
   report: BuildReport;
   /** Files parsed by this run (the rest came from the cache), and worker threads used (0: main thread). */
@@ -148,15 +151,15 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
   clock.lap('list and cache');
 
-  const record = (outcome: FileOutcome, id: string) => {
+  const record = (outcome: FileOutcome<Uint8Array>, id: string) => {
     const st = stats.get(outcome.file) ?? { size: 0, mtimeMs: 0 };
     const kept: FileOutcome<Buffer> =
-      outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: Buffer.from(outcome.summary.csv, 'utf8') } } : outcome;
+      outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv) } } : outcome;
     entries.set(outcome.file, { file: outcome.file, ...st, key: entryKey(salt, outcome.sha256, outcome.file, id), outcome: kept });
   };
   const idOf = new Map(rels.map((rel, i) => [prefix ? `${prefix}/${rel}` : rel, ids[i] as string]));
   const shards = new ShardAssembler(writer, contents, unchanged);
-  const parse = async (batch: FileTask[], onRecord: (id: string, json: string | null) => void) => {
+  const parse = async (batch: FileTask[], onRecord: (id: string, json: Buffer | null) => void) => {
     parsedNow += batch.length;
     const used = await parseFiles(batch, {
       workers: options.workers,
@@ -166,7 +169,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       onResult: ({ outcome, json }) => {
         const id = idOf.get(outcome.file) as string;
         record(outcome, id);
-        onRecord(id, outcome.status === 'parsed' ? json : null);
+        onRecord(id, outcome.status === 'parsed' && json !== null ? asBuffer(json) : null);
       },
     });
     workersUsed = Math.max(workersUsed, used);
@@ -189,7 +192,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // Shards now hold every parsed report: drop the duplicates, add reports used now but never written.
   const taskOf = new Map(rels.map((rel, i) => [ids[i] as string, { abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id: ids[i] as string }]));
   await shards.settle(used.map((s) => s.id), async (missing) => {
-    const json = new Map<string, string>();
+    const json = new Map<string, Buffer>();
     await parse(missing.map((id) => taskOf.get(id) as FileTask), (id, j) => j !== null && json.set(id, j));
     return json;
   });

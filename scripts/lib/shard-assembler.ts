@@ -11,7 +11,9 @@ import { idOfRecordLine } from '../../src/lib/dataset/shards.ts';
 import type { OutputWriter } from './effects.ts';
 import { planShards } from './plan-shards.ts';
 
-type Line = string | Buffer;
+/** A record line: its JSON as bytes, with or without the final newline. */
+type Line = Buffer;
+const NEWLINE = Buffer.from('\n');
 
 /** The lines of a shard file (each with its newline), by id. */
 function linesById(bytes: Uint8Array): Map<string, Buffer> {
@@ -20,7 +22,8 @@ function linesById(bytes: Uint8Array): Map<string, Buffer> {
   for (let start = 0; start < buffer.length; ) {
     let end = buffer.indexOf(10, start);
     if (end < 0) end = buffer.length;
-    const id = end > start ? idOfRecordLine(buffer.toString('utf8', start, end)) : null;
+    // The id is at the start of the line: decode a prefix, the whole line only for a very long id.
+    const id = end > start ? (idOfRecordLine(buffer.toString('utf8', start, Math.min(end, start + 512))) ?? idOfRecordLine(buffer.toString('utf8', start, end))) : null;
     if (id !== null) out.set(id, buffer.subarray(start, end + 1));
     start = end + 1;
   }
@@ -47,11 +50,11 @@ export class ShardAssembler {
     else this.open.set(shard, { pending: 1, lines: new Map() });
   }
 
-  /** A file of this shard was processed: its record's JSON, or null when it is not a report. */
-  receive(shard: string, id: string, json: string | null): void {
+  /** A file of this shard was processed: its record's JSON (no newline), or null when it is not a report. */
+  receive(shard: string, id: string, json: Buffer | null): void {
     const state = this.open.get(shard);
     if (!state) throw new Error(`build-data bug: shard ${shard} got ${id} but expected nothing more`);
-    if (json !== null) state.lines.set(id, `${json}\n`);
+    if (json !== null) state.lines.set(id, json);
     if (--state.pending === 0) {
       this.open.delete(shard);
       this.write(shard, this.withUnchanged(shard, state.lines));
@@ -73,7 +76,12 @@ export class ShardAssembler {
       if (this.contents.delete(shard)) this.writer.remove(shardFile(shard));
       return;
     }
-    this.writer.write(shardFile(shard), Buffer.concat(ids.map((id) => { const l = lines.get(id) as Line; return typeof l === 'string' ? Buffer.from(l, 'utf8') : l; })));
+    // Lines from an old shard file end in a newline; new records do not.
+    const parts = ids.flatMap((id) => {
+      const line = lines.get(id) as Line;
+      return line[line.length - 1] === 10 ? [line] : [line, NEWLINE];
+    });
+    this.writer.write(shardFile(shard), Buffer.concat(parts));
     this.contents.set(shard, new Set(ids));
   }
 
@@ -82,7 +90,7 @@ export class ShardAssembler {
    * (dropping duplicates, adding a report that is used now but was not written), removes shard
    * files no used report belongs to. `reparse` gives the JSON of reports found in no file.
    */
-  async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, string>>): Promise<void> {
+  async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, Buffer>>): Promise<void> {
     if (this.open.size > 0) throw new Error(`build-data bug: ${this.open.size} shards still waiting for files`);
     const plan = planShards(usedIds, this.contents);
     const found = new Map<string, Map<string, Buffer>>();
@@ -91,11 +99,11 @@ export class ShardAssembler {
       found.set(shard, old ? linesById(old) : new Map());
     }
     const missing = plan.dirty.flatMap((shard) => (plan.members.get(shard) as string[]).filter((id) => !found.get(shard)?.has(id)));
-    const reparsed = missing.length > 0 ? await reparse(missing) : new Map<string, string>();
+    const reparsed = missing.length > 0 ? await reparse(missing) : new Map<string, Buffer>();
     for (const shard of plan.dirty) {
       const lines = new Map<string, Line>();
       for (const id of plan.members.get(shard) as string[]) {
-        const line = found.get(shard)?.get(id) ?? (reparsed.has(id) ? `${reparsed.get(id)}\n` : undefined);
+        const line = found.get(shard)?.get(id) ?? reparsed.get(id);
         if (line === undefined) throw new Error(`build-data bug: no record for used report ${id} (shard ${shard})`);
         lines.set(id, line);
       }

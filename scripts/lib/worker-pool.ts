@@ -9,9 +9,33 @@ import { Worker } from 'node:worker_threads';
 import type { AgencyOverride } from '../../src/lib/dataset/overrides.ts';
 import { processFile, type FileOutcome, type FileTask } from './process-file.ts';
 
+/**
+ * One file's result as it crosses from a worker: the record's JSON and the CSV line as UTF-8
+ * bytes, each in its own buffer, so they move to the main thread without a copy and the main
+ * thread never decodes or re-encodes them.
+ */
 export interface Processed {
-  outcome: FileOutcome;
-  json: string | null;
+  outcome: FileOutcome<Uint8Array>;
+  json: Uint8Array | null;
+}
+
+const utf8 = new TextEncoder();
+
+/** processFile's result as bytes (TextEncoder gives each its own buffer, which can be transferred). */
+export function asBytes(result: { outcome: FileOutcome; json: string | null }): Processed {
+  const { outcome, json } = result;
+  return {
+    outcome: outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: utf8.encode(outcome.summary.csv) } } : outcome,
+    json: json === null ? null : utf8.encode(json),
+  };
+}
+
+/** The buffers a result can hand over to another thread. */
+export function transferables(results: readonly Processed[]): ArrayBuffer[] {
+  return results.flatMap((r) => [
+    ...(r.json ? [r.json.buffer as ArrayBuffer] : []),
+    ...(r.outcome.status === 'parsed' ? [r.outcome.summary.csv.buffer as ArrayBuffer] : []),
+  ]);
 }
 
 export interface PoolOptions {
@@ -32,7 +56,7 @@ async function processInline(batch: readonly FileTask[], overrides: readonly Age
   const out: Processed[] = [];
   for (const task of batch) {
     try {
-      out.push(await processFile(task, readFileSync(task.abs), overrides));
+      out.push(asBytes(await processFile(task, readFileSync(task.abs), overrides)));
     } catch (cause) {
       const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
       out.push({ outcome: { status: 'unusable', file: task.file, sha256: '', reason: 'unreadable', detail }, json: null });
