@@ -34,8 +34,7 @@ export function tableEvents(lines: readonly string[], firstLine = 0): TableEvent
       events.push({ type: 'blank', line });
       continue;
     }
-    // A page footer opens (after white space) with a dash, 第 or a digit: test only those lines.
-    if (mayOpenFooter(trimmed.charCodeAt(0)) && isPageFooter(raw)) continue;
+    if (mayBeFooter(raw, trimmed) && isPageFooter(raw)) continue;
     if (raw.includes('---') && MARKDOWN_RULE.test(raw)) continue;
     if (raw.includes('|')) pipeLine(raw, trimmed, line, events);
     else spacedLine(trimmed, line, events);
@@ -43,9 +42,14 @@ export function tableEvents(lines: readonly string[], firstLine = 0): TableEvent
   return events;
 }
 
-/** `-`, `—`, `–`, `第` or an ASCII digit (`\d`): the characters PAGE_FOOTER can open with. */
-function mayOpenFooter(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
+/**
+ * A page footer opens (after white space) with a dash or 第, or with a digit when a `/` follows
+ * (`3/12`): the only lines PAGE_FOOTER needs to be run on.
+ */
+function mayBeFooter(raw: string, trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  if (c >= 48 && c <= 57) return raw.includes('/');
+  return c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
 }
 
 function pipeLine(raw: string, trimmed: string, line: number, events: TableEvent[]): void {

@@ -6,12 +6,26 @@
 
 const CELL_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
+/** Only ASCII digits (`s` is not empty). */
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** A table cell that is a number, or null when the cell is not purely numeric. */
 export function parseCellNumber(cell: string): number | null {
   const s = cell.trim();
   const first = s.charCodeAt(0);
   // Cheap first test: a number starts with a digit or a sign.
   if (!((first >= 48 && first <= 57) || first === 43 || first === 45)) return null;
+  if (allDigits(s)) {
+    // The usual cell (`0`, `1433`): CELL_NUMBER holds, and there is no comma to drop.
+    const value = Number(s);
+    return Number.isFinite(value) ? value : null;
+  }
   if (!CELL_NUMBER.test(s)) return null;
   const value = Number(s.includes(',') ? s.replace(/,/g, '') : s);
   return Number.isFinite(value) ? value : null;
