@@ -140,8 +140,10 @@ export function loadCache(dir: string): Map<string, CacheEntry> {
     }
     const [offset, length] = stored.outcome.summary.csv;
     if (!(Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length > 0 && offset + length <= csv.length)) return;
-    const summary = { ...stored.outcome.summary, csv: csv.subarray(offset, offset + length) };
-    entries.set(stored.file, { ...stored, outcome: { ...stored.outcome, summary } });
+    // In place, not copied: 100,000 entries make enough garbage as it is.
+    const entry = stored as unknown as CacheEntry;
+    (entry.outcome as { summary: { csv: Buffer } }).summary.csv = csv.subarray(offset, offset + length);
+    entries.set(stored.file, entry);
   };
   eachLine(join(dir, BASE), take);
   eachLine(join(dir, LOG), take);
