@@ -53,6 +53,8 @@ const CHANNEL = new RegExp(`(${WEBSITE.source})|(${NEW_MEDIA.source})`);
 const POST_WORDS = ['发布', '公开', '公布', '推送', '更新', '刊发'];
 const VISIT_WORDS = ['访问量', '访问次数', '点击量', '浏览量', '浏览次数', '阅读量'];
 const FOLLOWER_WORDS = ['关注人数', '关注量', '关注用户', '粉丝', '订阅用户', '订阅人数'];
+/** Any word of the three lists. */
+const FIGURE_WORDS = new RegExp([...POST_WORDS, ...VISIT_WORDS, ...FOLLOWER_WORDS].join('|'));
 const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]{0,GAP}?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
 const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
 const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
@@ -141,12 +143,16 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
     if (!hotlineWords && !CHANNEL.test(paragraph) && !MAY_HOLD_FIGURE.test(paragraph)) continue;
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of sentences(paragraph)) {
-      // A sentence naming no channel and holding no figure changes nothing in its clauses.
-      const clauseWork = CHANNEL.test(sentence) || MAY_HOLD_FIGURE.test(sentence);
-      for (const clause of clauseWork ? clauses(sentence) : []) {
-        const named = CHANNEL.exec(clause);
-        if (named) channel = named[1] !== undefined ? 'website' : 'new_media';
-        if (!MAY_HOLD_FIGURE.test(clause)) continue;
+      // Clauses matter for a channel word, or for a figure after one of the figure words; a
+      // sentence with neither is not cut into clauses.
+      const names = CHANNEL.test(sentence);
+      const figures = FIGURE_WORDS.test(sentence) && MAY_HOLD_FIGURE.test(sentence);
+      for (const clause of names || figures ? clauses(sentence) : []) {
+        if (names) {
+          const named = CHANNEL.exec(clause);
+          if (named) channel = named[1] !== undefined ? 'website' : 'new_media';
+        }
+        if (!figures || !MAY_HOLD_FIGURE.test(clause)) continue;
         let m: RegExpExecArray | null;
         if (channel && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
         // `部分作品点击量突破10万` is one post's count, not the channel's total.
