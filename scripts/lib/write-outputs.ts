@@ -64,12 +64,7 @@ async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readon
 }
 
 export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary<Buffer>[], report: BuildReport): Promise<void> {
-  const facts = factsFile(used);
-  writer.write(DATA_FILES.facts, JSON.stringify(facts));
-  const overview = overviewOfColumns(facts.columns, facts.count);
-  writer.write(DATA_FILES.overview, stableStringify(overview));
-  writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
-
+  // The CSVs first: their zips deflate on the thread pool while this thread builds the facts and the overview.
   // Each CSV line's bytes are shared by the all-years and the year file.
   const lines = used.map((s) => s.csv);
   const byYear = new Map<number, Buffer[]>();
@@ -85,6 +80,14 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
     const bytes = await writeCsv(writer, year, rows);
     return { year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...bytes };
   });
+
+  const facts = factsFile(used);
+  writer.write(DATA_FILES.facts, JSON.stringify(facts));
+  const overview = overviewOfColumns(facts.columns, facts.count);
+  writer.write(DATA_FILES.overview, stableStringify(overview));
+  writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
+  writer.write(DATA_FILES.buildReport, stableStringify(report, 2));
+
   const downloads = await Promise.all(pending);
   const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
   for (const f of staleCsv) writer.remove(`csv/${f}`);
@@ -103,5 +106,4 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
       2,
     ),
   );
-  writer.write(DATA_FILES.buildReport, stableStringify(report, 2));
 }
