@@ -16,7 +16,7 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function build(reports: string, out: string, cache: string): { seconds: number; peakRssMb: number } {
+function build(reports: string, out: string, cache: string): { seconds: number; peakRssMb: number; steps: string } {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
@@ -26,7 +26,8 @@ function build(reports: string, out: string, cache: string): { seconds: number; 
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build-data failed (${run.status}): ${run.stderr.slice(-2000)}`);
   const peak = run.stdout.match(/peak_rss_mb: (\d+)/);
-  return { seconds, peakRssMb: peak ? Number(peak[1]) : NaN };
+  const steps = run.stdout.match(/^build-data: time (.*)$/m)?.[1] ?? '';
+  return { seconds, peakRssMb: peak ? Number(peak[1]) : NaN, steps };
 }
 
 function sizes(dir: string): { raw: number; gzip: number } {
@@ -72,6 +73,8 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       overview_bytes: overview.length,
       overview_gzip_bytes: gzipSync(overview).length,
       peak_rss_mb: Math.max(cold.peakRssMb, warm.peakRssMb),
+      cold_steps: cold.steps,
+      warm_steps: warm.steps,
     };
   } finally {
     if (!args.includes('--keep')) rmSync(root, { recursive: true, force: true });
