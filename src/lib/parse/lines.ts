@@ -53,30 +53,31 @@ function mayBeFooter(raw: string, trimmed: string): boolean {
 }
 
 function pipeLine(raw: string, trimmed: string, line: number, events: TableEvent[]): void {
-  const parts = raw.split('|');
   // The cells between the pipes: a leading or trailing pipe opens or closes the row, not a cell.
-  const from = trimmed.charCodeAt(0) === 0x7c ? 1 : 0;
-  const to = trimmed.charCodeAt(trimmed.length - 1) === 0x7c ? parts.length - 1 : parts.length;
-  const texts: string[] = [];
-  const values: number[] = [];
+  let at = trimmed.charCodeAt(0) === 0x7c ? raw.indexOf('|') + 1 : 0;
+  const closed = trimmed.charCodeAt(trimmed.length - 1) === 0x7c;
+  let texts: string[] | null = null;
+  let values: number[] | null = null;
   const positional: (number | null)[] = [];
-  for (let k = from; k < to; k++) {
-    const cell = parts[k]!.trim();
+  for (;;) {
+    const bar = raw.indexOf('|', at);
+    if (bar < 0 && closed) break;
+    const cell = (bar < 0 ? raw.slice(at) : raw.slice(at, bar)).trim();
     const value = parseCellNumber(cell);
     if (value !== null) {
-      values.push(value);
+      (values ??= []).push(value);
       positional.push(value);
-    } else if (cell === '') {
-      positional.push(null);
     } else {
-      texts.push(cell);
+      if (cell !== '') (texts ??= []).push(cell);
       positional.push(null);
     }
+    if (bar < 0) break;
+    at = bar + 1;
   }
-  if (texts.length > 0) events.push({ type: 'label', text: texts.join(' '), line });
-  if (values.length > 0) {
-    const inRow = texts.length > 0 || values.length > 1;
-    events.push({ type: 'numbers', values, inRow, line, cells: texts.length === 0 ? positional : null });
+  if (texts) events.push({ type: 'label', text: texts.join(' '), line });
+  if (values) {
+    const inRow = texts !== null || values.length > 1;
+    events.push({ type: 'numbers', values, inRow, line, cells: texts === null ? positional : null });
   }
 }
 
