@@ -3,6 +3,7 @@
  * data/reports/ → public/data/ (dataset, CSV downloads, build report). See README "Build and dataset".
  * --strict: exit 1 when any file is unusable (duplicates are not failures).
  * --print-peak-rss: print `peak_rss_mb: N` (this process and its worker threads) at the end, for the bench.
+ * --min-worker-tasks N: parse on the main thread when fewer files than N need parsing (default 1000).
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -20,13 +21,17 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(availableParallelism()) },
     strict: { type: 'boolean', default: false },
     'print-peak-rss': { type: 'boolean', default: false },
+    'min-worker-tasks': { type: 'string', default: '1000' },
   },
 });
 
 const workers = Number(values.workers);
-if (!Number.isInteger(workers) || workers < 0) {
-  console.error(`build-data: --workers must be a whole number ≥ 0 (0 = parse on the main thread), got "${values.workers}"`);
-  process.exit(2);
+const minTasksForWorkers = Number(values['min-worker-tasks']);
+for (const [name, value] of [['workers', workers], ['min-worker-tasks', minTasksForWorkers]] as const) {
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`build-data: --${name} must be a whole number ≥ 0, got "${values[name]}"`);
+    process.exit(2);
+  }
 }
 
 const { report, parsedNow, workersUsed } = await buildData(
@@ -36,6 +41,7 @@ const { report, parsedNow, workersUsed } = await buildData(
     agenciesFile: values.agencies || null,
     cacheRoot: values['no-cache'] ? null : values.cache,
     workers,
+    minTasksForWorkers,
   },
   { logger: consoleLogger, writer: fsWriter(values.out) },
 );

@@ -1,7 +1,7 @@
 /**
  * Scale bench of build-data: generate N synthetic reports (bench/generate.ts) in a temp folder,
  * build cold (no cache), change 100 files, build again (warm, cached), and measure each build
- * as the separate process a maintainer runs (`node --import tsx scripts/build-data.ts`).
+ * as the separate process `npm run build-data` runs (`node scripts/run-bundled.mjs scripts/build-data.ts`).
  * `npm run bench -- --reports 100000`; default 2000. `--keep` keeps the temp folder.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ function build(reports: string, out: string, cache: string): { seconds: number; 
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--cache', cache, '--agencies', '', '--print-peak-rss'],
+    ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--cache', cache, '--agencies', '', '--print-peak-rss'],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const seconds = (performance.now() - started) / 1000;

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
@@ -37,7 +37,16 @@ const PROCESS_VERSION = '3';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
 const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** The repository: the nearest folder up from this code holding src/lib/parse (this file may run from a bundle under .cache/). */
+const REPO = (() => {
+  let dir = fileURLToPath(new URL('.', import.meta.url));
+  while (!existsSync(join(dir, 'src', 'lib', 'parse'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`build cache: cannot find the parser code (src/lib/parse) above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return `${dir}${sep}`;
+})();
 
 function codeFingerprint(): string {
   const hash = createHash('sha256');

@@ -1,6 +1,7 @@
 /**
- * Parse files on worker threads, one per core. Workers are TypeScript modules, loaded through
- * tsx by a small .mjs bootstrap (ts-worker.mjs); if no worker starts (no tsx, no threads),
+ * Parse files on worker threads, one per core. Workers run parse-worker.ts: from the bundle
+ * scripts/run-bundled.mjs makes, or through tsx by a small .mjs bootstrap (ts-worker.mjs) when
+ * this code runs as TypeScript (tests, tsx); if no worker starts (no tsx, no threads),
  * the files are parsed on the main thread and the logger says so. A batch whose worker dies is
  * re-run on the main thread.
  */
@@ -66,7 +67,10 @@ async function processInline(batch: readonly FileTask[], overrides: readonly Age
 }
 
 function startWorker(overrides: readonly AgencyOverride[]): Promise<Worker> {
-  const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+  // Bundled (scripts/run-bundled.mjs), the worker is the bundle's parse-worker.mjs beside this code;
+  // run as TypeScript (tsx, vitest), a small .mjs loads parse-worker.ts through tsx.
+  const bundled = !import.meta.url.endsWith('.ts');
+  const worker = new Worker(new URL(bundled ? './parse-worker.mjs' : './ts-worker.mjs', import.meta.url), {
     workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides },
     // A worker holds one batch at a time: a bounded heap keeps the build's peak memory down.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },

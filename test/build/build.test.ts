@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,18 @@ describe('build-data on a folder with bad files', () => {
     expect(warm.parsedNow).toBe(0);
     expect(snapshot(join(root, 'out-a'))).toEqual(a);
   });
+
+  it('writes the same bytes from the command line (one bundle, worker threads) as in process', () => {
+    const out = join(root, 'out-cli');
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--agencies', agencies, '--no-cache', '--workers', '2', '--min-worker-tasks', '0'],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('(2 worker threads)');
+    expect(snapshot(out)).toEqual(snapshot(join(root, 'out-b')));
+  }, 60_000);
 
   it('re-parses only a changed file on a cached rebuild, and rewrites only the CSVs it changes', async () => {
     const out = join(root, 'out-a');

@@ -97,7 +97,7 @@ const build = (out: string, workers: number) =>
 
 function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile('npx', ['tsx', 'scripts/build-data.ts', ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/run-bundled.mjs', 'scripts/build-data.ts', ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
       done({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
