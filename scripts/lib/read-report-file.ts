@@ -56,7 +56,8 @@ export async function readReportFile(bytes: Uint8Array, name: string): Promise<R
   if (format === 'txt') {
     // Plain text needs no reader: decode (BOM, UTF-8, else GB18030) as the extractor does, without loading pdf.js.
     const decoded = decodeText(bytes);
-    extracted = { format, text: decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), warnings: decoded.warnings, error: null };
+    const text = decoded.text.replace(/^\uFEFF/, '');
+    extracted = { format, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, warnings: decoded.warnings, error: null };
   } else {
     const { extractText } = await import('../../src/lib/extract/index.ts');
     extracted = await extractText(bytes, name);

@@ -33,13 +33,16 @@ type Placement = { row: ApplicationRow; source: NumberRow; hint: Hint }[];
  * What a label says, remembered per label text: real reports repeat the template's labels, so
  * almost every label has been seen before. (A bounded memo; the function stays pure.)
  */
-const labelMemo = new Map<string, { hint: Hint; compact: string }>();
-function readLabel(label: string): { hint: Hint; compact: string } {
+const labelMemo = new Map<string, { hint: Hint; damaged: boolean }>();
+function readLabel(label: string): { hint: Hint; damaged: boolean } {
   let known = labelMemo.get(label);
   if (known === undefined) {
     const compact = compactLabel(label);
     const m = matchApplicationLabel(compact);
-    known = { hint: m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null, compact };
+    const hint: Hint = m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null;
+    // Whether the label departs from the wording of the row it names (see isDamagedLabel).
+    const damaged = hint !== null && hint !== 'other_group' && isDamagedLabel(hint, compact);
+    known = { hint, damaged };
     if (labelMemo.size >= 10_000) labelMemo.clear();
     labelMemo.set(label, known);
   }
@@ -134,7 +137,7 @@ function fill(placement: Placement, warnings: string[]): ApplicationsResult {
   const applications = emptyApplications();
   const placed = new Set<ApplicationRow>();
   for (const { row, source, hint } of placement) {
-    if (hint === row && source.label && isDamagedLabel(row, readLabel(source.label).compact)) {
+    if (hint === row && source.label && readLabel(source.label).damaged) {
       warnings.push(`section 三: row ${row} recognised by a damaged label “${source.label}” (line ${source.line + 1})`);
     }
     if (placed.has(row)) {

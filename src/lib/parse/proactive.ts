@@ -21,7 +21,22 @@ function columnsOf(item: ProactiveItem, template: '2019' | '2021'): readonly str
   return template === '2019' ? item.columns2019 : item.columns2021;
 }
 
+/**
+ * The item each label names, remembered per label text: reports repeat the template's labels.
+ * (A bounded memo; the function stays pure.)
+ */
+const itemMemo = new Map<string, ProactiveItem | null>();
 function itemOf(label: string): ProactiveItem | null {
+  let item = itemMemo.get(label);
+  if (item === undefined) {
+    item = readItem(label);
+    if (itemMemo.size >= 10_000) itemMemo.clear();
+    itemMemo.set(label, item);
+  }
+  return item;
+}
+
+function readItem(label: string): ProactiveItem | null {
   const compact = compactLabel(label);
   if (/第二十条|信息内容/.test(compact) && !/规章|规范性文件|许可|处罚|强制|收费|采购|服务事项/.test(compact)) return null;
   return PROACTIVE_ITEMS.find((item) => item.keywords.some((k) => compact.includes(k))) ?? null;
