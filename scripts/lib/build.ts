@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-report.ts';
-import { DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
+import { DUPLICATE_RULE, duplicateKey, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { reportShard, shardOfFileName } from '../../src/lib/dataset/shards.ts';
@@ -162,7 +162,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   };
   const idOf = new Map(rels.map((rel, i) => [prefix ? `${prefix}/${rel}` : rel, ids[i] as string]));
   const shards = new ShardAssembler(writer, contents, unchanged);
-  const parse = async (batch: FileTask[], onRecord: (id: string, json: Buffer | null) => void) => {
+  const parse = async (batch: FileTask[], onRecord: (id: string, json: Buffer | null, summary: ReportSummary<Uint8Array> | null) => void) => {
     parsedNow += batch.length;
     const used = await parseFiles(batch, {
       workers: options.workers,
@@ -172,13 +172,14 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       onResult: ({ outcome, json }) => {
         const id = idOf.get(outcome.file) as string;
         record(outcome, id);
-        onRecord(id, outcome.status === 'parsed' && json !== null ? asBuffer(json) : null);
+        const parsed = outcome.status === 'parsed' && json !== null;
+        onRecord(id, parsed ? asBuffer(json) : null, parsed ? outcome.summary : null);
       },
     });
     workersUsed = Math.max(workersUsed, used);
   };
   for (const task of tasks) shards.expect(task.shard);
-  await parse(tasks, (id, json) => shards.receive(reportShard(id), id, json));
+  await parse(tasks, (id, json, summary) => shards.receive(reportShard(id), id, json, summary ? duplicateKey(summary) : null));
   clock.lap('parse');
 
   const outcomes = [...entries.values()].map((e) => e.outcome).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -203,7 +204,10 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   for (const name of reportFiles) if (shardOfFileName(name) === null) writer.remove(`reports/${name}`);
   for (const [file, entry] of entries) {
     const written = entry.outcome.status === 'parsed' && shards.holds(reportShard(entry.outcome.summary.id), entry.outcome.summary.id);
-    if (entry.written !== written) entries.set(file, { ...entry, written });
+    if (entry.written === written) continue;
+    // A cached entry is replaced, so the cache sees it changed; one made by this run is ours to fill in.
+    if (cache.get(file) === entry) entries.set(file, { ...entry, written });
+    else entry.written = written;
   }
   clock.lap('shards');
 

@@ -3,8 +3,9 @@
  * parse runs, so that no more than a few shards' records are ever held in memory: tasks arrive
  * sorted by shard, and a shard is written as soon as the last of its files has been processed,
  * with the records of its unchanged reports copied from the shard file the last build wrote.
- * Duplicates are only known once everything is parsed: `settle` then rewrites each shard whose
- * file does not hold exactly its used reports (see plan-shards.ts).
+ * Duplicates are only known once everything is parsed: a shard with a record whose agency and
+ * year came before waits for `settle`, which then writes it and rewrites each shard whose file
+ * does not hold exactly its used reports (see plan-shards.ts).
  */
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { idOfRecordLine } from '../../src/lib/dataset/shards.ts';
@@ -31,7 +32,11 @@ function linesById(bytes: Uint8Array): Map<string, Buffer> {
 }
 
 export class ShardAssembler {
-  private readonly open = new Map<string, { pending: number; lines: Map<string, Line> }>();
+  private readonly open = new Map<string, { pending: number; lines: Map<string, Line>; suspect: boolean }>();
+  /** How many records of this run share each duplicate key (agency and year). */
+  private readonly seen = new Map<string, number>();
+  /** Finished shards holding a record that shares its agency and year with another: written once duplicates are settled. */
+  private readonly held = new Map<string, Map<string, Line>>();
 
   /**
    * @param contents what each shard file on disk holds now (shard → ids), from the last build
@@ -47,17 +52,29 @@ export class ShardAssembler {
   expect(shard: string): void {
     const state = this.open.get(shard);
     if (state) state.pending++;
-    else this.open.set(shard, { pending: 1, lines: new Map() });
+    else this.open.set(shard, { pending: 1, lines: new Map(), suspect: false });
   }
 
-  /** A file of this shard was processed: its record's JSON (no newline), or null when it is not a report. */
-  receive(shard: string, id: string, json: Buffer | null): void {
+  /**
+   * A file of this shard was processed: its record's JSON (no newline), or null when it is not a
+   * report, and its duplicate key (duplicates.ts). A finished shard is written at once unless one of
+   * its records shares agency and year with a record seen before: a duplicate may be dropped, so
+   * that shard waits for `settle` rather than be written twice.
+   */
+  receive(shard: string, id: string, json: Buffer | null, duplicateKey: string | null = null): void {
     const state = this.open.get(shard);
     if (!state) throw new Error(`build-data bug: shard ${shard} got ${id} but expected nothing more`);
     if (json !== null) state.lines.set(id, json);
+    if (duplicateKey !== null) {
+      const count = (this.seen.get(duplicateKey) ?? 0) + 1;
+      this.seen.set(duplicateKey, count);
+      if (count > 1) state.suspect = true;
+    }
     if (--state.pending === 0) {
       this.open.delete(shard);
-      this.write(shard, this.withUnchanged(shard, state.lines));
+      const lines = this.withUnchanged(shard, state.lines);
+      if (state.suspect) this.held.set(shard, lines);
+      else this.write(shard, lines);
     }
   }
 
@@ -92,11 +109,14 @@ export class ShardAssembler {
    */
   async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, Buffer>>): Promise<void> {
     if (this.open.size > 0) throw new Error(`build-data bug: ${this.open.size} shards still waiting for files`);
+    // A held shard counts as holding nothing yet: the plan then lists it to be written.
+    for (const shard of this.held.keys()) this.contents.set(shard, new Set());
     const plan = planShards(usedIds, this.contents);
-    const found = new Map<string, Map<string, Buffer>>();
+    const found = new Map<string, Map<string, Line>>();
     for (const shard of plan.dirty) {
-      const old = this.contents.has(shard) ? this.writer.read(shardFile(shard)) : null;
-      found.set(shard, old ? linesById(old) : new Map());
+      const held = this.held.get(shard);
+      const old = held || !this.contents.has(shard) ? null : this.writer.read(shardFile(shard));
+      found.set(shard, held ?? (old ? linesById(old) : new Map()));
     }
     const missing = plan.dirty.flatMap((shard) => (plan.members.get(shard) as string[]).filter((id) => !found.get(shard)?.has(id)));
     const reparsed = missing.length > 0 ? await reparse(missing) : new Map<string, Buffer>();
@@ -110,6 +130,7 @@ export class ShardAssembler {
       this.write(shard, lines);
     }
     for (const shard of plan.stale) this.write(shard, new Map());
+    this.held.clear();
   }
 
   /** Whether this report's record is in its shard file now. */

@@ -30,11 +30,16 @@ function compare(a: DuplicateCandidate, b: DuplicateCandidate): number {
   );
 }
 
+/** What two reports share when they are duplicates (agency and year), or null when they can never be. */
+export function duplicateKey(c: { agency: string | null; year: number | null }): string | null {
+  return c.agency === null || c.year === null ? null : `${c.agency}\u0000${c.year}`;
+}
+
 export function pickDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateDropped[] {
   const groups = new Map<string, DuplicateCandidate[]>();
   for (const c of candidates) {
-    if (c.agency === null || c.year === null) continue;
-    const key = `${c.agency}\u0000${c.year}`;
+    const key = duplicateKey(c);
+    if (key === null) continue;
     const group = groups.get(key);
     if (group) group.push(c);
     else groups.set(key, [c]);
