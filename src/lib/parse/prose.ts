@@ -53,8 +53,10 @@ const CHANNEL = new RegExp(`(${WEBSITE.source})|(${NEW_MEDIA.source})`);
 const POST_WORDS = ['发布', '公开', '公布', '推送', '更新', '刊发'];
 const VISIT_WORDS = ['访问量', '访问次数', '点击量', '浏览量', '浏览次数', '阅读量'];
 const FOLLOWER_WORDS = ['关注人数', '关注量', '关注用户', '粉丝', '订阅用户', '订阅人数'];
-/** Any word of the three lists. */
-const FIGURE_WORDS = new RegExp([...POST_WORDS, ...VISIT_WORDS, ...FOLLOWER_WORDS].join('|'));
+/** Any word of each list, for a test over a whole sentence. */
+const POST_RX = new RegExp(POST_WORDS.join('|'));
+const VISIT_RX = new RegExp(VISIT_WORDS.join('|'));
+const FOLLOWER_RX = new RegExp(FOLLOWER_WORDS.join('|'));
 const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]{0,GAP}?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
 const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
 const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
@@ -141,12 +143,17 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
     // Each test below needs a channel word, a figure, or 热线/工单: a paragraph with none is skipped.
     const hotlineWords = paragraph.includes('热线') || paragraph.includes('工单');
     if (!hotlineWords && !CHANNEL.test(paragraph) && !MAY_HOLD_FIGURE.test(paragraph)) continue;
+    const paragraphNames = CHANNEL.test(paragraph);
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of sentences(paragraph)) {
-      // Clauses matter for a channel word, or for a figure after one of the figure words; a
-      // sentence with neither is not cut into clauses.
-      const names = CHANNEL.test(sentence);
-      const figures = FIGURE_WORDS.test(sentence) && MAY_HOLD_FIGURE.test(sentence);
+      // Clauses matter for a channel word, or for a figure after the words of a pattern that can
+      // fire: posts and visits need a channel, followers any channel but the website. The
+      // channel changes only at a clause naming one, so without one it holds for the sentence.
+      const names = paragraphNames && CHANNEL.test(sentence);
+      const posts = (names || channel !== null) && POST_RX.test(sentence);
+      const visits = (names || channel !== null) && VISIT_RX.test(sentence);
+      const followers = (names || channel !== 'website') && FOLLOWER_RX.test(sentence);
+      const figures = (posts || visits || followers) && MAY_HOLD_FIGURE.test(sentence);
       for (const clause of names || figures ? clauses(sentence) : []) {
         if (names) {
           const named = CHANNEL.exec(clause);
@@ -154,10 +161,10 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
         }
         if (!figures || !MAY_HOLD_FIGURE.test(clause)) continue;
         let m: RegExpExecArray | null;
-        if (channel && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
+        if (posts && channel && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
         // `部分作品点击量突破10万` is one post's count, not the channel's total.
-        if (channel && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
-        if (channel !== 'website' && holdsAny(clause, FOLLOWER_WORDS) && (m = FOLLOWERS.exec(clause))) put('wechat_followers', m, sentence);
+        if (visits && channel && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
+        if (followers && channel !== 'website' && holdsAny(clause, FOLLOWER_WORDS) && (m = FOLLOWERS.exec(clause))) put('wechat_followers', m, sentence);
       }
       const hotline = hotlineWords && (sentence.includes('热线') || sentence.includes('工单')) ? HOTLINE.exec(sentence) : null;
       if (hotline) put('hotline_tickets', hotline, sentence);
