@@ -37,25 +37,12 @@ function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
   }
 }
 
-/** The bytes of many small buffers in one: a copy each, without Buffer.concat's per-buffer overhead (~5 µs; 200,000 CSV lines at 100k reports). */
-function joinBytes(parts: readonly Uint8Array[]): Buffer {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /**
  * Writes one CSV and its zip, unless both on disk are this CSV already. Everything before the
  * first await runs at once, so the caller's next CSV is built while this one deflates.
  */
 async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly Buffer[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
-  const csv = joinBytes([Buffer.from(BOM + csvHeader(), 'utf8'), ...rows]);
+  const csv = Buffer.concat([Buffer.from(BOM + csvHeader(), 'utf8'), ...rows]);
   const name = csvFile(year).split('/').pop() as string;
   const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
   // The CSV is written after its zip: a CSV on disk equal to this one (a year no report of this
