@@ -51,3 +51,16 @@ describe('planShards', () => {
     expect(plan.dirty).toEqual([...new Set(['a', 'b', 'b2'].map(reportShard))].sort());
   });
 });
+
+describe('reportShard on ASCII and other ids', () => {
+  it('hashes an ASCII id as its UTF-8 bytes, so both paths agree with the documented rule', () => {
+    const fnv = (bytes: Uint8Array) => {
+      let h = 0x811c9dc5;
+      for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+      return (h >>> 20).toString(16).padStart(3, '0');
+    };
+    for (const id of ['syn-000001', '002_55e9e64a1d176d60', '东莞 市 报告 2023', 'a\u00e9b', '']) {
+      expect(reportShard(id), id).toBe(fnv(new TextEncoder().encode(id)));
+    }
+  });
+});

@@ -10,9 +10,13 @@ const utf8 = new TextEncoder();
 /** The shard of a report id: three lower-case hex digits, 000–fff. */
 export function reportShard(id: string): string {
   let hash = 0x811c9dc5;
-  for (const byte of utf8.encode(id)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+  // ASCII ids (the usual file names) are hashed straight from their characters, others from their UTF-8 bytes.
+  let ascii = true;
+  for (let i = 0; i < id.length && ascii; i++) ascii = id.charCodeAt(i) < 0x80;
+  if (ascii) {
+    for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  } else {
+    for (const byte of utf8.encode(id)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   }
   return (hash >>> 20).toString(16).padStart(3, '0');
 }
