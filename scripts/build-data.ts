@@ -5,6 +5,7 @@
  * --print-peak-rss: print `peak_rss_mb: N` (this process and its worker threads) at the end, for the bench.
  * --min-worker-tasks N: parse on the main thread when fewer files than N need parsing (default 1000).
  */
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { summaryLines } from '../src/lib/dataset/build-report.ts';
@@ -25,6 +26,10 @@ const { values } = parseArgs({
   },
 });
 
+if (!existsSync(values.reports) || !statSync(values.reports).isDirectory()) {
+  console.error(`build-data: the reports folder ${values.reports} does not exist (or is not a folder)`);
+  process.exit(2);
+}
 const workers = Number(values.workers);
 const minTasksForWorkers = Number(values['min-worker-tasks']);
 for (const [name, value] of [['workers', workers], ['min-worker-tasks', minTasksForWorkers]] as const) {

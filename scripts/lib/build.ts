@@ -5,7 +5,7 @@
  * shard file of records as soon as its files are done; drop duplicates (and rewrite the shards
  * they were in); write the aggregate files; remove outputs no longer produced; save the cache.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-report.ts';
@@ -17,6 +17,7 @@ import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { cacheDirFor, cacheSalt, entryKey, loadCache, saveCache, type CacheEntry } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
+import { listWithStatsAside } from './list-files.ts';
 import { ShardAssembler } from './shard-assembler.ts';
 import { parseFiles } from './worker-pool.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -37,20 +38,6 @@ export interface BuildOptions {
 export interface BuildEffects {
   logger: Logger;
   writer: OutputWriter;
-}
-
-/** Every regular file under `dir`, as paths relative to it with / separators, in code-point order. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out.push(path);
-    }
-  };
-  walk('');
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Ids from base names; a name two files share (x.txt, x.pdf) gets its extension appended. */
@@ -103,12 +90,14 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const overridesText = options.agenciesFile && existsSync(options.agenciesFile) ? readFileSync(options.agenciesFile, 'utf8') : '';
   const { overrides, errors: overrideErrors } = parseOverrides(overridesText);
 
-  const rels = listFiles(options.reportsDir);
-  const ids = assignIds(rels);
+  // The folder is listed (and every file stat'ed) on a worker thread while this one reads the cache.
+  const listing = listWithStatsAside(options.reportsDir);
   const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
   const cache = cacheDir ? loadCache(cacheDir) : new Map<string, CacheEntry>();
+  const { rels, sizes, mtimes } = await listing;
+  const ids = assignIds(rels);
   const reportFiles = writer.list('reports');
   const onDisk = new Set(reportFiles.flatMap((name) => shardOfFileName(name) ?? []));
   // What each shard file holds, by the cache: a shard file on disk with no cache entries is unknown, hence empty.
@@ -132,7 +121,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     const file = prefix ? `${prefix}/${rel}` : rel;
     const id = ids[i] as string;
     const shard = reportShard(id);
-    const { size, mtimeMs } = statSync(abs);
+    const size = sizes[i] as number;
+    const mtimeMs = mtimes[i] as number;
     stats.set(file, { size, mtimeMs });
     const hit = cache.get(file);
     // A file that could not be read at all (sha256 '') is always tried again; so is a report
