@@ -15,7 +15,7 @@ import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import type { OutputWriter } from './effects.ts';
 import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
-import { zipEntryInfo, zipFiles } from './zip.ts';
+import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
 
 function factsFile(used: readonly ReportSummary<Buffer>[]): FactsFile {
   // Row by row: each summary's fact array is looked up once, not once per field (the summaries
@@ -37,57 +37,87 @@ function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
   }
 }
 
+interface Download {
+  year: number | 'all';
+  reports: number;
+  csv: string;
+  zip: string;
+  csv_bytes: number;
+  zip_bytes: number;
+}
+
 /**
- * Writes one CSV and its zip, unless both on disk are this CSV already. Everything before the
- * first await runs at once, so the caller's next CSV is built while this one deflates.
+ * The CSV downloads: one file per year (header and that year's rows in id order) and the
+ * all-years file (header, every year's rows in turn, then the rows of reports with no year), each
+ * also zipped with a README. A file equal to the one on disk is not written again. Each part (a
+ * year's rows) is deflated once, on the thread pool, and shared by its year's zip and the
+ * all-years zip (see zip.ts). Everything before the first await runs at once, so the caller can
+ * build the facts and the overview while the zips deflate.
  */
-async function writeCsv(writer: OutputWriter, year: number | 'all', rows: readonly Buffer[]): Promise<{ csv_bytes: number; zip_bytes: number }> {
-  const csv = Buffer.concat([Buffer.from(BOM + csvHeader(), 'utf8'), ...rows]);
-  const name = csvFile(year).split('/').pop() as string;
-  const readme = Buffer.from(zipReadme(name, rows.length, PARSER_VERSION), 'utf8');
-  // The CSV is written after its zip: a CSV on disk equal to this one (a year no report of this
-  // run touched) means its zip was written for it, and is kept if its README is current too.
-  // The zip's directory gives its CSV's CRC and size: the CSV on disk is read only when they match.
-  const previousZip = writer.read(zipFile(year));
-  const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
-  const crc = crc32(csv);
-  if (
-    previousZip &&
-    previous?.size === csv.length &&
-    previous.crc === crc &&
-    zipHasReadme(previousZip, readme) &&
-    Buffer.from(writer.read(csvFile(year)) ?? []).equals(csv)
-  ) {
-    return { csv_bytes: csv.length, zip_bytes: previousZip.length };
+async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear: ReadonlyMap<number, Buffer[]>, undated: readonly Buffer[]): Promise<Download[]> {
+  const header = Buffer.from(BOM + csvHeader(), 'utf8');
+  const yearCsv = years.map((y) => Buffer.concat([header, ...(byYear.get(y) ?? [])]));
+  const parts = [...yearCsv.map((csv) => csv.subarray(header.length)), ...(undated.length > 0 ? [Buffer.concat(undated)] : [])];
+  const rowCount = [...years.map((y) => byYear.get(y)?.length ?? 0), ...(undated.length > 0 ? [undated.length] : [])];
+  const files = [
+    ...years.map((year, i) => ({ year: year as number | 'all', csv: yearCsv[i] as Buffer, parts: [i] })),
+    { year: 'all' as const, csv: Buffer.concat([header, ...parts]), parts: parts.map((_, i) => i) },
+  ].map((f) => {
+    const name = csvFile(f.year).split('/').pop() as string;
+    const reports = f.parts.reduce((n, i) => n + (rowCount[i] as number), 0);
+    const readme = Buffer.from(zipReadme(name, reports, PARSER_VERSION), 'utf8');
+    const crc = crc32(f.csv);
+    // The CSV is written after its zip: a CSV on disk equal to this one means its zip was written
+    // for it, and is kept if its README is current too. The zip's directory gives its CSV's CRC
+    // and size: the CSV on disk is read only when they match.
+    const previousZip = writer.read(zipFile(f.year));
+    const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
+    const unchanged =
+      previousZip !== null &&
+      previous?.size === f.csv.length &&
+      previous.crc === crc &&
+      zipHasReadme(previousZip, readme) &&
+      Buffer.from(writer.read(csvFile(f.year)) ?? []).equals(f.csv);
+    return { ...f, name, reports, readme, crc, keptZipBytes: unchanged ? (previousZip as Uint8Array).length : null };
+  });
+  const changed = files.filter((f) => f.keptZipBytes === null);
+  const needed = new Set(changed.flatMap((f) => f.parts));
+  const segments = parts.map((part, i) => (needed.has(i) ? deflateSegment(part) : null));
+  const headerSegment = changed.length > 0 ? deflateSegment(header) : null;
+  for (const f of changed) writer.remove(csvFile(f.year));
+
+  const downloads: Download[] = [];
+  for (const f of files) {
+    let zipBytes = f.keptZipBytes;
+    if (zipBytes === null) {
+      const zip = zipSegments([
+        { name: f.name, data: f.csv, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...(await Promise.all(f.parts.map((i) => segments[i] as Promise<Buffer>)))] },
+        { name: 'README.txt', data: f.readme, segments: [await deflateSegment(f.readme)] },
+      ]);
+      writer.write(zipFile(f.year), zip);
+      writer.write(csvFile(f.year), f.csv);
+      zipBytes = zip.length;
+    }
+    downloads.push({ year: f.year, reports: f.reports, csv: csvFile(f.year), zip: zipFile(f.year), csv_bytes: f.csv.length, zip_bytes: zipBytes });
   }
-  writer.remove(csvFile(year));
-  // Everything above runs before the first await, so the next CSV is built while this one deflates.
-  const zip = await zipFiles([
-    { name, data: csv, crc },
-    { name: 'README.txt', data: readme },
-  ]);
-  writer.write(zipFile(year), zip);
-  writer.write(csvFile(year), csv);
-  return { csv_bytes: csv.length, zip_bytes: zip.length };
+  // The manifest lists all years first, as before.
+  return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }
 
 export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary<Buffer>[], report: BuildReport): Promise<void> {
   // The CSVs first: their zips deflate on the thread pool while this thread builds the facts and the overview.
-  // Each CSV line's bytes are shared by the all-years and the year file.
-  const lines = used.map((s) => s.csv);
   const byYear = new Map<number, Buffer[]>();
-  used.forEach((s, i) => {
-    if (s.year === null) return;
-    const list = byYear.get(s.year);
-    if (list) list.push(lines[i] as Buffer);
-    else byYear.set(s.year, [lines[i] as Buffer]);
-  });
+  const undated: Buffer[] = [];
+  for (const s of used) {
+    if (s.year === null) undated.push(s.csv);
+    else {
+      const list = byYear.get(s.year);
+      if (list) list.push(s.csv);
+      else byYear.set(s.year, [s.csv]);
+    }
+  }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const pending = (['all', ...years] as const).map(async (year) => {
-    const rows = year === 'all' ? lines : (byYear.get(year) ?? []);
-    const bytes = await writeCsv(writer, year, rows);
-    return { year, reports: rows.length, csv: csvFile(year), zip: zipFile(year), ...bytes };
-  });
+  const pending = writeCsvs(writer, years, byYear, undated);
 
   const facts = factsFile(used);
   writer.write(DATA_FILES.facts, JSON.stringify(facts));
@@ -96,7 +126,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
   writer.write(DATA_FILES.buildReport, stableStringify(report, 2));
 
-  const downloads = await Promise.all(pending);
+  const downloads = await pending;
   const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
   for (const f of staleCsv) writer.remove(`csv/${f}`);
 

@@ -1,37 +1,57 @@
 /**
- * A zip of a few files: fflate writes the container; the deflating is Node's native zlib, run on
- * the thread pool (several files at once), since the CSV zips are the largest thing a rebuild
- * rewrites. Entries carry a fixed time so the bytes do not depend on when the build ran.
+ * Zips of CSV files whose deflated data is made of segments: each part of a CSV (its header, the
+ * rows of one year) is deflated once, on the thread pool, ending on a byte boundary (zlib's sync
+ * flush), and a zip's data is its parts' segments one after another, closed by an empty final
+ * block (the way pigz joins blocks). The all-years CSV is the header and every year's rows, so
+ * its zip reuses the year files' segments: each row is compressed once, not twice. fflate writes
+ * the container; entries carry a fixed time so the bytes do not depend on when the build ran.
  */
 import { Zip, type ZipInputFile } from 'fflate';
 import { promisify } from 'node:util';
-import { crc32, deflateRaw } from 'node:zlib';
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
 const deflateRawAsync = promisify(deflateRaw);
 
 /** zlib level 4: half the time of level 6 on the CSVs for zips about 10% larger (measured on 35 MB of CSV). */
 const LEVEL = 4;
 
-/** Entry time written into every zip (local time, as zip stores it). */
-const ZIP_MTIME = new Date(2000, 0, 1);
-
 /** Output chunks of 4 MiB: zlib's default 16 KiB makes thousands of callbacks for a 100 MB CSV. */
 const CHUNK = 4 * 1024 * 1024;
 
-/** A zip of these files; `crc` may be given when the caller has it already (it takes ~0.1 s per 100 MB). */
-export async function zipFiles(files: readonly { name: string; data: Uint8Array; crc?: number }[]): Promise<Uint8Array> {
-  const deflated = await Promise.all(files.map((f) => deflateRawAsync(f.data, { level: LEVEL, chunkSize: CHUNK })));
+/** Entry time written into every zip (local time, as zip stores it). */
+const ZIP_MTIME = new Date(2000, 0, 1);
+
+/** The empty last block that closes a deflate stream made of segments. */
+const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0), { level: LEVEL });
+
+/** One part of a file, deflated so that further parts can follow it (not final, byte-aligned). */
+export function deflateSegment(data: Uint8Array): Promise<Buffer> {
+  return deflateRawAsync(data, { level: LEVEL, chunkSize: CHUNK, finishFlush: constants.Z_SYNC_FLUSH });
+}
+
+export interface ZipEntry {
+  name: string;
+  /** The whole file, for its size and CRC (`crc` may be given when the caller has it). */
+  data: Uint8Array;
+  crc?: number;
+  /** Its deflated segments, in order (see deflateSegment); the final block is added here. */
+  segments: readonly Uint8Array[];
+}
+
+/** A zip of these entries, from their deflated segments. */
+export function zipSegments(entries: readonly ZipEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
     if (err) failure = err;
     else chunks.push(chunk);
   });
-  files.forEach((f, i) => {
-    const entry: ZipInputFile = { filename: f.name, size: f.data.length, crc: f.crc ?? crc32(f.data), compression: 8, mtime: ZIP_MTIME };
+  for (const e of entries) {
+    const entry: ZipInputFile = { filename: e.name, size: e.data.length, crc: e.crc ?? crc32(e.data), compression: 8, mtime: ZIP_MTIME };
     zip.add(entry);
-    entry.ondata?.(null, deflated[i] as Uint8Array<ArrayBuffer>, true);
-  });
+    for (const segment of e.segments) entry.ondata?.(null, segment as Uint8Array<ArrayBuffer>, false);
+    entry.ondata?.(null, FINAL_BLOCK as Uint8Array<ArrayBuffer>, true);
+  }
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(chunks);

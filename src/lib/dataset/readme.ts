@@ -2,6 +2,7 @@
 export function zipReadme(csvName: string, reports: number, parserVersion: string): string {
   return [
     `${csvName}: 政府信息公开工作年度报告 figures, one row per report (${reports} reports).`,
+    '  Rows are in year order, then by report id; reports with no year come last.',
     '',
     'Source',
     '  Each row is one government body\'s annual report on government information disclosure',
