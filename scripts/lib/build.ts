@@ -14,7 +14,7 @@ import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { reportShard, shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
-import { cacheDirFor, cacheSalt, entryKey, loadCache, saveCache, type CacheEntry } from './cache.ts';
+import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
 import { listWithStatsAside } from './list-files.ts';
@@ -95,7 +95,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
-  const cache = cacheDir ? loadCache(cacheDir) : new Map<string, CacheEntry>();
+  const cache = cacheDir ? loadCache(cacheDir, salt) : new Map<string, CacheEntry>();
   const { rels, sizes, mtimes } = await listing;
   const ids = assignIds(rels);
   const reportFiles = writer.list('reports');
@@ -113,44 +113,42 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   for (const shard of onDisk) if (!contents.has(shard)) contents.set(shard, new Set());
 
   const entries = new Map<string, CacheEntry>();
-  const tasks: (FileTask & { shard: string })[] = [];
-  const stats = new Map<string, { size: number; mtimeMs: number }>();
+  const tasks: (FileTask & { shard: string; size: number; mtimeMs: number })[] = [];
   const unchanged = new Set<string>();
   rels.forEach((rel, i) => {
-    const abs = join(options.reportsDir, rel);
     const file = prefix ? `${prefix}/${rel}` : rel;
     const id = ids[i] as string;
     const shard = reportShard(id);
     const size = sizes[i] as number;
     const mtimeMs = mtimes[i] as number;
-    stats.set(file, { size, mtimeMs });
     const hit = cache.get(file);
     // A file that could not be read at all (sha256 '') is always tried again; so is a report
-    // whose record should be in a shard file that is gone.
+    // whose id changed (another file now shares its name) or whose record should be in a shard
+    // file that is gone.
     const fresh =
       hit &&
       hit.outcome.sha256 !== '' &&
       hit.size === size &&
       hit.mtimeMs === mtimeMs &&
-      hit.key === entryKey(salt, hit.outcome.sha256, file, id) &&
+      (hit.outcome.status !== 'parsed' || hit.outcome.summary.id === id) &&
       !(hit.written && !contents.get(shard)?.has(id));
     if (fresh) {
       entries.set(file, hit);
       if (hit.outcome.status === 'parsed') unchanged.add(id);
-    } else tasks.push({ abs, file, id, shard });
+    } else tasks.push({ abs: join(options.reportsDir, rel), file, id, shard, size, mtimeMs });
   });
   // In shard order, so that each shard's files finish close together and the shard is written then.
   tasks.sort((a, b) => (a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
   clock.lap('list and cache');
 
-  const record = (outcome: FileOutcome<Uint8Array>, id: string) => {
-    const st = stats.get(outcome.file) ?? { size: 0, mtimeMs: 0 };
+  // Every file parsed by this run is a task, here or made for a re-parse below.
+  const taskOf = new Map(tasks.map((t) => [t.file, t]));
+  const record = (outcome: FileOutcome<Uint8Array>, task: { size: number; mtimeMs: number }) => {
     const kept: FileOutcome<Buffer> =
       outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv) } } : outcome;
-    entries.set(outcome.file, { file: outcome.file, ...st, key: entryKey(salt, outcome.sha256, outcome.file, id), outcome: kept });
+    entries.set(outcome.file, { file: outcome.file, size: task.size, mtimeMs: task.mtimeMs, outcome: kept });
   };
-  const idOf = new Map(rels.map((rel, i) => [prefix ? `${prefix}/${rel}` : rel, ids[i] as string]));
   const shards = new ShardAssembler(writer, contents, unchanged);
   const parse = async (batch: FileTask[], onRecord: (id: string, json: Buffer | null, summary: ReportSummary<Uint8Array> | null) => void) => {
     parsedNow += batch.length;
@@ -160,8 +158,10 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       overrides,
       warn: (m) => logger.warn(m),
       onResult: ({ outcome, json }) => {
-        const id = idOf.get(outcome.file) as string;
-        record(outcome, id);
+        const task = taskOf.get(outcome.file);
+        if (!task) throw new Error(`build-data bug: a result for ${outcome.file}, which was not asked for`);
+        const id = task.id;
+        record(outcome, task);
         const parsed = outcome.status === 'parsed' && json !== null;
         onRecord(id, parsed ? asBuffer(json) : null, parsed ? outcome.summary : null);
       },
@@ -184,10 +184,16 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   // Shards now hold every parsed report: drop the duplicates, add reports used now but never written.
-  const taskOf = new Map(rels.map((rel, i) => [ids[i] as string, { abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id: ids[i] as string }]));
   await shards.settle(used.map((s) => s.id), async (missing) => {
+    const wanted = new Set(missing);
+    const again = rels.flatMap((rel, i) => {
+      if (!wanted.has(ids[i] as string)) return [];
+      const file = prefix ? `${prefix}/${rel}` : rel;
+      return [{ abs: join(options.reportsDir, rel), file, id: ids[i] as string, size: sizes[i] as number, mtimeMs: mtimes[i] as number }];
+    });
+    for (const task of again) taskOf.set(task.file, { ...task, shard: reportShard(task.id) });
     const json = new Map<string, Buffer>();
-    await parse(missing.map((id) => taskOf.get(id) as FileTask), (id, j) => j !== null && json.set(id, j));
+    await parse(again, (id, j) => j !== null && json.set(id, j));
     return json;
   });
   // Anything else in reports/ (a file of an older layout, a stray file) is not part of the dataset.
@@ -237,7 +243,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   clock.lap('outputs');
   if (cacheDir) {
     const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    saveCache(cacheDir, all, all.filter((e) => cache.get(e.file) !== e));
+    saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e));
     clock.lap('save cache');
   }
   logger.info(`build-data: time ${clock.summary()}`);

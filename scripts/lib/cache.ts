@@ -1,10 +1,10 @@
 /**
  * The build cache (default .cache/build-data/, one folder per reports/out pair): for every file
- * its size, mtime, content hash and what processing it gave, under a key made of the content
- * hash, the file's path and id, the parser and resolver versions, a fingerprint of the code that
- * makes a record (so a forgotten version bump cannot serve stale records), the CSV and fact layout
- * and the overrides file. A rebuild re-reads only files whose size or mtime changed and re-parses only
- * files whose key changed (or whose record is missing from its shard file in the output folder).
+ * its size, mtime, content hash and what processing it gave, under a salt made of the parser and
+ * resolver versions, a fingerprint of the code that makes a record (so a forgotten version bump
+ * cannot serve stale records), the CSV and fact layout and the overrides file. A rebuild re-parses
+ * a file whose size or mtime changed, whose report id changed, or whose record is missing from its
+ * shard file in the output folder; a new salt re-parses everything.
  * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to; the CSV
  * lines apart, in one file of bytes the entries point into (read back without parsing).
  */
@@ -22,7 +22,6 @@ export interface CacheEntry {
   file: string;
   size: number;
   mtimeMs: number;
-  key: string;
   /** Kept in memory with the CSV line as bytes. */
   outcome: FileOutcome<Buffer>;
   /** The record is in its shard file in the output folder (written by the build that saved this entry). */
@@ -69,10 +68,6 @@ export function cacheSalt(overridesText: string): string {
     .digest('hex');
 }
 
-export function entryKey(salt: string, sha256: string, file: string, id: string): string {
-  return createHash('sha256').update(`${salt}\u0000${sha256}\u0000${file}\u0000${id}`).digest('hex').slice(0, 32);
-}
-
 /** The cache folder for one (reports, out) pair under the cache root. */
 export function cacheDirFor(root: string, reportsDir: string, outDir: string): string {
   const pair = createHash('sha256').update(`${resolve(reportsDir)}\u0000${resolve(outDir)}`).digest('hex').slice(0, 16);
@@ -86,9 +81,11 @@ const LOG = 'entries.log.jsonl';
 /**
  * The base's first line names the file of CSV lines its entries point into (and the log's, which
  * appends to it): a new base gets a new CSV file, so an entry never points into the wrong one.
+ * It also holds the salt (cacheSalt) every entry was made under: another salt, no entry is used.
  */
 interface BaseHeader {
   csv: string;
+  salt: string;
 }
 
 /** Each line of a JSON-lines file, parsed; a torn line (an interrupted write) is skipped. */
@@ -128,17 +125,18 @@ function readHeader(dir: string): BaseHeader | null {
   const end = bytes.indexOf(10);
   try {
     const value = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<BaseHeader>;
-    if (typeof value.csv === 'string' && /^csv-[0-9a-z]+\.bin$/.test(value.csv)) header = { csv: value.csv };
+    if (typeof value.csv === 'string' && /^csv-[0-9a-z]+\.bin$/.test(value.csv) && typeof value.salt === 'string') header = { csv: value.csv, salt: value.salt };
   } catch {
     header = null;
   }
   return header;
 }
 
-export function loadCache(dir: string): Map<string, CacheEntry> {
+/** The entries saved under this salt (none when the cache was made by other code, versions or overrides). */
+export function loadCache(dir: string, salt: string): Map<string, CacheEntry> {
   const entries = new Map<string, CacheEntry>();
   const header = readHeader(dir);
-  if (!header || !existsSync(join(dir, header.csv))) return entries;
+  if (!header || header.salt !== salt || !existsSync(join(dir, header.csv))) return entries;
   const csv = readFileSync(join(dir, header.csv));
   const take = (value: unknown) => {
     const stored = value as StoredEntry;
@@ -187,7 +185,7 @@ function writeEntries(fd: number, csvFd: number, csvOffset: number, entries: rea
  * the log would grow past a quarter of the base (or there is no base), writes a new base and CSV
  * file with `all` and empties the log.
  */
-export function saveCache(dir: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]): void {
+export function saveCache(dir: string, salt: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]): void {
   if (changed.length === 0) return;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, BASE);
@@ -196,7 +194,7 @@ export function saveCache(dir: string, all: readonly CacheEntry[], changed: read
   const baseSize = header ? statSync(base).size : 0;
   const logSize = existsSync(log) ? statSync(log).size : 0;
   // An entry is ~1 KB: estimate the append without building it first.
-  if (header && existsSync(join(dir, header.csv)) && logSize + changed.length * 1024 < baseSize / 4) {
+  if (header && header.salt === salt && existsSync(join(dir, header.csv)) && logSize + changed.length * 1024 < baseSize / 4) {
     const csvPath = join(dir, header.csv);
     const fd = openSync(log, 'a');
     const csvFd = openSync(csvPath, 'a');
@@ -213,7 +211,7 @@ export function saveCache(dir: string, all: readonly CacheEntry[], changed: read
   const fd = openSync(tmp, 'w');
   const csvFd = openSync(join(dir, csvName), 'w');
   try {
-    writeSync(fd, `${JSON.stringify({ csv: csvName } satisfies BaseHeader)}\n`);
+    writeSync(fd, `${JSON.stringify({ csv: csvName, salt } satisfies BaseHeader)}\n`);
     writeEntries(fd, csvFd, 0, all);
   } finally {
     closeSync(csvFd);

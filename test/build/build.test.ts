@@ -171,4 +171,14 @@ describe('build-data on a folder with bad files', () => {
     expect(run.parsedNow).toBeGreaterThan(0);
     expect(snapshot(out)).toEqual(before);
   });
+
+  it('parses a cached file again when its report id changes (a second file now shares its name)', async () => {
+    const out = join(root, 'out-a');
+    writeFileSync(join(reports, 'humen.txt'), readFileSync(join('data/reports', SEEDS[2] as string)));
+    const run = await build(out, { cache: join(root, 'cache') });
+    expect(run.parsedNow).toBe(2); // the new file and more/humen.html, now humen-html
+    const records = readRecords(out);
+    expect(records.get('humen-html')?.source.format).toBe('html');
+    expect(records.has('humen')).toBe(false);
+  });
 });

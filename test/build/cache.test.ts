@@ -17,7 +17,6 @@ function entry(n: number, csv: string): CacheEntry {
     file: `data/reports/r${n}.txt`,
     size: 100 + n,
     mtimeMs: 1,
-    key: `k${n}`,
     written: true,
     outcome: {
       status: 'parsed',
@@ -28,9 +27,10 @@ function entry(n: number, csv: string): CacheEntry {
   };
 }
 const unusable: CacheEntry = {
-  file: 'data/reports/bad.txt', size: 0, mtimeMs: 1, key: 'kb',
+  file: 'data/reports/bad.txt', size: 0, mtimeMs: 1,
   outcome: { status: 'unusable', file: 'data/reports/bad.txt', sha256: 'x', reason: 'empty', detail: 'empty file (0 bytes)' },
 };
+const SALT = 'salt-1';
 const csvOf = (e: CacheEntry | undefined) => (e?.outcome.status === 'parsed' ? e.outcome.summary.csv.toString() : null);
 
 describe('build cache', () => {
@@ -38,11 +38,11 @@ describe('build cache', () => {
     const dir = tempDir();
     const others = Array.from({ length: 200 }, (_, i) => entry(i + 10, `other ${i}\r\n`));
     const first = [entry(1, 'r1,某局,"a, b"\r\n'), entry(2, 'r2,x\r\n'), unusable, ...others];
-    saveCache(dir, first, first);
+    saveCache(dir, SALT, first, first);
     const changed = entry(2, 'r2,changed\r\n');
-    saveCache(dir, [first[0]!, changed, unusable, ...others], [changed]);
+    saveCache(dir, SALT, [first[0]!, changed, unusable, ...others], [changed]);
     expect(readdirSync(dir)).toContain('entries.log.jsonl');
-    const loaded = loadCache(dir);
+    const loaded = loadCache(dir, SALT);
     expect(loaded.size).toBe(203);
     expect(csvOf(loaded.get('data/reports/r209.txt'))).toBe('other 199\r\n');
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('r1,某局,"a, b"\r\n');
@@ -56,26 +56,27 @@ describe('build cache', () => {
 
   it('rewrites the base when the log grows, leaving one CSV file', () => {
     const dir = tempDir();
-    saveCache(dir, [entry(1, 'a\r\n')], [entry(1, 'a\r\n')]);
+    saveCache(dir, SALT, [entry(1, 'a\r\n')], [entry(1, 'a\r\n')]);
     const many = Array.from({ length: 50 }, (_, i) => entry(i + 2, `line ${i}\r\n`));
-    saveCache(dir, [entry(1, 'a\r\n'), ...many], many);
+    saveCache(dir, SALT, [entry(1, 'a\r\n'), ...many], many);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     expect(readdirSync(dir)).not.toContain('entries.log.jsonl');
-    expect(csvOf(loadCache(dir).get('data/reports/r30.txt'))).toBe('line 28\r\n');
+    expect(csvOf(loadCache(dir, SALT).get('data/reports/r30.txt'))).toBe('line 28\r\n');
   });
 
-  it('treats a damaged cache as misses, never as wrong lines', () => {
+  it('treats a damaged cache, or one made under another salt, as misses, never as wrong lines', () => {
     const dir = tempDir();
     const all = [entry(1, 'first line\r\n'), entry(2, 'second line\r\n')];
-    saveCache(dir, all, all);
+    saveCache(dir, SALT, all, all);
     const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
     truncateSync(join(dir, bin), 'first line\r\n'.length + 3);
-    const loaded = loadCache(dir);
+    const loaded = loadCache(dir, SALT);
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
     expect(loaded.has('data/reports/r2.txt')).toBe(false);
     appendFileSync(join(dir, 'entries.jsonl'), '{"file":"torn');
-    expect(loadCache(dir).size).toBe(1);
+    expect(loadCache(dir, SALT).size).toBe(1);
+    expect(loadCache(dir, 'another salt').size).toBe(0);
     writeFileSync(join(dir, 'entries.jsonl'), readFileSync(join(dir, 'entries.jsonl'), 'utf8').replace(bin, 'csv-gone.bin'));
-    expect(loadCache(dir).size).toBe(0);
+    expect(loadCache(dir, SALT).size).toBe(0);
   });
 });
