@@ -1,5 +1,6 @@
 /** The build's side effects, passed in (tests give silent or in-memory ones). */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface Logger {
@@ -10,6 +11,8 @@ export interface Logger {
 /** Writes under the output folder; paths are relative to it, with / separators. */
 export interface OutputWriter {
   write(path: string, data: string | Uint8Array): void;
+  /** Like write, on the thread pool (the build keeps parsing meanwhile); optional. */
+  writeAsync?(path: string, data: Uint8Array): Promise<void>;
   remove(path: string): void;
   /** The bytes of a file already in the output, or null. */
   read(path: string): Uint8Array | null;
@@ -35,6 +38,15 @@ export function fsWriter(outDir: string): OutputWriter {
         made.add(dir);
       }
       writeFileSync(full, data);
+    },
+    async writeAsync(path, data) {
+      const full = join(outDir, path);
+      const dir = dirname(full);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      await writeFile(full, data);
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });

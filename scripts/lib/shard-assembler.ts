@@ -37,6 +37,11 @@ export class ShardAssembler {
   private readonly seen = new Map<string, number>();
   /** Finished shards holding a record that shares its agency and year with another: written once duplicates are settled. */
   private readonly held = new Map<string, Map<string, Line>>();
+  /** Shard writes under way on the thread pool (writer.writeAsync), so the parse is not held up by file creation. */
+  private readonly writing = new Map<string, Promise<void>>();
+  private writeFailure: unknown = null;
+  /** From settle on, writes are synchronous. */
+  private settling = false;
 
   /**
    * @param contents what each shard file on disk holds now (shard → ids), from the last build
@@ -98,7 +103,18 @@ export class ShardAssembler {
       const line = lines.get(id) as Line;
       return line[line.length - 1] === 10 ? [line] : [line, NEWLINE];
     });
-    this.writer.write(shardFile(shard), Buffer.concat(parts));
+    const bytes = Buffer.concat(parts);
+    if (this.writer.writeAsync && !this.settling) {
+      const path = shardFile(shard);
+      const previous = this.writing.get(shard) ?? Promise.resolve();
+      // One write per shard at a time, in order; a failure is raised by settle.
+      const next = previous.then(() => (this.writer.writeAsync as NonNullable<OutputWriter['writeAsync']>)(path, bytes)).catch((e: unknown) => {
+        this.writeFailure ??= e;
+      });
+      this.writing.set(shard, next);
+    } else {
+      this.writer.write(shardFile(shard), bytes);
+    }
     this.contents.set(shard, new Set(ids));
   }
 
@@ -109,6 +125,11 @@ export class ShardAssembler {
    */
   async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, Buffer>>): Promise<void> {
     if (this.open.size > 0) throw new Error(`build-data bug: ${this.open.size} shards still waiting for files`);
+    // Shard files written during the parse are read back below: let every write finish first.
+    await Promise.all(this.writing.values());
+    this.writing.clear();
+    if (this.writeFailure) throw this.writeFailure;
+    this.settling = true;
     // A held shard counts as holding nothing yet: the plan then lists it to be written.
     for (const shard of this.held.keys()) this.contents.set(shard, new Set());
     const plan = planShards(usedIds, this.contents);

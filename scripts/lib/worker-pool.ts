@@ -49,7 +49,8 @@ export interface PoolOptions {
 }
 
 const BATCH = 32;
-const IN_FLIGHT = 2;
+/** Batches queued per worker: enough that a worker never waits while the main thread writes a file. */
+const IN_FLIGHT = 4;
 const WORKER_HEAP_MB = 256;
 const START_TIMEOUT_MS = 60_000;
 

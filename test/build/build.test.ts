@@ -131,7 +131,14 @@ describe('build-data on a folder with bad files', () => {
     const base = fsWriter(out);
     const warm = await buildData(
       { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: join(root, 'cache'), workers: 2, minTasksForWorkers: 0 },
-      { logger: silentLogger, writer: { ...base, write: (path, data) => (writes.push(path), base.write(path, data)) } },
+      {
+        logger: silentLogger,
+        writer: {
+          ...base,
+          write: (path, data) => (writes.push(path), base.write(path, data)),
+          writeAsync: async (path, data) => (writes.push(path), base.writeAsync?.(path, data)),
+        },
+      },
     );
     expect(warm.parsedNow).toBe(1);
     // Only the changed report's shard is rewritten.
