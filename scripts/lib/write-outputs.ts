@@ -67,9 +67,8 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
     const reports = f.parts.reduce((n, i) => n + (rowCount[i] as number), 0);
     const readme = Buffer.from(zipReadme(name, reports, PARSER_VERSION), 'utf8');
     const crc = crc32(f.csv);
-    // The CSV is written after its zip: a CSV on disk equal to this one means its zip was written
-    // for it, and is kept if its README is current too. The zip's directory gives its CSV's CRC
-    // and size: the CSV on disk is read only when they match.
+    // Kept when the zip on disk holds this CSV (its directory's CRC and size) and this README, and
+    // the CSV on disk is this CSV (read only when the CRC and size match).
     const previousZip = writer.read(zipFile(f.year));
     const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
     const unchanged =
@@ -84,7 +83,11 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   const needed = new Set(changed.flatMap((f) => f.parts));
   const segments = parts.map((part, i) => (needed.has(i) ? deflateSegment(part) : null));
   const headerSegment = changed.length > 0 ? deflateSegment(header) : null;
-  for (const f of changed) writer.remove(csvFile(f.year));
+  // The CSVs are written now, on the thread pool when the writer can: a CSV whose zip is not
+  // written yet (the build stops) fails the CRC test above next time, so both are written again.
+  const csvWrites = changed.map((f) =>
+    writer.writeAsync ? writer.writeAsync(csvFile(f.year), f.csv) : Promise.resolve(writer.write(csvFile(f.year), f.csv)),
+  );
 
   const downloads: Download[] = [];
   for (const f of files) {
@@ -95,11 +98,11 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
         { name: 'README.txt', data: f.readme, segments: [await deflateSegment(f.readme)] },
       ]);
       writer.write(zipFile(f.year), zip);
-      writer.write(csvFile(f.year), f.csv);
       zipBytes = zip.length;
     }
     downloads.push({ year: f.year, reports: f.reports, csv: csvFile(f.year), zip: zipFile(f.year), csv_bytes: f.csv.length, zip_bytes: zipBytes });
   }
+  await Promise.all(csvWrites);
   // The manifest lists all years first, as before.
   return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }
@@ -120,13 +123,14 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const pending = writeCsvs(writer, years, byYear, undated);
 
   const facts = factsFile(used);
-  writer.write(DATA_FILES.facts, JSON.stringify(facts));
+  const factsBytes = Buffer.from(JSON.stringify(facts), 'utf8');
+  const factsWrite = writer.writeAsync ? writer.writeAsync(DATA_FILES.facts, factsBytes) : Promise.resolve(writer.write(DATA_FILES.facts, factsBytes));
   const overview = overviewOfColumns(facts.columns, facts.count);
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
   writer.write(DATA_FILES.buildReport, stableStringify(report, 2));
 
-  const downloads = await pending;
+  const [downloads] = await Promise.all([pending, factsWrite]);
   const staleCsv = writer.list('csv').filter((f) => !downloads.some((d) => d.csv.endsWith(`/${f}`) || d.zip.endsWith(`/${f}`)));
   for (const f of staleCsv) writer.remove(`csv/${f}`);
 
