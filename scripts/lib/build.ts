@@ -239,13 +239,14 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     throw new Error(`build-data bug: ${report.totals.files} files but ${report.totals.used} used + ${report.totals.not_used} not used`);
   }
   clock.lap('duplicates and report');
-  await writeOutputs(writer, used, report);
-  clock.lap('outputs');
+  // The cache is saved while the CSV zips deflate on the thread pool (writeOutputs returns at its first wait).
+  const outputs = writeOutputs(writer, used, report);
   if (cacheDir) {
     const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e));
-    clock.lap('save cache');
   }
+  await outputs;
+  clock.lap(cacheDir ? 'outputs and cache' : 'outputs');
   logger.info(`build-data: time ${clock.summary()}`);
   return { report, parsedNow, workersUsed };
 }
