@@ -48,4 +48,14 @@ describe('buildOverview', () => {
     }
     expect(overview.extremes.applications_received?.top.length).toBeGreaterThan(0);
   });
+
+  it('lists the ten highest and lowest of many agencies, ties in id order, as a full sort would', () => {
+    const base = placed.find((f) => f.year !== null) as Fact;
+    // 60 agencies in one year, values with many ties, ids in scrambled order.
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...base, id: `a${(i * 37) % 60}`, agency: `agency ${i}`, year: 2030, new_total: (i * 7) % 9 }));
+    const extremes = buildOverview(many).extremes.applications_received;
+    const sorted = [...many].sort((a, b) => (a.new_total as number) - (b.new_total as number) || ((a.id as string) < (b.id as string) ? -1 : 1));
+    expect(extremes?.bottom.map((e) => e.id)).toEqual(sorted.slice(0, 10).map((f) => f.id));
+    expect(extremes?.top.map((e) => e.id)).toEqual(sorted.slice(-10).reverse().map((f) => f.id));
+  });
 });

@@ -91,6 +91,19 @@ function numbered(values: readonly (string | number | null)[], count: number): {
   return { of, labels: [...index.keys()] };
 }
 
+/** The first `k` entries in `order`, in that order: what sorting all and slicing gives, without sorting all (ids are unique, so the order is total). */
+function firstInOrder(entries: readonly ExtremeEntry[], k: number, order: (a: ExtremeEntry, b: ExtremeEntry) => number): ExtremeEntry[] {
+  const best: ExtremeEntry[] = [];
+  for (const e of entries) {
+    if (best.length === k && order(e, best[k - 1] as ExtremeEntry) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && order(e, best[at - 1] as ExtremeEntry) < 0) at--;
+    best.splice(at, 0, e);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 /** Agencies at either end of each extreme measure, among the given rows. */
 function extremes(columns: FactColumns, rows: readonly number[]): OverviewFile['extremes'] {
   const defs = EXTREME_MEASURES.map((m) => MEASURES[m]);
@@ -111,8 +124,8 @@ function extremes(columns: FactColumns, rows: readonly number[]): OverviewFile['
   const byValue = (a: ExtremeEntry, b: ExtremeEntry) => a.value - b.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const out: OverviewFile['extremes'] = {};
   EXTREME_MEASURES.forEach((m, i) => {
-    const ascending = (entries[i] as ExtremeEntry[]).sort(byValue);
-    out[m] = { top: ascending.slice(-EXTREME_COUNT).reverse(), bottom: ascending.slice(0, EXTREME_COUNT) };
+    const list = entries[i] as ExtremeEntry[];
+    out[m] = { top: firstInOrder(list, EXTREME_COUNT, (a, b) => byValue(b, a)), bottom: firstInOrder(list, EXTREME_COUNT, byValue) };
   });
   return out;
 }
