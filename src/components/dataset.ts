@@ -8,7 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildReport } from '../lib/dataset/build-report.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
-import { DATA_DIR, DATA_FILES, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+import { DATA_DIR, DATA_FILES, type Download, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+export type { Download } from '../lib/dataset/layout.ts';
 import { shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
 import type { ReportRecord } from '../lib/schema.ts';
 import { PEER_MEASURES, peerIndex, type PeerIndex } from '../lib/charts/peers.ts';
@@ -23,15 +24,6 @@ function readJson<T>(file: string, empty: T): T {
   } catch (e) {
     throw new Error(`${path}: not valid JSON (${e instanceof Error ? e.message : e})`);
   }
-}
-
-export interface Download {
-  year: number | 'all';
-  csv: string;
-  zip: string;
-  reports: number;
-  csv_bytes: number;
-  zip_bytes: number;
 }
 
 export interface Manifest {

@@ -30,6 +30,16 @@ export const shardFile = (shard: string) => `reports/${shard}.jsonl`;
 export const csvFile = (year: number | 'all') => `csv/reports-${year}.csv`;
 export const zipFile = (year: number | 'all') => `csv/reports-${year}.zip`;
 
+/** One whole-dataset download as manifest.json lists it: a CSV and its zip, for one year or all. */
+export interface Download {
+  year: number | 'all';
+  csv: string;
+  zip: string;
+  reports: number;
+  csv_bytes: number;
+  zip_bytes: number;
+}
+
 /** Columnar fact rows: columns[field][i] is report i's value. */
 export interface FactsFile {
   schema_version: number;
