@@ -112,8 +112,14 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   }
   for (const shard of onDisk) if (!contents.has(shard)) contents.set(shard, new Set());
 
+  /** The task that parses listed file i. */
+  const taskAt = (i: number) => {
+    const rel = rels[i] as string;
+    const id = ids[i] as string;
+    return { abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id, shard: reportShard(id), size: sizes[i] as number, mtimeMs: mtimes[i] as number };
+  };
   const entries = new Map<string, CacheEntry>();
-  const tasks: (FileTask & { shard: string; size: number; mtimeMs: number })[] = [];
+  const tasks: ReturnType<typeof taskAt>[] = [];
   const unchanged = new Set<string>();
   rels.forEach((rel, i) => {
     const file = prefix ? `${prefix}/${rel}` : rel;
@@ -135,7 +141,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     if (fresh) {
       entries.set(file, hit);
       if (hit.outcome.status === 'parsed') unchanged.add(id);
-    } else tasks.push({ abs: join(options.reportsDir, rel), file, id, shard, size, mtimeMs });
+    } else tasks.push(taskAt(i));
   });
   // In shard order, so that each shard's files finish close together and the shard is written then.
   tasks.sort((a, b) => (a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -186,12 +192,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // Shards now hold every parsed report: drop the duplicates, add reports used now but never written.
   await shards.settle(used.map((s) => s.id), async (missing) => {
     const wanted = new Set(missing);
-    const again = rels.flatMap((rel, i) => {
-      if (!wanted.has(ids[i] as string)) return [];
-      const file = prefix ? `${prefix}/${rel}` : rel;
-      return [{ abs: join(options.reportsDir, rel), file, id: ids[i] as string, size: sizes[i] as number, mtimeMs: mtimes[i] as number }];
-    });
-    for (const task of again) taskOf.set(task.file, { ...task, shard: reportShard(task.id) });
+    const again = ids.flatMap((id, i) => (wanted.has(id) ? [taskAt(i)] : []));
+    for (const task of again) taskOf.set(task.file, task);
     const json = new Map<string, Buffer>();
     await parse(again, (id, j) => j !== null && json.set(id, j));
     return json;

@@ -16,6 +16,7 @@ import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
+import { forEachLine } from './byte-lines.ts';
 import { FACT_FIELDS, type FileOutcome } from './process-file.ts';
 
 export interface CacheEntry {
@@ -88,24 +89,22 @@ interface BaseHeader {
   salt: string;
 }
 
+/** Names of the CSV-lines files (one per base). */
+const CSV_FILE = /^csv-[0-9a-z]+\.bin$/;
+
 /** Each line of a JSON-lines file, parsed; a torn line (an interrupted write) is skipped. */
 function eachLine(path: string, visit: (value: unknown) => void): void {
   if (!existsSync(path)) return;
   const bytes = readFileSync(path);
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    if (end > start) {
-      let value: unknown;
-      try {
-        value = JSON.parse(bytes.toString('utf8', start, end));
-      } catch {
-        value = undefined;
-      }
-      if (value !== undefined) visit(value);
+  forEachLine(bytes, (start, end) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8', start, end));
+    } catch {
+      return;
     }
-    start = end + 1;
-  }
+    visit(value);
+  });
 }
 
 function readHeader(dir: string): BaseHeader | null {
@@ -125,7 +124,7 @@ function readHeader(dir: string): BaseHeader | null {
   const end = bytes.indexOf(10);
   try {
     const value = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<BaseHeader>;
-    if (typeof value.csv === 'string' && /^csv-[0-9a-z]+\.bin$/.test(value.csv) && typeof value.salt === 'string') header = { csv: value.csv, salt: value.salt };
+    if (typeof value.csv === 'string' && CSV_FILE.test(value.csv) && typeof value.salt === 'string') header = { csv: value.csv, salt: value.salt };
   } catch {
     header = null;
   }
@@ -220,5 +219,5 @@ export function saveCache(dir: string, salt: string, all: readonly CacheEntry[],
   // The log points into the old CSV file: it goes first, so a crash leaves the old base whole.
   rmSync(log, { force: true });
   renameSync(tmp, base);
-  for (const name of readdirSync(dir)) if (/^csv-[0-9a-z]+\.bin$/.test(name) && name !== csvName) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) if (CSV_FILE.test(name) && name !== csvName) rmSync(join(dir, name), { force: true });
 }

@@ -27,26 +27,29 @@ export const consoleLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
+/** Writes on the thread pool when the writer can, else now; settles when the file is written. */
+export function writeSoon(writer: OutputWriter, path: string, data: Uint8Array): Promise<void> {
+  return writer.writeAsync ? writer.writeAsync(path, data) : Promise.resolve(writer.write(path, data));
+}
+
 export function fsWriter(outDir: string): OutputWriter {
   const made = new Set<string>();
+  /** The file's full path, its folder made first if need be. */
+  const prepared = (path: string) => {
+    const full = join(outDir, path);
+    const dir = dirname(full);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    return full;
+  };
   return {
     write(path, data) {
-      const full = join(outDir, path);
-      const dir = dirname(full);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      writeFileSync(full, data);
+      writeFileSync(prepared(path), data);
     },
     async writeAsync(path, data) {
-      const full = join(outDir, path);
-      const dir = dirname(full);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      await writeFile(full, data);
+      await writeFile(prepared(path), data);
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });

@@ -9,7 +9,8 @@
  */
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { idOfRecordLine } from '../../src/lib/dataset/shards.ts';
-import type { OutputWriter } from './effects.ts';
+import { forEachLine } from './byte-lines.ts';
+import { writeSoon, type OutputWriter } from './effects.ts';
 import { planShards } from './plan-shards.ts';
 
 /** A record line: its JSON as bytes, with or without the final newline. */
@@ -20,14 +21,11 @@ const NEWLINE = Buffer.from('\n');
 function linesById(bytes: Uint8Array): Map<string, Buffer> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Map<string, Buffer>();
-  for (let start = 0; start < buffer.length; ) {
-    let end = buffer.indexOf(10, start);
-    if (end < 0) end = buffer.length;
+  forEachLine(buffer, (start, end) => {
     // The id is at the start of the line: decode a prefix, the whole line only for a very long id.
-    const id = end > start ? (idOfRecordLine(buffer.toString('utf8', start, Math.min(end, start + 512))) ?? idOfRecordLine(buffer.toString('utf8', start, end))) : null;
+    const id = idOfRecordLine(buffer.toString('utf8', start, Math.min(end, start + 512))) ?? idOfRecordLine(buffer.toString('utf8', start, end));
     if (id !== null) out.set(id, buffer.subarray(start, end + 1));
-    start = end + 1;
-  }
+  });
   return out;
 }
 
@@ -37,8 +35,9 @@ export class ShardAssembler {
   private readonly seen = new Map<string, number>();
   /** Finished shards holding a record that shares its agency and year with another: written once duplicates are settled. */
   private readonly held = new Map<string, Map<string, Line>>();
-  /** Shard writes under way on the thread pool (writer.writeAsync), so the parse is not held up by file creation. */
-  private readonly writing = new Map<string, Promise<void>>();
+  /** Shard writes under way on the thread pool (writeSoon), so the parse is not held up by file creation; settle awaits them. */
+  private writing: Promise<void>[] = [];
+  /** The first of those writes that failed: raised by settle (caught here, so it is not an unhandled rejection meanwhile). */
   private writeFailure: unknown = null;
   /** From settle on, writes are synchronous. */
   private settling = false;
@@ -104,17 +103,9 @@ export class ShardAssembler {
       return line[line.length - 1] === 10 ? [line] : [line, NEWLINE];
     });
     const bytes = Buffer.concat(parts);
-    if (this.writer.writeAsync && !this.settling) {
-      const path = shardFile(shard);
-      const previous = this.writing.get(shard) ?? Promise.resolve();
-      // One write per shard at a time, in order; a failure is raised by settle.
-      const next = previous.then(() => (this.writer.writeAsync as NonNullable<OutputWriter['writeAsync']>)(path, bytes)).catch((e: unknown) => {
-        this.writeFailure ??= e;
-      });
-      this.writing.set(shard, next);
-    } else {
-      this.writer.write(shardFile(shard), bytes);
-    }
+    // During the parse a shard is finished, hence written, once: writes need no ordering.
+    if (this.settling) this.writer.write(shardFile(shard), bytes);
+    else this.writing.push(writeSoon(this.writer, shardFile(shard), bytes).catch((e: unknown) => void (this.writeFailure ??= e)));
     this.contents.set(shard, new Set(ids));
   }
 
@@ -126,10 +117,10 @@ export class ShardAssembler {
   async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, Buffer>>): Promise<void> {
     if (this.open.size > 0) throw new Error(`build-data bug: ${this.open.size} shards still waiting for files`);
     // Shard files written during the parse are read back below: let every write finish first.
-    await Promise.all(this.writing.values());
-    this.writing.clear();
-    if (this.writeFailure) throw this.writeFailure;
     this.settling = true;
+    await Promise.all(this.writing);
+    this.writing = [];
+    if (this.writeFailure) throw this.writeFailure;
     // A held shard counts as holding nothing yet: the plan then lists it to be written.
     for (const shard of this.held.keys()) this.contents.set(shard, new Set());
     const plan = planShards(usedIds, this.contents);

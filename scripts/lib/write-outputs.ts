@@ -7,13 +7,13 @@ import { crc32 } from 'node:zlib';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
-import { DATA_FILES, csvFile, zipFile, type FactsFile } from '../../src/lib/dataset/layout.ts';
+import { DATA_FILES, csvFile, shardFile, zipFile, type Download, type FactsFile } from '../../src/lib/dataset/layout.ts';
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { zipReadme } from '../../src/lib/dataset/readme.ts';
 import { stableStringify } from '../../src/lib/dataset/stable-json.ts';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
-import type { OutputWriter } from './effects.ts';
+import { writeSoon, type OutputWriter } from './effects.ts';
 import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
 import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
 
@@ -35,15 +35,6 @@ function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-interface Download {
-  year: number | 'all';
-  reports: number;
-  csv: string;
-  zip: string;
-  csv_bytes: number;
-  zip_bytes: number;
 }
 
 /**
@@ -85,9 +76,7 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   const headerSegment = changed.length > 0 ? deflateSegment(header) : null;
   // The CSVs are written now, on the thread pool when the writer can: a CSV whose zip is not
   // written yet (the build stops) fails the CRC test above next time, so both are written again.
-  const csvWrites = changed.map((f) =>
-    writer.writeAsync ? writer.writeAsync(csvFile(f.year), f.csv) : Promise.resolve(writer.write(csvFile(f.year), f.csv)),
-  );
+  const csvWrites = changed.map((f) => writeSoon(writer, csvFile(f.year), f.csv));
 
   const downloads: Download[] = [];
   for (const f of files) {
@@ -123,8 +112,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const pending = writeCsvs(writer, years, byYear, undated);
 
   const facts = factsFile(used);
-  const factsBytes = Buffer.from(JSON.stringify(facts), 'utf8');
-  const factsWrite = writer.writeAsync ? writer.writeAsync(DATA_FILES.facts, factsBytes) : Promise.resolve(writer.write(DATA_FILES.facts, factsBytes));
+  const factsWrite = writeSoon(writer, DATA_FILES.facts, Buffer.from(JSON.stringify(facts), 'utf8'));
   const overview = overviewOfColumns(facts.columns, facts.count);
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
@@ -143,7 +131,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
         reports: used.length,
         years,
         downloads,
-        files: { ...DATA_FILES, reports: 'reports/<shard>.jsonl' },
+        files: { ...DATA_FILES, reports: shardFile('<shard>') },
       },
       2,
     ),
