@@ -26,9 +26,10 @@ export interface SourceInfo {
 export const PARSER_VERSION = '2';
 
 export function parseReport(text: string, source: SourceInfo): ReportRecord {
-  const lines = normalizeText(text).split('\n');
+  const normalized = normalizeText(text);
+  const lines = normalized.split('\n');
   const starts = copyStarts(lines);
-  return starts.length === 1 ? parseLines(lines, source) : parseCopies(lines, starts, source);
+  return starts.length === 1 ? parseLines(lines, source, normalized) : parseCopies(lines, starts, source);
 }
 
 const NOT_A_REPORT = 'not a report: this is not an annual report — no report title and no section 三 (applications) table found';
@@ -67,14 +68,15 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
   return record;
 }
 
-function parseLines(lines: string[], source: SourceInfo): ReportRecord {
+/** `text` is `lines` joined by `\n`, when the caller has it already. */
+function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')): ReportRecord {
   const record = emptyRecordFor(source);
   const sections = findSections(lines);
   const slice = (span: SectionSpan | undefined) => (span ? lines.slice(span.start, span.end) : []);
   const events = (span: SectionSpan | undefined) => tableEvents(slice(span), span?.start ?? 0);
   const firstSection = Math.min(...Object.values(sections).map((s) => s.start - 1), lines.length);
 
-  const meta = readMetadata(lines, Math.max(firstSection, 12));
+  const meta = readMetadata(lines, text, Math.max(firstSection, 12));
   record.agency.name = meta.agency;
   record.year = meta.year;
   record.published = meta.published;

@@ -15,6 +15,8 @@ export interface Metadata {
 }
 
 const REPORT_WORDS = String.raw`政府信息公开(?:工作)?(?:年度)?(?:工作)?报告`;
+/** The words every title pattern holds (REPORT_WORDS opens with them). */
+const TITLE_WORD = '政府信息公开';
 const TITLE_YEAR_FIRST = new RegExp(String.raw`(20\d{2})\s*年度?\s*(.{2,40}?)\s*${REPORT_WORDS}`);
 const TITLE_NAME_FIRST = new RegExp(String.raw`^(.{2,40}?)\s*(20\d{2})\s*年度?\s*${REPORT_WORDS}`);
 const TITLE_YEAR_ONLY = new RegExp(String.raw`^(20\d{2})\s*年度?\s*${REPORT_WORDS}`);
@@ -28,15 +30,20 @@ function cleanName(raw: string): string {
     .replace(/\s+/g, '');
 }
 
-export function readMetadata(lines: readonly string[], headLimit: number): Metadata {
+/**
+ * `text` is `lines` joined by `\n` (the whole text), searched only for what the title does not
+ * give; the first `headLimit` lines are searched for the title.
+ */
+export function readMetadata(lines: readonly string[], text: string, headLimit: number): Metadata {
   const warnings: string[] = [];
   let agency: string | null = null;
   let year: number | null = null;
   let titleLine: number | null = null;
 
   for (let i = 0; i < Math.min(lines.length, headLimit); i++) {
+    // Every title form holds the report words: other lines are not run through the patterns.
+    if (!lines[i]!.includes(TITLE_WORD)) continue;
     const line = lines[i]!.trim();
-    if (line === '') continue;
     let m = TITLE_NAME_FIRST.exec(line);
     if (m && AGENCY_SUFFIX.test(cleanName(m[1]!))) {
       [agency, year, titleLine] = [cleanName(m[1]!), Number(m[2]), i];
@@ -58,7 +65,7 @@ export function readMetadata(lines: readonly string[], headLimit: number): Metad
   }
 
   // The whole text is searched only for what the title did not give.
-  const prose = agency === null || year === null ? lines.join('\n') : '';
+  const prose = agency === null || year === null ? text : '';
   if (agency === null) {
     const m = PROSE_NAME.exec(prose);
     if (m) {
@@ -77,7 +84,7 @@ export function readMetadata(lines: readonly string[], headLimit: number): Metad
       warnings.push('report year not found');
     }
   }
-  return { agency, year, published: readPublished(lines, titleLine, year), titleLine, warnings };
+  return { agency, year, published: readPublished(lines, text, titleLine, year), titleLine, warnings };
 }
 
 /** The year the prose names most often (`2023年`, not `2023年1月` dates). */
@@ -95,6 +102,8 @@ function previousContentLine(lines: readonly string[], i: number): string | null
   return null;
 }
 
+const PUBLISHED_WORDS = /发布(?:日期|时间)/;
+const PUBLISHED_FIELD = /发布(?:日期|时间)\s*[:：]?\s*(20\d{2}[-年]\s*\d{1,2}[-月]\s*\d{1,2})/;
 const ISO_DATE = /(20\d{2})-(\d{1,2})-(\d{1,2})/;
 const CN_DATE = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
@@ -107,14 +116,17 @@ function iso(m: RegExpExecArray): string {
  * `(2024年1月12日)`), or the signature date closing the report. Dates inside the reporting year
  * (the statistics period) are not publication dates.
  */
-function readPublished(lines: readonly string[], titleLine: number | null, year: number | null): string | null {
+function readPublished(lines: readonly string[], text: string, titleLine: number | null, year: number | null): string | null {
   const plausible = (m: RegExpExecArray | null) => (m && (year === null || Number(m[1]) > year) ? iso(m) : null);
-  for (const line of lines) {
-    if (!line.includes('发布')) continue;
-    const field = /发布(?:日期|时间)\s*[:：]?\s*(20\d{2}[-年]\s*\d{1,2}[-月]\s*\d{1,2})/.exec(line);
-    if (field) {
-      const d = plausible(ISO_DATE.exec(field[1]!) ?? CN_DATE.exec(`${field[1]}日`));
-      if (d) return d;
+  // Most reports print no such field: its words are looked for once in the whole text.
+  if (PUBLISHED_WORDS.test(text)) {
+    for (const line of lines) {
+      if (!line.includes('发布')) continue;
+      const field = PUBLISHED_FIELD.exec(line);
+      if (field) {
+        const d = plausible(ISO_DATE.exec(field[1]!) ?? CN_DATE.exec(`${field[1]}日`));
+        if (d) return d;
+      }
     }
   }
   if (titleLine !== null) {
