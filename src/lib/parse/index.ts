@@ -12,7 +12,7 @@ import { normalizeText } from './normalize.ts';
 import { collectNumberRows } from './number-rows.ts';
 import { copyStarts } from './copies.ts';
 import { readProactive } from './proactive.ts';
-import { readProseMetrics, readRestatements } from './prose.ts';
+import { proseParagraphs, readProseMetrics, readRestatements } from './prose.ts';
 import { findSections, type SectionSpan } from './sections.ts';
 
 export interface SourceInfo {
@@ -105,12 +105,13 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
   record.litigation_after_review = cases.litigation_after_review;
 
   const prose = sections.overview ? slice(sections.overview) : lines.slice(0, firstSection);
-  for (const metric of readProseMetrics(prose, [...slice(sections.other), ...prose])) {
+  const paragraphs = proseParagraphs(prose);
+  for (const metric of readProseMetrics(paragraphs, [...slice(sections.other), ...prose])) {
     record.metrics[metric.key] = metric.value;
     record.metric_sources[metric.key] = metric.source;
   }
 
-  record.checks = [...tableChecks(record, apps.singleOtherRow), ...proseChecks(record, readRestatements(prose))];
+  record.checks = [...tableChecks(record, apps.singleOtherRow), ...proseChecks(record, readRestatements(paragraphs))];
 
   for (const [key, label] of [['overview', '一'], ['proactive', '二'], ['applications', '三'], ['cases', '四']] as const) {
     if (!sections[key]) warnings.push(`section ${label} not found`);

@@ -68,6 +68,17 @@ const ACTUAL_FEES = rx(String.raw`实际收取[^。；;]{0,GAP}?Q\s*元`);
 const MAY_HOLD_FIGURE = /\d|[零〇一二两三四五六七八九十百千万亿](?:万|亿)?(?:多|余)?(?:条|篇|则|次|人|个|户|件|份|单|宗|元)/;
 const NO_FEES = rx(String.raw`(?:没有|未|无|不)收取[^。；;]{0,GAP}?(?:费|费用)|未产生[^。；;]{0,GAP}?费`);
 
+/** A paragraph of prose and its sentences, cut once for every reader of the prose. */
+export interface Paragraph {
+  text: string;
+  sentences: readonly string[];
+}
+
+/** The prose lines as paragraphs (see `paragraphs`), each cut into sentences. */
+export function proseParagraphs(lines: readonly string[]): Paragraph[] {
+  return paragraphs(lines).map((text) => ({ text, sentences: sentences(text) }));
+}
+
 /** Paragraphs with PDF line wraps undone: a line not ending a sentence runs on into the next. */
 export function paragraphs(lines: readonly string[]): string[] {
   const out: string[] = [];
@@ -128,7 +139,8 @@ function quantityAt(m: RegExpExecArray) {
   return q ? readQuantity(q) : null;
 }
 
-export function readProseMetrics(prose: readonly string[], closing: readonly string[]): ProseMetric[] {
+/** `prose`: the section 一 paragraphs; `closing`: the lines of section 六 then section 一. */
+export function readProseMetrics(prose: readonly Paragraph[], closing: readonly string[]): ProseMetric[] {
   const found = new Map<MetricKey, ProseMetric>();
   const put = (key: MetricKey, m: RegExpExecArray, sentence: string) => {
     const q = quantityAt(m);
@@ -139,13 +151,13 @@ export function readProseMetrics(prose: readonly string[], closing: readonly str
     found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(start).trim(), approximate: q.approximate } });
   };
 
-  for (const paragraph of paragraphs(prose)) {
+  for (const { text: paragraph, sentences: paragraphSentences } of prose) {
     // Each test below needs a channel word, a figure, or 热线/工单: a paragraph with none is skipped.
     const hotlineWords = paragraph.includes('热线') || paragraph.includes('工单');
     if (!hotlineWords && !CHANNEL.test(paragraph) && !MAY_HOLD_FIGURE.test(paragraph)) continue;
     const paragraphNames = CHANNEL.test(paragraph);
     let channel: 'website' | 'new_media' | null = null;
-    for (const sentence of sentences(paragraph)) {
+    for (const sentence of paragraphSentences) {
       // Clauses matter for a channel word, or for a figure after the words of a pattern that can
       // fire: posts and visits need a channel, followers any channel but the website. The
       // channel changes only at a clause naming one, so without one it holds for the sentence.
@@ -206,18 +218,23 @@ const RESTATEMENTS: readonly { figure: RestatedFigure; pattern: RegExp; words: r
 /** Every word of RESTATEMENTS: a sentence with none of them restates nothing. */
 const RESTATEMENT_WORDS = new RegExp(RESTATEMENTS.flatMap((r) => r.words).join('|'));
 
+function holdsRestatement(text: string): boolean {
+  return /\d/.test(text) && RESTATEMENT_WORDS.test(text);
+}
+
 function holdsAny(text: string, words: readonly string[]): boolean {
   for (const word of words) if (text.includes(word)) return true;
   return false;
 }
 
 /** Table figures the prose restates, first mention of each. */
-export function readRestatements(prose: readonly string[]): Restatement[] {
+export function readRestatements(prose: readonly Paragraph[]): Restatement[] {
   const out = new Map<RestatedFigure, Restatement>();
-  for (const paragraph of paragraphs(prose)) {
-    for (const sentence of sentences(paragraph)) {
-      // A restated table figure is printed in digits.
-      if (!/\d/.test(sentence) || !RESTATEMENT_WORDS.test(sentence)) continue;
+  for (const paragraph of prose) {
+    // A restated table figure is printed in digits, in a sentence holding a word of its pattern.
+    if (!holdsRestatement(paragraph.text)) continue;
+    for (const sentence of paragraph.sentences) {
+      if (!holdsRestatement(sentence)) continue;
       for (const { figure, pattern, words } of RESTATEMENTS) {
         if (out.has(figure) || !holdsAny(sentence, words)) continue;
         const m = pattern.exec(sentence);
