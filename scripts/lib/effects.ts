@@ -1,5 +1,5 @@
 /** The build's side effects, passed in (tests give silent or in-memory ones). */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -11,11 +11,13 @@ export interface Logger {
 /** Writes under the output folder; paths are relative to it, with / separators. */
 export interface OutputWriter {
   write(path: string, data: string | Uint8Array): void;
-  /** Like write, on the thread pool (the build keeps parsing meanwhile); optional. */
-  writeAsync?(path: string, data: Uint8Array): Promise<void>;
+  /** Like write, on the thread pool (the build keeps parsing meanwhile), of one buffer or several in turn; optional. */
+  writeAsync?(path: string, data: Uint8Array | readonly Uint8Array[]): Promise<void>;
   remove(path: string): void;
   /** The bytes of a file already in the output, or null. */
   read(path: string): Uint8Array | null;
+  /** The size in bytes of a file already in the output, or null. */
+  size(path: string): number | null;
   /** File names directly in a folder of the output ([] when it does not exist). */
   list(dir: string): string[];
 }
@@ -27,9 +29,10 @@ export const consoleLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
-/** Writes on the thread pool when the writer can, else now; settles when the file is written. */
-export function writeSoon(writer: OutputWriter, path: string, data: Uint8Array): Promise<void> {
-  return writer.writeAsync ? writer.writeAsync(path, data) : Promise.resolve(writer.write(path, data));
+/** Writes on the thread pool when the writer can, else now; settles when the file is written. `data` may come in parts, written in turn. */
+export function writeSoon(writer: OutputWriter, path: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  if (writer.writeAsync) return writer.writeAsync(path, data);
+  return Promise.resolve(writer.write(path, data instanceof Uint8Array ? data : Buffer.concat(data)));
 }
 
 export function fsWriter(outDir: string): OutputWriter {
@@ -49,6 +52,7 @@ export function fsWriter(outDir: string): OutputWriter {
       writeFileSync(prepared(path), data);
     },
     async writeAsync(path, data) {
+      // Node writes an array of buffers one after another, without joining them first.
       await writeFile(prepared(path), data);
     },
     remove(path) {
@@ -57,6 +61,13 @@ export function fsWriter(outDir: string): OutputWriter {
     read(path) {
       try {
         return readFileSync(join(outDir, path));
+      } catch {
+        return null;
+      }
+    },
+    size(path) {
+      try {
+        return statSync(join(outDir, path)).size;
       } catch {
         return null;
       }

@@ -40,35 +40,30 @@ function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
 /**
  * The CSV downloads: one file per year (header and that year's rows in id order) and the
  * all-years file (header, every year's rows in turn, then the rows of reports with no year), each
- * also zipped with a README. A file equal to the one on disk is not written again. Each part (a
- * year's rows) is deflated once, on the thread pool, and shared by its year's zip and the
- * all-years zip (see zip.ts). Everything before the first await runs at once, so the caller can
- * build the facts and the overview while the zips deflate.
+ * also zipped with a README. A file is not written again when its zip on disk holds this CSV (CRC
+ * and size) and this README, and the CSV on disk has this size. Each part (a year's rows) is
+ * joined once, deflated once on the thread pool, and shared by its year's files and the all-years
+ * files (see zip.ts); the all-years CSV is written from the parts, never joined into one buffer.
+ * Everything before the first await runs at once, so the caller can build the facts and the
+ * overview while the zips deflate.
  */
 async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear: ReadonlyMap<number, Buffer[]>, undated: readonly Buffer[]): Promise<Download[]> {
   const header = Buffer.from(BOM + csvHeader(), 'utf8');
-  const yearCsv = years.map((y) => Buffer.concat([header, ...(byYear.get(y) ?? [])]));
-  const parts = [...yearCsv.map((csv) => csv.subarray(header.length)), ...(undated.length > 0 ? [Buffer.concat(undated)] : [])];
+  const headerCrc = crc32(header);
+  const parts = [...years.map((y) => Buffer.concat(byYear.get(y) ?? [])), ...(undated.length > 0 ? [Buffer.concat(undated)] : [])];
   const rowCount = [...years.map((y) => byYear.get(y)?.length ?? 0), ...(undated.length > 0 ? [undated.length] : [])];
-  const files = [
-    ...years.map((year, i) => ({ year: year as number | 'all', csv: yearCsv[i] as Buffer, parts: [i] })),
-    { year: 'all' as const, csv: Buffer.concat([header, ...parts]), parts: parts.map((_, i) => i) },
-  ].map((f) => {
+  const files = [...years.map((year, i) => ({ year: year as number | 'all', parts: [i] })), { year: 'all' as const, parts: parts.map((_, i) => i) }].map((f) => {
     const name = csvFile(f.year).split('/').pop() as string;
+    const data = [header, ...f.parts.map((i) => parts[i] as Buffer)];
+    const size = data.reduce((n, d) => n + d.length, 0);
+    const crc = f.parts.reduce((c, i) => crc32(parts[i] as Buffer, c), headerCrc);
     const reports = f.parts.reduce((n, i) => n + (rowCount[i] as number), 0);
     const readme = Buffer.from(zipReadme(name, reports, PARSER_VERSION), 'utf8');
-    const crc = crc32(f.csv);
-    // Kept when the zip on disk holds this CSV (its directory's CRC and size) and this README, and
-    // the CSV on disk is this CSV (read only when the CRC and size match).
     const previousZip = writer.read(zipFile(f.year));
     const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
     const unchanged =
-      previousZip !== null &&
-      previous?.size === f.csv.length &&
-      previous.crc === crc &&
-      zipHasReadme(previousZip, readme) &&
-      Buffer.from(writer.read(csvFile(f.year)) ?? []).equals(f.csv);
-    return { ...f, name, reports, readme, crc, keptZipBytes: unchanged ? (previousZip as Uint8Array).length : null };
+      previousZip !== null && previous?.size === size && previous.crc === crc && zipHasReadme(previousZip, readme) && writer.size(csvFile(f.year)) === size;
+    return { ...f, name, data, size, crc, reports, readme, keptZipBytes: unchanged ? (previousZip as Uint8Array).length : null };
   });
   const changed = files.filter((f) => f.keptZipBytes === null);
   const needed = new Set(changed.flatMap((f) => f.parts));
@@ -76,20 +71,20 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   const headerSegment = changed.length > 0 ? deflateSegment(header) : null;
   // The CSVs are written now, on the thread pool when the writer can: a CSV whose zip is not
   // written yet (the build stops) fails the CRC test above next time, so both are written again.
-  const csvWrites = changed.map((f) => writeSoon(writer, csvFile(f.year), f.csv));
+  const csvWrites = changed.map((f) => writeSoon(writer, csvFile(f.year), f.data));
 
   const downloads: Download[] = [];
   for (const f of files) {
     let zipBytes = f.keptZipBytes;
     if (zipBytes === null) {
       const zip = zipSegments([
-        { name: f.name, data: f.csv, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...(await Promise.all(f.parts.map((i) => segments[i] as Promise<Buffer>)))] },
-        { name: 'README.txt', data: f.readme, segments: [await deflateSegment(f.readme)] },
+        { name: f.name, size: f.size, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...(await Promise.all(f.parts.map((i) => segments[i] as Promise<Buffer>)))] },
+        { name: 'README.txt', size: f.readme.length, crc: crc32(f.readme), segments: [await deflateSegment(f.readme)] },
       ]);
       writer.write(zipFile(f.year), zip);
       zipBytes = zip.length;
     }
-    downloads.push({ year: f.year, reports: f.reports, csv: csvFile(f.year), zip: zipFile(f.year), csv_bytes: f.csv.length, zip_bytes: zipBytes });
+    downloads.push({ year: f.year, reports: f.reports, csv: csvFile(f.year), zip: zipFile(f.year), csv_bytes: f.size, zip_bytes: zipBytes });
   }
   await Promise.all(csvWrites);
   // The manifest lists all years first, as before.

@@ -8,7 +8,7 @@
  */
 import { Zip, type ZipInputFile } from 'fflate';
 import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, deflateRaw, deflateRawSync } from 'node:zlib';
 
 const deflateRawAsync = promisify(deflateRaw);
 
@@ -31,9 +31,9 @@ export function deflateSegment(data: Uint8Array): Promise<Buffer> {
 
 export interface ZipEntry {
   name: string;
-  /** The whole file, for its size and CRC (`crc` may be given when the caller has it). */
-  data: Uint8Array;
-  crc?: number;
+  /** The whole file's size and CRC-32. */
+  size: number;
+  crc: number;
   /** Its deflated segments, in order (see deflateSegment); the final block is added here. */
   segments: readonly Uint8Array[];
 }
@@ -47,7 +47,7 @@ export function zipSegments(entries: readonly ZipEntry[]): Uint8Array {
     else chunks.push(chunk);
   });
   for (const e of entries) {
-    const entry: ZipInputFile = { filename: e.name, size: e.data.length, crc: e.crc ?? crc32(e.data), compression: 8, mtime: ZIP_MTIME };
+    const entry: ZipInputFile = { filename: e.name, size: e.size, crc: e.crc, compression: 8, mtime: ZIP_MTIME };
     zip.add(entry);
     for (const segment of e.segments) entry.ondata?.(null, segment as Uint8Array<ArrayBuffer>, false);
     entry.ondata?.(null, FINAL_BLOCK as Uint8Array<ArrayBuffer>, true);

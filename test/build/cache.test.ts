@@ -73,8 +73,11 @@ describe('build cache', () => {
     const loaded = loadCache(dir, SALT);
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
     expect(loaded.has('data/reports/r2.txt')).toBe(false);
+    // A line of an older layout (an object), a line with a field of the wrong kind, a torn line: all misses.
+    appendFileSync(join(dir, 'entries.jsonl'), '{"file":"data/reports/r3.txt","size":1,"mtimeMs":1,"outcome":{"status":"empty"}}\n');
+    appendFileSync(join(dir, 'entries.jsonl'), '["data/reports/r4.txt",1,1,1,"s4","parsed","r4","某局","2023",0,0,5,[],0,3,[]]\n');
     appendFileSync(join(dir, 'entries.jsonl'), '{"file":"torn');
-    expect(loadCache(dir, SALT).size).toBe(1);
+    expect([...loadCache(dir, SALT).keys()]).toEqual(['data/reports/r1.txt']);
     expect(loadCache(dir, 'another salt').size).toBe(0);
     writeFileSync(join(dir, 'entries.jsonl'), readFileSync(join(dir, 'entries.jsonl'), 'utf8').replace(bin, 'csv-gone.bin'));
     expect(loadCache(dir, SALT).size).toBe(0);

@@ -12,6 +12,7 @@ function memoryWriter() {
     write: (path, data) => (log.push(`write ${path}`), files.set(path, Buffer.from(data))),
     remove: (path) => (log.push(`remove ${path}`), files.delete(path)),
     read: (path) => files.get(path) ?? null,
+    size: (path) => files.get(path)?.length ?? null,
     list: () => [],
   };
   return { files, log, writer };
