@@ -73,7 +73,7 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
   const record = emptyRecordFor(source);
   const sections = findSections(lines);
   const slice = (span: SectionSpan | undefined) => (span ? lines.slice(span.start, span.end) : []);
-  const events = (span: SectionSpan | undefined) => tableEvents(slice(span), span?.start ?? 0);
+  const events = (span: SectionSpan | undefined) => (span ? tableEvents(lines, span.start, span.end) : []);
   const firstSection = Math.min(...Object.values(sections).map((s) => s.start - 1), lines.length);
 
   const meta = readMetadata(lines, text, Math.max(firstSection, 12));

@@ -4,7 +4,7 @@
  * space-aligned `pdftotext -layout` columns, `label n n n` rows. Knows nothing of the template.
  */
 import { isSpace } from './chars.ts';
-import { parseCellNumber } from './numbers.ts';
+import { readCellNumber } from './numbers.ts';
 
 export type TableEvent =
   | { type: 'label'; text: string; line: number }
@@ -24,80 +24,106 @@ export function isPageFooter(line: string): boolean {
   return PAGE_FOOTER.test(line);
 }
 
-export function tableEvents(lines: readonly string[], firstLine = 0): TableEvent[] {
+/** Events of `lines[start, end)`; each event's `line` is its index in `lines`. */
+export function tableEvents(lines: readonly string[], start = 0, end = lines.length): TableEvent[] {
   const events: TableEvent[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const line = firstLine + i;
-    const trimmed = raw.trim();
+  for (let line = start; line < end; line++) {
+    const trimmed = lines[line]!.trim();
     if (trimmed === '') {
       events.push({ type: 'blank', line });
       continue;
     }
-    if (mayBeFooter(raw, trimmed) && isPageFooter(raw)) continue;
-    if (raw.includes('---') && MARKDOWN_RULE.test(raw)) continue;
-    if (raw.includes('|')) pipeLine(raw, trimmed, line, events);
+    if (mayBeFooter(trimmed) && isPageFooter(trimmed)) continue;
+    if (mayBeRule(trimmed) && MARKDOWN_RULE.test(trimmed)) continue;
+    if (holdsPipe(trimmed)) pipeLine(trimmed, line, events);
     else spacedLine(trimmed, line, events);
   }
   return events;
 }
 
+const PIPE = 0x7c;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
- * A page footer opens (after white space) with a dash or 第, or with a digit when a `/` follows
- * (`3/12`): the only lines PAGE_FOOTER needs to be run on.
+ * A page footer opens with a dash or 第, or with a digit when it is `3/12` (then it also ends
+ * with a digit and holds a `/`): the only lines PAGE_FOOTER needs to be run on.
  */
-function mayBeFooter(raw: string, trimmed: string): boolean {
+function mayBeFooter(trimmed: string): boolean {
   const c = trimmed.charCodeAt(0);
-  if (c >= 48 && c <= 57) return raw.includes('/');
+  if (isDigit(c)) return isDigit(trimmed.charCodeAt(trimmed.length - 1)) && trimmed.includes('/');
   return c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c;
 }
 
-function pipeLine(raw: string, trimmed: string, line: number, events: TableEvent[]): void {
-  // The cells between the pipes: a leading or trailing pipe opens or closes the row, not a cell.
-  let at = trimmed.charCodeAt(0) === 0x7c ? raw.indexOf('|') + 1 : 0;
-  const closed = trimmed.charCodeAt(trimmed.length - 1) === 0x7c;
-  let texts: string[] | null = null;
+/** A markdown rule opens with `|`, `:` or `-` and holds `---`: the only lines MARKDOWN_RULE needs. */
+function mayBeRule(trimmed: string): boolean {
+  const c = trimmed.charCodeAt(0);
+  return (c === PIPE || c === 0x3a || c === 0x2d) && trimmed.includes('---');
+}
+
+/** Most pipe rows open or close with their pipe: the whole line is searched only otherwise. */
+function holdsPipe(trimmed: string): boolean {
+  return trimmed.charCodeAt(0) === PIPE || trimmed.charCodeAt(trimmed.length - 1) === PIPE || trimmed.includes('|');
+}
+
+/** `text.slice(from, to).trim()`, cut once. */
+function trimmedSlice(text: string, from: number, to: number): string {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
+function pipeLine(trimmed: string, line: number, events: TableEvent[]): void {
+  // The cells between the pipes: a leading or trailing pipe opens or closes the row, not a cell
+  // (a lone `|` does both, and holds no cell).
+  const first = trimmed.charCodeAt(0) === PIPE ? 1 : 0;
+  const end = trimmed.charCodeAt(trimmed.length - 1) === PIPE ? trimmed.length - 1 : trimmed.length;
+  if (first > end) return;
+  // The text cells joined by spaces; the numbers; every cell by position while none is text.
+  let label: string | null = null;
   let values: number[] | null = null;
-  const positional: (number | null)[] = [];
-  for (;;) {
-    const bar = raw.indexOf('|', at);
-    if (bar < 0 && closed) break;
-    const cell = (bar < 0 ? raw.slice(at) : raw.slice(at, bar)).trim();
-    const value = parseCellNumber(cell);
+  let positional: (number | null)[] | null = [];
+  for (let from = first; ; ) {
+    const bar = trimmed.indexOf('|', from);
+    const to = bar < 0 || bar > end ? end : bar;
+    const cell = trimmedSlice(trimmed, from, to);
+    const value = readCellNumber(cell);
     if (value !== null) {
       (values ??= []).push(value);
-      positional.push(value);
+      positional?.push(value);
+    } else if (cell === '') {
+      positional?.push(null);
     } else {
-      if (cell !== '') (texts ??= []).push(cell);
-      positional.push(null);
+      label = label === null ? cell : `${label} ${cell}`;
+      positional = null;
     }
-    if (bar < 0) break;
-    at = bar + 1;
+    if (to === end) break;
+    from = to + 1;
   }
-  if (texts) events.push({ type: 'label', text: texts.join(' '), line });
+  if (label !== null) events.push({ type: 'label', text: label, line });
   if (values) {
-    const inRow = texts !== null || values.length > 1;
-    events.push({ type: 'numbers', values, inRow, line, cells: texts === null ? positional : null });
+    const inRow = label !== null || values.length > 1;
+    events.push({ type: 'numbers', values, inRow, line, cells: positional });
   }
 }
 
 /** `trimmed` (no white space at either end, not empty) split at runs of white space, as `split(/\s+/)`. */
 function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
-  const texts: string[] = [];
+  let label: string | null = null;
   const values: number[] = [];
   let start = 0;
   for (let i = 0; i <= trimmed.length; i++) {
     if (i < trimmed.length && !isSpace(trimmed.charCodeAt(i))) continue;
     if (i > start) {
       const token = trimmed.slice(start, i);
-      const value = parseCellNumber(token);
+      const value = readCellNumber(token);
       if (value !== null) values.push(value);
-      else texts.push(token);
+      else label = label === null ? token : `${label} ${token}`;
     }
     start = i + 1;
   }
-  if (texts.length > 0) events.push({ type: 'label', text: texts.join(' '), line });
+  if (label !== null) events.push({ type: 'label', text: label, line });
   if (values.length > 0) {
-    events.push({ type: 'numbers', values, inRow: texts.length > 0 || values.length > 1, line, cells: null });
+    events.push({ type: 'numbers', values, inRow: label !== null || values.length > 1, line, cells: null });
   }
 }

@@ -17,7 +17,11 @@ function allDigits(s: string): boolean {
 
 /** A table cell that is a number, or null when the cell is not purely numeric. */
 export function parseCellNumber(cell: string): number | null {
-  const s = cell.trim();
+  return readCellNumber(cell.trim());
+}
+
+/** parseCellNumber of a cell with no white space at either end. */
+export function readCellNumber(s: string): number | null {
   const first = s.charCodeAt(0);
   // Cheap first test: a number starts with a digit or a sign.
   if (!((first >= 48 && first <= 57) || first === 43 || first === 45)) return null;
