@@ -1,6 +1,6 @@
 /** The build's side effects, passed in (tests give silent or in-memory ones). */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 export interface Logger {
@@ -52,8 +52,14 @@ export function fsWriter(outDir: string): OutputWriter {
       writeFileSync(prepared(path), data);
     },
     async writeAsync(path, data) {
-      // Node writes an array of buffers one after another, without joining them first.
-      await writeFile(prepared(path), data);
+      if (data instanceof Uint8Array) return writeFile(prepared(path), data);
+      // Parts go to the file in one gathered write (writev), never joined into one buffer first.
+      const file = await open(prepared(path), 'w');
+      try {
+        await file.writev(data as Uint8Array[]);
+      } finally {
+        await file.close();
+      }
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });

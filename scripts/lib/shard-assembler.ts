@@ -102,10 +102,9 @@ export class ShardAssembler {
       const line = lines.get(id) as Line;
       return line[line.length - 1] === 10 ? [line] : [line, NEWLINE];
     });
-    const bytes = Buffer.concat(parts);
     // During the parse a shard is finished, hence written, once: writes need no ordering.
-    if (this.settling) this.writer.write(shardFile(shard), bytes);
-    else this.writing.push(writeSoon(this.writer, shardFile(shard), bytes).catch((e: unknown) => void (this.writeFailure ??= e)));
+    if (this.settling) this.writer.write(shardFile(shard), Buffer.concat(parts));
+    else this.writing.push(writeSoon(this.writer, shardFile(shard), parts).catch((e: unknown) => void (this.writeFailure ??= e)));
     this.contents.set(shard, new Set(ids));
   }
 
