@@ -9,7 +9,7 @@
  */
 import {
   APPLICATION_ROWS,
-  emptyApplications,
+  emptyApplicantCells,
   type ApplicantCells,
   type ApplicationRow,
 } from '../schema.ts';
@@ -134,8 +134,7 @@ export function placeApplications(rows: readonly NumberRow[]): ApplicationsResul
 }
 
 function fill(placement: Placement, warnings: string[]): ApplicationsResult {
-  const applications = emptyApplications();
-  const placed = new Set<ApplicationRow>();
+  const placed = new Map<ApplicationRow, ApplicantCells>();
   for (const { row, source, hint } of placement) {
     if (hint === row && source.label && readLabel(source.label).damaged) {
       warnings.push(`section 三: row ${row} recognised by a damaged label “${source.label}” (line ${source.line + 1})`);
@@ -144,8 +143,7 @@ function fill(placement: Placement, warnings: string[]): ApplicationsResult {
       warnings.push(`section 三: a second set of numbers for row ${row} (line ${source.line + 1}) was ignored`);
       continue;
     }
-    placed.add(row);
-    applications[row] = source.sparse ? completeSparseRow(row, source, warnings) : toCells(source.values);
+    placed.set(row, source.sparse ? completeSparseRow(row, source, warnings) : toCells(source.values));
     if (source.via === 'column-major') {
       // Reading a block column by column is an inference from layout and arithmetic.
       if (!warnings.some((w) => w.startsWith('section 三: a block of numbers'))) {
@@ -158,7 +156,14 @@ function fill(placement: Placement, warnings: string[]): ApplicationsResult {
   if (placement.length > 0 && missing.length > 0) {
     warnings.push(`section 三: row(s) not found: ${missing.join(', ')}`);
   }
-  return { applications, singleOtherRow, warnings };
+  return { applications: inTemplateOrder(placed), singleOtherRow, warnings };
+}
+
+/** Every template row, in template order: the cells placed, or empty cells. */
+function inTemplateOrder(placed: ReadonlyMap<ApplicationRow, ApplicantCells>): Record<ApplicationRow, ApplicantCells> {
+  const applications = {} as Record<ApplicationRow, ApplicantCells>;
+  for (const row of APPLICATION_ROWS) applications[row] = placed.get(row) ?? emptyApplicantCells();
+  return applications;
 }
 
 function toCells(values: readonly (number | null)[]): ApplicantCells {

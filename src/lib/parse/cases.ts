@@ -25,7 +25,7 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
   if (positional?.cells) {
     const blanks = positional.cells.filter((c) => c === null).length;
     if (blanks > 0) warnings.push(`section 四: ${blanks} of 15 cells are blank in the report and left empty`);
-    return { ...groups(positional.cells), warnings };
+    return groups(positional.cells, warnings);
   }
 
   const runs: number[][] = [];
@@ -38,41 +38,44 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
     }
   }
   if (run.length > 0) runs.push(run);
-  const values = runs.flat();
+  const values: number[] = [];
+  for (const r of runs) append(values, r);
 
   if (values.length === 0) {
     warnings.push('section 四: no figures found');
-    return { ...groups([]), warnings };
+    return groups([], warnings);
   }
   if (values.length < CELLS) {
     if (values.every((v) => v === 0)) {
       warnings.push(`section 四: printed ${values.length} of 15 cells, all 0; the dropped cells are inferred as 0`);
-      return { ...groups(Array(CELLS).fill(0)), warnings };
+      return groups(Array(CELLS).fill(0), warnings);
     }
     warnings.push(`section 四: only ${values.length} of 15 cells printed (${values.join(' ')}); their places cannot be told, so none is kept`);
-    return { ...groups([]), warnings };
+    return groups([], warnings);
   }
   if (values.length > CELLS) {
     warnings.push(`section 四: ${values.length} figures where 15 are expected; the last 15 are read`);
-    return { ...groups(values.slice(-CELLS)), warnings };
+    return groups(values.slice(-CELLS), warnings);
   }
   if (!allGroupsAddUp(values) && runs.length > 1 && runs.length <= 7) {
     const reordered = reorderRuns(runs);
     if (reordered) {
       warnings.push('section 四: figures printed out of order (PDF text); placed in the order that makes each group add up');
-      return { ...groups(reordered), warnings };
+      return groups(reordered, warnings);
     }
   }
-  return { ...groups(values), warnings };
+  return groups(values, warnings);
 }
 
-function groups(cells: readonly (number | null)[]): Omit<CasesResult, 'warnings'> {
-  const take = (offset: number): CaseCells => {
-    const out = emptyCaseCells();
-    CASE_OUTCOMES.forEach((k, i) => (out[k] = cells[offset + i] ?? null));
-    return out;
-  };
-  return { review: take(0), litigation_direct: take(5), litigation_after_review: take(10) };
+/** The 15 cells as the three groups of five. */
+function groups(cells: readonly (number | null)[], warnings: string[]): CasesResult {
+  return { review: group(cells, 0), litigation_direct: group(cells, 5), litigation_after_review: group(cells, 10), warnings };
+}
+
+function group(cells: readonly (number | null)[], offset: number): CaseCells {
+  const out = emptyCaseCells();
+  for (let i = 0; i < CASE_OUTCOMES.length; i++) out[CASE_OUTCOMES[i]!] = cells[offset + i] ?? null;
+  return out;
 }
 
 export function groupAddsUp(cells: readonly (number | null)[]): boolean {

@@ -4,9 +4,9 @@
  */
 import {
   APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
   CASE_OUTCOMES,
   OUTCOME_GROUPS,
-  type ApplicantCells,
   type ApplicationRow,
   type CaseCells,
   type Check,
@@ -62,7 +62,8 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
       });
     }
   }
-  for (const [row, cells] of Object.entries(apps) as [ApplicationRow, ApplicantCells][]) {
+  for (const row of APPLICATION_ROWS) {
+    const cells = apps[row];
     if (cells.total === null) continue;
     const parts = APPLICANTS.map((c) => cells[c]);
     if (known(parts)) {

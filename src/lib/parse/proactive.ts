@@ -90,7 +90,9 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
     if (!inOrder && own.length !== columns.length) {
       warnings.push(`section 二: item ${item.key} has ${own.length} figures where ${columns.length} are expected; read in order`);
     }
-    proactive[item.key] = Object.fromEntries(columns.map((c, i) => [c, own[i] ?? null]));
+    const cells: Record<string, number | null> = {};
+    columns.forEach((c, i) => (cells[c] = own[i] ?? null));
+    proactive[item.key] = cells;
   }
   if (!inOrder) warnings.push(`section 二: ${values.length} figures where the ${template} template has ${expected}; placed by their labels`);
   return { proactive, headerTemplate, warnings };
