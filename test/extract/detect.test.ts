@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectFormat } from '../../src/lib/extract/detect.ts';
+import { decodeText, detectFormat, utf8Text } from '../../src/lib/extract/detect.ts';
 import { extractText } from '../../src/lib/extract/index.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -21,6 +21,29 @@ describe('text decoding', () => {
   it('reads UTF-8, with or without BOM', () => {
     expect(decodeText(bytes('\uFEFF一、总体情况')).text).toBe('一、总体情况');
     expect(decodeText(bytes('一、总体情况')).encoding).toBe('utf-8');
+  });
+
+  it('utf8Text gives what a fatal TextDecoder gives: the same text for valid UTF-8, nothing for invalid bytes', () => {
+    const fatal = (b: Uint8Array): string | null => {
+      try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
+      } catch {
+        return null;
+      }
+    };
+    const inputs = [
+      bytes(''),
+      bytes('plain ASCII, one line\r\n'),
+      bytes('\uFEFF一、总体情况 with a BOM kept'),
+      bytes('（一）主动公开 | 12 | 0 |\n😀 𠀀 \uFFFE \u0000 é'),
+      new Uint8Array([0xe4, 0xb8, 0x80, 0xe4, 0xb8]), // cut inside a character
+      new Uint8Array([0xed, 0xa0, 0x80]), // an encoded surrogate
+      new Uint8Array([0xc0, 0xaf]), // overlong
+      new Uint8Array([0xf4, 0x90, 0x80, 0x80]), // beyond U+10FFFF
+      new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2]), // GBK
+    ];
+    for (const input of inputs) expect(utf8Text(input)).toBe(fatal(input));
+    expect(utf8Text(new Uint8Array([0xed, 0xa0, 0x80]))).toBeNull();
   });
 
   it('falls back to GB18030 for GBK bytes', () => {
