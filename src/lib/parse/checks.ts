@@ -17,7 +17,6 @@ import type { Restatement } from './prose.ts';
 
 type Tables = Pick<ReportRecord, 'applications' | 'review' | 'litigation_direct' | 'litigation_after_review' | 'template'>;
 
-const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
 const OUTCOME_ROWS = Object.values(OUTCOME_GROUPS).flat() as ApplicationRow[];
 /** The outcome rows when 其他处理 is printed as one row. */
 const OUTCOME_ROWS_SINGLE_OTHER = OUTCOME_ROWS.filter((r) => r !== 'other_no_correction' && r !== 'other_no_fee');
@@ -63,17 +62,15 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
     }
   }
   for (const row of APPLICATION_ROWS) {
-    const cells = apps[row];
-    if (cells.total === null) continue;
-    const parts = APPLICANTS.map((c) => cells[c]);
-    if (known(parts)) {
-      const total = sum(parts);
-      checks.push({
-        rule: `三 ${row}: applicant columns sum to total`,
-        ok: total === cells.total,
-        detail: `${parts.join(' + ')} = ${total}; 总计 is ${cells.total}`,
-      });
-    }
+    const { natural, commercial, research, social, legal, other, total } = apps[row];
+    if (total === null) continue;
+    if (natural === null || commercial === null || research === null || social === null || legal === null || other === null) continue;
+    const applicants = natural + commercial + research + social + legal + other;
+    checks.push({
+      rule: `三 ${row}: applicant columns sum to total`,
+      ok: applicants === total,
+      detail: `${natural} + ${commercial} + ${research} + ${social} + ${legal} + ${other} = ${applicants}; 总计 is ${total}`,
+    });
   }
   for (const group of ['review', 'litigation_direct', 'litigation_after_review'] as const) {
     const cells: CaseCells = t[group];
