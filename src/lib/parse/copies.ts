@@ -4,21 +4,19 @@
  * again after the text has moved on to another section. One pass over the lines finds where each
  * copy starts (at its title when one stands just above its first heading).
  */
-import { headingAt } from './sections.ts';
+import { findHeadings, type Heading } from './sections.ts';
 
 const TITLE = /20\d{2}.{0,40}政府信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
 const YEAR_ONLY_TITLE = /^\s*20\d{2}\s*年度?\s*政府信息公开/;
 const TITLE_REACH = 8;
 
 /** 0-based start line of each copy; [0] when the file holds one report. */
-export function copyStarts(lines: readonly string[]): number[] {
+export function copyStarts(lines: readonly string[], headings: readonly Heading[] = findHeadings(lines)): number[] {
   const starts = [0];
   let applications: number | null = null;
   let movedOn = false;
   let opening: number | null = null;
-  lines.forEach((line, i) => {
-    const key = headingAt(line);
-    if (key === null) return;
+  for (const { key, line: i } of headings) {
     if (key === 'applications') {
       if (applications !== null && movedOn) starts.push(titleAbove(lines, opening ?? i, applications));
       applications = i;
@@ -28,7 +26,7 @@ export function copyStarts(lines: readonly string[]): number[] {
       movedOn = true;
       if (opening === null && (key === 'overview' || key === 'proactive')) opening = i;
     }
-  });
+  }
   return starts;
 }
 

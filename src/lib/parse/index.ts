@@ -13,7 +13,7 @@ import { collectNumberRows } from './number-rows.ts';
 import { copyStarts } from './copies.ts';
 import { readProactive } from './proactive.ts';
 import { proseParagraphs, readProseMetrics, readRestatements } from './prose.ts';
-import { findSections, type SectionSpan } from './sections.ts';
+import { findHeadings, findSections, type SectionSpan } from './sections.ts';
 
 export interface SourceInfo {
   /** Path as given, e.g. `data/reports/000_x.txt`. */
@@ -28,8 +28,9 @@ export const PARSER_VERSION = '2';
 export function parseReport(text: string, source: SourceInfo): ReportRecord {
   const normalized = normalizeText(text);
   const lines = normalized.split('\n');
-  const starts = copyStarts(lines);
-  return starts.length === 1 ? parseLines(lines, source, normalized) : parseCopies(lines, starts, source);
+  const headings = findHeadings(lines);
+  const starts = copyStarts(lines, headings);
+  return starts.length === 1 ? parseLines(lines, source, normalized, headings) : parseCopies(lines, starts, source);
 }
 
 const NOT_A_REPORT = 'not a report: this is not an annual report — no report title and no section 三 (applications) table found';
@@ -68,10 +69,10 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
   return record;
 }
 
-/** `text` is `lines` joined by `\n`, when the caller has it already. */
-function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')): ReportRecord {
+/** `text` (`lines` joined by `\n`) and `headings` (of `lines`), when the caller has them already. */
+function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n'), headings = findHeadings(lines)): ReportRecord {
   const record = emptyRecordFor(source);
-  const sections = findSections(lines);
+  const sections = findSections(lines, headings);
   const slice = (span: SectionSpan | undefined) => (span ? lines.slice(span.start, span.end) : []);
   const events = (span: SectionSpan | undefined) => (span ? tableEvents(lines, span.start, span.end) : []);
   const firstSection = Math.min(...Object.values(sections).map((s) => s.start - 1), lines.length);

@@ -43,18 +43,34 @@ export function headingAt(line: string): SectionKey | null {
   return HEADINGS.find(({ pattern }) => pattern.test(line))?.key ?? null;
 }
 
-/** Line spans of each section found; a section ends where the next found one starts. */
-export function findSections(lines: readonly string[]): Sections {
-  const starts: { key: SectionKey; line: number }[] = [];
+export interface Heading {
+  key: SectionKey;
+  /** 0-based line. */
+  line: number;
+}
+
+/** Every line that is a section heading, in order (a line is at most one: each opens with its own numeral). */
+export function findHeadings(lines: readonly string[]): Heading[] {
+  const headings: Heading[] = [];
+  for (let line = 0; line < lines.length; line++) {
+    const key = headingAt(lines[line]!);
+    if (key !== null) headings.push({ key, line });
+  }
+  return headings;
+}
+
+/**
+ * Line spans of each section found: the first heading of each section in order, each after the
+ * one before; a section ends where the next found one starts.
+ */
+export function findSections(lines: readonly string[], headings = findHeadings(lines)): Sections {
+  const starts: Heading[] = [];
   let from = 0;
-  for (const { key, pattern } of HEADINGS) {
-    for (let i = from; i < lines.length; i++) {
-      if (!opensWithNumeral(lines[i]!)) continue;
-      if (pattern.test(lines[i]!)) {
-        starts.push({ key, line: i });
-        from = i + 1;
-        break;
-      }
+  for (const { key } of HEADINGS) {
+    const heading = headings.find((h) => h.key === key && h.line >= from);
+    if (heading) {
+      starts.push(heading);
+      from = heading.line + 1;
     }
   }
   const sections: Sections = {};
