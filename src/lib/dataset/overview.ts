@@ -26,17 +26,21 @@ export const EXTREME_COUNT = 10;
 /** The fact columns the overview reads, one array per field, all of the same length. */
 export type FactColumns = Readonly<Record<string, readonly (string | number | null)[]>>;
 
+/** How many values a row of TOTAL_FIELDS has. */
+const WIDTH = TOTAL_FIELDS.length;
+
 /** Running sums of TOTAL_FIELDS for one group; a field stays null until some report gives it. */
 class Accumulator {
   reports = 0;
-  readonly sums = new Float64Array(TOTAL_FIELDS.length);
-  readonly seen = new Uint8Array(TOTAL_FIELDS.length);
+  readonly sums = new Float64Array(WIDTH);
+  readonly seen = new Uint8Array(WIDTH);
 
-  /** Adds row `row` of the summed columns (NaN where a report gives no value). */
-  add(numbers: readonly Float64Array[], row: number): void {
+  /** Adds row `row` of the summed rows (see summedRows; NaN where a report gives no value). */
+  add(values: Float64Array, row: number): void {
     this.reports++;
-    for (let i = 0; i < numbers.length; i++) {
-      const v = (numbers[i] as Float64Array)[row] as number;
+    const start = row * WIDTH;
+    for (let i = 0; i < WIDTH; i++) {
+      const v = values[start + i] as number;
       if (v === v) {
         this.sums[i] = (this.sums[i] as number) + v;
         this.seen[i] = 1;
@@ -51,25 +55,28 @@ class Accumulator {
   }
 }
 
-/** TOTAL_FIELDS' columns as numbers, NaN for null. */
-function summedColumns(columns: FactColumns, count: number): Float64Array[] {
-  return TOTAL_FIELDS.map((f) => {
-    const values = columns[f] ?? [];
-    const out = new Float64Array(count);
-    for (let row = 0; row < count; row++) {
-      const v = values[row];
-      out[row] = typeof v === 'number' ? v : NaN;
+/**
+ * TOTAL_FIELDS' values as numbers, NaN for null, row after row (row r's field i at r × WIDTH + i):
+ * a group's sums then read each row's values side by side in memory.
+ */
+function summedRows(columns: FactColumns, count: number): Float64Array {
+  const out = new Float64Array(count * WIDTH);
+  const fields = TOTAL_FIELDS.map((f) => columns[f] ?? []);
+  for (let row = 0, at = 0; row < count; row++) {
+    for (let i = 0; i < WIDTH; i++, at++) {
+      const v = (fields[i] as readonly (string | number | null)[])[row];
+      out[at] = typeof v === 'number' ? v : NaN;
     }
-    return out;
-  });
+  }
+  return out;
 }
 
 /** Sums per group over the given rows; `groupOf(row)` is a group number, `labels[n]` its name. Names sorted. */
-function sumsBy(numbers: readonly Float64Array[], rows: readonly number[], groupOf: (row: number) => number, labels: readonly string[]): Record<string, Totals> {
+function sumsBy(values: Float64Array, rows: readonly number[], groupOf: (row: number) => number, labels: readonly string[]): Record<string, Totals> {
   const groups: (Accumulator | undefined)[] = [];
   for (const row of rows) {
     const g = groupOf(row);
-    (groups[g] ??= new Accumulator()).add(numbers, row);
+    (groups[g] ??= new Accumulator()).add(values, row);
   }
   const named: [string, Accumulator][] = [];
   groups.forEach((acc, g) => acc && named.push([labels[g] as string, acc]));
@@ -91,14 +98,17 @@ function numbered(values: readonly (string | number | null)[], count: number): {
   return { of, labels: [...index.keys()] };
 }
 
-/** The first `k` entries in `order`, in that order: what sorting all and slicing gives, without sorting all (ids are unique, so the order is total). */
-function firstInOrder(entries: readonly ExtremeEntry[], k: number, order: (a: ExtremeEntry, b: ExtremeEntry) => number): ExtremeEntry[] {
-  const best: ExtremeEntry[] = [];
-  for (const e of entries) {
-    if (best.length === k && order(e, best[k - 1] as ExtremeEntry) >= 0) continue;
+/**
+ * The first `k` of `candidates` in `order`, in that order: what sorting all and slicing gives,
+ * without sorting all (ids are unique, so the order is total).
+ */
+function firstInOrder(candidates: Iterable<number>, k: number, order: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  for (const c of candidates) {
+    if (best.length === k && order(c, best[k - 1] as number) >= 0) continue;
     let at = best.length;
-    while (at > 0 && order(e, best[at - 1] as ExtremeEntry) < 0) at--;
-    best.splice(at, 0, e);
+    while (at > 0 && order(c, best[at - 1] as number) < 0) at--;
+    best.splice(at, 0, c);
     if (best.length > k) best.pop();
   }
   return best;
@@ -107,25 +117,31 @@ function firstInOrder(entries: readonly ExtremeEntry[], k: number, order: (a: Ex
 /** Agencies at either end of each extreme measure, among the given rows. */
 function extremes(columns: FactColumns, rows: readonly number[]): OverviewFile['extremes'] {
   const defs = EXTREME_MEASURES.map((m) => MEASURES[m]);
-  const entries: ExtremeEntry[][] = defs.map(() => []);
+  // Each measure's value for each row it lists (NaN: not listed); entries are made for the winners only.
+  const values = defs.map(() => new Float64Array(rows.length).fill(NaN));
   const numberFields = TOTAL_FIELDS.map((f) => [f, columns[f] ?? []] as const);
   const text = (field: string, row: number) => (columns[field]?.[row] ?? null) as string | null;
   // One object, refilled for each row, is what the measures read: no object per report.
   const sums: Sums = {};
-  for (const row of rows) {
-    for (const [field, values] of numberFields) sums[field] = (values[row] ?? null) as number | null;
+  rows.forEach((row, r) => {
+    for (const [field, column] of numberFields) sums[field] = (column[row] ?? null) as number | null;
     defs.forEach((def, m) => {
       if (def.unit !== 'count' && (sums.total_processed_total ?? 0) < EXTREME_MIN_ANSWERED) return;
       const value = def.value(sums);
-      if (value === null || !Number.isFinite(value)) return;
-      (entries[m] as ExtremeEntry[]).push({ id: text('id', row) ?? '', agency: text('agency', row) ?? '', province: text('province', row), value });
+      if (value !== null && Number.isFinite(value)) (values[m] as Float64Array)[r] = value;
     });
-  }
-  const byValue = (a: ExtremeEntry, b: ExtremeEntry) => a.value - b.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  const id = (r: number) => text('id', rows[r] as number) ?? '';
   const out: OverviewFile['extremes'] = {};
-  EXTREME_MEASURES.forEach((m, i) => {
-    const list = entries[i] as ExtremeEntry[];
-    out[m] = { top: firstInOrder(list, EXTREME_COUNT, (a, b) => byValue(b, a)), bottom: firstInOrder(list, EXTREME_COUNT, byValue) };
+  EXTREME_MEASURES.forEach((measure, m) => {
+    const of = values[m] as Float64Array;
+    const listed = rows.flatMap((_, r) => (Number.isNaN(of[r]) ? [] : [r]));
+    const byValue = (a: number, b: number) => (of[a] as number) - (of[b] as number) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+    const entry = (r: number): ExtremeEntry => {
+      const row = rows[r] as number;
+      return { id: id(r), agency: text('agency', row) ?? '', province: text('province', row), value: of[r] as number };
+    };
+    out[measure] = { top: firstInOrder(listed, EXTREME_COUNT, (a, b) => byValue(b, a)).map(entry), bottom: firstInOrder(listed, EXTREME_COUNT, byValue).map(entry) };
   });
   return out;
 }
@@ -144,7 +160,7 @@ export function overviewOfColumns(columns: FactColumns, count: number): Overview
     else byYear.set(y, [row]);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const numbers = summedColumns(columns, count);
+  const numbers = summedRows(columns, count);
   const yearNo = numbered(year, count);
   const byPair = (field: 'province' | 'level' | 'sector') => {
     const group = numbered(columns[field] ?? [], count);
