@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, toCsvRow } from '../../src/lib/dataset/columns.ts';
-import { BOM, csvFileText, neutraliseCell } from '../../src/lib/dataset/csv.ts';
+import { BOM, csvFileText, csvLines, neutraliseCell } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, KINDS, LEVELS } from '../../src/lib/schema.ts';
 import { SECTOR_KEYS } from '../../src/lib/agency/sectors.ts';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 
 const seedFile = 'data/reports/000_fea7b730deba7205.txt';
 const seed = parseReport(readFileSync(seedFile, 'utf8'), { file: seedFile, sha256: 'x', format: 'txt' });
@@ -70,5 +71,34 @@ describe('CSV file', () => {
     expect(row.app_new_research).toBe('');
     expect(row.pro_fees_change).toBe('-3');
     expect(row.agency_name).toBe("'=1+1");
+  });
+});
+
+describe('csvLines', () => {
+  /** What csvLines must write: every row through papaparse whole, neutralised, CRLF after each. */
+  const reference = (rows: (string | number | null)[][]): string =>
+    rows.length === 0 ? '' : `${Papa.unparse(rows.map((r) => r.map(neutraliseCell)), { newline: '\r\n', header: false })}\r\n`;
+  const char = fc.constantFrom(...'a1 ,"\'\r\n\t=+-@|中市\uFEFF\u001e\u001f'.split(''));
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.double({ noNaN: false }),
+    fc.string({ unit: char, maxLength: 8 }),
+  );
+
+  it('writes what papaparse writes for the rows, whatever the cells hold (quotes, commas, line breaks, formulas)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 4 }), (rows) => {
+        expect(csvLines(rows)).toBe(reference(rows));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes a real record as papaparse does', () => {
+    const record = structuredClone(seed);
+    record.warnings = ['a "quoted", comma', ' leading space', '-minus', 'line\r\nbreak'];
+    for (const r of [seed, record]) expect(csvLines([toCsvRow(r)])).toBe(reference([toCsvRow(r)]));
+    expect(csvLines([toCsvRow(seed), toCsvRow(record), toCsvRow(seed)])).toBe(reference([toCsvRow(seed), toCsvRow(record), toCsvRow(seed)]));
   });
 });
