@@ -154,8 +154,8 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
   for (const { text: paragraph, sentences: paragraphSentences } of prose) {
     // Each test below needs a channel word, a figure, or 热线/工单: a paragraph with none is skipped.
     const hotlineWords = paragraph.includes('热线') || paragraph.includes('工单');
-    if (!hotlineWords && !CHANNEL.test(paragraph) && !MAY_HOLD_FIGURE.test(paragraph)) continue;
     const paragraphNames = CHANNEL.test(paragraph);
+    if (!hotlineWords && !paragraphNames && !MAY_HOLD_FIGURE.test(paragraph)) continue;
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of paragraphSentences) {
       // Clauses matter for a channel word, or for a figure after the words of a pattern that can
