@@ -39,8 +39,6 @@ export class ShardAssembler {
   private writing: Promise<void>[] = [];
   /** The first of those writes that failed: raised by settle (caught here, so it is not an unhandled rejection meanwhile). */
   private writeFailure: unknown = null;
-  /** From settle on, writes are synchronous. */
-  private settling = false;
 
   /**
    * @param contents what each shard file on disk holds now (shard → ids), from the last build
@@ -102,9 +100,9 @@ export class ShardAssembler {
       const line = lines.get(id) as Line;
       return line[line.length - 1] === 10 ? [line] : [line, NEWLINE];
     });
-    // During the parse a shard is finished, hence written, once: writes need no ordering.
-    if (this.settling) this.writer.write(shardFile(shard), Buffer.concat(parts));
-    else this.writing.push(writeSoon(this.writer, shardFile(shard), parts).catch((e: unknown) => void (this.writeFailure ??= e)));
+    // A shard is written at most once during the parse and once in settle, which awaits the
+    // parse's writes before it reads any shard back: writes need no ordering.
+    this.writing.push(writeSoon(this.writer, shardFile(shard), parts).catch((e: unknown) => void (this.writeFailure ??= e)));
     this.contents.set(shard, new Set(ids));
   }
 
@@ -116,10 +114,7 @@ export class ShardAssembler {
   async settle(usedIds: readonly string[], reparse: (ids: string[]) => Promise<Map<string, Buffer>>): Promise<void> {
     if (this.open.size > 0) throw new Error(`build-data bug: ${this.open.size} shards still waiting for files`);
     // Shard files written during the parse are read back below: let every write finish first.
-    this.settling = true;
-    await Promise.all(this.writing);
-    this.writing = [];
-    if (this.writeFailure) throw this.writeFailure;
+    await this.finishWrites();
     // A held shard counts as holding nothing yet: the plan then lists it to be written.
     for (const shard of this.held.keys()) this.contents.set(shard, new Set());
     const plan = planShards(usedIds, this.contents);
@@ -142,6 +137,14 @@ export class ShardAssembler {
     }
     for (const shard of plan.stale) this.write(shard, new Map());
     this.held.clear();
+    await this.finishWrites();
+  }
+
+  /** Waits for the shard writes under way; raises the first that failed. */
+  private async finishWrites(): Promise<void> {
+    await Promise.all(this.writing);
+    this.writing = [];
+    if (this.writeFailure) throw this.writeFailure;
   }
 
   /** Whether this report's record is in its shard file now. */
