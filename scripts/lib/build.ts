@@ -243,11 +243,12 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   clock.lap('duplicates and report');
   // The cache is saved while the CSV zips deflate on the thread pool (writeOutputs returns at its first wait).
   const outputs = writeOutputs(writer, used, report);
+  let cacheSaved: Promise<void> = Promise.resolve();
   if (cacheDir) {
     const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e));
+    cacheSaved = saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e));
   }
-  await outputs;
+  await Promise.all([outputs, cacheSaved]);
   clock.lap(cacheDir ? 'outputs and cache' : 'outputs');
   logger.info(`build-data: time ${clock.summary()}`);
   return { report, parsedNow, workersUsed };

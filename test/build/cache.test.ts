@@ -34,13 +34,13 @@ const SALT = 'salt-1';
 const csvOf = (e: CacheEntry | undefined) => (e?.outcome.status === 'parsed' ? e.outcome.summary.csv.toString() : null);
 
 describe('build cache', () => {
-  it('gives back every entry with its CSV line, after a new base and after appends to the log', () => {
+  it('gives back every entry with its CSV line, after a new base and after appends to the log', async () => {
     const dir = tempDir();
     const others = Array.from({ length: 200 }, (_, i) => entry(i + 10, `other ${i}\r\n`));
     const first = [entry(1, 'r1,某局,"a, b"\r\n'), entry(2, 'r2,x\r\n'), unusable, ...others];
-    saveCache(dir, SALT, first, first);
+    await saveCache(dir, SALT, first, first);
     const changed = entry(2, 'r2,changed\r\n');
-    saveCache(dir, SALT, [first[0]!, changed, unusable, ...others], [changed]);
+    await saveCache(dir, SALT, [first[0]!, changed, unusable, ...others], [changed]);
     expect(readdirSync(dir)).toContain('entries.log.jsonl');
     const loaded = loadCache(dir, SALT);
     expect(loaded.size).toBe(203);
@@ -54,20 +54,20 @@ describe('build cache', () => {
     expect(outcome.status === 'parsed' && outcome.summary.fact).toEqual(o1.status === 'parsed' && o1.summary.fact);
   });
 
-  it('rewrites the base when the log grows, leaving one CSV file', () => {
+  it('rewrites the base when the log grows, leaving one CSV file', async () => {
     const dir = tempDir();
-    saveCache(dir, SALT, [entry(1, 'a\r\n')], [entry(1, 'a\r\n')]);
+    await saveCache(dir, SALT, [entry(1, 'a\r\n')], [entry(1, 'a\r\n')]);
     const many = Array.from({ length: 50 }, (_, i) => entry(i + 2, `line ${i}\r\n`));
-    saveCache(dir, SALT, [entry(1, 'a\r\n'), ...many], many);
+    await saveCache(dir, SALT, [entry(1, 'a\r\n'), ...many], many);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     expect(readdirSync(dir)).not.toContain('entries.log.jsonl');
     expect(csvOf(loadCache(dir, SALT).get('data/reports/r30.txt'))).toBe('line 28\r\n');
   });
 
-  it('treats a damaged cache, or one made under another salt, as misses, never as wrong lines', () => {
+  it('treats a damaged cache, or one made under another salt, as misses, never as wrong lines', async () => {
     const dir = tempDir();
     const all = [entry(1, 'first line\r\n'), entry(2, 'second line\r\n')];
-    saveCache(dir, SALT, all, all);
+    await saveCache(dir, SALT, all, all);
     const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
     truncateSync(join(dir, bin), 'first line\r\n'.length + 3);
     const loaded = loadCache(dir, SALT);
