@@ -8,7 +8,7 @@ import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
 import { csvLines } from '../../src/lib/dataset/csv.ts';
 import { cellsRead } from '../../src/lib/dataset/duplicates.ts';
 import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
-import { FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS, toFact } from '../../src/lib/facts.ts';
+import { FACT_FIELDS, factValues } from '../../src/lib/facts.ts';
 import { readRecord } from './read-record.ts';
 import type { UnusableReason } from './read-report-file.ts';
 
@@ -40,7 +40,9 @@ export type FileOutcome<Csv = string> =
   | { status: 'unusable'; file: string; sha256: string; reason: UnusableReason; detail: string }
   | { status: 'parsed'; file: string; sha256: string; summary: ReportSummary<Csv> };
 
-export const FACT_FIELDS = [...FACT_TEXT_FIELDS, ...FACT_NUMBER_FIELDS] as const;
+export { FACT_FIELDS };
+
+const CHECKS_FAILED = FACT_FIELDS.indexOf('checks_failed');
 
 export async function processFile(
   task: FileTask,
@@ -55,16 +57,16 @@ export async function processFile(
   const withAgency = read.record;
   const { record, applied } = applyOverrides(withAgency, overrides);
   for (const cell of unmappedProactive(record)) record.warnings.push(`proactive.${cell} has no CSV column (kept in the JSON record only)`);
-  const fact = toFact(record);
+  const fact = factValues(record);
   const summary: ReportSummary = {
     id: record.id,
     agency: record.agency.name,
     year: record.year,
-    checksFailed: record.checks.filter((c) => !c.ok).length,
+    checksFailed: fact[CHECKS_FAILED] as number,
     warnings: record.warnings.length,
     cellsRead: cellsRead(record),
     overrides: applied,
-    fact: FACT_FIELDS.map((f) => fact[f] ?? null),
+    fact,
     csv: csvLines([toCsvRow(record)]),
   };
   return { outcome: { status: 'parsed', file: task.file, sha256, summary }, json: JSON.stringify(record) };

@@ -58,33 +58,33 @@ export type FactTextField = (typeof FACT_TEXT_FIELDS)[number];
 export type FactNumberField = (typeof FACT_NUMBER_FIELDS)[number];
 export type Fact = Record<FactTextField, string | null> & Record<FactNumberField, number | null>;
 
+/** Every fact column, text then numbers: the order of a fact row's values. */
+export const FACT_FIELDS = [...FACT_TEXT_FIELDS, ...FACT_NUMBER_FIELDS] as const;
+
+/** The fact row's values in FACT_FIELDS order (null where the report gives nothing). */
+export function factValues(record: ReportRecord): (string | number | null)[] {
+  const a = record.agency;
+  const apps = record.applications;
+  const values: (string | number | null)[] = [
+    record.id, a.name, a.province, a.city, a.county, a.township, a.division_code, a.level, a.kind, a.sector,
+    record.template, record.published, record.year,
+  ];
+  for (const row of APPLICATION_ROWS) values.push(apps[row].total);
+  for (const c of APPLICANTS) values.push(apps.new[c]);
+  for (const [, rows] of GROUPS) values.push(groupTotal(record, rows));
+  for (const group of [record.review, record.litigation_direct, record.litigation_after_review]) for (const c of CASE_OUTCOMES) values.push(group[c]);
+  for (const m of METRIC_KEYS) values.push(record.metrics[m] ?? null);
+  let failed = 0;
+  for (const check of record.checks) if (!check.ok) failed++;
+  values.push(failed, record.warnings.length);
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
+  return values;
+}
+
 export function toFact(record: ReportRecord): Fact {
-  const fact: Record<string, string | number | null> = {
-    id: record.id,
-    agency: record.agency.name,
-    province: record.agency.province,
-    city: record.agency.city,
-    county: record.agency.county,
-    township: record.agency.township,
-    division_code: record.agency.division_code,
-    level: record.agency.level,
-    kind: record.agency.kind,
-    sector: record.agency.sector,
-    template: record.template,
-    published: record.published,
-    year: record.year,
-  };
-  APPLICATION_ROWS.forEach((row, i) => (fact[rowTotals[i]!] = record.applications[row].total));
-  APPLICANTS.forEach((c, i) => (fact[applicantMix[i]!] = record.applications.new[c]));
-  GROUPS.forEach(([group, rows]) => (fact[group] = groupTotal(record, rows)));
-  CASE_OUTCOMES.forEach((c, i) => {
-    fact[review[i]!] = record.review[c];
-    fact[litDirect[i]!] = record.litigation_direct[c];
-    fact[litAfter[i]!] = record.litigation_after_review[c];
-  });
-  for (const m of METRIC_KEYS) fact[m] = record.metrics[m] ?? null;
-  fact.checks_failed = record.checks.filter((c) => !c.ok).length;
-  fact.warnings = record.warnings.length;
+  const values = factValues(record);
+  const fact: Record<string, string | number | null> = {};
+  FACT_FIELDS.forEach((field, i) => (fact[field] = values[i] ?? null));
   return fact as Fact;
 }
 

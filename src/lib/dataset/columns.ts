@@ -156,11 +156,14 @@ export function toCsvRow(record: ReportRecord): CsvValue[] {
 }
 
 /** Section 二 cells a record has that no column holds (reported by the build, never dropped silently). */
-const KNOWN_PROACTIVE = new Set(PROACTIVE_CELLS.map((c) => `${c.item}.${c.column}`));
+const KNOWN_PROACTIVE = new Map(PROACTIVE_ITEM_COLUMNS.map(([item, columns]) => [item, new Set(columns)]));
 
 export function unmappedProactive(record: ReportRecord): string[] {
-  const known = KNOWN_PROACTIVE;
-  return Object.entries(record.proactive).flatMap(([item, cells]) =>
-    Object.keys(cells).map((c) => `${item}.${c}`).filter((k) => !known.has(k)),
-  );
+  const unmapped: string[] = [];
+  for (const item in record.proactive) {
+    const known = KNOWN_PROACTIVE.get(item);
+    const cells = record.proactive[item] ?? {};
+    for (const column in cells) if (!known?.has(column)) unmapped.push(`${item}.${column}`);
+  }
+  return unmapped;
 }

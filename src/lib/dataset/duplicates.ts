@@ -68,9 +68,13 @@ export function cellsRead(record: {
   litigation_after_review: Record<string, number | null>;
 }): number {
   let n = 0;
-  for (const row of Object.values(record.applications)) for (const v of Object.values(row)) if (v !== null) n++;
-  for (const group of [record.review, record.litigation_direct, record.litigation_after_review]) {
-    for (const v of Object.values(group)) if (v !== null) n++;
-  }
+  const apps = record.applications;
+  for (const row in apps) n += given(apps[row] as Record<string, number | null>);
+  return n + given(record.review) + given(record.litigation_direct) + given(record.litigation_after_review);
+}
+
+function given(cells: Record<string, number | null>): number {
+  let n = 0;
+  for (const key in cells) if (cells[key] !== null) n++;
   return n;
 }
