@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { RUNS_BUNDLED } from './runs-bundled.ts';
 
 export interface Listing {
   /** Paths relative to the folder, / separators, in code-point order. */
@@ -43,7 +44,7 @@ export function listWithStats(dir: string): Listing {
 
 /** listWithStats on a worker thread when this code runs bundled; here otherwise (the result is the same). */
 export function listWithStatsAside(dir: string): Promise<Listing> {
-  if (import.meta.url.endsWith('.ts')) return Promise.resolve().then(() => listWithStats(dir));
+  if (!RUNS_BUNDLED) return Promise.resolve().then(() => listWithStats(dir));
   return new Promise<Listing>((resolve, reject) => {
     const worker = new Worker(new URL('./list-worker.mjs', import.meta.url), { workerData: { dir } });
     worker.once('message', (listing: Listing) => resolve(listing));

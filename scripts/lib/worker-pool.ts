@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AgencyOverride } from '../../src/lib/dataset/overrides.ts';
 import { processFile, type FileOutcome, type FileTask } from './process-file.ts';
+import { RUNS_BUNDLED } from './runs-bundled.ts';
 
 /**
  * One file's result as it crosses from a worker: the record's JSON and the CSV line as UTF-8
@@ -70,8 +71,7 @@ async function processInline(batch: readonly FileTask[], overrides: readonly Age
 function startWorker(overrides: readonly AgencyOverride[]): Promise<Worker> {
   // Bundled (scripts/run-bundled.mjs), the worker is the bundle's parse-worker.mjs beside this code;
   // run as TypeScript (tsx, vitest), a small .mjs loads parse-worker.ts through tsx.
-  const bundled = !import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(bundled ? './parse-worker.mjs' : './ts-worker.mjs', import.meta.url), {
+  const worker = new Worker(new URL(RUNS_BUNDLED ? './parse-worker.mjs' : './ts-worker.mjs', import.meta.url), {
     workerData: { entry: new URL('./parse-worker.ts', import.meta.url).href, overrides },
     // A worker holds one batch at a time: a bounded heap keeps the build's peak memory down.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
