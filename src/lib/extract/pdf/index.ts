@@ -2,7 +2,7 @@
  * PDF → normalised text. pdf.js gives text with positions and the drawn table borders; tables
  * are rebuilt from the borders, joined across pages, and prose lines are re-flowed.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from './pdfjs.ts';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderTable } from '../table.ts';

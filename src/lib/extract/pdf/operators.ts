@@ -3,7 +3,7 @@
  * a stroked or filled path (table borders and cell fills both mark cells), and runs of text in
  * vertical-writing fonts, whose glyphs pdf.js's text content can lose.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.ts';
 import { apply, compose, IDENTITY, type Matrix, type Segment, type TextPiece } from './geometry.ts';
 import { VerticalTextCollector } from './vertical-text.ts';
 

@@ -1,5 +1,5 @@
 /** One PDF page → its text pieces and ruling lines, via pdf.js. */
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from './pdfjs.ts';
 import type { PageContent, TextPiece } from './geometry.ts';
 import { readOperators, type OperatorList } from './operators.ts';
 
