@@ -60,13 +60,13 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       // A label or a row ends the run of numbers one a line: read it first.
       if (current) blocks.push(current);
       current = null;
-      if (blocks.length > 0) append(rows, verticalRows(blocks, pending, notes));
+      if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
       blocks = [];
       if (event.type === 'label') {
         pending.text = event.text;
         pending.used = false;
       } else {
-        append(rows, lineRows(event.values, event.line, takeLabel(pending), notes));
+        lineRows(event.values, event.line, takeLabel(pending), notes, rows);
       }
     } else {
       current ??= { values: [], line: event.line };
@@ -74,23 +74,22 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     }
   }
   if (current) blocks.push(current);
-  if (blocks.length > 0) append(rows, verticalRows(blocks, pending, notes));
+  if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
   return { rows, notes };
 }
 
-function lineRows(values: number[], line: number, label: string | null, notes: string[]): NumberRow[] {
+/** The rows of one line's numbers, pushed onto `out`. */
+function lineRows(values: number[], line: number, label: string | null, notes: string[], out: NumberRow[]): void {
   if (values.length <= COLUMNS) {
-    return [{ values, sparse: values.length < COLUMNS, label, line, via: 'line' }];
-  }
-  if (values.length % COLUMNS !== 0) {
+    out.push({ values, sparse: values.length < COLUMNS, label, line, via: 'line' });
+  } else if (values.length % COLUMNS !== 0) {
     notes.push(`line ${line + 1}: ${values.length} numbers on one row; read the last ${COLUMNS}`);
-    return [{ values: values.slice(-COLUMNS), sparse: false, label, line, via: 'line' }];
+    out.push({ values: values.slice(-COLUMNS), sparse: false, label, line, via: 'line' });
+  } else {
+    for (let i = 0; i < values.length; i += COLUMNS) {
+      out.push({ values: values.slice(i, i + COLUMNS), sparse: false, label: i === 0 ? label : null, line, via: 'line' });
+    }
   }
-  const out: NumberRow[] = [];
-  for (let i = 0; i < values.length; i += COLUMNS) {
-    out.push({ values: values.slice(i, i + COLUMNS), sparse: false, label: i === 0 ? label : null, line, via: 'line' });
-  }
-  return out;
 }
 
 /** Numbers read row by row, 7 a row, from `stream`; the last row may be short. */
@@ -103,8 +102,8 @@ function streamRows(stream: readonly number[], line: number, pending: PendingLab
   }
 }
 
-function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: string[]): NumberRow[] {
-  const out: NumberRow[] = [];
+/** The rows of a run of numbers one a line (in blocks split by blank lines), pushed onto `out`. */
+function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: string[], out: NumberRow[]): void {
   let stream: number[] = [];
   let streamLine = blocks[0]?.line ?? 0;
 
@@ -112,9 +111,9 @@ function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: st
   while (i < blocks.length) {
     const block = blocks[i]!;
     const k = block.values.length;
-    const group = blocks.slice(i, i + COLUMNS);
-    const columnMajor =
-      k >= 2 && group.length === COLUMNS && group.every((b) => b.values.length === k) ? group : null;
+    // Seven blocks of the same k ≥ 2 numbers may be a column-major block.
+    const group = k >= 2 && blocks.length - i >= COLUMNS ? blocks.slice(i, i + COLUMNS) : null;
+    const columnMajor = group && group.every((b) => b.values.length === k) ? group : null;
     if (columnMajor && preferColumnMajor(columnMajor.map((b) => b.values))) {
       streamRows(stream, streamLine, pending, notes, out);
       stream = [];
@@ -135,7 +134,6 @@ function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: st
     i += 1;
   }
   streamRows(stream, streamLine, pending, notes, out);
-  return out;
 }
 
 /** Read a k × 7 block column by column only when that makes more rows add up than row by row. */
