@@ -11,7 +11,8 @@ export type TableEvent =
   /**
    * Numbers from one line. `inRow` is true when the line holds a row (a label with numbers, or
    * several numbers); false for a number alone on its line (one cell a line layouts).
-   * `cells` keeps positions, with null for empty pipe cells, when the line is a pipe row.
+   * `cells` keeps positions, with null for empty pipe cells, when the line is a pipe row of
+   * several cells.
    */
   | { type: 'numbers'; values: number[]; inRow: boolean; line: number; cells: (number | null)[] | null }
   | { type: 'blank'; line: number };
@@ -79,6 +80,11 @@ function pipeLine(trimmed: string, line: number, events: TableEvent[]): void {
   const first = trimmed.charCodeAt(0) === PIPE ? 1 : 0;
   const end = trimmed.charCodeAt(trimmed.length - 1) === PIPE ? trimmed.length - 1 : trimmed.length;
   if (first > end) return;
+  const inner = trimmed.indexOf('|', first);
+  if (inner < 0 || inner >= end) {
+    oneCell(trimmedSlice(trimmed, first, end), line, events);
+    return;
+  }
   // The text cells joined by spaces; the numbers; every cell by position while none is text.
   let label: string | null = null;
   let values: number[] | null = null;
@@ -105,6 +111,16 @@ function pipeLine(trimmed: string, line: number, events: TableEvent[]): void {
     const inRow = label !== null || values.length > 1;
     events.push({ type: 'numbers', values, inRow, line, cells: positional });
   }
+}
+
+/**
+ * A pipe row of one cell (`49 |`, the one-cell-a-line layout): a label or a number alone on its
+ * line, with no positions to keep.
+ */
+function oneCell(cell: string, line: number, events: TableEvent[]): void {
+  const value = readCellNumber(cell);
+  if (value !== null) events.push({ type: 'numbers', values: [value], inRow: false, line, cells: null });
+  else if (cell !== '') events.push({ type: 'label', text: cell, line });
 }
 
 /** `trimmed` (no white space at either end, not empty) split at runs of white space, as `split(/\s+/)`. */
