@@ -2,7 +2,7 @@
  * PDF → normalised text. pdf.js gives text with positions and the drawn table borders; tables
  * are rebuilt from the borders, joined across pages, and prose lines are re-flowed.
  */
-import { getDocument } from './pdfjs.ts';
+import { openDocument } from './pdfjs.ts';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderTable } from '../table.ts';
@@ -23,7 +23,7 @@ function pdfjsResource(folder: string): string {
 }
 
 async function readPages(bytes: Uint8Array): Promise<PageContent[]> {
-  const task = getDocument({
+  const task = await openDocument({
     data: new Uint8Array(bytes), // a copy, plain even when given a Buffer: pdf.js detaches and rejects Buffers
     cMapUrl: pdfjsResource('cmaps'),
     cMapPacked: true,

@@ -6,8 +6,8 @@
  * after its first PDF ran ~40% slower. Every property of the builtins that existed before loading
  * is put back as it was; what pdf.js added (Promise.withResolvers, Uint8Array.prototype.toHex,
  * iterator helpers…) stays, as it may need it. Its worker half (pdf.worker.mjs, with polyfills of
- * its own) is loaded here too, as the in-thread worker pdf.js looks for (globalThis.pdfjsWorker),
- * rather than on the first document. The only module that imports pdfjs-dist's code.
+ * its own) is loaded here too, before the first document, as the in-thread worker pdf.js looks for
+ * (globalThis.pdfjsWorker), rather than by pdf.js itself. The only module that imports pdfjs-dist's code.
  */
 type Saved = [target: object, key: PropertyKey, descriptor: PropertyDescriptor];
 
@@ -50,23 +50,35 @@ function saveBuiltins(): Saved[] {
 const same = (a: PropertyDescriptor, b: PropertyDescriptor | undefined): boolean =>
   b !== undefined && Object.is(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable;
 
-/** Puts back every saved property that was replaced or removed; returns their names. */
-export function restoreBuiltins(saved: readonly Saved[]): string[] {
-  const restored: string[] = [];
+/** Puts back every saved property that was replaced or removed. */
+function restoreBuiltins(saved: readonly Saved[]): void {
   for (const [target, key, descriptor] of saved) {
-    if (same(descriptor, Object.getOwnPropertyDescriptor(target, key))) continue;
-    Object.defineProperty(target, key, descriptor);
-    restored.push(String(key));
+    if (!same(descriptor, Object.getOwnPropertyDescriptor(target, key))) Object.defineProperty(target, key, descriptor);
   }
-  return restored;
 }
 
 const saved = saveBuiltins();
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-// @ts-expect-error pdf.js ships no types for its worker module (it sets globalThis.pdfjsWorker)
-await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-/** Names of the builtin properties pdf.js replaced and that were put back (for tests). */
-export const RESTORED_BUILTINS: readonly string[] = restoreBuiltins(saved);
+restoreBuiltins(saved);
 
-export const { getDocument, OPS } = pdfjs;
+export const { OPS } = pdfjs;
 export type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+let worker: Promise<void> | null = null;
+
+/** The worker half, loaded with the same care on the first document (~80 ms that files other than PDFs never need). */
+function loadWorker(): Promise<void> {
+  worker ??= (async () => {
+    const saved = saveBuiltins();
+    // @ts-expect-error pdf.js ships no types for its worker module (it sets globalThis.pdfjsWorker)
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    restoreBuiltins(saved);
+  })();
+  return worker;
+}
+
+/** pdf.js's getDocument, its worker half loaded first. */
+export async function openDocument(...args: Parameters<typeof pdfjs.getDocument>): Promise<ReturnType<typeof pdfjs.getDocument>> {
+  await loadWorker();
+  return pdfjs.getDocument(...args);
+}
