@@ -55,6 +55,8 @@ const VISIT_WORDS = ['访问量', '访问次数', '点击量', '浏览量', '浏
 const FOLLOWER_WORDS = ['关注人数', '关注量', '关注用户', '粉丝', '订阅用户', '订阅人数'];
 /** Any word of each list, for a test over a whole sentence. */
 const POST_RX = new RegExp(POST_WORDS.join('|'));
+/** The units a post count ends with (POSTS): a sentence without any counts no posts. */
+const POST_UNITS = /[条篇则]/;
 const VISIT_RX = new RegExp(VISIT_WORDS.join('|'));
 const FOLLOWER_RX = new RegExp(FOLLOWER_WORDS.join('|'));
 const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]{0,GAP}?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
@@ -161,7 +163,7 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
       // fire: posts and visits need a channel, followers any channel but the website. The
       // channel changes only at a clause naming one, so without one it holds for the sentence.
       const names = paragraphNames && CHANNEL.test(sentence);
-      const posts = (names || channel !== null) && POST_RX.test(sentence);
+      const posts = (names || channel !== null) && POST_UNITS.test(sentence) && POST_RX.test(sentence);
       const visits = (names || channel !== null) && VISIT_RX.test(sentence);
       const followers = (names || channel !== 'website') && FOLLOWER_RX.test(sentence);
       const figures = (posts || visits || followers) && MAY_HOLD_FIGURE.test(sentence);
