@@ -46,9 +46,6 @@ export async function readRecord(bytes: Uint8Array, file: string, id: string): P
       ...parsed,
       id,
       agency: resolved.agency,
-      // A copy, same keys in the same order: the parser's table (25 rows added one by one) is a
-      // dictionary-mode object in V8, slow to read for the fact row, the CSV row and the JSON.
-      applications: { ...parsed.applications },
       warnings: [...read.warnings, ...parsed.warnings, ...resolved.warnings],
     },
   };
