@@ -14,7 +14,8 @@ import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { reportShard, shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
-import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry } from './cache.ts';
+import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry, type KeptOutcome, type KeptSummary } from './cache.ts';
+import { FactTable } from './fact-table.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
 import { listWithStatsAside } from './list-files.ts';
@@ -95,7 +96,9 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
-  const cache = cacheDir ? loadCache(cacheDir, salt) : new Map<string, CacheEntry>();
+  // Every fact row of this build, cached or parsed now: summaries hold row numbers into it.
+  const facts = new FactTable();
+  const cache = cacheDir ? loadCache(cacheDir, salt, facts) : new Map<string, CacheEntry>();
   const { rels, sizes, mtimes } = await listing;
   const ids = assignIds(rels);
   const reportFiles = writer.list('reports');
@@ -151,8 +154,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // Every file parsed by this run is a task, here or made for a re-parse below.
   const taskOf = new Map(tasks.map((t) => [t.file, t]));
   const record = (outcome: FileOutcome<Uint8Array>, task: { size: number; mtimeMs: number }) => {
-    const kept: FileOutcome<Buffer> =
-      outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv) } } : outcome;
+    const kept: KeptOutcome =
+      outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv), fact: facts.add(outcome.summary.fact) } } : outcome;
     entries.set(outcome.file, { file: outcome.file, size: task.size, mtimeMs: task.mtimeMs, outcome: kept });
   };
   const shards = new ShardAssembler(writer, contents, unchanged);
@@ -184,7 +187,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     parsed.map(({ file, summary: s }) => ({ file, agency: s.agency, year: s.year, checksFailed: s.checksFailed, warnings: s.warnings, cellsRead: s.cellsRead })),
   );
   const droppedFiles = new Set(dropped.map((d) => d.file));
-  const used: ReportSummary<Buffer>[] = parsed
+  const used: KeptSummary[] = parsed
     .filter((p) => !droppedFiles.has(p.file))
     .map((p) => p.summary)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -242,11 +245,11 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   }
   clock.lap('duplicates and report');
   // The cache is saved while the CSV zips deflate on the thread pool (writeOutputs returns at its first wait).
-  const outputs = writeOutputs(writer, used, report);
+  const outputs = writeOutputs(writer, used, facts, report);
   let cacheSaved: Promise<void> = Promise.resolve();
   if (cacheDir) {
     const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    cacheSaved = saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e));
+    cacheSaved = saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e), facts);
   }
   await Promise.all([outputs, cacheSaved]);
   clock.lap(cacheDir ? 'outputs and cache' : 'outputs');

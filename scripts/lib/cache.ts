@@ -6,7 +6,8 @@
  * a file whose size or mtime changed, whose report id changed, or whose record is missing from its
  * shard file in the output folder; a new salt re-parses everything.
  * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to; the CSV
- * lines apart, in one file of bytes the entries point into (read back without parsing).
+ * lines and the fact rows' numbers apart, in one file of bytes the entries point into (read back
+ * without parsing).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -19,43 +20,49 @@ import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { forEachLine } from './byte-lines.ts';
 import type { OverrideApplied } from '../../src/lib/dataset/overrides.ts';
-import { FACT_FIELDS, type FileOutcome } from './process-file.ts';
+import { FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
+import { FACT_NUMBER_BYTES, type FactTable } from './fact-table.ts';
+import { FACT_FIELDS, type FileOutcome, type ReportSummary } from './process-file.ts';
 import type { UnusableReason } from './read-report-file.ts';
+
+/** A parsed report's summary as the build keeps it: its CSV line as bytes, its fact row a row number in the build's FactTable. */
+export type KeptSummary = Omit<ReportSummary<Buffer>, 'fact'> & { fact: number };
+export type KeptOutcome = Extract<FileOutcome, { status: 'unusable' }> | { status: 'parsed'; file: string; sha256: string; summary: KeptSummary };
 
 export interface CacheEntry {
   file: string;
   size: number;
   mtimeMs: number;
-  /** Kept in memory with the CSV line as bytes. */
-  outcome: FileOutcome<Buffer>;
+  outcome: KeptOutcome;
   /** The record is in its shard file in the output folder (written by the build that saved this entry). */
   written?: boolean;
 }
 
 /**
  * An entry as stored: one JSON array a line, fields by position (half the bytes of an object with
- * keys, and quicker to parse at 100,000 lines), the CSV line as its offset and length in the CSV
- * file the base names:
- *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, fact]
+ * keys, and quicker to parse at 100,000 lines). A parsed report's CSV line is at csvOffset in the
+ * data file the base names (its "csv" file), csvLength bytes, followed by its fact row's numbers
+ * (FACT_NUMBER_BYTES, see fact-table.ts); the line holds the fact row's text values:
+ *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, factTexts]
  *   unusable: [file, size, mtimeMs, written, sha256, "unusable", reason, detail]
  */
 type StoredEntry = unknown[];
 
 /** The stored form of an entry whose CSV line is at `csvOffset` in the CSV file. */
-function storedEntry(entry: CacheEntry, csvOffset: number): StoredEntry {
+function storedEntry(entry: CacheEntry, csvOffset: number, facts: FactTable): StoredEntry {
   const { file, size, mtimeMs, outcome } = entry;
   const head = [file, size, mtimeMs, entry.written ? 1 : 0, outcome.sha256, outcome.status];
   if (outcome.status === 'unusable') return [...head, outcome.reason, outcome.detail];
   const s = outcome.summary;
-  return [...head, s.id, s.agency, s.year, s.checksFailed, s.warnings, s.cellsRead, s.overrides, csvOffset, s.csv.length, s.fact];
+  return [...head, s.id, s.agency, s.year, s.checksFailed, s.warnings, s.cellsRead, s.overrides, csvOffset, s.csv.length, facts.textsOf(s.fact)];
 }
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
-/** A stored line back to an entry, its CSV line a view into `csv`; null when the line is not one this code wrote. */
-function entryOf(value: unknown, csv: Buffer): CacheEntry | null {
+/** A stored line back to an entry, its CSV line a view into `csv` and its fact row added to `facts`; null when the line is not one this code wrote. */
+function entryOf(value: unknown, csv: Buffer, facts: FactTable): CacheEntry | null {
   if (!Array.isArray(value)) return null;
   const [file, size, mtimeMs, written, sha256, status] = value;
   if (!isText(file) || !isCount(size) || typeof mtimeMs !== 'number' || !isText(sha256)) return null;
@@ -66,11 +73,13 @@ function entryOf(value: unknown, csv: Buffer): CacheEntry | null {
     return { ...base, outcome: { status, file, sha256, reason: reason as UnusableReason, detail } };
   }
   if (status !== 'parsed' || value.length !== 16) return null;
-  const [, , , , , , id, agency, year, checksFailed, warnings, cellsRead, overrides, offset, length, fact] = value;
+  const [, , , , , , id, agency, year, checksFailed, warnings, cellsRead, overrides, offset, length, factTexts] = value;
   if (!isText(id) || !isTextOrNull(agency) || !(year === null || Number.isInteger(year))) return null;
-  if (!isCount(checksFailed) || !isCount(warnings) || !isCount(cellsRead) || !Array.isArray(overrides) || !Array.isArray(fact)) return null;
-  if (!(isCount(offset) && isCount(length) && length > 0 && offset + length <= csv.length)) return null;
-  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact: fact as (string | number | null)[], csv: csv.subarray(offset, offset + length) };
+  if (!isCount(checksFailed) || !isCount(warnings) || !isCount(cellsRead) || !Array.isArray(overrides)) return null;
+  if (!Array.isArray(factTexts) || factTexts.length !== FACT_TEXT_FIELDS.length || !factTexts.every(isTextOrNull)) return null;
+  if (!(isCount(offset) && isCount(length) && length > 0 && offset + length + FACT_NUMBER_BYTES <= csv.length)) return null;
+  const fact = facts.addFromBytes(factTexts, csv, offset + length);
+  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: csv.subarray(offset, offset + length) };
   return { ...base, outcome: { status, file, sha256, summary } };
 }
 
@@ -173,14 +182,14 @@ function readHeader(dir: string): BaseHeader | null {
   return header;
 }
 
-/** The entries saved under this salt (none when the cache was made by other code, versions or overrides). */
-export function loadCache(dir: string, salt: string): Map<string, CacheEntry> {
+/** The entries saved under this salt (none when the cache was made by other code, versions or overrides); their fact rows go to `facts`. */
+export function loadCache(dir: string, salt: string, facts: FactTable): Map<string, CacheEntry> {
   const entries = new Map<string, CacheEntry>();
   const header = readHeader(dir);
   if (!header || header.salt !== salt || !existsSync(join(dir, header.csv))) return entries;
   const csv = readFileSync(join(dir, header.csv));
   const take = (value: unknown) => {
-    const entry = entryOf(value, csv);
+    const entry = entryOf(value, csv, facts);
     if (entry) entries.set(entry.file, entry);
   };
   eachLine(join(dir, BASE), take);
@@ -188,18 +197,19 @@ export function loadCache(dir: string, salt: string): Map<string, CacheEntry> {
   return entries;
 }
 
-/** Entries as JSON lines (in chunks), and their CSV lines, which start at `csvOffset` in the CSV file. */
-function encodeEntries(entries: readonly CacheEntry[], csvOffset: number): { lines: Buffer[]; csv: Buffer[] } {
+/** Entries as JSON lines (in chunks), and their CSV lines and fact numbers, which start at `csvOffset` in the data file. */
+function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts: FactTable): { lines: Buffer[]; csv: Buffer[] } {
   let offset = csvOffset;
   const lines: Buffer[] = [];
   const csv: Buffer[] = [];
   for (let i = 0; i < entries.length; i += 1000) {
     const chunk: string[] = [];
     for (const entry of entries.slice(i, i + 1000)) {
-      chunk.push(`${JSON.stringify(storedEntry(entry, offset))}\n`);
+      chunk.push(`${JSON.stringify(storedEntry(entry, offset, facts))}\n`);
       if (entry.outcome.status === 'parsed') {
-        csv.push(entry.outcome.summary.csv);
-        offset += entry.outcome.summary.csv.length;
+        const { csv: line, fact } = entry.outcome.summary;
+        csv.push(line, facts.numberBytes(fact));
+        offset += line.length + FACT_NUMBER_BYTES;
       }
     }
     lines.push(Buffer.from(chunk.join(''), 'utf8'));
@@ -223,7 +233,7 @@ async function writeParts(path: string, flag: 'w' | 'a', parts: readonly Uint8Ar
  * file with `all` and empties the log. The writes run on the thread pool (a new base at 100,000
  * reports is ~175 MB), so the build can deflate and write its outputs meanwhile.
  */
-export async function saveCache(dir: string, salt: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]): Promise<void> {
+export async function saveCache(dir: string, salt: string, all: readonly CacheEntry[], changed: readonly CacheEntry[], facts: FactTable): Promise<void> {
   if (changed.length === 0) return;
   mkdirSync(dir, { recursive: true });
   const base = join(dir, BASE);
@@ -234,7 +244,7 @@ export async function saveCache(dir: string, salt: string, all: readonly CacheEn
   // An entry is under 1 KB: estimate the append without building it first.
   if (header && header.salt === salt && existsSync(join(dir, header.csv)) && logSize + changed.length * 1024 < baseSize / 4) {
     const csvPath = join(dir, header.csv);
-    const { lines, csv } = encodeEntries(changed, statSync(csvPath).size);
+    const { lines, csv } = encodeEntries(changed, statSync(csvPath).size, facts);
     // The CSV lines first: an entry line whose CSV line is not (all) there is read as a miss.
     await writeParts(csvPath, 'a', csv);
     await writeParts(log, 'a', lines);
@@ -242,7 +252,7 @@ export async function saveCache(dir: string, salt: string, all: readonly CacheEn
   }
   const csvName = `csv-${Date.now().toString(36)}${process.pid.toString(36)}.bin`;
   const tmp = `${base}.tmp`;
-  const { lines, csv } = encodeEntries(all, 0);
+  const { lines, csv } = encodeEntries(all, 0, facts);
   const headerLine = Buffer.from(`${JSON.stringify({ csv: csvName, salt } satisfies BaseHeader)}\n`, 'utf8');
   await Promise.all([writeParts(tmp, 'w', [headerLine, ...lines]), writeParts(join(dir, csvName), 'w', csv)]);
   // The log points into the old CSV file: it goes first, so a crash leaves the old base whole.

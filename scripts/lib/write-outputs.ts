@@ -14,17 +14,12 @@ import { stableStringify } from '../../src/lib/dataset/stable-json.ts';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { writeSoon, type OutputWriter } from './effects.ts';
-import { FACT_FIELDS, type ReportSummary } from './process-file.ts';
+import type { KeptSummary } from './cache.ts';
+import type { FactTable } from './fact-table.ts';
 import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
 
-function factsFile(used: readonly ReportSummary<Buffer>[]): FactsFile {
-  // Row by row: each summary's fact array is looked up once, not once per field (the summaries
-  // come from the cache and from the workers in several shapes, so that lookup is slow).
-  const columns = FACT_FIELDS.map(() => new Array<string | number | null>(used.length));
-  used.forEach(({ fact }, row) => {
-    for (let i = 0; i < columns.length; i++) (columns[i] as (string | number | null)[])[row] = fact[i] ?? null;
-  });
-  return { schema_version: SCHEMA_VERSION, count: used.length, columns: Object.fromEntries(FACT_FIELDS.map((f, i) => [f, columns[i] as (string | number | null)[]])) };
+function factsFile(used: readonly KeptSummary[], facts: FactTable): FactsFile {
+  return { schema_version: SCHEMA_VERSION, count: used.length, columns: facts.columns(used.map((s) => s.fact)) };
 }
 
 /** True when `zip` holds this README (its other entry is the CSV, compared on disk by the caller). */
@@ -91,7 +86,7 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }
 
-export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary<Buffer>[], report: BuildReport): Promise<void> {
+export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport): Promise<void> {
   // The CSVs first: their zips deflate on the thread pool while this thread builds the facts and the overview.
   const byYear = new Map<number, Buffer[]>();
   const undated: Buffer[] = [];
@@ -106,7 +101,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const pending = writeCsvs(writer, years, byYear, undated);
 
-  const facts = factsFile(used);
+  const facts = factsFile(used, factTable);
   const factsWrite = writeSoon(writer, DATA_FILES.facts, Buffer.from(JSON.stringify(facts), 'utf8'));
   const overview = overviewOfColumns(facts.columns, facts.count);
   writer.write(DATA_FILES.overview, stableStringify(overview));

@@ -2,7 +2,9 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCache, saveCache, type CacheEntry } from '../../scripts/lib/cache.ts';
+import { loadCache as loadInto, saveCache as saveFrom, type CacheEntry } from '../../scripts/lib/cache.ts';
+import { FACT_NUMBER_BYTES, FactTable } from '../../scripts/lib/fact-table.ts';
+import { FACT_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -11,6 +13,15 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
+
+/** The fact rows of the entries the tests save; each load gets a table of its own. */
+const saved = new FactTable();
+/** A fact row with every kind of value: text, null, whole and fractional numbers, large numbers. */
+const factRow = (n: number) => FACT_FIELDS.map((f, i) => (i === 0 ? `r${n}` : i === 1 ? '某局' : i < FACT_TEXT_FIELDS.length ? (i % 3 === 0 ? null : `${f}-${n}`) : i % 4 === 0 ? null : i % 4 === 1 ? n * i : i % 4 === 2 ? n + 0.25 : 2 ** 40 + n));
+let loadedFacts = new FactTable();
+const loadCache = (dir: string, salt: string) => loadInto(dir, salt, (loadedFacts = new FactTable()));
+const saveCache = (dir: string, salt: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]) => saveFrom(dir, salt, all, changed, saved);
+const factOf = (e: CacheEntry | undefined, table: FactTable) => (e?.outcome.status === 'parsed' ? table.valuesOf(e.outcome.summary.fact) : null);
 
 function entry(n: number, csv: string): CacheEntry {
   return {
@@ -22,7 +33,7 @@ function entry(n: number, csv: string): CacheEntry {
       status: 'parsed',
       file: `data/reports/r${n}.txt`,
       sha256: `s${n}`,
-      summary: { id: `r${n}`, agency: '某局', year: 2023, checksFailed: 0, warnings: 0, cellsRead: 5, overrides: [], fact: [`r${n}`, n], csv: Buffer.from(csv) },
+      summary: { id: `r${n}`, agency: '某局', year: 2023, checksFailed: 0, warnings: 0, cellsRead: 5, overrides: [], fact: saved.add(factRow(n)), csv: Buffer.from(csv) },
     },
   };
 }
@@ -34,7 +45,7 @@ const SALT = 'salt-1';
 const csvOf = (e: CacheEntry | undefined) => (e?.outcome.status === 'parsed' ? e.outcome.summary.csv.toString() : null);
 
 describe('build cache', () => {
-  it('gives back every entry with its CSV line, after a new base and after appends to the log', async () => {
+  it('gives back every entry with its CSV line and fact row, after a new base and after appends to the log', async () => {
     const dir = tempDir();
     const others = Array.from({ length: 200 }, (_, i) => entry(i + 10, `other ${i}\r\n`));
     const first = [entry(1, 'r1,某局,"a, b"\r\n'), entry(2, 'r2,x\r\n'), unusable, ...others];
@@ -51,7 +62,9 @@ describe('build cache', () => {
     const { outcome, ...rest } = loaded.get('data/reports/r1.txt')!;
     const { outcome: o1, ...rest1 } = first[0]!;
     expect(rest).toEqual(rest1);
-    expect(outcome.status === 'parsed' && outcome.summary.fact).toEqual(o1.status === 'parsed' && o1.summary.fact);
+    expect(outcome.status === 'parsed' && outcome.summary.overrides).toEqual(o1.status === 'parsed' && o1.summary.overrides);
+    for (const n of [1, 2, 209]) expect(factOf(loaded.get(`data/reports/r${n}.txt`), loadedFacts)).toEqual(factRow(n));
+    expect(factOf(loaded.get('data/reports/r2.txt'), loadedFacts)).toEqual(factOf(changed, saved));
   });
 
   it('rewrites the base when the log grows, leaving one CSV file', async () => {
@@ -69,7 +82,7 @@ describe('build cache', () => {
     const all = [entry(1, 'first line\r\n'), entry(2, 'second line\r\n')];
     await saveCache(dir, SALT, all, all);
     const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
-    truncateSync(join(dir, bin), 'first line\r\n'.length + 3);
+    truncateSync(join(dir, bin), 'first line\r\n'.length + FACT_NUMBER_BYTES + 3);
     const loaded = loadCache(dir, SALT);
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
     expect(loaded.has('data/reports/r2.txt')).toBe(false);

@@ -1,0 +1,93 @@
+/**
+ * Every fact row the build holds (FACT_FIELDS: text fields, then numbers), kept as columns: the
+ * text fields in one array each, the numbers row after row in one Float64Array (NaN for null).
+ * A summary holds its row number. At 100,000 reports, 100,000 arrays of 75 values made most of
+ * the main thread's heap, and much of a warm rebuild went on collecting garbage around them.
+ * The numbers go to the build cache as bytes (`numberBytes`, `addFromBytes`), never as JSON.
+ */
+import type { FactsFile } from '../../src/lib/dataset/layout.ts';
+import { FACT_FIELDS, FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
+
+export type FactValue = string | number | null;
+
+const TEXTS = FACT_TEXT_FIELDS.length;
+const NUMBERS = FACT_NUMBER_FIELDS.length;
+/** Bytes a row's numbers take in the cache: each a little-endian float64. */
+export const FACT_NUMBER_BYTES = NUMBERS * 8;
+
+/** A number as the table keeps it: what JSON would keep (null for NaN and ±Infinity, 0 for -0) is what comes back. */
+const kept = (value: FactValue | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value + 0 : NaN);
+
+export class FactTable {
+  private readonly texts: FactValue[][] = FACT_TEXT_FIELDS.map(() => []);
+  private numbers = new Float64Array(1024 * NUMBERS);
+  private count = 0;
+
+  /** Adds a row given as its values in FACT_FIELDS order; returns its row number. */
+  add(values: readonly FactValue[]): number {
+    const row = this.nextRow();
+    for (let i = 0; i < TEXTS; i++) (this.texts[i] as FactValue[]).push(values[i] ?? null);
+    const at = row * NUMBERS;
+    for (let i = 0; i < NUMBERS; i++) this.numbers[at + i] = kept(values[TEXTS + i]);
+    return row;
+  }
+
+  /** Adds a row from its text values and its numbers as bytes (FACT_NUMBER_BYTES from `offset`, see numberBytes). */
+  addFromBytes(texts: readonly FactValue[], bytes: Buffer, offset: number): number {
+    const row = this.nextRow();
+    for (let i = 0; i < TEXTS; i++) (this.texts[i] as FactValue[]).push(texts[i] ?? null);
+    const at = row * NUMBERS;
+    for (let i = 0; i < NUMBERS; i++) this.numbers[at + i] = bytes.readDoubleLE(offset + i * 8);
+    return row;
+  }
+
+  /** A row's text values, in FACT_TEXT_FIELDS order. */
+  textsOf(row: number): FactValue[] {
+    return this.texts.map((column) => column[row] ?? null);
+  }
+
+  /** A row's numbers as the bytes addFromBytes reads. */
+  numberBytes(row: number): Buffer {
+    const out = Buffer.allocUnsafe(FACT_NUMBER_BYTES);
+    for (let i = 0; i < NUMBERS; i++) out.writeDoubleLE(this.numbers[row * NUMBERS + i] as number, i * 8);
+    return out;
+  }
+
+  /** A row's values in FACT_FIELDS order (null where there is none). */
+  valuesOf(row: number): FactValue[] {
+    const values: FactValue[] = this.textsOf(row);
+    for (let i = 0; i < NUMBERS; i++) {
+      const v = this.numbers[row * NUMBERS + i] as number;
+      values.push(v === v ? v : null);
+    }
+    return values;
+  }
+
+  /** The columns of facts.json for these rows, in this order. */
+  columns(rows: readonly number[]): FactsFile['columns'] {
+    const columns: FactsFile['columns'] = {};
+    FACT_TEXT_FIELDS.forEach((field, i) => {
+      const source = this.texts[i] as FactValue[];
+      columns[field] = rows.map((row) => source[row] ?? null);
+    });
+    FACT_NUMBER_FIELDS.forEach((field, i) => {
+      const column = new Array<FactValue>(rows.length);
+      for (let k = 0; k < rows.length; k++) {
+        const v = this.numbers[(rows[k] as number) * NUMBERS + i] as number;
+        column[k] = v === v ? v : null;
+      }
+      columns[field] = column;
+    });
+    // In FACT_FIELDS order, as the file has always listed them.
+    return Object.fromEntries(FACT_FIELDS.map((f) => [f, columns[f] as FactValue[]]));
+  }
+
+  private nextRow(): number {
+    if ((this.count + 1) * NUMBERS > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    return this.count++;
+  }
+}
