@@ -85,6 +85,11 @@ function entryOf(value: unknown, csv: Buffer, facts: FactTable): CacheEntry | nu
 
 /** Bump when process-file.ts changes what it outputs. */
 const PROCESS_VERSION = '3';
+/**
+ * Bump when the stored form of an entry changes (storedEntry, entryOf). It is part of the salt, so
+ * code of another format, older or newer, finds no entry it could misread.
+ */
+const CACHE_FORMAT = 'positional-facts-2';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
 const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
@@ -116,7 +121,7 @@ function codeFingerprint(): string {
 export function cacheSalt(overridesText: string): string {
   const layout = [CSV_COLUMNS.map((c) => c.name).join(','), FACT_FIELDS.join(',')].join('|');
   return createHash('sha256')
-    .update([PROCESS_VERSION, PARSER_VERSION, RESOLVER_VERSION, SCHEMA_VERSION, codeFingerprint(), layout, overridesText].join('\u0000'))
+    .update([CACHE_FORMAT, PROCESS_VERSION, PARSER_VERSION, RESOLVER_VERSION, SCHEMA_VERSION, codeFingerprint(), layout, overridesText].join('\u0000'))
     .digest('hex');
 }
 
