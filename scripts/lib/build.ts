@@ -119,9 +119,10 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const taskAt = (i: number) => {
     const rel = rels[i] as string;
     const id = ids[i] as string;
-    return { abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id, shard: reportShard(id), size: sizes[i] as number, mtimeMs: mtimes[i] as number };
+    return { index: i, abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id, shard: reportShard(id), size: sizes[i] as number, mtimeMs: mtimes[i] as number };
   };
-  const entries = new Map<string, CacheEntry>();
+  /** What the build knows of listed file i (from the cache, or once parsed): in listing order, which is file order. */
+  const entryAt = new Array<CacheEntry>(rels.length);
   const tasks: ReturnType<typeof taskAt>[] = [];
   const unchanged = new Set<string>();
   rels.forEach((rel, i) => {
@@ -142,7 +143,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       (hit.outcome.status !== 'parsed' || hit.outcome.summary.id === id) &&
       !(hit.written && !contents.get(shard)?.has(id));
     if (fresh) {
-      entries.set(file, hit);
+      entryAt[i] = hit;
       if (hit.outcome.status === 'parsed') unchanged.add(id);
     } else tasks.push(taskAt(i));
   });
@@ -153,10 +154,10 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
 
   // Every file parsed by this run is a task, here or made for a re-parse below.
   const taskOf = new Map(tasks.map((t) => [t.file, t]));
-  const record = (outcome: FileOutcome<Uint8Array>, task: { size: number; mtimeMs: number }) => {
+  const record = (outcome: FileOutcome<Uint8Array>, task: { index: number; size: number; mtimeMs: number }) => {
     const kept: KeptOutcome =
       outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv), fact: facts.add(outcome.summary.fact) } } : outcome;
-    entries.set(outcome.file, { file: outcome.file, size: task.size, mtimeMs: task.mtimeMs, outcome: kept });
+    entryAt[task.index] = { file: outcome.file, size: task.size, mtimeMs: task.mtimeMs, outcome: kept };
   };
   const shards = new ShardAssembler(writer, contents, unchanged);
   const parse = async (batch: FileTask[], onRecord: (id: string, json: Buffer | null, summary: ReportSummary<Uint8Array> | null) => void) => {
@@ -181,7 +182,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   await parse(tasks, (id, json, summary) => shards.receive(reportShard(id), id, json, summary ? duplicateKey(summary) : null));
   clock.lap('parse');
 
-  const outcomes = [...entries.values()].map((e) => e.outcome).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (let i = 0; i < rels.length; i++) if (entryAt[i] === undefined) throw new Error(`build-data bug: no result for ${rels[i]}`);
+  const outcomes = entryAt.map((e) => e.outcome);
   const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ file: o.file, summary: o.summary }] : []));
   const dropped = pickDuplicates(
     parsed.map(({ file, summary: s }) => ({ file, agency: s.agency, year: s.year, checksFailed: s.checksFailed, warnings: s.warnings, cellsRead: s.cellsRead })),
@@ -203,13 +205,13 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   });
   // Anything else in reports/ (a file of an older layout, a stray file) is not part of the dataset.
   for (const name of reportFiles) if (shardOfFileName(name) === null) writer.remove(`reports/${name}`);
-  for (const [file, entry] of entries) {
+  entryAt.forEach((entry, i) => {
     const written = entry.outcome.status === 'parsed' && shards.holds(reportShard(entry.outcome.summary.id), entry.outcome.summary.id);
-    if (entry.written === written) continue;
+    if (entry.written === written) return;
     // A cached entry is replaced, so the cache sees it changed; one made by this run is ours to fill in.
-    if (cache.get(file) === entry) entries.set(file, { ...entry, written });
+    if (cache.get(entry.file) === entry) entryAt[i] = { ...entry, written };
     else entry.written = written;
-  }
+  });
   clock.lap('shards');
 
   const notUsed: BuildReport['not_used'] = [
@@ -248,8 +250,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const outputs = writeOutputs(writer, used, facts, report);
   let cacheSaved: Promise<void> = Promise.resolve();
   if (cacheDir) {
-    const all = [...entries.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    cacheSaved = saveCache(cacheDir, salt, all, all.filter((e) => cache.get(e.file) !== e), facts);
+    cacheSaved = saveCache(cacheDir, salt, entryAt, entryAt.filter((e) => cache.get(e.file) !== e), facts);
   }
   await Promise.all([outputs, cacheSaved]);
   clock.lap(cacheDir ? 'outputs and cache' : 'outputs');
