@@ -72,6 +72,17 @@ export class FactTable {
     return values;
   }
 
+  /**
+   * The numbers of these rows but the year (TOTAL_FIELDS in overview.ts: every number field after
+   * the first), row after row, NaN for null: what the overview sums.
+   */
+  summedRows(rows: readonly number[]): Float64Array {
+    const width = NUMBERS - 1;
+    const out = new Float64Array(rows.length * width);
+    rows.forEach((row, k) => out.set(this.numbers.subarray(row * NUMBERS + 1, (row + 1) * NUMBERS), k * width));
+    return out;
+  }
+
   /** The columns of facts.json for these rows, in this order. */
   columns(rows: readonly number[]): FactsFile['columns'] {
     const columns: FactsFile['columns'] = {};

@@ -103,7 +103,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly KeptSumm
 
   const facts = factsFile(used, factTable);
   const factsWrite = writeSoon(writer, DATA_FILES.facts, Buffer.from(JSON.stringify(facts), 'utf8'));
-  const overview = overviewOfColumns(facts.columns, facts.count);
+  const overview = overviewOfColumns(facts.columns, facts.count, factTable.summedRows(used.map((s) => s.fact)));
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
   writer.write(DATA_FILES.buildReport, stableStringify(report, 2));

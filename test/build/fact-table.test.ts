@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactTable } from '../../scripts/lib/fact-table.ts';
+import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { FACT_FIELDS, FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
 
 const TEXTS = FACT_TEXT_FIELDS.length;
@@ -39,5 +40,13 @@ describe('FactTable', () => {
     expect(columns[FACT_NUMBER_FIELDS[0]]).toEqual([2024, 2020, 2022]);
     expect(columns[FACT_NUMBER_FIELDS[1]]).toEqual([40, 0, 20]);
     expect(columns[FACT_NUMBER_FIELDS[2]]).toEqual([null, null, null]);
+  });
+
+  it('gives the overview the same sums as facts.json columns do', () => {
+    const table = new FactTable();
+    const rows = Array.from({ length: 40 }, (_, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => (i === 0 ? 2020 + (n % 3) : (n * i) % 11 === 0 ? null : n * i + 0.5)))));
+    const used = rows.filter((r) => r % 3 !== 1);
+    const columns = table.columns(used);
+    expect(overviewOfColumns(columns, used.length, table.summedRows(used))).toEqual(overviewOfColumns(columns, used.length));
   });
 });

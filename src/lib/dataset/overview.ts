@@ -146,8 +146,12 @@ function extremes(columns: FactColumns, rows: readonly number[]): OverviewFile['
   return out;
 }
 
-/** The overview of reports given as fact columns (as in facts.json): the build's path, no object per report. */
-export function overviewOfColumns(columns: FactColumns, count: number): OverviewFile {
+/**
+ * The overview of reports given as fact columns (as in facts.json): the build's path, no object
+ * per report. `summed`, when the caller has it, is TOTAL_FIELDS' values row after row as
+ * summedRows makes them (the build's fact table holds its numbers that way already).
+ */
+export function overviewOfColumns(columns: FactColumns, count: number, summed?: Float64Array): OverviewFile {
   const year = (columns.year ?? []) as readonly (number | null)[];
   const dated: number[] = [];
   const byYear = new Map<number, number[]>();
@@ -160,7 +164,8 @@ export function overviewOfColumns(columns: FactColumns, count: number): Overview
     else byYear.set(y, [row]);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const numbers = summedRows(columns, count);
+  if (summed && summed.length !== count * WIDTH) throw new Error(`overview: ${summed.length} summed values for ${count} rows of ${WIDTH}`);
+  const numbers = summed ?? summedRows(columns, count);
   const yearNo = numbered(year, count);
   const byPair = (field: 'province' | 'level' | 'sector') => {
     const group = numbered(columns[field] ?? [], count);
