@@ -44,6 +44,7 @@ export interface CacheEntry {
  * data file the base names (its "csv" file), csvLength bytes, followed by its fact row's numbers
  * (FACT_NUMBER_BYTES, see fact-table.ts); the line holds the fact row's text values:
  *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, factTexts]
+ * (factTexts without its first two, the id and the agency, when they are the summary's).
  *   unusable: [file, size, mtimeMs, written, sha256, "unusable", reason, detail]
  */
 type StoredEntry = unknown[];
@@ -54,7 +55,10 @@ function storedEntry(entry: CacheEntry, csvOffset: number, facts: FactTable): St
   const head = [file, size, mtimeMs, entry.written ? 1 : 0, outcome.sha256, outcome.status];
   if (outcome.status === 'unusable') return [...head, outcome.reason, outcome.detail];
   const s = outcome.summary;
-  return [...head, s.id, s.agency, s.year, s.checksFailed, s.warnings, s.cellsRead, s.overrides, csvOffset, s.csv.length, facts.textsOf(s.fact)];
+  const texts = facts.textsOf(s.fact);
+  // The fact row's id and agency are the summary's (stored once) unless they differ.
+  const factTexts = texts[0] === s.id && texts[1] === s.agency ? texts.slice(2) : texts;
+  return [...head, s.id, s.agency, s.year, s.checksFailed, s.warnings, s.cellsRead, s.overrides, csvOffset, s.csv.length, factTexts];
 }
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -76,7 +80,9 @@ function entryOf(value: unknown, csv: Buffer, facts: FactTable): CacheEntry | nu
   const [, , , , , , id, agency, year, checksFailed, warnings, cellsRead, overrides, offset, length, factTexts] = value;
   if (!isText(id) || !isTextOrNull(agency) || !(year === null || Number.isInteger(year))) return null;
   if (!isCount(checksFailed) || !isCount(warnings) || !isCount(cellsRead) || !Array.isArray(overrides)) return null;
-  if (!Array.isArray(factTexts) || factTexts.length !== FACT_TEXT_FIELDS.length || !factTexts.every(isTextOrNull)) return null;
+  if (!Array.isArray(factTexts) || !factTexts.every(isTextOrNull)) return null;
+  if (factTexts.length === FACT_TEXT_FIELDS.length - 2) factTexts.unshift(id, agency);
+  if (factTexts.length !== FACT_TEXT_FIELDS.length) return null;
   if (!(isCount(offset) && isCount(length) && length > 0 && offset + length + FACT_NUMBER_BYTES <= csv.length)) return null;
   const fact = facts.addFromBytes(factTexts, csv, offset + length);
   const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: csv.subarray(offset, offset + length) };

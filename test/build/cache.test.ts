@@ -48,13 +48,17 @@ describe('build cache', () => {
   it('gives back every entry with its CSV line and fact row, after a new base and after appends to the log', async () => {
     const dir = tempDir();
     const others = Array.from({ length: 200 }, (_, i) => entry(i + 10, `other ${i}\r\n`));
-    const first = [entry(1, 'r1,某局,"a, b"\r\n'), entry(2, 'r2,x\r\n'), unusable, ...others];
+    // An entry whose fact row names another agency than its summary (stored whole, not shortened).
+    const renamed = entry(3, 'r3\r\n');
+    if (renamed.outcome.status === 'parsed') renamed.outcome.summary.fact = saved.add(['r3', '另一局', ...factRow(3).slice(2)]);
+    const first = [entry(1, 'r1,某局,"a, b"\r\n'), entry(2, 'r2,x\r\n'), renamed, unusable, ...others];
     await saveCache(dir, SALT, first, first);
     const changed = entry(2, 'r2,changed\r\n');
-    await saveCache(dir, SALT, [first[0]!, changed, unusable, ...others], [changed]);
+    await saveCache(dir, SALT, [first[0]!, changed, renamed, unusable, ...others], [changed]);
     expect(readdirSync(dir)).toContain('entries.log.jsonl');
     const loaded = loadCache(dir, SALT);
-    expect(loaded.size).toBe(203);
+    expect(loaded.size).toBe(204);
+    expect(factOf(loaded.get('data/reports/r3.txt'), loadedFacts)?.slice(0, 3)).toEqual(['r3', '另一局', factRow(3)[2]]);
     expect(csvOf(loaded.get('data/reports/r209.txt'))).toBe('other 199\r\n');
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('r1,某局,"a, b"\r\n');
     expect(csvOf(loaded.get('data/reports/r2.txt'))).toBe('r2,changed\r\n');
