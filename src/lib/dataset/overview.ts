@@ -114,17 +114,36 @@ function firstInOrder(candidates: Iterable<number>, k: number, order: (a: number
   return best;
 }
 
-/** Agencies at either end of each extreme measure, among the given rows. */
-function extremes(columns: FactColumns, rows: readonly number[]): OverviewFile['extremes'] {
+/**
+ * A Sums whose fields read row `at(row)` of the summed values (summedRows' layout): the measures
+ * read the few fields they need through it, where filling an object with every field for each
+ * report cost ~60 keyed stores a row.
+ */
+function rowView(numbers: Float64Array): { sums: Sums; at(row: number): void } {
+  let start = 0;
+  const sums = {} as Sums;
+  TOTAL_FIELDS.forEach((field, i) =>
+    Object.defineProperty(sums, field, {
+      enumerable: true,
+      get: () => {
+        const v = numbers[start + i] as number;
+        return v === v ? v : null;
+      },
+    }),
+  );
+  return { sums, at: (row) => void (start = row * WIDTH) };
+}
+
+/** Agencies at either end of each extreme measure, among the given rows (`numbers`: summedRows of all rows). */
+function extremes(columns: FactColumns, numbers: Float64Array, rows: readonly number[]): OverviewFile['extremes'] {
   const defs = EXTREME_MEASURES.map((m) => MEASURES[m]);
   // Each measure's value for each row it lists (NaN: not listed); entries are made for the winners only.
   const values = defs.map(() => new Float64Array(rows.length).fill(NaN));
-  const numberFields = TOTAL_FIELDS.map((f) => [f, columns[f] ?? []] as const);
   const text = (field: string, row: number) => (columns[field]?.[row] ?? null) as string | null;
-  // One object, refilled for each row, is what the measures read: no object per report.
-  const sums: Sums = {};
+  const view = rowView(numbers);
+  const sums = view.sums;
   rows.forEach((row, r) => {
-    for (const [field, column] of numberFields) sums[field] = (column[row] ?? null) as number | null;
+    view.at(row);
     defs.forEach((def, m) => {
       if (def.unit !== 'count' && (sums.total_processed_total ?? 0) < EXTREME_MIN_ANSWERED) return;
       const value = def.value(sums);
@@ -185,7 +204,7 @@ export function overviewOfColumns(columns: FactColumns, count: number, summed?: 
     by_year_province: byPair('province'),
     by_year_level: byPair('level'),
     by_year_sector: byPair('sector'),
-    extremes: latest === undefined ? emptyExtremes() : extremes(columns, byYear.get(latest) ?? []),
+    extremes: latest === undefined ? emptyExtremes() : extremes(columns, numbers, byYear.get(latest) ?? []),
   };
 }
 
