@@ -2,8 +2,8 @@
  * `node scripts/run-bundled.mjs ENTRY.ts [args…]`: runs a TypeScript script as one esbuild bundle
  * with plain Node. Starting through tsx costs about a second (its loader compiles and resolves
  * each of ~80 modules through a hook thread), and as much again in every parse worker; a warm
- * build-data run at 100,000 reports has 5 seconds in all. The bundle (the entry and the parse and
- * listing workers, npm packages left outside) is made afresh on every run, in ~0.1 s, in a folder of its own
+ * build-data run at 100,000 reports has 5 seconds in all. The bundle (the entry and the parse,
+ * listing and facts.json workers, npm packages left outside) is made afresh on every run, in ~0.1 s, in a folder of its own
  * under .cache/, removed when the process exits: it can never be stale.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +29,7 @@ process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
 
 await build({
   absWorkingDir: repo,
-  entryPoints: { main: entry, 'parse-worker': 'scripts/lib/parse-worker.ts', 'list-worker': 'scripts/lib/list-worker.ts' },
+  entryPoints: { main: entry, 'parse-worker': 'scripts/lib/parse-worker.ts', 'list-worker': 'scripts/lib/list-worker.ts', 'facts-worker': 'scripts/lib/facts-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

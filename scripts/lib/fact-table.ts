@@ -83,23 +83,35 @@ export class FactTable {
     return out;
   }
 
-  /** The columns of facts.json for these rows, in this order. */
-  columns(rows: readonly number[]): FactsFile['columns'] {
-    const columns: FactsFile['columns'] = {};
+  /** The text columns of these rows, in this order. */
+  textColumns(rows: readonly number[]): Record<string, FactValue[]> {
+    const columns: Record<string, FactValue[]> = {};
     FACT_TEXT_FIELDS.forEach((field, i) => {
       const source = this.texts[i] as FactValue[];
       columns[field] = rows.map((row) => source[row] ?? null);
     });
-    FACT_NUMBER_FIELDS.forEach((field, i) => {
-      const column = new Array<FactValue>(rows.length);
-      for (let k = 0; k < rows.length; k++) {
-        const v = this.numbers[(rows[k] as number) * NUMBERS + i] as number;
-        column[k] = v === v ? v : null;
-      }
-      columns[field] = column;
+    return columns;
+  }
+
+  /** The numbers of these rows, in this order, row after row (NaN for null). */
+  numberRows(rows: readonly number[]): Float64Array {
+    const out = new Float64Array(rows.length * NUMBERS);
+    rows.forEach((row, k) => out.set(this.numbers.subarray(row * NUMBERS, (row + 1) * NUMBERS), k * NUMBERS));
+    return out;
+  }
+
+  /** One number column for these rows, in this order (null where there is none). */
+  numberColumn(rows: readonly number[], field: (typeof FACT_NUMBER_FIELDS)[number]): FactValue[] {
+    const i = FACT_NUMBER_FIELDS.indexOf(field);
+    return rows.map((row) => {
+      const v = this.numbers[row * NUMBERS + i] as number;
+      return v === v ? v : null;
     });
-    // In FACT_FIELDS order, as the file has always listed them.
-    return Object.fromEntries(FACT_FIELDS.map((f) => [f, columns[f] as FactValue[]]));
+  }
+
+  /** The columns of facts.json for these rows, in this order. */
+  columns(rows: readonly number[]): FactsFile['columns'] {
+    return factColumns(this.textColumns(rows), this.numberRows(rows), rows.length);
   }
 
   private nextRow(): number {
@@ -111,4 +123,29 @@ export class FactTable {
     }
     return this.count++;
   }
+}
+
+/** facts.json's columns, in FACT_FIELDS order, from text columns and numberRows' rows. */
+export function factColumns(texts: Readonly<Record<string, FactValue[]>>, numbers: Float64Array, count: number): FactsFile['columns'] {
+  const columns: FactsFile['columns'] = {};
+  for (const field of FACT_FIELDS) {
+    const i = FACT_NUMBER_FIELDS.indexOf(field as (typeof FACT_NUMBER_FIELDS)[number]);
+    if (i < 0) {
+      columns[field] = texts[field] ?? new Array<FactValue>(count).fill(null);
+      continue;
+    }
+    const column = new Array<FactValue>(count);
+    for (let k = 0; k < count; k++) {
+      const v = numbers[k * NUMBERS + i] as number;
+      column[k] = v === v ? v : null;
+    }
+    columns[field] = column;
+  }
+  return columns;
+}
+
+/** facts.json as written: schema version, count, then every column. */
+export function factsJson(schemaVersion: number, texts: Readonly<Record<string, FactValue[]>>, numbers: Float64Array, count: number): string {
+  const file: FactsFile = { schema_version: schemaVersion, count, columns: factColumns(texts, numbers, count) };
+  return JSON.stringify(file);
 }

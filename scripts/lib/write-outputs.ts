@@ -7,7 +7,7 @@ import { crc32 } from 'node:zlib';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
-import { DATA_FILES, csvFile, shardFile, zipFile, type Download, type FactsFile } from '../../src/lib/dataset/layout.ts';
+import { DATA_FILES, csvFile, shardFile, zipFile, type Download } from '../../src/lib/dataset/layout.ts';
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { zipReadme } from '../../src/lib/dataset/readme.ts';
 import { stableStringify } from '../../src/lib/dataset/stable-json.ts';
@@ -16,11 +16,8 @@ import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { writeSoon, type OutputWriter } from './effects.ts';
 import type { KeptSummary } from './cache.ts';
 import type { FactTable } from './fact-table.ts';
+import { factsJsonAside } from './facts-aside.ts';
 import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
-
-function factsFile(used: readonly KeptSummary[], facts: FactTable): FactsFile {
-  return { schema_version: SCHEMA_VERSION, count: used.length, columns: facts.columns(used.map((s) => s.fact)) };
-}
 
 /** True when `zip` holds this README (its other entry is the CSV, compared on disk by the caller). */
 function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
@@ -101,9 +98,11 @@ export async function writeOutputs(writer: OutputWriter, used: readonly KeptSumm
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const pending = writeCsvs(writer, years, byYear, undated);
 
-  const facts = factsFile(used, factTable);
-  const factsWrite = writeSoon(writer, DATA_FILES.facts, Buffer.from(JSON.stringify(facts), 'utf8'));
-  const overview = overviewOfColumns(facts.columns, facts.count, factTable.summedRows(used.map((s) => s.fact)));
+  // facts.json is made on a worker (facts-aside.ts) while this thread builds the overview.
+  const rows = used.map((s) => s.fact);
+  const texts = factTable.textColumns(rows);
+  const factsWrite = factsJsonAside(SCHEMA_VERSION, texts, factTable.numberRows(rows), used.length).then((bytes) => writeSoon(writer, DATA_FILES.facts, bytes));
+  const overview = overviewOfColumns({ ...texts, year: factTable.numberColumn(rows, 'year') }, used.length, factTable.summedRows(rows));
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
   writer.write(DATA_FILES.buildReport, stableStringify(report, 2));
