@@ -109,11 +109,6 @@ export class FactTable {
     });
   }
 
-  /** The columns of facts.json for these rows, in this order. */
-  columns(rows: readonly number[]): FactsFile['columns'] {
-    return factColumns(this.textColumns(rows), this.numberRows(rows), rows.length);
-  }
-
   private nextRow(): number {
     if ((this.count + 1) * NUMBERS > this.numbers.length) {
       const grown = new Float64Array(this.numbers.length * 2);
