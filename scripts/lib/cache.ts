@@ -44,8 +44,8 @@ export interface CacheEntry {
  * data file the base names (its "csv" file), csvLength bytes, followed by its fact row's numbers
  * (FACT_NUMBER_BYTES, see fact-table.ts); the line holds the fact row's text values:
  *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, factTexts]
- * (factTexts without its first two, the id and the agency, when they are the summary's).
  *   unusable: [file, size, mtimeMs, written, sha256, "unusable", reason, detail]
+ * factTexts leaves out its first two, the id and the agency, when they are the summary's.
  */
 type StoredEntry = unknown[];
 

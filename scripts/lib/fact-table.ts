@@ -20,6 +20,8 @@ export const FACT_NUMBER_BYTES = NUMBERS * 8;
 
 /** A number as the table keeps it: what JSON would keep (null for NaN and ±Infinity, 0 for -0) is what comes back. */
 const kept = (value: FactValue | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value + 0 : NaN);
+/** A kept number as a fact value: null for NaN. */
+const valueOf = (kept: number): number | null => (kept === kept ? kept : null);
 
 export class FactTable {
   private readonly texts: FactValue[][] = FACT_TEXT_FIELDS.map(() => []);
@@ -65,10 +67,7 @@ export class FactTable {
   /** A row's values in FACT_FIELDS order (null where there is none). */
   valuesOf(row: number): FactValue[] {
     const values: FactValue[] = this.textsOf(row);
-    for (let i = 0; i < NUMBERS; i++) {
-      const v = this.numbers[row * NUMBERS + i] as number;
-      values.push(v === v ? v : null);
-    }
+    for (let i = 0; i < NUMBERS; i++) values.push(valueOf(this.numbers[row * NUMBERS + i] as number));
     return values;
   }
 
@@ -77,10 +76,7 @@ export class FactTable {
    * the first), row after row, NaN for null: what the overview sums.
    */
   summedRows(rows: readonly number[]): Float64Array {
-    const width = NUMBERS - 1;
-    const out = new Float64Array(rows.length * width);
-    rows.forEach((row, k) => out.set(this.numbers.subarray(row * NUMBERS + 1, (row + 1) * NUMBERS), k * width));
-    return out;
+    return this.numbersFrom(rows, 1);
   }
 
   /** The text columns of these rows, in this order. */
@@ -95,18 +91,21 @@ export class FactTable {
 
   /** The numbers of these rows, in this order, row after row (NaN for null). */
   numberRows(rows: readonly number[]): Float64Array {
-    const out = new Float64Array(rows.length * NUMBERS);
-    rows.forEach((row, k) => out.set(this.numbers.subarray(row * NUMBERS, (row + 1) * NUMBERS), k * NUMBERS));
-    return out;
+    return this.numbersFrom(rows, 0);
   }
 
   /** One number column for these rows, in this order (null where there is none). */
   numberColumn(rows: readonly number[], field: (typeof FACT_NUMBER_FIELDS)[number]): FactValue[] {
     const i = FACT_NUMBER_FIELDS.indexOf(field);
-    return rows.map((row) => {
-      const v = this.numbers[row * NUMBERS + i] as number;
-      return v === v ? v : null;
-    });
+    return rows.map((row) => valueOf(this.numbers[row * NUMBERS + i] as number));
+  }
+
+  /** These rows' numbers from number field `first` on, row after row. */
+  private numbersFrom(rows: readonly number[], first: number): Float64Array {
+    const width = NUMBERS - first;
+    const out = new Float64Array(rows.length * width);
+    rows.forEach((row, k) => out.set(this.numbers.subarray(row * NUMBERS + first, (row + 1) * NUMBERS), k * width));
+    return out;
   }
 
   private nextRow(): number {
@@ -130,10 +129,7 @@ export function factColumns(texts: Readonly<Record<string, FactValue[]>>, number
       continue;
     }
     const column = new Array<FactValue>(count);
-    for (let k = 0; k < count; k++) {
-      const v = numbers[k * NUMBERS + i] as number;
-      column[k] = v === v ? v : null;
-    }
+    for (let k = 0; k < count; k++) column[k] = valueOf(numbers[k * NUMBERS + i] as number);
     columns[field] = column;
   }
   return columns;

@@ -19,7 +19,7 @@ import type { FactTable } from './fact-table.ts';
 import { factsJsonAside } from './facts-aside.ts';
 import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
 
-/** True when `zip` holds this README (its other entry is the CSV, compared on disk by the caller). */
+/** True when `zip` holds this README (its other entry is the CSV, checked by CRC and size by the caller). */
 function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
   try {
     const entry = unzipSync(zip, { filter: (f) => f.name === 'README.txt' })['README.txt'];
