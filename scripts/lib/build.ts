@@ -20,6 +20,7 @@ import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
 import { listWithStatsAside } from './list-files.ts';
 import { ShardAssembler } from './shard-assembler.ts';
+import { SegmentStore } from './segment-store.ts';
 import { parseFiles } from './worker-pool.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -247,12 +248,14 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   }
   clock.lap('duplicates and report');
   // The cache is saved while the CSV zips deflate on the thread pool (writeOutputs returns at its first wait).
-  const outputs = writeOutputs(writer, used, facts, report);
+  const segments = cacheDir ? SegmentStore.load(cacheDir) : SegmentStore.empty();
+  const outputs = writeOutputs(writer, used, facts, report, segments);
   let cacheSaved: Promise<void> = Promise.resolve();
   if (cacheDir) {
     cacheSaved = saveCache(cacheDir, salt, entryAt, entryAt.filter((e) => cache.get(e.file) !== e), facts);
   }
   await Promise.all([outputs, cacheSaved]);
+  if (cacheDir) await segments.save(cacheDir);
   clock.lap(cacheDir ? 'outputs and cache' : 'outputs');
   logger.info(`build-data: time ${clock.summary()}`);
   return { report, parsedNow, workersUsed };

@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
@@ -19,6 +18,7 @@ import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { forEachLine } from './byte-lines.ts';
+import { writeFileParts } from './effects.ts';
 import type { OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
 import { FACT_NUMBER_BYTES, type FactTable } from './fact-table.ts';
@@ -228,16 +228,6 @@ function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts:
   return { lines, csv };
 }
 
-/** Writes (flag 'w') or appends ('a') these parts to a file, in one gathered write on the thread pool. */
-async function writeParts(path: string, flag: 'w' | 'a', parts: readonly Uint8Array[]): Promise<void> {
-  const file = await open(path, flag);
-  try {
-    if (parts.length > 0) await file.writev(parts as Uint8Array[]);
-  } finally {
-    await file.close();
-  }
-}
-
 /**
  * Saves the cache: appends `changed` to the log (and their CSV lines to the CSV file), or, when
  * the log would grow past a quarter of the base (or there is no base), writes a new base and CSV
@@ -257,15 +247,15 @@ export async function saveCache(dir: string, salt: string, all: readonly CacheEn
     const csvPath = join(dir, header.csv);
     const { lines, csv } = encodeEntries(changed, statSync(csvPath).size, facts);
     // The CSV lines first: an entry line whose CSV line is not (all) there is read as a miss.
-    await writeParts(csvPath, 'a', csv);
-    await writeParts(log, 'a', lines);
+    await writeFileParts(csvPath, 'a', csv);
+    await writeFileParts(log, 'a', lines);
     return;
   }
   const csvName = `csv-${Date.now().toString(36)}${process.pid.toString(36)}.bin`;
   const tmp = `${base}.tmp`;
   const { lines, csv } = encodeEntries(all, 0, facts);
   const headerLine = Buffer.from(`${JSON.stringify({ csv: csvName, salt } satisfies BaseHeader)}\n`, 'utf8');
-  await Promise.all([writeParts(tmp, 'w', [headerLine, ...lines]), writeParts(join(dir, csvName), 'w', csv)]);
+  await Promise.all([writeFileParts(tmp, 'w', [headerLine, ...lines]), writeFileParts(join(dir, csvName), 'w', csv)]);
   // The log points into the old CSV file: it goes first, so a crash leaves the old base whole.
   rmSync(log, { force: true });
   renameSync(tmp, base);

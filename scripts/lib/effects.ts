@@ -29,6 +29,19 @@ export const consoleLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
+/**
+ * Writes (flag 'w') or appends ('a') these parts to a file, in one gathered write (writev) on the
+ * thread pool: the parts are never joined into one buffer first.
+ */
+export async function writeFileParts(path: string, flag: 'w' | 'a', parts: readonly Uint8Array[]): Promise<void> {
+  const file = await open(path, flag);
+  try {
+    if (parts.length > 0) await file.writev(parts as Uint8Array[]);
+  } finally {
+    await file.close();
+  }
+}
+
 /** Writes on the thread pool when the writer can, else now; settles when the file is written. `data` may come in parts, written in turn. */
 export function writeSoon(writer: OutputWriter, path: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
   if (writer.writeAsync) return writer.writeAsync(path, data);
@@ -53,13 +66,7 @@ export function fsWriter(outDir: string): OutputWriter {
     },
     async writeAsync(path, data) {
       if (data instanceof Uint8Array) return writeFile(prepared(path), data);
-      // Parts go to the file in one gathered write (writev), never joined into one buffer first.
-      const file = await open(prepared(path), 'w');
-      try {
-        await file.writev(data as Uint8Array[]);
-      } finally {
-        await file.close();
-      }
+      return writeFileParts(prepared(path), 'w', data);
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });

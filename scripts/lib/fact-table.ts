@@ -4,6 +4,8 @@
  * A summary holds its row number. At 100,000 reports, 100,000 arrays of 75 values made most of
  * the main thread's heap, and much of a warm rebuild went on collecting garbage around them.
  * The numbers go to the build cache as bytes (`numberBytes`, `addFromBytes`), never as JSON.
+ * They live in shared memory: the facts.json worker and the overview read them where they are,
+ * through a row's start (`NumberRows`), never copied row by row (100,000 rows are 50 MB).
  */
 import { endianness } from 'node:os';
 import type { FactsFile } from '../../src/lib/dataset/layout.ts';
@@ -23,9 +25,17 @@ const kept = (value: FactValue | undefined): number => (typeof value === 'number
 /** A kept number as a fact value: null for NaN. */
 const valueOf = (kept: number): number | null => (kept === kept ? kept : null);
 
+/** Numbers of some rows where they lie: row k's number field i is `values[starts[k] + i]` (NaN for null). */
+export interface NumberRows {
+  values: Float64Array;
+  starts: Int32Array;
+}
+
+const sharedNumbers = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
+
 export class FactTable {
   private readonly texts: FactValue[][] = FACT_TEXT_FIELDS.map(() => []);
-  private numbers = new Float64Array(1024 * NUMBERS);
+  private numbers = sharedNumbers(1024 * NUMBERS);
   /** The same memory as bytes. */
   private numberMemory = new Uint8Array(this.numbers.buffer);
   private count = 0;
@@ -73,10 +83,10 @@ export class FactTable {
 
   /**
    * The numbers of these rows but the year (TOTAL_FIELDS in overview.ts: every number field after
-   * the first), row after row, NaN for null: what the overview sums.
+   * the first): what the overview sums. Valid until a row is added.
    */
-  summedRows(rows: readonly number[]): Float64Array {
-    return this.numbersFrom(rows, 1);
+  summedRows(rows: readonly number[]): NumberRows {
+    return this.rowsFrom(rows, 1);
   }
 
   /** The text columns of these rows, in this order. */
@@ -89,9 +99,9 @@ export class FactTable {
     return columns;
   }
 
-  /** The numbers of these rows, in this order, row after row (NaN for null). */
-  numberRows(rows: readonly number[]): Float64Array {
-    return this.numbersFrom(rows, 0);
+  /** The numbers of these rows, in this order. Valid until a row is added. */
+  numberRows(rows: readonly number[]): NumberRows {
+    return this.rowsFrom(rows, 0);
   }
 
   /** One number column for these rows, in this order (null where there is none). */
@@ -100,17 +110,16 @@ export class FactTable {
     return rows.map((row) => valueOf(this.numbers[row * NUMBERS + i] as number));
   }
 
-  /** These rows' numbers from number field `first` on, row after row. */
-  private numbersFrom(rows: readonly number[], first: number): Float64Array {
-    const width = NUMBERS - first;
-    const out = new Float64Array(rows.length * width);
-    rows.forEach((row, k) => out.set(this.numbers.subarray(row * NUMBERS + first, (row + 1) * NUMBERS), k * width));
-    return out;
+  /** These rows' numbers from number field `first` on, in the table's memory. */
+  private rowsFrom(rows: readonly number[], first: number): NumberRows {
+    const starts = new Int32Array(rows.length);
+    rows.forEach((row, k) => (starts[k] = row * NUMBERS + first));
+    return { values: this.numbers, starts };
   }
 
   private nextRow(): number {
     if ((this.count + 1) * NUMBERS > this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
+      const grown = sharedNumbers(this.numbers.length * 2);
       grown.set(this.numbers);
       this.numbers = grown;
       this.numberMemory = new Uint8Array(grown.buffer);
@@ -120,7 +129,8 @@ export class FactTable {
 }
 
 /** facts.json's columns, in FACT_FIELDS order, from text columns and numberRows' rows. */
-export function factColumns(texts: Readonly<Record<string, FactValue[]>>, numbers: Float64Array, count: number): FactsFile['columns'] {
+export function factColumns(texts: Readonly<Record<string, FactValue[]>>, numbers: NumberRows, count: number): FactsFile['columns'] {
+  const { values, starts } = numbers;
   const columns: FactsFile['columns'] = {};
   for (const field of FACT_FIELDS) {
     const i = FACT_NUMBER_FIELDS.indexOf(field as (typeof FACT_NUMBER_FIELDS)[number]);
@@ -129,14 +139,14 @@ export function factColumns(texts: Readonly<Record<string, FactValue[]>>, number
       continue;
     }
     const column = new Array<FactValue>(count);
-    for (let k = 0; k < count; k++) column[k] = valueOf(numbers[k * NUMBERS + i] as number);
+    for (let k = 0; k < count; k++) column[k] = valueOf(values[(starts[k] as number) + i] as number);
     columns[field] = column;
   }
   return columns;
 }
 
 /** facts.json as written: schema version, count, then every column. */
-export function factsJson(schemaVersion: number, texts: Readonly<Record<string, FactValue[]>>, numbers: Float64Array, count: number): string {
+export function factsJson(schemaVersion: number, texts: Readonly<Record<string, FactValue[]>>, numbers: NumberRows, count: number): string {
   const file: FactsFile = { schema_version: schemaVersion, count, columns: factColumns(texts, numbers, count) };
   return JSON.stringify(file);
 }

@@ -5,16 +5,16 @@
  * builds the overview; the second core is mostly idle by then.
  */
 import { Worker } from 'node:worker_threads';
-import { factsJson, type FactValue } from './fact-table.ts';
+import { factsJson, type FactValue, type NumberRows } from './fact-table.ts';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
 
-/** `numbers` (FactTable.numberRows) is handed over to the worker: the caller must not use it after. */
-export function factsJsonAside(schemaVersion: number, texts: Record<string, FactValue[]>, numbers: Float64Array, count: number): Promise<Uint8Array> {
+/** `numbers` (FactTable.numberRows) is read where it lies (shared memory) by the worker: no row may be added to the table meanwhile. */
+export function factsJsonAside(schemaVersion: number, texts: Record<string, FactValue[]>, numbers: NumberRows, count: number): Promise<Uint8Array> {
   if (!RUNS_BUNDLED) return Promise.resolve().then(() => Buffer.from(factsJson(schemaVersion, texts, numbers, count), 'utf8'));
   return new Promise<Uint8Array>((resolve, reject) => {
     const worker = new Worker(new URL('./facts-worker.mjs', import.meta.url), {
       workerData: { schemaVersion, texts, numbers, count },
-      transferList: [numbers.buffer as ArrayBuffer],
+      transferList: [numbers.starts.buffer as ArrayBuffer],
     });
     worker.once('message', (bytes: Uint8Array) => resolve(bytes));
     worker.once('error', (e) => reject(new Error(`facts.json: its worker failed (${e instanceof Error ? e.message : String(e)})`)));

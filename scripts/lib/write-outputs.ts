@@ -17,6 +17,7 @@ import { writeSoon, type OutputWriter } from './effects.ts';
 import type { KeptSummary } from './cache.ts';
 import type { FactTable } from './fact-table.ts';
 import { factsJsonAside } from './facts-aside.ts';
+import { cutBlocks, type CsvBlock, type SegmentStore } from './segment-store.ts';
 import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
 
 /** True when `zip` holds this README (its other entry is the CSV, checked by CRC and size by the caller). */
@@ -29,27 +30,36 @@ function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
   }
 }
 
+/** One part of the CSV files (a year's rows, or the undated rows): its rows cut into blocks (segment-store.ts). */
+interface CsvPart {
+  blocks: CsvBlock[];
+  rows: number;
+  size: number;
+}
+
+function csvPart(rows: readonly KeptSummary[]): CsvPart {
+  const blocks = cutBlocks(rows);
+  return { blocks, rows: rows.length, size: blocks.reduce((n, b) => n + b.size, 0) };
+}
+
 /**
  * The CSV downloads: one file per year (header and that year's rows in id order) and the
  * all-years file (header, every year's rows in turn, then the rows of reports with no year), each
  * also zipped with a README. A file is not written again when its zip on disk holds this CSV (CRC
- * and size) and this README, and the CSV on disk has this size. Each part (a year's rows) is
- * joined once, deflated once on the thread pool, and shared by its year's files and the all-years
- * files (see zip.ts); the all-years CSV is written from the parts, never joined into one buffer.
- * Everything before the first await runs at once, so the caller can build the facts and the
- * overview while the zips deflate.
+ * and size) and this README, and the CSV on disk has this size. Each part's blocks are deflated
+ * once, on the thread pool, or taken from the segments kept by the last build (segment-store.ts),
+ * and shared by the year's files and the all-years files (see zip.ts); the CSVs are written from
+ * the rows, never joined into one buffer. Everything before the first await runs at once, so
+ * the caller can build the facts and the overview while the zips deflate.
  */
-async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear: ReadonlyMap<number, Buffer[]>, undated: readonly Buffer[]): Promise<Download[]> {
+async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: readonly number[], parts: readonly CsvPart[]): Promise<Download[]> {
   const header = Buffer.from(BOM + csvHeader(), 'utf8');
-  const headerCrc = crc32(header);
-  const parts = [...years.map((y) => Buffer.concat(byYear.get(y) ?? [])), ...(undated.length > 0 ? [Buffer.concat(undated)] : [])];
-  const rowCount = [...years.map((y) => byYear.get(y)?.length ?? 0), ...(undated.length > 0 ? [undated.length] : [])];
   const files = [...years.map((year, i) => ({ year: year as number | 'all', parts: [i] })), { year: 'all' as const, parts: parts.map((_, i) => i) }].map((f) => {
     const name = csvFile(f.year).split('/').pop() as string;
-    const data = [header, ...f.parts.map((i) => parts[i] as Buffer)];
-    const size = data.reduce((n, d) => n + d.length, 0);
-    const crc = f.parts.reduce((c, i) => crc32(parts[i] as Buffer, c), headerCrc);
-    const reports = f.parts.reduce((n, i) => n + (rowCount[i] as number), 0);
+    const data = [header, ...f.parts.flatMap((i) => (parts[i] as CsvPart).blocks.flatMap((b) => b.rows))];
+    const size = f.parts.reduce((n, i) => n + (parts[i] as CsvPart).size, header.length);
+    const crc = data.reduce((c, d) => crc32(d, c), 0);
+    const reports = f.parts.reduce((n, i) => n + (parts[i] as CsvPart).rows, 0);
     const readme = Buffer.from(zipReadme(name, reports, PARSER_VERSION), 'utf8');
     const previousZip = writer.read(zipFile(f.year));
     const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
@@ -59,7 +69,11 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   });
   const changed = files.filter((f) => f.keptZipBytes === null);
   const needed = new Set(changed.flatMap((f) => f.parts));
-  const segments = parts.map((part, i) => (needed.has(i) ? deflateSegment(part) : null));
+  const segments = parts.map((part, i) => {
+    if (needed.has(i)) return Promise.all(part.blocks.map((block) => store.segment(block)));
+    for (const block of part.blocks) store.keep(block);
+    return null;
+  });
   const headerSegment = changed.length > 0 ? deflateSegment(header) : null;
   // The CSVs are written now, on the thread pool when the writer can: a CSV whose zip is not
   // written yet (the build stops) fails the CRC test above next time, so both are written again.
@@ -69,8 +83,9 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   for (const f of files) {
     let zipBytes = f.keptZipBytes;
     if (zipBytes === null) {
+      const partSegments = await Promise.all(f.parts.map((i) => segments[i] as Promise<Buffer[]>));
       const zip = zipSegments([
-        { name: f.name, size: f.size, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...(await Promise.all(f.parts.map((i) => segments[i] as Promise<Buffer>)))] },
+        { name: f.name, size: f.size, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...partSegments.flat()] },
         { name: 'README.txt', size: f.readme.length, crc: crc32(f.readme), segments: [await deflateSegment(f.readme)] },
       ]);
       writer.write(zipFile(f.year), zip);
@@ -83,20 +98,22 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], byYear:
   return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }
 
-export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport): Promise<void> {
+/** Writes the dataset; `segments` holds the CSV blocks deflated by the last build (SegmentStore.empty() for none), and gets this build's. */
+export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport, segments: SegmentStore): Promise<void> {
   // The CSVs first: their zips deflate on the thread pool while this thread builds the facts and the overview.
-  const byYear = new Map<number, Buffer[]>();
-  const undated: Buffer[] = [];
+  const byYear = new Map<number, KeptSummary[]>();
+  const undated: KeptSummary[] = [];
   for (const s of used) {
-    if (s.year === null) undated.push(s.csv);
+    if (s.year === null) undated.push(s);
     else {
       const list = byYear.get(s.year);
-      if (list) list.push(s.csv);
-      else byYear.set(s.year, [s.csv]);
+      if (list) list.push(s);
+      else byYear.set(s.year, [s]);
     }
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const pending = writeCsvs(writer, years, byYear, undated);
+  const parts = [...years.map((y) => csvPart(byYear.get(y) ?? [])), ...(undated.length > 0 ? [csvPart(undated)] : [])];
+  const pending = writeCsvs(writer, segments, years, parts);
 
   // facts.json is made on a worker (facts-aside.ts) while this thread builds the overview.
   const rows = used.map((s) => s.fact);

@@ -35,10 +35,9 @@ class Accumulator {
   readonly sums = new Float64Array(WIDTH);
   readonly seen = new Uint8Array(WIDTH);
 
-  /** Adds row `row` of the summed rows (see summedRows; NaN where a report gives no value). */
-  add(values: Float64Array, row: number): void {
+  /** Adds the row whose values start at `start` (see SummedRows; NaN where a report gives no value). */
+  add(values: Float64Array, start: number): void {
     this.reports++;
-    const start = row * WIDTH;
     for (let i = 0; i < WIDTH; i++) {
       const v = values[start + i] as number;
       if (v === v) {
@@ -56,27 +55,36 @@ class Accumulator {
 }
 
 /**
- * TOTAL_FIELDS' values as numbers, NaN for null, row after row (row r's field i at r × WIDTH + i):
- * a group's sums then read each row's values side by side in memory.
+ * TOTAL_FIELDS' values of each row, NaN for null: row r's field i at `values[starts[r] + i]`, so
+ * that a group's sums read each row's values side by side in memory (the build's fact table holds
+ * its numbers that way already, with other fields between rows).
  */
-function summedRows(columns: FactColumns, count: number): Float64Array {
+export interface SummedRows {
+  values: Float64Array;
+  starts: Int32Array;
+}
+
+function summedRows(columns: FactColumns, count: number): SummedRows {
   const out = new Float64Array(count * WIDTH);
+  const starts = new Int32Array(count);
   const fields = TOTAL_FIELDS.map((f) => columns[f] ?? []);
   for (let row = 0, at = 0; row < count; row++) {
+    starts[row] = at;
     for (let i = 0; i < WIDTH; i++, at++) {
       const v = (fields[i] as readonly (string | number | null)[])[row];
       out[at] = typeof v === 'number' ? v : NaN;
     }
   }
-  return out;
+  return { values: out, starts };
 }
 
 /** Sums per group over the given rows; `groupOf(row)` is a group number, `labels[n]` its name. Names sorted. */
-function sumsBy(values: Float64Array, rows: readonly number[], groupOf: (row: number) => number, labels: readonly string[]): Record<string, Totals> {
+function sumsBy(summed: SummedRows, rows: readonly number[], groupOf: (row: number) => number, labels: readonly string[]): Record<string, Totals> {
   const groups: (Accumulator | undefined)[] = [];
+  const { values, starts } = summed;
   for (const row of rows) {
     const g = groupOf(row);
-    (groups[g] ??= new Accumulator()).add(values, row);
+    (groups[g] ??= new Accumulator()).add(values, starts[row] as number);
   }
   const named: [string, Accumulator][] = [];
   groups.forEach((acc, g) => acc && named.push([labels[g] as string, acc]));
@@ -115,11 +123,12 @@ function firstInOrder(candidates: Iterable<number>, k: number, order: (a: number
 }
 
 /**
- * A Sums whose fields read row `at(row)` of the summed values (summedRows' layout): the measures
+ * A Sums whose fields read row `at(row)` of the summed values (SummedRows): the measures
  * read the few fields they need through it, where filling an object with every field for each
  * report cost ~60 keyed stores a row.
  */
-function rowView(numbers: Float64Array): { sums: Sums; at(row: number): void } {
+function rowView(summed: SummedRows): { sums: Sums; at(row: number): void } {
+  const { values: numbers, starts } = summed;
   let start = 0;
   const sums = {} as Sums;
   TOTAL_FIELDS.forEach((field, i) =>
@@ -131,11 +140,11 @@ function rowView(numbers: Float64Array): { sums: Sums; at(row: number): void } {
       },
     }),
   );
-  return { sums, at: (row) => void (start = row * WIDTH) };
+  return { sums, at: (row) => void (start = starts[row] as number) };
 }
 
-/** Agencies at either end of each extreme measure, among the given rows (`numbers`: summedRows of all rows). */
-function extremes(columns: FactColumns, numbers: Float64Array, rows: readonly number[]): OverviewFile['extremes'] {
+/** Agencies at either end of each extreme measure, among the given rows (`numbers`: the summed values of all rows). */
+function extremes(columns: FactColumns, numbers: SummedRows, rows: readonly number[]): OverviewFile['extremes'] {
   const defs = EXTREME_MEASURES.map((m) => MEASURES[m]);
   // Each measure's value for each row it lists (NaN: not listed); entries are made for the winners only.
   const values = defs.map(() => new Float64Array(rows.length).fill(NaN));
@@ -167,10 +176,10 @@ function extremes(columns: FactColumns, numbers: Float64Array, rows: readonly nu
 
 /**
  * The overview of reports given as fact columns (as in facts.json): the build's path, no object
- * per report. `summed`, when the caller has it, is TOTAL_FIELDS' values row after row as
- * summedRows makes them (the build's fact table holds its numbers that way already).
+ * per report. `summed`, when the caller has it, is where each row's TOTAL_FIELDS values lie (the
+ * build's fact table holds them that way already); otherwise they are read from the columns.
  */
-export function overviewOfColumns(columns: FactColumns, count: number, summed?: Float64Array): OverviewFile {
+export function overviewOfColumns(columns: FactColumns, count: number, summed?: SummedRows): OverviewFile {
   const year = (columns.year ?? []) as readonly (number | null)[];
   const dated: number[] = [];
   const byYear = new Map<number, number[]>();
@@ -183,7 +192,8 @@ export function overviewOfColumns(columns: FactColumns, count: number, summed?: 
     else byYear.set(y, [row]);
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  if (summed && summed.length !== count * WIDTH) throw new Error(`overview: ${summed.length} summed values for ${count} rows of ${WIDTH}`);
+  if (summed && summed.starts.length !== count) throw new Error(`overview: summed values for ${summed.starts.length} rows, not ${count}`);
+  if (summed && summed.starts.some((start) => start < 0 || start + WIDTH > summed.values.length)) throw new Error('overview: summed values start outside their memory');
   const numbers = summed ?? summedRows(columns, count);
   const yearNo = numbered(year, count);
   const byPair = (field: 'province' | 'level' | 'sector') => {

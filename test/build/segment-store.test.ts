@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cutBlocks, SegmentStore, type CsvBlock } from '../../scripts/lib/segment-store.ts';
+
+/** CSV rows of varied content, ids in order (as the build passes them). */
+function rows(count: number, salt = ''): { id: string; csv: Buffer }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `r-${String(i).padStart(5, '0')}`;
+    return { id, csv: Buffer.from(`${id},某某县人民政府${salt}${i % 7},${(i * 7919) % 1000},${'公开'.repeat(i % 13)}\r\n`, 'utf8') };
+  });
+}
+
+/** The deflate stream the zip holds: every block's segment, then an empty final block. */
+async function stream(store: SegmentStore, blocks: readonly CsvBlock[]): Promise<Buffer> {
+  const segments = await Promise.all(blocks.map((b) => store.segment(b)));
+  return Buffer.concat([...segments, deflateRawSync(Buffer.alloc(0))]);
+}
+
+const joined = (list: readonly { csv: Buffer }[]) => Buffer.concat(list.map((r) => r.csv));
+
+describe('CSV blocks and their kept segments', () => {
+  let dir = '';
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('cuts rows into blocks by their ids, so a changed row changes its own block and the one after, no other', () => {
+    const before = rows(3000);
+    const after = before.map((r, i) => (i === 1500 ? { id: r.id, csv: Buffer.from(`${r.id},changed\r\n`) } : r));
+    const a = cutBlocks(before);
+    const b = cutBlocks(after);
+    expect(a.length).toBeGreaterThan(20);
+    expect(b.map((x) => x.rows.length)).toEqual(a.map((x) => x.rows.length));
+    const changed = a.flatMap((x, i) => (x.key === b[i]?.key ? [] : [i]));
+    expect(changed).toHaveLength(2);
+    expect(changed[1]).toBe((changed[0] as number) + 1);
+    // A row taken out changes the blocks around it only.
+    const fewer = cutBlocks(before.filter((_, i) => i !== 100));
+    const keys = new Set(a.map((x) => x.key));
+    expect(fewer.filter((x) => !keys.has(x.key)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('makes a deflate stream of the whole part, with segments kept by the last build or made now', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'segments-'));
+    const first = rows(3000);
+    const fresh = SegmentStore.empty();
+    const blocks = cutBlocks(first);
+    expect(inflateRawSync(await stream(fresh, blocks)).equals(joined(first))).toBe(true);
+    await fresh.save(dir);
+
+    const second = first.map((r, i) => (i % 1000 === 7 ? { id: r.id, csv: Buffer.from(`${r.id},new figures ${i}\r\n`) } : r));
+    const kept = SegmentStore.load(dir);
+    const fromKept = await stream(kept, cutBlocks(second));
+    expect(inflateRawSync(fromKept).equals(joined(second))).toBe(true);
+    // The same bytes as a build with nothing kept.
+    expect(fromKept.equals(await stream(SegmentStore.empty(), cutBlocks(second)))).toBe(true);
+  });
+
+  it('reads a damaged or foreign segments file as holding nothing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'segments-'));
+    const part = rows(500);
+    const store = SegmentStore.empty();
+    await stream(store, cutBlocks(part));
+    await store.save(dir);
+    const file = join(dir, 'csv-segments.bin');
+    const whole = readFileSync(file);
+    for (const damaged of [whole.subarray(0, whole.length - 5), Buffer.concat([Buffer.from('other format\n'), whole.subarray(30)])]) {
+      writeFileSync(file, damaged);
+      const loaded = SegmentStore.load(dir);
+      expect(inflateRawSync(await stream(loaded, cutBlocks(part))).equals(joined(part))).toBe(true);
+    }
+  });
+});
