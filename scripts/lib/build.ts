@@ -208,7 +208,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   for (const name of reportFiles) if (shardOfFileName(name) === null) writer.remove(`reports/${name}`);
   entryAt.forEach((entry, i) => {
     const written = entry.outcome.status === 'parsed' && shards.holds(reportShard(entry.outcome.summary.id), entry.outcome.summary.id);
-    if (entry.written === written) return;
+    // A cached entry never written reads back with no `written` at all.
+    if ((entry.written ?? false) === written) return;
     // A cached entry is replaced, so the cache sees it changed; one made by this run is ours to fill in.
     if (cache.get(entry.file) === entry) entryAt[i] = { ...entry, written };
     else entry.written = written;

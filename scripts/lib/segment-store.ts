@@ -25,7 +25,8 @@ import { deflateSegment, DEFLATE_LEVEL } from './zip.ts';
 
 /** On average one row in BLOCK_EVERY starts a block (blocks of ~64 rows, ~80 KB of CSV). */
 const BLOCK_EVERY = 64;
-const FILE = 'csv-segments.bin';
+/** Not csv-….bin: the cache removes files of that name (its old CSV-lines files) when it writes a new base. */
+const FILE = 'zip-segments.bin';
 const HEADER = Buffer.from(`csv-segments-2 level ${DEFLATE_LEVEL}\n`, 'utf8');
 const HASH_BYTES = 32;
 

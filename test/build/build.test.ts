@@ -126,6 +126,12 @@ describe('build-data on a folder with bad files', () => {
   it('re-parses only a changed file on a cached rebuild, and rewrites only the CSVs it changes', async () => {
     const out = join(root, 'out-a');
     const before = snapshot(out);
+    // A rebuild with nothing changed parses nothing and leaves the cache as it was: no entry is
+    // saved again, not the unusable files', nor the dropped duplicate's (which is never written).
+    const cache = join(root, 'cache');
+    const cacheBefore = snapshot(cache);
+    expect((await build(out, { cache })).parsedNow).toBe(0);
+    expect(snapshot(cache)).toEqual(cacheBefore);
     appendFileSync(join(reports, SEEDS[1] as string), '\n（本报告完）\n');
     const writes: string[] = [];
     const base = fsWriter(out);

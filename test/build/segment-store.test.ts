@@ -63,7 +63,7 @@ describe('CSV blocks and their kept segments', () => {
     const store = SegmentStore.empty();
     await stream(store, cutBlocks(part));
     await store.save(dir);
-    const file = join(dir, 'csv-segments.bin');
+    const file = join(dir, 'zip-segments.bin');
     const whole = readFileSync(file);
     for (const damaged of [whole.subarray(0, whole.length - 5), Buffer.concat([Buffer.from('other format\n'), whole.subarray(30)])]) {
       writeFileSync(file, damaged);
