@@ -100,7 +100,7 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
 
 /** Writes the dataset; `segments` holds the CSV blocks deflated by the last build (SegmentStore.empty() for none), and gets this build's. */
 export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport, segments: SegmentStore): Promise<void> {
-  // The CSVs first: their zips deflate on the thread pool while this thread builds the facts and the overview.
+  // facts.json first, then the CSVs: their zips deflate on the thread pool while this thread builds the overview.
   const byYear = new Map<number, KeptSummary[]>();
   const undated: KeptSummary[] = [];
   for (const s of used) {
@@ -111,14 +111,14 @@ export async function writeOutputs(writer: OutputWriter, used: readonly KeptSumm
       else byYear.set(s.year, [s]);
     }
   }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const parts = [...years.map((y) => csvPart(byYear.get(y) ?? [])), ...(undated.length > 0 ? [csvPart(undated)] : [])];
-  const pending = writeCsvs(writer, segments, years, parts);
-
-  // facts.json is made on a worker (facts-aside.ts) while this thread builds the overview.
+  // facts.json is made on a worker (facts-aside.ts) while this thread cuts and checks the CSVs and builds the overview.
   const rows = used.map((s) => s.fact);
   const texts = factTable.textColumns(rows);
   const factsWrite = factsJsonAside(SCHEMA_VERSION, texts, factTable.numberRows(rows), used.length).then((bytes) => writeSoon(writer, DATA_FILES.facts, bytes));
+
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const parts = [...years.map((y) => csvPart(byYear.get(y) ?? [])), ...(undated.length > 0 ? [csvPart(undated)] : [])];
+  const pending = writeCsvs(writer, segments, years, parts);
   const overview = overviewOfColumns({ ...texts, year: factTable.numberColumn(rows, 'year') }, used.length, factTable.summedRows(rows));
   writer.write(DATA_FILES.overview, stableStringify(overview));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));

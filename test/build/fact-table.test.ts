@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FactTable, factColumns } from '../../scripts/lib/fact-table.ts';
+import { FactTable, factsJson } from '../../scripts/lib/fact-table.ts';
+import type { FactsFile } from '../../src/lib/dataset/layout.ts';
 
-/** facts.json's columns for these rows of the table, as the build makes them. */
-const columnsOf = (table: FactTable, rows: number[]) => factColumns(table.textColumns(rows), table.numberRows(rows), rows.length);
+/** facts.json for these rows of the table, as the build writes it, and as read back. */
+const factsOf = (table: FactTable, rows: number[]) => Buffer.concat(factsJson(7, table.textColumns(rows), table.numberRows(rows), rows.length)).toString('utf8');
+const columnsOf = (table: FactTable, rows: number[]) => (JSON.parse(factsOf(table, rows)) as FactsFile).columns;
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { FACT_FIELDS, FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
 
@@ -43,6 +45,38 @@ describe('FactTable', () => {
     expect(columns[FACT_NUMBER_FIELDS[0]]).toEqual([2024, 2020, 2022]);
     expect(columns[FACT_NUMBER_FIELDS[1]]).toEqual([40, 0, 20]);
     expect(columns[FACT_NUMBER_FIELDS[2]]).toEqual([null, null, null]);
+  });
+
+  it('writes facts.json as JSON.stringify would, whatever the numbers and texts', () => {
+    const table = new FactTable();
+    const numbers = [2021, 0, 9999, 10_000, 123_456_789, 2 ** 45 + 1, 999_999_999_999_999, 2 ** 53, -3, -0, 0.1 + 0.2, 1e21, 5e-7, null, NaN, Infinity];
+    table.add([...FACT_TEXT_FIELDS.map((f) => `"引号" \\ ${f}\n\u2028`), ...FACT_NUMBER_FIELDS.map((_, i) => numbers[i % numbers.length] ?? null)]);
+    table.add(row(2, FACT_NUMBER_FIELDS.map((_, i) => i * 1000 + 0.5)));
+    const text = factsOf(table, [1, 0]);
+    const file = JSON.parse(text) as FactsFile;
+    expect(text).toBe(JSON.stringify(file));
+    expect(file.schema_version).toBe(7);
+    expect(file.count).toBe(2);
+    expect(file.columns.agency?.[1]).toBe(`"引号" \\ agency\n\u2028`);
+    expect(FACT_NUMBER_FIELDS.map((f) => file.columns[f]?.[1])).toEqual(
+      FACT_NUMBER_FIELDS.map((_, i) => {
+        const n = numbers[i % numbers.length] ?? null;
+        return n === null || !Number.isFinite(n) ? null : n + 0;
+      }),
+    );
+    expect(file.columns[FACT_NUMBER_FIELDS[3]]?.[0]).toBe(3000.5);
+  });
+
+  it('writes a facts.json of many megabytes whole, across the chunks it is made in', () => {
+    const table = new FactTable();
+    const rows = Array.from({ length: 4000 }, (_, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => (n * 7919 + i) % 13 === 0 ? null : n * 1_000_003 + i))));
+    const chunks = factsJson(1, table.textColumns(rows), table.numberRows(rows), rows.length);
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const file = JSON.parse(text) as FactsFile;
+    expect(text).toBe(JSON.stringify(file));
+    expect(file.columns.id).toEqual(rows.map((n) => `id-${n}`));
+    FACT_NUMBER_FIELDS.forEach((field, i) => expect(file.columns[field]).toEqual(rows.map((n) => table.valuesOf(n)[TEXTS + i])));
   });
 
   it('gives the overview the same sums as facts.json columns do', () => {
