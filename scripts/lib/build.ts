@@ -98,8 +98,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
   // Every fact row of this build, cached or parsed now: summaries hold row numbers into it.
-  const facts = new FactTable();
-  const cache = cacheDir ? loadCache(cacheDir, salt, facts) : new Map<string, CacheEntry>();
+  const { entries: cache, facts } = cacheDir ? loadCache(cacheDir, salt) : { entries: new Map<string, CacheEntry>(), facts: new FactTable() };
   const { rels, sizes, mtimes } = await listing;
   const ids = assignIds(rels);
   const reportFiles = writer.list('reports');

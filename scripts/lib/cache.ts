@@ -6,11 +6,11 @@
  * a file whose size or mtime changed, whose report id changed, or whose record is missing from its
  * shard file in the output folder; a new salt re-parses everything.
  * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to; the CSV
- * lines and the fact rows' numbers apart, in one file of bytes the entries point into (read back
- * without parsing).
+ * lines and the fact rows' numbers apart, in one file of bytes the entries point into, read back
+ * without parsing into shared memory the build's FactTable is made over (fact-table.ts).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
@@ -21,7 +21,7 @@ import { forEachLine } from './byte-lines.ts';
 import { writeFileParts } from './effects.ts';
 import type { OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
-import { FACT_NUMBER_BYTES, type FactTable } from './fact-table.ts';
+import { FACT_NUMBER_BYTES, FactTable } from './fact-table.ts';
 import { FACT_FIELDS, type FileOutcome, type ReportSummary } from './process-file.ts';
 import type { UnusableReason } from './read-report-file.ts';
 
@@ -41,8 +41,9 @@ export interface CacheEntry {
 /**
  * An entry as stored: one JSON array a line, fields by position (half the bytes of an object with
  * keys, and quicker to parse at 100,000 lines). A parsed report's CSV line is at csvOffset in the
- * data file the base names (its "csv" file), csvLength bytes, followed by its fact row's numbers
- * (FACT_NUMBER_BYTES, see fact-table.ts); the line holds the fact row's text values:
+ * data file the base names (its "csv" file), csvLength bytes, followed by zero bytes up to the
+ * next multiple of 8 and its fact row's numbers (FACT_NUMBER_BYTES, see fact-table.ts); the line
+ * holds the fact row's text values:
  *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, factTexts]
  *   unusable: [file, size, mtimeMs, written, sha256, "unusable", reason, detail]
  * factTexts leaves out its first two, the id and the agency, when they are the summary's.
@@ -65,8 +66,15 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
-/** A stored line back to an entry, its CSV line a view into `csv` and its fact row added to `facts`; null when the line is not one this code wrote. */
-function entryOf(value: unknown, csv: Buffer, facts: FactTable): CacheEntry | null {
+/** Where a row's numbers start after its CSV line ends: the next multiple of 8. */
+const numbersAt = (csvEnd: number) => Math.ceil(csvEnd / 8) * 8;
+
+/**
+ * A stored line back to an entry, its CSV line a view into `data` (the data file's bytes) and
+ * its fact row one of `facts` (made over the same memory); null when the line is not one this
+ * code wrote.
+ */
+function entryOf(value: unknown, data: Buffer, facts: FactTable): CacheEntry | null {
   if (!Array.isArray(value)) return null;
   const [file, size, mtimeMs, written, sha256, status] = value;
   if (!isText(file) || !isCount(size) || typeof mtimeMs !== 'number' || !isText(sha256)) return null;
@@ -83,9 +91,9 @@ function entryOf(value: unknown, csv: Buffer, facts: FactTable): CacheEntry | nu
   if (!Array.isArray(factTexts) || !factTexts.every(isTextOrNull)) return null;
   if (factTexts.length === FACT_TEXT_FIELDS.length - 2) factTexts.unshift(id, agency);
   if (factTexts.length !== FACT_TEXT_FIELDS.length) return null;
-  if (!(isCount(offset) && isCount(length) && length > 0 && offset + length + FACT_NUMBER_BYTES <= csv.length)) return null;
-  const fact = facts.addFromBytes(factTexts, csv, offset + length);
-  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: csv.subarray(offset, offset + length) };
+  if (!(isCount(offset) && isCount(length) && length > 0 && numbersAt(offset + length) + FACT_NUMBER_BYTES <= data.length)) return null;
+  const fact = facts.addCached(factTexts, numbersAt(offset + length));
+  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length) };
   return { ...base, outcome: { status, file, sha256, summary } };
 }
 
@@ -95,7 +103,7 @@ const PROCESS_VERSION = '3';
  * Bump when the stored form of an entry changes (storedEntry, entryOf). It is part of the salt, so
  * code of another format, older or newer, finds no entry it could misread.
  */
-const CACHE_FORMAT = 'positional-facts-2';
+const CACHE_FORMAT = 'positional-facts-3';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
 const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
@@ -193,20 +201,47 @@ function readHeader(dir: string): BaseHeader | null {
   return header;
 }
 
-/** The entries saved under this salt (none when the cache was made by other code, versions or overrides); their fact rows go to `facts`. */
-export function loadCache(dir: string, salt: string, facts: FactTable): Map<string, CacheEntry> {
+/**
+ * The data file read into shared memory with room after it for the numbers of rows parsed now
+ * (FactTable grows past that if it must): its bytes, and the table made over them.
+ */
+function readData(path: string): { data: Buffer; facts: FactTable } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const room = Math.max(1024 * FACT_NUMBER_BYTES, Math.ceil(size / 32 / 8) * 8);
+    const memory = new SharedArrayBuffer(numbersAt(size) + room);
+    const data = Buffer.from(memory, 0, size);
+    for (let at = 0; at < size; ) {
+      const read = readSync(fd, data, at, size - at, at);
+      if (read === 0) throw new Error(`build cache: ${path} ended at byte ${at} of ${size}`);
+      at += read;
+    }
+    return { data, facts: new FactTable(memory, size) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The entries saved under this salt (none when the cache was made by other code, versions or
+ * overrides), and the table of their fact rows, which the build adds its own to.
+ */
+export function loadCache(dir: string, salt: string): { entries: Map<string, CacheEntry>; facts: FactTable } {
   const entries = new Map<string, CacheEntry>();
   const header = readHeader(dir);
-  if (!header || header.salt !== salt || !existsSync(join(dir, header.csv))) return entries;
-  const csv = readFileSync(join(dir, header.csv));
+  if (!header || header.salt !== salt || !existsSync(join(dir, header.csv))) return { entries, facts: new FactTable() };
+  const { data, facts } = readData(join(dir, header.csv));
   const take = (value: unknown) => {
-    const entry = entryOf(value, csv, facts);
+    const entry = entryOf(value, data, facts);
     if (entry) entries.set(entry.file, entry);
   };
   eachLine(join(dir, BASE), take);
   eachLine(join(dir, LOG), take);
-  return entries;
+  return { entries, facts };
 }
+
+const ZEROS = Buffer.alloc(8);
 
 /** Entries as JSON lines (in chunks), and their CSV lines and fact numbers, which start at `csvOffset` in the data file. */
 function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts: FactTable): { lines: Buffer[]; csv: Buffer[] } {
@@ -219,8 +254,9 @@ function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts:
       chunk.push(`${JSON.stringify(storedEntry(entry, offset, facts))}\n`);
       if (entry.outcome.status === 'parsed') {
         const { csv: line, fact } = entry.outcome.summary;
-        csv.push(line, facts.numberBytes(fact));
-        offset += line.length + FACT_NUMBER_BYTES;
+        const padding = numbersAt(offset + line.length) - (offset + line.length);
+        csv.push(line, ...(padding > 0 ? [ZEROS.subarray(0, padding)] : []), facts.numberBytes(fact));
+        offset += line.length + padding + FACT_NUMBER_BYTES;
       }
     }
     lines.push(Buffer.from(chunk.join(''), 'utf8'));

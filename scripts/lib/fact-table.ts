@@ -1,11 +1,14 @@
 /**
  * Every fact row the build holds (FACT_FIELDS: text fields, then numbers), kept as columns: the
- * text fields in one array each, the numbers row after row in one Float64Array (NaN for null).
- * A summary holds its row number. At 100,000 reports, 100,000 arrays of 75 values made most of
- * the main thread's heap, and much of a warm rebuild went on collecting garbage around them.
- * The numbers go to the build cache as bytes (`numberBytes`, `addFromBytes`), never as JSON.
- * They live in shared memory: the facts.json worker and the overview read them where they are,
- * through a row's start (`NumberRows`), never copied row by row (100,000 rows are 50 MB).
+ * text fields in one array each, the numbers of a row as 75 float64s in one shared memory (NaN
+ * for null), where `starts` says each row's place. A summary holds its row number. At 100,000
+ * reports, 100,000 arrays of 75 values made most of the main thread's heap, and much of a warm
+ * rebuild went on collecting garbage around them.
+ * The numbers go to the build cache as bytes, never as JSON, and a warm build's table is made
+ * over the memory the cache's data file was read into (see cache.ts): a cached row's numbers are
+ * read where they lie, never copied (copying 60 MB of rows into a growing table took over a
+ * second at 100,000 reports, most of it the kernel giving the new pages). The facts.json worker
+ * and the overview read them in place too, through a row's start (`NumberRows`).
  */
 import { endianness } from 'node:os';
 import { FACT_FIELDS, FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
@@ -14,9 +17,9 @@ export type FactValue = string | number | null;
 
 const TEXTS = FACT_TEXT_FIELDS.length;
 const NUMBERS = FACT_NUMBER_FIELDS.length;
-/** The cache stores float64s little-endian: on such a machine they are the table's own bytes, copied as they are. */
+/** The cache stores float64s little-endian: on such a machine they are the table's own bytes. */
 const NATIVE_BYTES = endianness() === 'LE';
-/** Bytes a row's numbers take in the cache: each a little-endian float64. */
+/** Bytes a row's numbers take, in the table and in the cache: each a little-endian float64, the first at a multiple of 8. */
 export const FACT_NUMBER_BYTES = NUMBERS * 8;
 
 /** A number as the table keeps it: what JSON would keep (null for NaN and ±Infinity, 0 for -0) is what comes back. */
@@ -30,33 +33,49 @@ export interface NumberRows {
   starts: Int32Array;
 }
 
-const sharedNumbers = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
-
 export class FactTable {
   private readonly texts: FactValue[][] = FACT_TEXT_FIELDS.map(() => []);
-  private numbers = sharedNumbers(1024 * NUMBERS);
-  /** The same memory as bytes. */
-  private numberMemory = new Uint8Array(this.numbers.buffer);
+  private memory: SharedArrayBuffer;
+  private numbers: Float64Array;
+  /** Where each row's numbers start in `numbers`, by row number. */
+  private starts = new Int32Array(1024);
+  /** The first float64 of `numbers` no row uses, nor the bytes the table was made over. */
+  private end: number;
   private count = 0;
+
+  /**
+   * An empty table; or one over `memory` whose first `taken` bytes hold other things and rows'
+   * numbers that addCached will name, the rest free for rows added.
+   */
+  constructor(memory?: SharedArrayBuffer, taken = 0) {
+    this.memory = memory ?? new SharedArrayBuffer(1024 * FACT_NUMBER_BYTES);
+    this.numbers = new Float64Array(this.memory, 0, Math.floor(this.memory.byteLength / 8));
+    this.end = Math.ceil(taken / 8);
+    if (this.end > this.numbers.length) throw new Error(`FactTable: ${taken} bytes taken of ${this.memory.byteLength}`);
+  }
 
   /** Adds a row given as its values in FACT_FIELDS order; returns its row number. */
   add(values: readonly FactValue[]): number {
     const row = this.nextRow();
     for (let i = 0; i < TEXTS; i++) (this.texts[i] as FactValue[]).push(values[i] ?? null);
-    const at = row * NUMBERS;
+    if (this.end + NUMBERS > this.numbers.length) this.grow();
+    const at = this.end;
     for (let i = 0; i < NUMBERS; i++) this.numbers[at + i] = kept(values[TEXTS + i]);
+    this.starts[row] = at;
+    this.end += NUMBERS;
     return row;
   }
 
-  /** Adds a row from its text values and its numbers as bytes (FACT_NUMBER_BYTES from `offset`, see numberBytes). */
-  addFromBytes(texts: readonly FactValue[], bytes: Buffer, offset: number): number {
+  /**
+   * Adds a row from its text values and its numbers already in the table's memory, as the cache
+   * stores them (FACT_NUMBER_BYTES at byte `offset`, a multiple of 8, within the bytes taken).
+   */
+  addCached(texts: readonly FactValue[], offset: number): number {
+    if (offset % 8 !== 0 || offset + FACT_NUMBER_BYTES > this.end * 8) throw new Error(`FactTable: no cached row at byte ${offset}`);
     const row = this.nextRow();
     for (let i = 0; i < TEXTS; i++) (this.texts[i] as FactValue[]).push(texts[i] ?? null);
-    if (NATIVE_BYTES) {
-      bytes.copy(this.numberMemory, row * FACT_NUMBER_BYTES, offset, offset + FACT_NUMBER_BYTES);
-    } else {
-      for (let i = 0; i < NUMBERS; i++) this.numbers[row * NUMBERS + i] = bytes.readDoubleLE(offset + i * 8);
-    }
+    if (!NATIVE_BYTES) Buffer.from(this.memory, offset, FACT_NUMBER_BYTES).swap64();
+    this.starts[row] = offset / 8;
     return row;
   }
 
@@ -65,18 +84,17 @@ export class FactTable {
     return this.texts.map((column) => column[row] ?? null);
   }
 
-  /** A row's numbers as the bytes addFromBytes reads (on a little-endian machine a view of the table's memory: a row never changes once added). */
+  /** A row's numbers as the cache stores them (on a little-endian machine a view of the table's memory: a row never changes once added). */
   numberBytes(row: number): Buffer {
-    if (NATIVE_BYTES) return Buffer.from(this.numbers.buffer, row * FACT_NUMBER_BYTES, FACT_NUMBER_BYTES);
-    const out = Buffer.alloc(FACT_NUMBER_BYTES);
-    for (let i = 0; i < NUMBERS; i++) out.writeDoubleLE(this.numbers[row * NUMBERS + i] as number, i * 8);
-    return out;
+    const bytes = Buffer.from(this.memory, (this.starts[row] as number) * 8, FACT_NUMBER_BYTES);
+    return NATIVE_BYTES ? bytes : Buffer.from(bytes).swap64();
   }
 
   /** A row's values in FACT_FIELDS order (null where there is none). */
   valuesOf(row: number): FactValue[] {
     const values: FactValue[] = this.textsOf(row);
-    for (let i = 0; i < NUMBERS; i++) values.push(valueOf(this.numbers[row * NUMBERS + i] as number));
+    const at = this.starts[row] as number;
+    for (let i = 0; i < NUMBERS; i++) values.push(valueOf(this.numbers[at + i] as number));
     return values;
   }
 
@@ -106,24 +124,39 @@ export class FactTable {
   /** One number column for these rows, in this order (null where there is none). */
   numberColumn(rows: readonly number[], field: (typeof FACT_NUMBER_FIELDS)[number]): FactValue[] {
     const i = FACT_NUMBER_FIELDS.indexOf(field);
-    return rows.map((row) => valueOf(this.numbers[row * NUMBERS + i] as number));
+    return rows.map((row) => valueOf(this.numbers[(this.starts[row] as number) + i] as number));
   }
 
   /** These rows' numbers from number field `first` on, in the table's memory. */
   private rowsFrom(rows: readonly number[], first: number): NumberRows {
     const starts = new Int32Array(rows.length);
-    rows.forEach((row, k) => (starts[k] = row * NUMBERS + first));
+    rows.forEach((row, k) => (starts[k] = (this.starts[row] as number) + first));
     return { values: this.numbers, starts };
   }
 
   private nextRow(): number {
-    if ((this.count + 1) * NUMBERS > this.numbers.length) {
-      const grown = sharedNumbers(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-      this.numberMemory = new Uint8Array(grown.buffer);
+    if (this.count === this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
     }
     return this.count++;
+  }
+
+  /** Room for more rows: a memory of twice the rows, each row's numbers copied in, packed. */
+  private grow(): void {
+    const memory = new SharedArrayBuffer(Math.max(1024, 2 * (this.count + 1)) * FACT_NUMBER_BYTES);
+    const numbers = new Float64Array(memory);
+    // count rows are numbered so far; the row being added has no numbers yet.
+    const rows = this.count - 1;
+    for (let row = 0; row < rows; row++) {
+      const at = this.starts[row] as number;
+      numbers.set(this.numbers.subarray(at, at + NUMBERS), row * NUMBERS);
+      this.starts[row] = row * NUMBERS;
+    }
+    this.memory = memory;
+    this.numbers = numbers;
+    this.end = rows * NUMBERS;
   }
 }
 

@@ -19,7 +19,12 @@ const saved = new FactTable();
 /** A fact row with every kind of value: text, null, whole and fractional numbers, large numbers. */
 const factRow = (n: number) => FACT_FIELDS.map((f, i) => (i === 0 ? `r${n}` : i === 1 ? '某局' : i < FACT_TEXT_FIELDS.length ? (i % 3 === 0 ? null : `${f}-${n}`) : i % 4 === 0 ? null : i % 4 === 1 ? n * i : i % 4 === 2 ? n + 0.25 : 2 ** 40 + n));
 let loadedFacts = new FactTable();
-const loadCache = (dir: string, salt: string) => loadInto(dir, salt, (loadedFacts = new FactTable()));
+/** The entries loaded; their fact rows are in loadedFacts. */
+const loadCache = (dir: string, salt: string) => {
+  const { entries, facts } = loadInto(dir, salt);
+  loadedFacts = facts;
+  return entries;
+};
 const saveCache = (dir: string, salt: string, all: readonly CacheEntry[], changed: readonly CacheEntry[]) => saveFrom(dir, salt, all, changed, saved);
 const factOf = (e: CacheEntry | undefined, table: FactTable) => (e?.outcome.status === 'parsed' ? table.valuesOf(e.outcome.summary.fact) : null);
 
@@ -86,7 +91,8 @@ describe('build cache', () => {
     const all = [entry(1, 'first line\r\n'), entry(2, 'second line\r\n')];
     await saveCache(dir, SALT, all, all);
     const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
-    truncateSync(join(dir, bin), 'first line\r\n'.length + FACT_NUMBER_BYTES + 3);
+    // The first entry's CSV line (12 bytes), padding to 16, its numbers, and 3 bytes of the second's line.
+    truncateSync(join(dir, bin), 16 + FACT_NUMBER_BYTES + 3);
     const loaded = loadCache(dir, SALT);
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
     expect(loaded.has('data/reports/r2.txt')).toBe(false);

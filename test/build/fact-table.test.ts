@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FactTable, factsJson } from '../../scripts/lib/fact-table.ts';
+import { FACT_NUMBER_BYTES, FactTable, factsJson } from '../../scripts/lib/fact-table.ts';
 import type { FactsFile } from '../../src/lib/dataset/layout.ts';
 
 /** facts.json for these rows of the table, as the build writes it, and as read back. */
@@ -16,16 +16,41 @@ const row = (n: number, numbers: (number | null)[] = []) => [
 ];
 
 describe('FactTable', () => {
-  it('gives back each row as added, through the cache bytes too, and grows past its first size', () => {
+  it('gives back each row as added, and grows past its first size', () => {
     const table = new FactTable();
     const rows = Array.from({ length: 3000 }, (_, n) => row(n, [2020 + (n % 5), n, n / 8, n % 7 === 0 ? null : 2 ** 45 + n]));
     const numbers = rows.map((r) => table.add(r));
     expect(numbers).toEqual(rows.map((_, n) => n));
     for (const n of [0, 1, 1023, 1024, 2999]) expect(table.valuesOf(n)).toEqual(rows[n]);
-    const copy = new FactTable();
-    for (const n of [2999, 7]) copy.addFromBytes(table.textsOf(n), table.numberBytes(n), 0);
-    expect(copy.valuesOf(0)).toEqual(rows[2999]);
-    expect(copy.valuesOf(1)).toEqual(rows[7]);
+  });
+
+  it('is made over memory holding cached rows (as the cache stores them), reads them in place, and adds rows after them', () => {
+    const source = new FactTable();
+    const rows = Array.from({ length: 5 }, (_, n) => row(n, [2020 + n, n * 3, n % 2 === 0 ? null : n + 0.5]));
+    for (const r of rows) source.add(r);
+    // As in the cache's data file: other bytes, then a row's numbers at a multiple of 8, and so on.
+    const memory = new SharedArrayBuffer(3 * 1024 + 2 * FACT_NUMBER_BYTES);
+    const bytes = Buffer.from(memory);
+    bytes.fill(7, 0, 40);
+    source.numberBytes(3).copy(bytes, 40);
+    bytes.fill(7, 40 + FACT_NUMBER_BYTES, 48 + FACT_NUMBER_BYTES);
+    source.numberBytes(1).copy(bytes, 48 + FACT_NUMBER_BYTES);
+    const taken = 48 + 2 * FACT_NUMBER_BYTES;
+    const table = new FactTable(memory, taken);
+    expect(table.addCached(source.textsOf(3), 40)).toBe(0);
+    expect(table.addCached(source.textsOf(1), 48 + FACT_NUMBER_BYTES)).toBe(1);
+    expect(() => table.addCached(source.textsOf(1), 44)).toThrow(/no cached row/);
+    expect(() => table.addCached(source.textsOf(1), taken)).toThrow(/no cached row/);
+    // The memory has room for five rows after the cached ones; rows past that make the table grow.
+    const more = Array.from({ length: 2000 }, (_, n) => row(100 + n, [2000 + n, n]));
+    for (const r of more) table.add(r);
+    expect(table.valuesOf(0)).toEqual(rows[3]);
+    expect(table.valuesOf(1)).toEqual(rows[1]);
+    expect(table.valuesOf(2)).toEqual(more[0]);
+    expect(table.valuesOf(2001)).toEqual(more[1999]);
+    expect(table.numberBytes(1).equals(source.numberBytes(1))).toBe(true);
+    // The bytes it was made over are left as they were.
+    expect(bytes.subarray(0, 40).every((b) => b === 7)).toBe(true);
   });
 
   it('keeps what JSON would keep: NaN and ±Infinity as null, -0 as 0', () => {
