@@ -156,7 +156,9 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const taskOf = new Map(tasks.map((t) => [t.file, t]));
   const record = (outcome: FileOutcome<Uint8Array>, task: { index: number; size: number; mtimeMs: number }) => {
     const kept: KeptOutcome =
-      outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv), fact: facts.add(outcome.summary.fact) } } : outcome;
+      outcome.status === 'parsed'
+        ? { ...outcome, summary: { ...outcome.summary, csv: asBuffer(outcome.summary.csv), fact: facts.add(outcome.summary.fact), file: outcome.file, sha256: outcome.sha256 } }
+        : outcome;
     entryAt[task.index] = { file: outcome.file, size: task.size, mtimeMs: task.mtimeMs, outcome: kept };
   };
   const shards = new ShardAssembler(writer, contents, unchanged);
@@ -248,7 +250,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   }
   clock.lap('duplicates and report');
   // The cache is saved while the CSV zips deflate on the thread pool (writeOutputs returns at its first wait).
-  const segments = cacheDir ? SegmentStore.load(cacheDir) : SegmentStore.empty();
+  const segments = cacheDir ? SegmentStore.load(cacheDir, salt) : SegmentStore.empty(salt);
   const outputs = writeOutputs(writer, used, facts, report, segments);
   let cacheSaved: Promise<void> = Promise.resolve();
   if (cacheDir) {

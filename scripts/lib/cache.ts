@@ -25,8 +25,12 @@ import { FACT_NUMBER_BYTES, FactTable } from './fact-table.ts';
 import { FACT_FIELDS, type FileOutcome, type ReportSummary } from './process-file.ts';
 import type { UnusableReason } from './read-report-file.ts';
 
-/** A parsed report's summary as the build keeps it: its CSV line as bytes, its fact row a row number in the build's FactTable. */
-export type KeptSummary = Omit<ReportSummary<Buffer>, 'fact'> & { fact: number };
+/**
+ * A parsed report's summary as the build keeps it: its CSV line as bytes, its fact row a row
+ * number in the build's FactTable, and the file it was made from with that file's SHA-256 (the
+ * outcome's), which name its CSV line (segment-store.ts).
+ */
+export type KeptSummary = Omit<ReportSummary<Buffer>, 'fact'> & { fact: number; file: string; sha256: string };
 export type KeptOutcome = Extract<FileOutcome, { status: 'unusable' }> | { status: 'parsed'; file: string; sha256: string; summary: KeptSummary };
 
 export interface CacheEntry {
@@ -93,7 +97,7 @@ function entryOf(value: unknown, data: Buffer, facts: FactTable): CacheEntry | n
   if (factTexts.length !== FACT_TEXT_FIELDS.length) return null;
   if (!(isCount(offset) && isCount(length) && length > 0 && numbersAt(offset + length) + FACT_NUMBER_BYTES <= data.length)) return null;
   const fact = facts.addCached(factTexts, numbersAt(offset + length));
-  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length) };
+  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length), file, sha256 };
   return { ...base, outcome: { status, file, sha256, summary } };
 }
 

@@ -1,5 +1,5 @@
 /** The build's side effects, passed in (tests give silent or in-memory ones). */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -14,8 +14,8 @@ export interface OutputWriter {
   /** Like write, on the thread pool (the build keeps parsing meanwhile), of one buffer or several in turn; optional. */
   writeAsync?(path: string, data: Uint8Array | readonly Uint8Array[]): Promise<void>;
   remove(path: string): void;
-  /** The bytes of a file already in the output, or null. */
-  read(path: string): Uint8Array | null;
+  /** The bytes of a file already in the output (only its last `lastBytes`, when given), or null. */
+  read(path: string, lastBytes?: number): Uint8Array | null;
   /** The size in bytes of a file already in the output, or null. */
   size(path: string): number | null;
   /** File names directly in a folder of the output ([] when it does not exist). */
@@ -71,9 +71,22 @@ export function fsWriter(outDir: string): OutputWriter {
     remove(path) {
       rmSync(join(outDir, path), { force: true });
     },
-    read(path) {
+    read(path, lastBytes) {
       try {
-        return readFileSync(join(outDir, path));
+        if (lastBytes === undefined) return readFileSync(join(outDir, path));
+        const fd = openSync(join(outDir, path), 'r');
+        try {
+          const size = fstatSync(fd).size;
+          const tail = Buffer.alloc(Math.min(size, lastBytes));
+          for (let at = 0; at < tail.length; ) {
+            const read = readSync(fd, tail, at, tail.length - at, size - tail.length + at);
+            if (read === 0) return null;
+            at += read;
+          }
+          return tail;
+        } finally {
+          closeSync(fd);
+        }
       } catch {
         return null;
       }

@@ -1,24 +1,30 @@
 /**
- * Deflated blocks of CSV rows kept from one build to the next, so that a rebuild deflates only
- * the blocks its changed reports fall in (at 100,000 reports the CSVs are ~130 MB, ~1.5 s of
- * deflate; a rebuild that changes 100 reports deflates a few MB).
+ * Deflated blocks of CSV rows kept from one build to the next, with each block's CRC-32, so that
+ * a rebuild deflates only the blocks its changed reports fall in (at 100,000 reports the CSVs are
+ * ~130 MB, ~1.5 s of deflate; a rebuild that changes 100 reports deflates a few MB), and makes
+ * each CSV file's CRC from its blocks' (crc32-combine.ts) without reading the rows again.
  *
  * A block is a run of rows in id order; a row whose id's shard number (shards.ts) is a multiple
  * of BLOCK_EVERY starts a new one, so a block's bounds depend only on its own rows' ids: a row
  * added or removed changes its own block and no other. A block after another in its part is
  * deflated with the last 32 KiB of that one as its dictionary (as pigz does), which keeps the zip
- * as small as one deflate of the whole (independent blocks of ~64 rows made it 14% larger); it
- * is then known by the SHA-256 of both blocks' bytes, so a kept segment is used only for exactly
- * the bytes it was made from and after. A changed row changes its own block's segment and the next.
+ * as small as one deflate of the whole (independent blocks of ~64 rows made it 14% larger).
  *
- * Stored in the build cache folder as one file: a header line (format and deflate level, see
- * zip.ts), then for each segment its 32-byte hash, its length (uint32, little-endian) and its
- * bytes. Written to a temporary file and renamed; a file that is short or not of this format is
- * read as holding nothing.
+ * A block is known by what its rows were made from: each row's id, source file and the file's
+ * SHA-256 (a row's CSV line is made from these alone, by the code and overrides the cache salt
+ * stands for), and the same of the block before it, whose bytes its segment depends on. Hashing
+ * these, not the 130 MB of rows, keeps a rebuild from reading every row. The store holds
+ * segments made under one salt: under another it holds nothing.
+ *
+ * Stored in the build cache folder as one file: a header line (format, deflate level, see zip.ts,
+ * and salt), then for each block its 32-byte key, its CRC-32, its length deflated (each uint32,
+ * little-endian) and its deflated bytes. Written to a temporary file and renamed; a file that is
+ * short or not of this format and salt is read as holding nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { writeFileParts } from './effects.ts';
 import { deflateSegment, DEFLATE_LEVEL } from './zip.ts';
@@ -27,17 +33,28 @@ import { deflateSegment, DEFLATE_LEVEL } from './zip.ts';
 const BLOCK_EVERY = 64;
 /** Not csv-….bin: the cache removes files of that name (its old CSV-lines files) when it writes a new base. */
 const FILE = 'zip-segments.bin';
-const HEADER = Buffer.from(`csv-segments-2 level ${DEFLATE_LEVEL}\n`, 'utf8');
-const HASH_BYTES = 32;
+/** The header line of the store's file, for segments made under this salt. */
+const header = (salt: string) => Buffer.from(`zip-segments-3 level ${DEFLATE_LEVEL} salt ${salt}\n`, 'utf8');
+const KEY_BYTES = 32;
+/** Bytes before a segment's own: its key, CRC-32 and length. */
+const RECORD_HEAD = KEY_BYTES + 8;
 
 /** Bytes of history deflate can point back into. */
 const WINDOW = 32 * 1024;
+
+/** A row as cut into blocks: its id, what it was made from (source file and its SHA-256), its CSV line. */
+export interface CsvRow {
+  id: string;
+  file: string;
+  sha256: string;
+  csv: Buffer;
+}
 
 /** A block of CSV rows: the rows' bytes as they are (joined only when deflated), their size, and the block it follows in its part. */
 export interface CsvBlock {
   rows: Buffer[];
   size: number;
-  /** The SHA-256 of the block's bytes and of those of the block before it in its part (its segment depends on both). */
+  /** The SHA-256 of what the block's rows and the block before it in its part were made from (its segment depends on both). */
   key: string;
   after: CsvBlock | null;
 }
@@ -56,62 +73,72 @@ function tail(block: CsvBlock): Buffer {
 }
 
 /** Rows (id order) of one part cut into blocks. */
-export function cutBlocks(rows: readonly { id: string; csv: Buffer }[]): CsvBlock[] {
+export function cutBlocks(rows: readonly CsvRow[]): CsvBlock[] {
   const blocks: CsvBlock[] = [];
   let open: Buffer[] = [];
+  let sources: string[] = [];
   let previous: { block: CsvBlock; hash: string } | null = null;
   const close = () => {
-    const hash = createHash('sha256');
-    let size = 0;
-    for (const row of open) {
-      hash.update(row);
-      size += row.length;
-    }
-    const own = hash.digest('hex');
+    const own = createHash('sha256').update(sources.join('\n')).digest('hex');
     const key = previous ? createHash('sha256').update(`${previous.hash}:${own}`).digest('hex') : own;
-    const block: CsvBlock = { rows: open, size, key, after: previous?.block ?? null };
+    const block: CsvBlock = { rows: open, size: open.reduce((n, row) => n + row.length, 0), key, after: previous?.block ?? null };
     blocks.push(block);
     previous = { block, hash: own };
     open = [];
+    sources = [];
   };
   for (const row of rows) {
     if (open.length > 0 && Number.parseInt(reportShard(row.id), 16) % BLOCK_EVERY === 0) close();
     open.push(row.csv);
+    // No id or path holds a NUL.
+    sources.push(`${row.id}\u0000${row.file}\u0000${row.sha256}`);
   }
   if (open.length > 0) close();
   return blocks;
 }
 
+/** What the store knows of a block: its CRC-32 and, once deflated, its segment. */
+interface KnownBlock {
+  crc: number;
+  segment: Buffer | null;
+}
+
 export class SegmentStore {
-  /** Segments made by this build, and kept ones it used or will need (its blocks' hashes). */
-  private readonly made = new Map<string, Promise<Buffer>>();
+  /** Blocks first seen by this build: their CRCs, and segments deflated now. */
+  private readonly made = new Map<string, { crc: number; segment: Promise<Buffer> | null }>();
+  /** Keys of this build's blocks (only these are saved). */
   private readonly live = new Set<string>();
-  private changed = false;
+  private deflated = false;
 
-  private constructor(private readonly kept: ReadonlyMap<string, Buffer>) {}
+  private constructor(
+    private readonly salt: string,
+    private readonly kept: ReadonlyMap<string, KnownBlock>,
+  ) {}
 
-  static empty(): SegmentStore {
-    return new SegmentStore(new Map());
+  static empty(salt: string): SegmentStore {
+    return new SegmentStore(salt, new Map());
   }
 
-  /** The segments saved in this cache folder (none when there are none, or the file is damaged or of another format). */
-  static load(dir: string): SegmentStore {
+  /** The segments saved in this cache folder under this salt (none when there are none, or the file is damaged, of another format or salt). */
+  static load(dir: string, salt: string): SegmentStore {
     const path = join(dir, FILE);
-    const kept = new Map<string, Buffer>();
+    const kept = new Map<string, KnownBlock>();
+    const head = header(salt);
     if (existsSync(path)) {
       const bytes = readFileSync(path);
-      if (bytes.subarray(0, HEADER.length).equals(HEADER)) {
-        let at = HEADER.length;
-        while (at + HASH_BYTES + 4 <= bytes.length) {
-          const length = bytes.readUInt32LE(at + HASH_BYTES);
-          const start = at + HASH_BYTES + 4;
+      if (bytes.subarray(0, head.length).equals(head)) {
+        let at = head.length;
+        while (at + RECORD_HEAD <= bytes.length) {
+          const crc = bytes.readUInt32LE(at + KEY_BYTES);
+          const length = bytes.readUInt32LE(at + KEY_BYTES + 4);
+          const start = at + RECORD_HEAD;
           if (start + length > bytes.length) break;
-          kept.set(bytes.toString('hex', at, at + HASH_BYTES), bytes.subarray(start, start + length));
+          kept.set(bytes.toString('hex', at, at + KEY_BYTES), { crc, segment: bytes.subarray(start, start + length) });
           at = start + length;
         }
       }
     }
-    return new SegmentStore(kept);
+    return new SegmentStore(salt, kept);
   }
 
   /** Notes a block of this build (so that its kept segment is saved again, even if no zip needs it now). */
@@ -119,32 +146,44 @@ export class SegmentStore {
     this.live.add(block.key);
   }
 
+  /** The CRC-32 of the block's bytes: the kept one, or computed now from its rows. */
+  crc(block: CsvBlock): number {
+    this.live.add(block.key);
+    const known = this.kept.get(block.key) ?? this.made.get(block.key);
+    if (known) return known.crc;
+    const crc = block.rows.reduce((c, row) => crc32(row, c), 0);
+    this.made.set(block.key, { crc, segment: null });
+    return crc;
+  }
+
   /** The block's segment (see zip.ts deflateSegment): the kept one, or deflated now on the thread pool. */
   segment(block: CsvBlock): Promise<Buffer> {
-    const hash = block.key;
-    this.live.add(hash);
-    const kept = this.kept.get(hash);
+    this.live.add(block.key);
+    const kept = this.kept.get(block.key)?.segment;
     if (kept) return Promise.resolve(kept);
-    let made = this.made.get(hash);
-    if (!made) {
-      made = deflateSegment(Buffer.concat(block.rows, block.size), block.after ? tail(block.after) : undefined);
-      this.made.set(hash, made);
-      this.changed = true;
+    const made = this.made.get(block.key) ?? { crc: this.crc(block), segment: null };
+    if (!made.segment) {
+      made.segment = deflateSegment(Buffer.concat(block.rows, block.size), block.after ? tail(block.after) : undefined);
+      this.made.set(block.key, made);
+      this.deflated = true;
     }
-    return made;
+    return made.segment;
   }
 
   /** Saves the segments of this build's blocks (kept and made), unless that is what the folder holds already. */
   async save(dir: string): Promise<void> {
-    const dropped = [...this.kept.keys()].some((hash) => !this.live.has(hash));
-    if (!this.changed && !dropped) return;
-    const parts: Buffer[] = [HEADER];
-    for (const hash of [...this.live].sort()) {
-      const segment = this.kept.get(hash) ?? (await this.made.get(hash));
+    const dropped = [...this.kept.keys()].some((key) => !this.live.has(key));
+    if (!this.deflated && !dropped) return;
+    const parts: Buffer[] = [header(this.salt)];
+    for (const key of [...this.live].sort()) {
+      const kept = this.kept.get(key);
+      const made = this.made.get(key);
+      const segment = kept?.segment ?? (made?.segment ? await made.segment : null);
       if (!segment) continue;
-      const head = Buffer.alloc(HASH_BYTES + 4);
-      head.write(hash, 0, HASH_BYTES, 'hex');
-      head.writeUInt32LE(segment.length, HASH_BYTES);
+      const head = Buffer.alloc(RECORD_HEAD);
+      head.write(key, 0, KEY_BYTES, 'hex');
+      head.writeUInt32LE((kept ?? made)?.crc ?? 0, KEY_BYTES);
+      head.writeUInt32LE(segment.length, KEY_BYTES + 4);
       parts.push(head, segment);
     }
     mkdirSync(dir, { recursive: true });

@@ -2,7 +2,6 @@
  * The dataset files under the output folder (names from src/lib/dataset/layout.ts), from the
  * used reports' summaries in id order. Same input, same bytes: keys sorted, no clock.
  */
-import { unzipSync } from 'fflate';
 import { crc32 } from 'node:zlib';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
@@ -17,18 +16,12 @@ import { writeSoon, type OutputWriter } from './effects.ts';
 import type { KeptSummary } from './cache.ts';
 import type { FactTable } from './fact-table.ts';
 import { factsJsonAside } from './facts-aside.ts';
+import { crc32Combine } from './crc32-combine.ts';
 import { cutBlocks, type CsvBlock, type SegmentStore } from './segment-store.ts';
 import { deflateSegment, zipEntryInfo, zipSegments } from './zip.ts';
 
-/** True when `zip` holds this README (its other entry is the CSV, checked by CRC and size by the caller). */
-function zipHasReadme(zip: Uint8Array, readme: Uint8Array): boolean {
-  try {
-    const entry = unzipSync(zip, { filter: (f) => f.name === 'README.txt' })['README.txt'];
-    return entry !== undefined && Buffer.from(entry).equals(readme);
-  } catch {
-    return false;
-  }
-}
+/** Bytes read from the end of a zip already written: its central directory (two entries) lies well within. */
+const ZIP_END_BYTES = 64 * 1024;
 
 /** One part of the CSV files (a year's rows, or the undated rows): its rows cut into blocks (segment-store.ts). */
 interface CsvPart {
@@ -45,12 +38,13 @@ function csvPart(rows: readonly KeptSummary[]): CsvPart {
 /**
  * The CSV downloads: one file per year (header and that year's rows in id order) and the
  * all-years file (header, every year's rows in turn, then the rows of reports with no year), each
- * also zipped with a README. A file is not written again when its zip on disk holds this CSV (CRC
- * and size) and this README, and the CSV on disk has this size. Each part's blocks are deflated
- * once, on the thread pool, or taken from the segments kept by the last build (segment-store.ts),
- * and shared by the year's files and the all-years files (see zip.ts); the CSVs are written from
- * the rows, never joined into one buffer. Everything before the first await runs at once, so
- * the caller can build the facts and the overview while the zips deflate.
+ * also zipped with a README. A file is not written again when its zip on disk holds this CSV and
+ * this README (by the CRC and size its central directory gives for each), and the CSV on disk has
+ * this size. Each part's blocks are deflated once, on the thread pool, or taken with their CRCs
+ * from the segments kept by the last build (segment-store.ts), and shared by the year's files and
+ * the all-years files (see zip.ts): a CSV's CRC is made from its blocks'. The CSVs are written
+ * from the rows, never joined into one buffer. Everything before the first await runs at once,
+ * so the caller can build the facts and the overview while the zips deflate.
  */
 async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: readonly number[], parts: readonly CsvPart[]): Promise<Download[]> {
   const header = Buffer.from(BOM + csvHeader(), 'utf8');
@@ -58,14 +52,16 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
     const name = csvFile(f.year).split('/').pop() as string;
     const data = [header, ...f.parts.flatMap((i) => (parts[i] as CsvPart).blocks.flatMap((b) => b.rows))];
     const size = f.parts.reduce((n, i) => n + (parts[i] as CsvPart).size, header.length);
-    const crc = data.reduce((c, d) => crc32(d, c), 0);
+    // The file's CRC from its blocks' (kept, or computed once for a block new to this build).
+    const crc = f.parts.reduce((c, i) => (parts[i] as CsvPart).blocks.reduce((c2, b) => crc32Combine(c2, store.crc(b), b.size), c), crc32(header));
     const reports = f.parts.reduce((n, i) => n + (parts[i] as CsvPart).rows, 0);
     const readme = Buffer.from(zipReadme(name, reports, PARSER_VERSION), 'utf8');
-    const previousZip = writer.read(zipFile(f.year));
-    const previous = previousZip ? zipEntryInfo(previousZip, name) : null;
+    const zipEnd = writer.read(zipFile(f.year), ZIP_END_BYTES);
+    const previous = zipEnd ? zipEntryInfo(zipEnd, name) : null;
+    const previousReadme = zipEnd ? zipEntryInfo(zipEnd, 'README.txt') : null;
     const unchanged =
-      previousZip !== null && previous?.size === size && previous.crc === crc && zipHasReadme(previousZip, readme) && writer.size(csvFile(f.year)) === size;
-    return { ...f, name, data, size, crc, reports, readme, keptZipBytes: unchanged ? (previousZip as Uint8Array).length : null };
+      previous?.size === size && previous.crc === crc && previousReadme?.size === readme.length && previousReadme.crc === crc32(readme) && writer.size(csvFile(f.year)) === size;
+    return { ...f, name, data, size, crc, reports, readme, keptZipBytes: unchanged ? writer.size(zipFile(f.year)) : null };
   });
   const changed = files.filter((f) => f.keptZipBytes === null);
   const needed = new Set(changed.flatMap((f) => f.parts));

@@ -63,7 +63,11 @@ export function zipSegments(entries: readonly ZipEntry[]): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-/** The CRC-32 and uncompressed size the zip's central directory gives for an entry, or null. */
+/**
+ * The CRC-32 and uncompressed size the zip's central directory gives for an entry, or null. `zip`
+ * may be the whole file or only its end, from anywhere before the central directory (which, as
+ * in every zip made here, lies right before the end record).
+ */
 export function zipEntryInfo(zip: Uint8Array, name: string): { crc: number; size: number } | null {
   const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   // End of central directory record: signature 0x06054b50, within the last 64 KiB + 22 bytes.
@@ -76,7 +80,9 @@ export function zipEntryInfo(zip: Uint8Array, name: string): { crc: number; size
   }
   if (end < 0) return null;
   const entries = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
+  // Where the central directory starts, counted back from the end record by its size.
+  let at = end - bytes.readUInt32LE(end + 12);
+  if (at < 0) return null;
   for (let n = 0; n < entries; n++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
     const nameLength = bytes.readUInt16LE(at + 28);
