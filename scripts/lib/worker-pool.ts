@@ -55,16 +55,25 @@ const IN_FLIGHT = 4;
 const WORKER_HEAP_MB = 256;
 const START_TIMEOUT_MS = 60_000;
 
+/**
+ * One file read whole, synchronously, and processed; a file that cannot be read is unusable. On
+ * the main thread and in the workers alike: reading a worker's batch ahead on the thread pool
+ * (fs/promises: an open, a stat, a read and a close, each a round trip) cost more than it
+ * overlapped: in six alternating cold builds of 20,000 reports the parse step took 9.7–12.3 s
+ * (mean 10.7) that way, 8.1–11.0 s (mean 9.2) so.
+ */
+export async function processOne(task: FileTask, overrides: readonly AgencyOverride[]): Promise<Processed> {
+  try {
+    return asBytes(await processFile(task, readFileSync(task.abs), overrides));
+  } catch (cause) {
+    const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
+    return { outcome: { status: 'unusable', file: task.file, sha256: '', reason: 'unreadable', detail }, json: null };
+  }
+}
+
 async function processInline(batch: readonly FileTask[], overrides: readonly AgencyOverride[]): Promise<Processed[]> {
   const out: Processed[] = [];
-  for (const task of batch) {
-    try {
-      out.push(asBytes(await processFile(task, readFileSync(task.abs), overrides)));
-    } catch (cause) {
-      const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
-      out.push({ outcome: { status: 'unusable', file: task.file, sha256: '', reason: 'unreadable', detail }, json: null });
-    }
-  }
+  for (const task of batch) out.push(await processOne(task, overrides));
   return out;
 }
 
