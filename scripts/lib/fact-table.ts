@@ -42,6 +42,8 @@ export class FactTable {
   /** The first float64 of `numbers` no row uses, nor the bytes the table was made over. */
   private end: number;
   private count = 0;
+  /** Bytes of the memory the table was made over that hold cached rows; 0 once the table has grown into memory of its own. */
+  private cached: number;
 
   /**
    * An empty table; or one over `memory` whose first `taken` bytes hold other things and rows'
@@ -51,6 +53,7 @@ export class FactTable {
     this.memory = memory ?? new SharedArrayBuffer(1024 * FACT_NUMBER_BYTES);
     this.numbers = new Float64Array(this.memory, 0, Math.floor(this.memory.byteLength / 8));
     this.end = Math.ceil(taken / 8);
+    this.cached = taken;
     if (this.end > this.numbers.length) throw new Error(`FactTable: ${taken} bytes taken of ${this.memory.byteLength}`);
   }
 
@@ -71,7 +74,7 @@ export class FactTable {
    * stores them (FACT_NUMBER_BYTES at byte `offset`, a multiple of 8, within the bytes taken).
    */
   addCached(texts: readonly FactValue[], offset: number): number {
-    if (offset % 8 !== 0 || offset + FACT_NUMBER_BYTES > this.end * 8) throw new Error(`FactTable: no cached row at byte ${offset}`);
+    if (offset % 8 !== 0 || offset + FACT_NUMBER_BYTES > this.cached) throw new Error(`FactTable: no cached row at byte ${offset}`);
     const row = this.nextRow();
     for (let i = 0; i < TEXTS; i++) (this.texts[i] as FactValue[]).push(texts[i] ?? null);
     if (!NATIVE_BYTES) Buffer.from(this.memory, offset, FACT_NUMBER_BYTES).swap64();
@@ -157,6 +160,7 @@ export class FactTable {
     this.memory = memory;
     this.numbers = numbers;
     this.end = rows * NUMBERS;
+    this.cached = 0;
   }
 }
 

@@ -49,6 +49,8 @@ describe('FactTable', () => {
     expect(table.valuesOf(2)).toEqual(more[0]);
     expect(table.valuesOf(2001)).toEqual(more[1999]);
     expect(table.numberBytes(1).equals(source.numberBytes(1))).toBe(true);
+    // Grown into memory of its own, the table has no cached rows left to name.
+    expect(() => table.addCached(source.textsOf(3), 40)).toThrow(/no cached row/);
     // The bytes it was made over are left as they were.
     expect(bytes.subarray(0, 40).every((b) => b === 7)).toBe(true);
   });
