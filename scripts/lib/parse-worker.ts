@@ -35,6 +35,12 @@ parentPort.on('message', (paths) => {
 /** A file's bytes, or why it could not be read. */
 type Read = Uint8Array | string;
 
+/** The bytes read; throws (the file is unreadable) with the reader's message when there are none. */
+function bytesOf(read: Read): Uint8Array {
+  if (typeof read === 'string') throw new Error(read);
+  return read;
+}
+
 /** Reads asked of the reader thread, answered in the order asked; null once it has failed (files are then read here). */
 let reader: Worker | null = new Worker(READER_CODE, { eval: true });
 const waiting: ((reads: Read[] | null) => void)[] = [];
@@ -59,18 +65,8 @@ async function processBatch(batch: readonly FileTask[], reading: Promise<Read[] 
   const results: Processed[] = [];
   for (const [i, task] of batch.entries()) {
     const read = reads?.[i];
-    results.push(
-      await processOne(
-        task,
-        overrides,
-        read === undefined
-          ? undefined
-          : () => {
-              if (typeof read === 'string') throw new Error(read);
-              return read;
-            },
-      ),
-    );
+    // No answer from the reader (it failed): the file is read here.
+    results.push(await processOne(task, overrides, read === undefined ? undefined : () => bytesOf(read)));
   }
   out.postMessage(results, transferables(results));
 }

@@ -97,10 +97,10 @@ export function cutBlocks(rows: readonly CsvRow[]): CsvBlock[] {
   return blocks;
 }
 
-/** What the store knows of a block: its CRC-32 and, once deflated, its segment. */
-interface KnownBlock {
+/** A block kept from the last build: its CRC-32 and its segment. */
+interface KeptBlock {
   crc: number;
-  segment: Buffer | null;
+  segment: Buffer;
 }
 
 export class SegmentStore {
@@ -112,7 +112,7 @@ export class SegmentStore {
 
   private constructor(
     private readonly salt: string,
-    private readonly kept: ReadonlyMap<string, KnownBlock>,
+    private readonly kept: ReadonlyMap<string, KeptBlock>,
   ) {}
 
   static empty(salt: string): SegmentStore {
@@ -122,7 +122,7 @@ export class SegmentStore {
   /** The segments saved in this cache folder under this salt (none when there are none, or the file is damaged, of another format or salt). */
   static load(dir: string, salt: string): SegmentStore {
     const path = join(dir, FILE);
-    const kept = new Map<string, KnownBlock>();
+    const kept = new Map<string, KeptBlock>();
     const head = header(salt);
     if (existsSync(path)) {
       const bytes = readFileSync(path);
@@ -158,13 +158,16 @@ export class SegmentStore {
 
   /** The block's segment (see zip.ts deflateSegment): the kept one, or deflated now on the thread pool. */
   segment(block: CsvBlock): Promise<Buffer> {
-    this.live.add(block.key);
-    const kept = this.kept.get(block.key)?.segment;
-    if (kept) return Promise.resolve(kept);
-    const made = this.made.get(block.key) ?? { crc: this.crc(block), segment: null };
+    const kept = this.kept.get(block.key);
+    if (kept) {
+      this.live.add(block.key);
+      return Promise.resolve(kept.segment);
+    }
+    // crc() notes the block as made by this build (and live).
+    this.crc(block);
+    const made = this.made.get(block.key) as { crc: number; segment: Promise<Buffer> | null };
     if (!made.segment) {
       made.segment = deflateSegment(Buffer.concat(block.rows, block.size), block.after ? tail(block.after) : undefined);
-      this.made.set(block.key, made);
       this.deflated = true;
     }
     return made.segment;
@@ -176,13 +179,12 @@ export class SegmentStore {
     if (!this.deflated && !dropped) return;
     const parts: Buffer[] = [header(this.salt)];
     for (const key of [...this.live].sort()) {
-      const kept = this.kept.get(key);
-      const made = this.made.get(key);
-      const segment = kept?.segment ?? (made?.segment ? await made.segment : null);
-      if (!segment) continue;
+      const known = this.kept.get(key) ?? this.made.get(key);
+      const segment = known?.segment ? await known.segment : null;
+      if (!known || !segment) continue;
       const head = Buffer.alloc(RECORD_HEAD);
       head.write(key, 0, KEY_BYTES, 'hex');
-      head.writeUInt32LE((kept ?? made)?.crc ?? 0, KEY_BYTES);
+      head.writeUInt32LE(known.crc, KEY_BYTES);
       head.writeUInt32LE(segment.length, KEY_BYTES + 4);
       parts.push(head, segment);
     }

@@ -44,7 +44,7 @@ function csvPart(rows: readonly KeptSummary[]): CsvPart {
  * from the segments kept by the last build (segment-store.ts), and shared by the year's files and
  * the all-years files (see zip.ts): a CSV's CRC is made from its blocks'. The CSVs are written
  * from the rows, never joined into one buffer. Everything before the first await runs at once,
- * so the caller can build the facts and the overview while the zips deflate.
+ * so the caller can build the overview while the zips deflate.
  */
 async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: readonly number[], parts: readonly CsvPart[]): Promise<Download[]> {
   const header = Buffer.from(BOM + csvHeader(), 'utf8');
@@ -56,12 +56,13 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
     const crc = f.parts.reduce((c, i) => (parts[i] as CsvPart).blocks.reduce((c2, b) => crc32Combine(c2, store.crc(b), b.size), c), crc32(header));
     const reports = f.parts.reduce((n, i) => n + (parts[i] as CsvPart).rows, 0);
     const readme = Buffer.from(zipReadme(name, reports, PARSER_VERSION), 'utf8');
+    const readmeCrc = crc32(readme);
     const zipEnd = writer.read(zipFile(f.year), ZIP_END_BYTES);
     const previous = zipEnd ? zipEntryInfo(zipEnd, name) : null;
     const previousReadme = zipEnd ? zipEntryInfo(zipEnd, 'README.txt') : null;
     const unchanged =
-      previous?.size === size && previous.crc === crc && previousReadme?.size === readme.length && previousReadme.crc === crc32(readme) && writer.size(csvFile(f.year)) === size;
-    return { ...f, name, data, size, crc, reports, readme, keptZipBytes: unchanged ? writer.size(zipFile(f.year)) : null };
+      previous?.size === size && previous.crc === crc && previousReadme?.size === readme.length && previousReadme.crc === readmeCrc && writer.size(csvFile(f.year)) === size;
+    return { ...f, name, data, size, crc, reports, readme, readmeCrc, keptZipBytes: unchanged ? writer.size(zipFile(f.year)) : null };
   });
   const changed = files.filter((f) => f.keptZipBytes === null);
   const needed = new Set(changed.flatMap((f) => f.parts));
@@ -82,7 +83,7 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
       const partSegments = await Promise.all(f.parts.map((i) => segments[i] as Promise<Buffer[]>));
       const zip = zipSegments([
         { name: f.name, size: f.size, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...partSegments.flat()] },
-        { name: 'README.txt', size: f.readme.length, crc: crc32(f.readme), segments: [await deflateSegment(f.readme)] },
+        { name: 'README.txt', size: f.readme.length, crc: f.readmeCrc, segments: [await deflateSegment(f.readme)] },
       ]);
       writer.write(zipFile(f.year), zip);
       zipBytes = zip.length;
