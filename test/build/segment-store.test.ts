@@ -33,6 +33,18 @@ describe('CSV blocks and their kept segments', () => {
   let dir = '';
   afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
+  it('cuts a run of numbered ids into blocks of about 64 rows, none huge (a changed row re-deflates its block and the next)', () => {
+    for (const name of ['syn-', 'report-', '2023年某县人民政府-']) {
+      const sizes = cutBlocks(Array.from({ length: 20_000 }, (_, i) => csvRow(`${name}${String(i).padStart(6, '0')}`, `${i}\r\n`))).map((b) => b.rows.length);
+      expect(sizes.length).toBeGreaterThan(20_000 / 64 / 1.25);
+      expect(sizes.length).toBeLessThan(20_000 / 64 * 1.25);
+      // One row in 64 starting a block: a block of 900 rows or more has odds of e^-14 (~1 in 1.2 million).
+      expect(Math.max(...sizes)).toBeLessThan(900);
+      // What a changed row re-deflates on average: its block, weighted by size (about 2 × 64 rows when cut at random).
+      expect(sizes.reduce((n, s) => n + s * s, 0) / 20_000).toBeLessThan(64 * 3);
+    }
+  });
+
   it('cuts rows into blocks by their ids, so a changed row changes its own block and the one after, no other', () => {
     const before = rows(3000);
     const after = before.map((r, i) => (i === 1500 ? csvRow(r.id, `${r.id},changed\r\n`) : r));

@@ -7,8 +7,8 @@
 
 const utf8 = new TextEncoder();
 
-/** The shard of a report id: three lower-case hex digits, 000–fff. */
-export function reportShard(id: string): string {
+/** The 32-bit FNV-1a hash of an id's UTF-8 bytes. */
+export function idHash(id: string): number {
   let hash = 0x811c9dc5;
   // ASCII ids (the usual file names) are hashed straight from their characters, others from their UTF-8 bytes.
   let ascii = true;
@@ -18,7 +18,12 @@ export function reportShard(id: string): string {
   } else {
     for (const byte of utf8.encode(id)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   }
-  return (hash >>> 20).toString(16).padStart(3, '0');
+  return hash;
+}
+
+/** The shard of a report id: three lower-case hex digits, 000–fff. */
+export function reportShard(id: string): string {
+  return (idHash(id) >>> 20).toString(16).padStart(3, '0');
 }
 
 /** A shard file name (e.g. `0a3.jsonl`) → its shard, or null for a name that is not one. */
