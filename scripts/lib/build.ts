@@ -98,7 +98,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
   // Every fact row of this build, cached or parsed now: summaries hold row numbers into it.
-  const { entries: cache, facts } = cacheDir ? loadCache(cacheDir, salt) : { entries: new Map<string, CacheEntry>(), facts: new FactTable() };
+  // The cached rows' bytes are read on another thread meanwhile (`ready`).
+  const { entries: cache, facts, ready } = cacheDir ? loadCache(cacheDir, salt) : { entries: new Map<string, CacheEntry>(), facts: new FactTable(), ready: Promise.resolve() };
   const { rels, sizes, mtimes } = await listing;
   const ids = assignIds(rels);
   const reportFiles = writer.list('reports');
@@ -150,6 +151,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // In shard order, so that each shard's files finish close together and the shard is written then.
   tasks.sort((a, b) => (a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
+  // Parsing adds rows to the fact table, which may grow and copy the cached ones.
+  await ready;
   clock.lap('list and cache');
 
   // Every file parsed by this run is a task, here or made for a re-parse below.

@@ -7,10 +7,12 @@
  * shard file in the output folder; a new salt re-parses everything.
  * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to; the CSV
  * lines and the fact rows' numbers apart, in one file of bytes the entries point into, read back
- * without parsing into shared memory the build's FactTable is made over (fact-table.ts).
+ * without parsing into shared memory the build's FactTable is made over (fact-table.ts), on a
+ * thread of its own while this one parses the entries.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
@@ -21,7 +23,8 @@ import { forEachLine } from './byte-lines.ts';
 import { writeFileParts } from './effects.ts';
 import type { OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
-import { FACT_NUMBER_BYTES, FactTable } from './fact-table.ts';
+import { FACT_NUMBER_BYTES, FactTable, type FactValue } from './fact-table.ts';
+import { readInto, readIntoAside } from './read-aside.ts';
 import { FACT_FIELDS, type FileOutcome, type ReportSummary } from './process-file.ts';
 import type { UnusableReason } from './read-report-file.ts';
 
@@ -79,26 +82,44 @@ const numbersAt = (csvEnd: number) => Math.ceil(csvEnd / 8) * 8;
  * code wrote.
  */
 function entryOf(value: unknown, data: Buffer, facts: FactTable): CacheEntry | null {
+  // Fields by index, objects made whole (no spreads): at 100,000 lines this runs in the build's critical path.
   if (!Array.isArray(value)) return null;
-  const [file, size, mtimeMs, written, sha256, status] = value;
+  const file: unknown = value[0];
+  const size: unknown = value[1];
+  const mtimeMs: unknown = value[2];
+  const sha256: unknown = value[4];
+  const status: unknown = value[5];
   if (!isText(file) || !isCount(size) || typeof mtimeMs !== 'number' || !isText(sha256)) return null;
-  const base = { file, size, mtimeMs, ...(written === 1 ? { written: true } : {}) };
+  const written = value[3] === 1;
   if (status === 'unusable' && value.length === 8) {
-    const [, , , , , , reason, detail] = value;
+    const reason: unknown = value[6];
+    const detail: unknown = value[7];
     if (!isText(reason) || !isText(detail)) return null;
-    return { ...base, outcome: { status, file, sha256, reason: reason as UnusableReason, detail } };
+    const outcome: KeptOutcome = { status, file, sha256, reason: reason as UnusableReason, detail };
+    return written ? { file, size, mtimeMs, written, outcome } : { file, size, mtimeMs, outcome };
   }
   if (status !== 'parsed' || value.length !== 16) return null;
-  const [, , , , , , id, agency, year, checksFailed, warnings, cellsRead, overrides, offset, length, factTexts] = value;
+  const id: unknown = value[6];
+  const agency: unknown = value[7];
+  const year: unknown = value[8];
+  const checksFailed: unknown = value[9];
+  const warnings: unknown = value[10];
+  const cellsRead: unknown = value[11];
+  const overrides: unknown = value[12];
+  const offset: unknown = value[13];
+  const length: unknown = value[14];
+  const factTexts: unknown = value[15];
   if (!isText(id) || !isTextOrNull(agency) || !(year === null || Number.isInteger(year))) return null;
   if (!isCount(checksFailed) || !isCount(warnings) || !isCount(cellsRead) || !Array.isArray(overrides)) return null;
-  if (!Array.isArray(factTexts) || !factTexts.every(isTextOrNull)) return null;
+  if (!Array.isArray(factTexts)) return null;
+  for (const text of factTexts) if (!isTextOrNull(text)) return null;
   if (factTexts.length === FACT_TEXT_FIELDS.length - 2) factTexts.unshift(id, agency);
   if (factTexts.length !== FACT_TEXT_FIELDS.length) return null;
   if (!(isCount(offset) && isCount(length) && length > 0 && numbersAt(offset + length) + FACT_NUMBER_BYTES <= data.length)) return null;
-  const fact = facts.addCached(factTexts, numbersAt(offset + length));
-  const summary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length), file, sha256 };
-  return { ...base, outcome: { status, file, sha256, summary } };
+  const fact = facts.addCached(factTexts as FactValue[], numbersAt(offset + length));
+  const summary: KeptSummary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length), file, sha256 };
+  const outcome: KeptOutcome = { status, file, sha256, summary };
+  return written ? { file, size, mtimeMs, written, outcome } : { file, size, mtimeMs, outcome };
 }
 
 /** Bump when process-file.ts changes what it outputs. */
@@ -206,43 +227,50 @@ function readHeader(dir: string): BaseHeader | null {
 }
 
 /**
- * The data file read into shared memory with room after it for the numbers of rows parsed now
- * (FactTable grows past that if it must): its bytes, and the table made over them.
+ * The data file read into shared memory (on a thread of its own, see read-aside.ts) with room
+ * after it for the numbers of rows parsed now (FactTable grows past that if it must): its bytes,
+ * the table made over them, and a promise settled once the bytes are all there.
  */
-function readData(path: string): { data: Buffer; facts: FactTable } {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const room = Math.max(1024 * FACT_NUMBER_BYTES, Math.ceil(size / 32 / 8) * 8);
-    const memory = new SharedArrayBuffer(numbersAt(size) + room);
-    const data = Buffer.from(memory, 0, size);
-    for (let at = 0; at < size; ) {
-      const read = readSync(fd, data, at, size - at, at);
-      if (read === 0) throw new Error(`build cache: ${path} ended at byte ${at} of ${size}`);
-      at += read;
-    }
-    return { data, facts: new FactTable(memory, size) };
-  } finally {
-    closeSync(fd);
-  }
+function readData(path: string): { data: Buffer; facts: FactTable; ready: Promise<void> } {
+  const size = statSync(path).size;
+  const room = Math.max(1024 * FACT_NUMBER_BYTES, Math.ceil(size / 32 / 8) * 8);
+  const memory = new SharedArrayBuffer(numbersAt(size) + room);
+  // A big-endian machine swaps each cached row's numbers as it is added (FactTable.addCached): there they are read first.
+  const reading = endianness() === 'LE' ? readIntoAside(path, memory, size) : new Promise<void>((done) => done(readInto(path, memory, size)));
+  const ready = reading.catch((cause: unknown) => {
+    throw new Error(`build cache: cannot read ${path} (${cause instanceof Error ? cause.message : String(cause)}); remove the cache folder ${dirname(path)} to build without it`);
+  });
+  return { data: Buffer.from(memory, 0, size), facts: new FactTable(memory, size), ready };
+}
+
+/** What loadCache gives: the entries, the table of their fact rows, and when their bytes can be read. */
+export interface LoadedCache {
+  entries: Map<string, CacheEntry>;
+  facts: FactTable;
+  /**
+   * Settles once the bytes the entries' CSV lines and the table's cached rows lie in are read
+   * (see read-aside.ts): until then none may be read, and no row may be added to the table (its
+   * growing would copy them). Rejects, naming the file, if they cannot be read.
+   */
+  ready: Promise<void>;
 }
 
 /**
  * The entries saved under this salt (none when the cache was made by other code, versions or
- * overrides), and the table of their fact rows, which the build adds its own to.
+ * overrides), and the table of their fact rows, which the build adds its own to once `ready`.
  */
-export function loadCache(dir: string, salt: string): { entries: Map<string, CacheEntry>; facts: FactTable } {
+export function loadCache(dir: string, salt: string): LoadedCache {
   const entries = new Map<string, CacheEntry>();
   const header = readHeader(dir);
-  if (!header || header.salt !== salt || !existsSync(join(dir, header.csv))) return { entries, facts: new FactTable() };
-  const { data, facts } = readData(join(dir, header.csv));
+  if (!header || header.salt !== salt || !existsSync(join(dir, header.csv))) return { entries, facts: new FactTable(), ready: Promise.resolve() };
+  const { data, facts, ready } = readData(join(dir, header.csv));
   const take = (value: unknown) => {
     const entry = entryOf(value, data, facts);
     if (entry) entries.set(entry.file, entry);
   };
   eachLine(join(dir, BASE), take);
   eachLine(join(dir, LOG), take);
-  return { entries, facts };
+  return { entries, facts, ready };
 }
 
 const ZEROS = Buffer.alloc(8);

@@ -20,8 +20,9 @@ const saved = new FactTable();
 const factRow = (n: number) => FACT_FIELDS.map((f, i) => (i === 0 ? `r${n}` : i === 1 ? '某局' : i < FACT_TEXT_FIELDS.length ? (i % 3 === 0 ? null : `${f}-${n}`) : i % 4 === 0 ? null : i % 4 === 1 ? n * i : i % 4 === 2 ? n + 0.25 : 2 ** 40 + n));
 let loadedFacts = new FactTable();
 /** The entries loaded; their fact rows are in loadedFacts. */
-const loadCache = (dir: string, salt: string) => {
-  const { entries, facts } = loadInto(dir, salt);
+const loadCache = async (dir: string, salt: string) => {
+  const { entries, facts, ready } = loadInto(dir, salt);
+  await ready;
   loadedFacts = facts;
   return entries;
 };
@@ -61,7 +62,7 @@ describe('build cache', () => {
     const changed = entry(2, 'r2,changed\r\n');
     await saveCache(dir, SALT, [first[0]!, changed, renamed, unusable, ...others], [changed]);
     expect(readdirSync(dir)).toContain('entries.log.jsonl');
-    const loaded = loadCache(dir, SALT);
+    const loaded = await loadCache(dir, SALT);
     expect(loaded.size).toBe(204);
     expect(factOf(loaded.get('data/reports/r3.txt'), loadedFacts)?.slice(0, 3)).toEqual(['r3', '另一局', factRow(3)[2]]);
     expect(csvOf(loaded.get('data/reports/r209.txt'))).toBe('other 199\r\n');
@@ -83,7 +84,7 @@ describe('build cache', () => {
     await saveCache(dir, SALT, [entry(1, 'a\r\n'), ...many], many);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     expect(readdirSync(dir)).not.toContain('entries.log.jsonl');
-    expect(csvOf(loadCache(dir, SALT).get('data/reports/r30.txt'))).toBe('line 28\r\n');
+    expect(csvOf((await loadCache(dir, SALT)).get('data/reports/r30.txt'))).toBe('line 28\r\n');
   });
 
   it('treats a damaged cache, or one made under another salt, as misses, never as wrong lines', async () => {
@@ -93,16 +94,16 @@ describe('build cache', () => {
     const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
     // The first entry's CSV line (12 bytes), padding to 16, its numbers, and 3 bytes of the second's line.
     truncateSync(join(dir, bin), 16 + FACT_NUMBER_BYTES + 3);
-    const loaded = loadCache(dir, SALT);
+    const loaded = await loadCache(dir, SALT);
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
     expect(loaded.has('data/reports/r2.txt')).toBe(false);
     // A line of an older layout (an object), a line with a field of the wrong kind, a torn line: all misses.
     appendFileSync(join(dir, 'entries.jsonl'), '{"file":"data/reports/r3.txt","size":1,"mtimeMs":1,"outcome":{"status":"empty"}}\n');
     appendFileSync(join(dir, 'entries.jsonl'), '["data/reports/r4.txt",1,1,1,"s4","parsed","r4","某局","2023",0,0,5,[],0,3,[]]\n');
     appendFileSync(join(dir, 'entries.jsonl'), '{"file":"torn');
-    expect([...loadCache(dir, SALT).keys()]).toEqual(['data/reports/r1.txt']);
-    expect(loadCache(dir, 'another salt').size).toBe(0);
+    expect([...(await loadCache(dir, SALT)).keys()]).toEqual(['data/reports/r1.txt']);
+    expect((await loadCache(dir, 'another salt')).size).toBe(0);
     writeFileSync(join(dir, 'entries.jsonl'), readFileSync(join(dir, 'entries.jsonl'), 'utf8').replace(bin, 'csv-gone.bin'));
-    expect(loadCache(dir, SALT).size).toBe(0);
+    expect((await loadCache(dir, SALT)).size).toBe(0);
   });
 });
