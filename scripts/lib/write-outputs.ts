@@ -77,6 +77,7 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
   const csvWrites = changed.map((f) => writeSoon(writer, csvFile(f.year), f.data));
 
   const downloads: Download[] = [];
+  const zipWrites: Promise<void>[] = [];
   for (const f of files) {
     let zipBytes = f.keptZipBytes;
     if (zipBytes === null) {
@@ -85,12 +86,12 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
         { name: f.name, size: f.size, crc: f.crc, segments: [await (headerSegment as Promise<Buffer>), ...partSegments.flat()] },
         { name: 'README.txt', size: f.readme.length, crc: f.readmeCrc, segments: [await deflateSegment(f.readme)] },
       ]);
-      writer.write(zipFile(f.year), zip);
-      zipBytes = zip.length;
+      zipWrites.push(writeSoon(writer, zipFile(f.year), zip));
+      zipBytes = zip.reduce((n, part) => n + part.length, 0);
     }
     downloads.push({ year: f.year, reports: f.reports, csv: csvFile(f.year), zip: zipFile(f.year), csv_bytes: f.size, zip_bytes: zipBytes });
   }
-  await Promise.all(csvWrites);
+  await Promise.all([...csvWrites, ...zipWrites]);
   // The manifest lists all years first, as before.
   return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }

@@ -44,8 +44,8 @@ export interface ZipEntry {
   segments: readonly Uint8Array[];
 }
 
-/** A zip of these entries, from their deflated segments. */
-export function zipSegments(entries: readonly ZipEntry[]): Uint8Array {
+/** A zip of these entries, from their deflated segments: its bytes in parts (the segments among them, not copied), to be written in turn. */
+export function zipSegments(entries: readonly ZipEntry[]): Uint8Array[] {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
@@ -60,7 +60,7 @@ export function zipSegments(entries: readonly ZipEntry[]): Uint8Array {
   }
   zip.end();
   if (failure) throw failure;
-  return Buffer.concat(chunks);
+  return chunks;
 }
 
 /**

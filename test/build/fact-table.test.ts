@@ -94,6 +94,17 @@ describe('FactTable', () => {
     expect(file.columns[FACT_NUMBER_FIELDS[3]]?.[0]).toBe(3000.5);
   });
 
+  it('writes each number as JSON.stringify does, at the edges of its digit-by-digit path', () => {
+    const edges = [0, 9, 10, 99, 100, 999_999_999, 1_000_000_000, 2_147_483_647, 2_147_483_648, 1e15, 1e21, -1, -0, 0.5, 1e-7, null];
+    const table = new FactTable();
+    const rows = edges.map((value, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => (i % 2 === 0 ? value : edges[(n + i) % edges.length] ?? null)))));
+    const text = factsOf(table, rows);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    const file = JSON.parse(text) as FactsFile;
+    expect(file.columns[FACT_NUMBER_FIELDS[0]]).toEqual(edges.map((v) => (v === null ? null : v + 0)));
+    FACT_NUMBER_FIELDS.forEach((field, i) => expect(file.columns[field]).toEqual(rows.map((n) => table.valuesOf(n)[TEXTS + i])));
+  });
+
   it('writes a facts.json of many megabytes whole, across the chunks it is made in', () => {
     const table = new FactTable();
     const rows = Array.from({ length: 4000 }, (_, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => (n * 7919 + i) % 13 === 0 ? null : n * 1_000_003 + i))));

@@ -10,10 +10,10 @@ async function sampleZip(): Promise<{ zip: Uint8Array; csv: Buffer; readme: Buff
   const second = Buffer.from(rows.slice(1500).join(''), 'utf8');
   const csv = Buffer.concat([first, second]);
   const readme = Buffer.from('README: 说明\n', 'utf8');
-  const zip = zipSegments([
+  const zip = Buffer.concat(zipSegments([
     { name: 'reports-2023.csv', size: csv.length, crc: crc32(csv), segments: [await deflateSegment(first), await deflateSegment(second, first)] },
     { name: 'README.txt', size: readme.length, crc: crc32(readme), segments: [await deflateSegment(readme)] },
-  ]);
+  ]));
   return { zip, csv, readme };
 }
 
