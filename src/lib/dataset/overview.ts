@@ -47,6 +47,16 @@ class Accumulator {
     }
   }
 
+  /** Adds another group's sums. */
+  merge(other: Accumulator): void {
+    this.reports += other.reports;
+    for (let i = 0; i < WIDTH; i++) {
+      if (!other.seen[i]) continue;
+      this.sums[i] = (this.sums[i] as number) + (other.sums[i] as number);
+      this.seen[i] = 1;
+    }
+  }
+
   totals(): Totals {
     const out: Totals = { reports: this.reports };
     TOTAL_FIELDS.forEach((f, i) => (out[f] = this.seen[i] ? (this.sums[i] as number) : null));
@@ -78,23 +88,80 @@ function summedRows(columns: FactColumns, count: number): SummedRows {
   return { values: out, starts };
 }
 
-/** Sums per group over the given rows; `groupOf(row)` is a group number, `labels[n]` its name. Names sorted. */
-function sumsBy(summed: SummedRows, rows: readonly number[], groupOf: (row: number) => number, labels: readonly string[]): Record<string, Totals> {
-  const groups: (Accumulator | undefined)[] = [];
-  const { values, starts } = summed;
-  for (const row of rows) {
-    const g = groupOf(row);
-    (groups[g] ??= new Accumulator()).add(values, starts[row] as number);
-  }
-  const named: [string, Accumulator][] = [];
-  groups.forEach((acc, g) => acc && named.push([labels[g] as string, acc]));
+/** Groups by name, names sorted, as Totals. */
+function namedTotals(groups: ReadonlyMap<string, Accumulator>): Record<string, Totals> {
   const out: Record<string, Totals> = {};
-  for (const [name, acc] of named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[name] = acc.totals();
+  for (const name of [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[name] = (groups.get(name) as Accumulator).totals();
   return out;
 }
 
+/**
+ * Sums per year, and per year × province, level and sector, over the dated rows: one pass over the
+ * rows into each (year, province, level, sector) seen, then those few thousand combined (four
+ * passes over 100,000 rows of 74 values took ~180 ms).
+ */
+function sumsByYear(summed: SummedRows, dated: readonly number[], year: Numbered, pairs: Record<'province' | 'level' | 'sector', Numbered>) {
+  const { values, starts } = summed;
+  const { province, level, sector } = pairs;
+  interface Combo {
+    y: number;
+    p: number;
+    l: number;
+    s: number;
+    acc: Accumulator;
+  }
+  // Keyed by (year, province) then (level, sector): each key stays far below 2^53 however many names there are.
+  const index = new Map<number, Map<number, Combo>>();
+  const combos: Combo[] = [];
+  const [P, S] = [province.labels.length, sector.labels.length];
+  for (const row of dated) {
+    const y = year.of[row] as number;
+    const p = province.of[row] as number;
+    const l = level.of[row] as number;
+    const s = sector.of[row] as number;
+    let inner = index.get(y * P + p);
+    if (!inner) index.set(y * P + p, (inner = new Map()));
+    let combo = inner.get(l * S + s);
+    if (!combo) {
+      inner.set(l * S + s, (combo = { y, p, l, s, acc: new Accumulator() }));
+      combos.push(combo);
+    }
+    combo.acc.add(values, starts[row] as number);
+  }
+  const byYear = new Map<string, Accumulator>();
+  const byPair = { province: new Map<string, Map<string, Accumulator>>(), level: new Map<string, Map<string, Accumulator>>(), sector: new Map<string, Map<string, Accumulator>>() };
+  const into = (groups: Map<string, Accumulator>, name: string, acc: Accumulator) => {
+    let sum = groups.get(name);
+    if (!sum) groups.set(name, (sum = new Accumulator()));
+    sum.merge(acc);
+  };
+  // Combined in one fixed order (by year, province, level, sector number).
+  combos.sort((a, b) => a.y - b.y || a.p - b.p || a.l - b.l || a.s - b.s);
+  for (const { y, p, l, s, acc } of combos) {
+    const yearName = year.labels[y] as string;
+    into(byYear, yearName, acc);
+    for (const [field, group, g] of [['province', province, p], ['level', level, l], ['sector', sector, s]] as const) {
+      let perYear = byPair[field].get(yearName);
+      if (!perYear) byPair[field].set(yearName, (perYear = new Map()));
+      into(perYear, group.labels[g] as string, acc);
+    }
+  }
+  const pairTotals = (field: 'province' | 'level' | 'sector') => {
+    const out: Record<string, Record<string, Totals>> = {};
+    for (const name of [...byPair[field].keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) out[name] = namedTotals(byPair[field].get(name) as Map<string, Accumulator>);
+    return out;
+  };
+  return { by_year: namedTotals(byYear), by_year_province: pairTotals('province'), by_year_level: pairTotals('level'), by_year_sector: pairTotals('sector') };
+}
+
+/** A column's values numbered: `of[row]` is the number of row's value, `labels` their names. */
+interface Numbered {
+  of: Int32Array;
+  labels: string[];
+}
+
 /** A column's distinct values as small numbers: `of[row]` is the number of row's value, `labels` their names. */
-function numbered(values: readonly (string | number | null)[], count: number): { of: Int32Array; labels: string[] } {
+function numbered(values: readonly (string | number | null)[], count: number): Numbered {
   const index = new Map<string, number>();
   const of = new Int32Array(count);
   for (let row = 0; row < count; row++) {
@@ -195,25 +262,12 @@ export function overviewOfColumns(columns: FactColumns, count: number, summed?: 
   if (summed && summed.starts.length !== count) throw new Error(`overview: summed values for ${summed.starts.length} rows, not ${count}`);
   if (summed && summed.starts.some((start) => start < 0 || start + WIDTH > summed.values.length)) throw new Error('overview: summed values start outside their memory');
   const numbers = summed ?? summedRows(columns, count);
-  const yearNo = numbered(year, count);
-  const byPair = (field: 'province' | 'level' | 'sector') => {
-    const group = numbered(columns[field] ?? [], count);
-    const out: Record<string, Record<string, Totals>> = {};
-    yearNo.labels.forEach((label, y) => {
-      if (label === 'unknown') return;
-      const rows = dated.filter((row) => yearNo.of[row] === y);
-      out[label] = sumsBy(numbers, rows, (row) => group.of[row] as number, group.labels);
-    });
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  };
+  const pairs = { province: numbered(columns.province ?? [], count), level: numbered(columns.level ?? [], count), sector: numbered(columns.sector ?? [], count) };
   const latest = years[years.length - 1];
   return {
     schema_version: SCHEMA_VERSION,
     years,
-    by_year: sumsBy(numbers, dated, (row) => yearNo.of[row] as number, yearNo.labels),
-    by_year_province: byPair('province'),
-    by_year_level: byPair('level'),
-    by_year_sector: byPair('sector'),
+    ...sumsByYear(numbers, dated, numbered(year, count), pairs),
     extremes: latest === undefined ? emptyExtremes() : extremes(columns, numbers, byYear.get(latest) ?? []),
   };
 }
