@@ -151,8 +151,9 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // In shard order, so that each shard's files finish close together and the shard is written then.
   tasks.sort((a, b) => (a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
-  // Parsing adds rows to the fact table, which may grow and copy the cached ones.
-  await ready;
+  // Parsing adds a fact row for each report: more than the table has room for would grow it,
+  // copying the cached rows' numbers before they are all read. Fewer are parsed meanwhile.
+  if (tasks.length > facts.roomForRows()) await ready;
   clock.lap('list and cache');
 
   // Every file parsed by this run is a task, here or made for a re-parse below.
@@ -185,6 +186,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   };
   for (const task of tasks) shards.expect(task.shard);
   await parse(tasks, (id, json, summary) => shards.receive(reportShard(id), id, json, summary ? duplicateKey(summary) : null));
+  // Everything from here on may read the cached rows' bytes (or grow the table: a shard's missing records are parsed again).
+  await ready;
   clock.lap('parse');
 
   for (let i = 0; i < rels.length; i++) if (entryAt[i] === undefined) throw new Error(`build-data bug: no result for ${rels[i]}`);

@@ -82,6 +82,11 @@ export class FactTable {
     return row;
   }
 
+  /** How many rows can be added before the table grows (growing copies every row's numbers into new memory). */
+  roomForRows(): number {
+    return Math.floor((this.numbers.length - this.end) / NUMBERS);
+  }
+
   /** A row's text values, in FACT_TEXT_FIELDS order. */
   textsOf(row: number): FactValue[] {
     return this.texts.map((column) => column[row] ?? null);

@@ -41,9 +41,15 @@ describe('FactTable', () => {
     expect(table.addCached(source.textsOf(1), 48 + FACT_NUMBER_BYTES)).toBe(1);
     expect(() => table.addCached(source.textsOf(1), 44)).toThrow(/no cached row/);
     expect(() => table.addCached(source.textsOf(1), taken)).toThrow(/no cached row/);
-    // The memory has room for five rows after the cached ones; rows past that make the table grow.
+    // The memory has room for a few rows after the cached ones (3 KiB less the 48 bytes before them); rows past that make the table grow.
+    const room = Math.floor((3 * 1024 - 48) / FACT_NUMBER_BYTES);
+    expect(table.roomForRows()).toBe(room);
     const more = Array.from({ length: 2000 }, (_, n) => row(100 + n, [2000 + n, n]));
-    for (const r of more) table.add(r);
+    for (const r of more.slice(0, room)) table.add(r);
+    expect(table.roomForRows()).toBe(0);
+    expect(table.numberBytes(2).buffer).toBe(memory);
+    for (const r of more.slice(room)) table.add(r);
+    expect(table.numberBytes(2).buffer).not.toBe(memory);
     expect(table.valuesOf(0)).toEqual(rows[3]);
     expect(table.valuesOf(1)).toEqual(rows[1]);
     expect(table.valuesOf(2)).toEqual(more[0]);
