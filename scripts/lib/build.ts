@@ -22,7 +22,7 @@ import { listWithStatsAside } from './list-files.ts';
 import { ShardAssembler } from './shard-assembler.ts';
 import { SegmentStore } from './segment-store.ts';
 import { parseFiles } from './worker-pool.ts';
-import { writeOutputs } from './write-outputs.ts';
+import { beginFacts, writeOutputs } from './write-outputs.ts';
 
 export interface BuildOptions {
   reportsDir: string;
@@ -201,6 +201,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     .filter((p) => !droppedFiles.has(p.file))
     .map((p) => p.summary)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // facts.json's worker starts now, and works while the shard files are settled.
+  const factsBegun = beginFacts(used, facts);
 
   // Shards now hold every parsed report: drop the duplicates, add reports used now but never written.
   await shards.settle(used.map((s) => s.id), async (missing) => {
@@ -257,7 +259,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   clock.lap('duplicates and report');
   // The cache is saved while the CSV zips deflate on the thread pool (writeOutputs returns at its first wait).
   const segments = cacheDir ? SegmentStore.load(cacheDir, salt) : SegmentStore.empty(salt);
-  const outputs = writeOutputs(writer, used, facts, report, segments);
+  const outputs = writeOutputs(writer, used, facts, report, segments, factsBegun);
   let cacheSaved: Promise<void> = Promise.resolve();
   if (cacheDir) {
     cacheSaved = saveCache(cacheDir, salt, entryAt, entryAt.filter((e) => cache.get(e.file) !== e), facts);

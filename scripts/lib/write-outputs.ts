@@ -14,7 +14,7 @@ import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { writeSoon, type OutputWriter } from './effects.ts';
 import type { KeptSummary } from './cache.ts';
-import type { FactTable } from './fact-table.ts';
+import type { FactTable, FactValue } from './fact-table.ts';
 import { factsJsonAside } from './facts-aside.ts';
 import { crc32Combine } from './crc32-combine.ts';
 import { cutBlocks, type CsvBlock, type SegmentStore } from './segment-store.ts';
@@ -96,8 +96,31 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
   return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }
 
-/** Writes the dataset; `segments` holds the CSV blocks deflated by the last build (SegmentStore.empty() for none), and gets this build's. */
-export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport, segments: SegmentStore): Promise<void> {
+/** facts.json begun (on a worker, facts-aside.ts): its bytes to come, and the used rows' text columns, which the overview reads too. */
+export interface BegunFacts {
+  texts: Record<string, FactValue[]>;
+  bytes: Promise<Uint8Array[]>;
+}
+
+/**
+ * Begins facts.json for the used reports (id order), as soon as they are known: its worker is the
+ * last to finish otherwise. Rows may be added to the table meanwhile (see facts-aside.ts).
+ */
+export function beginFacts(used: readonly KeptSummary[], factTable: FactTable): BegunFacts {
+  const rows = used.map((s) => s.fact);
+  const texts = factTable.textColumns(rows);
+  const bytes = factsJsonAside(SCHEMA_VERSION, texts, factTable.numberRows(rows), used.length);
+  // Awaited by writeOutputs; a failure before then must not go unhandled.
+  bytes.catch(() => {});
+  return { texts, bytes };
+}
+
+/**
+ * Writes the dataset; `facts` is facts.json begun for the same `used` (beginFacts); `segments`
+ * holds the CSV blocks deflated by the last build (SegmentStore.empty() for none), and gets this
+ * build's.
+ */
+export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport, segments: SegmentStore, facts: BegunFacts): Promise<void> {
   // facts.json first, then the CSVs: their zips deflate on the thread pool while this thread builds the overview.
   const byYear = new Map<number, KeptSummary[]>();
   const undated: KeptSummary[] = [];
@@ -109,10 +132,10 @@ export async function writeOutputs(writer: OutputWriter, used: readonly KeptSumm
       else byYear.set(s.year, [s]);
     }
   }
-  // facts.json is made on a worker (facts-aside.ts) while this thread cuts and checks the CSVs and builds the overview.
+  // facts.json is made on a worker (begun by the caller) while this thread cuts and checks the CSVs and builds the overview.
   const rows = used.map((s) => s.fact);
-  const texts = factTable.textColumns(rows);
-  const factsWrite = factsJsonAside(SCHEMA_VERSION, texts, factTable.numberRows(rows), used.length).then((bytes) => writeSoon(writer, DATA_FILES.facts, bytes));
+  const texts = facts.texts;
+  const factsWrite = facts.bytes.then((bytes) => writeSoon(writer, DATA_FILES.facts, bytes));
 
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const parts = [...years.map((y) => csvPart(byYear.get(y) ?? [])), ...(undated.length > 0 ? [csvPart(undated)] : [])];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FACT_NUMBER_BYTES, FactTable, factsJson } from '../../scripts/lib/fact-table.ts';
+import { FACT_NUMBER_BYTES, FactTable, factsJson, textColumnsJson } from '../../scripts/lib/fact-table.ts';
 import type { FactsFile } from '../../src/lib/dataset/layout.ts';
 
 /** facts.json for these rows of the table, as the build writes it, and as read back. */
-const factsOf = (table: FactTable, rows: number[]) => Buffer.concat(factsJson(7, table.textColumns(rows), table.numberRows(rows), rows.length)).toString('utf8');
+const factsOf = (table: FactTable, rows: number[]) => Buffer.concat(factsJson(7, textColumnsJson(table.textColumns(rows), rows.length), table.numberRows(rows), rows.length)).toString('utf8');
 const columnsOf = (table: FactTable, rows: number[]) => (JSON.parse(factsOf(table, rows)) as FactsFile).columns;
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { FACT_FIELDS, FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
@@ -114,7 +114,7 @@ describe('FactTable', () => {
   it('writes a facts.json of many megabytes whole, across the chunks it is made in', () => {
     const table = new FactTable();
     const rows = Array.from({ length: 4000 }, (_, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => (n * 7919 + i) % 13 === 0 ? null : n * 1_000_003 + i))));
-    const chunks = factsJson(1, table.textColumns(rows), table.numberRows(rows), rows.length);
+    const chunks = factsJson(1, textColumnsJson(table.textColumns(rows), rows.length), table.numberRows(rows), rows.length);
     expect(chunks.length).toBeGreaterThan(1);
     const text = Buffer.concat(chunks).toString('utf8');
     const file = JSON.parse(text) as FactsFile;
