@@ -100,8 +100,6 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // Every fact row of this build, cached or parsed now: summaries hold row numbers into it.
   // The cached rows' bytes are read on another thread meanwhile (`ready`).
   const { entries: cache, facts, ready } = cacheDir ? loadCache(cacheDir, salt) : { entries: new Map<string, CacheEntry>(), facts: new FactTable(), ready: Promise.resolve() };
-  const { rels, sizes, mtimes } = await listing;
-  const ids = assignIds(rels);
   const reportFiles = writer.list('reports');
   const onDisk = new Set(reportFiles.flatMap((name) => shardOfFileName(name) ?? []));
   // What each shard file holds, by the cache: a shard file on disk with no cache entries is unknown, hence empty.
@@ -115,6 +113,9 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     else contents.set(shard, new Set([entry.outcome.summary.id]));
   }
   for (const shard of onDisk) if (!contents.has(shard)) contents.set(shard, new Set());
+  // All of the above needs the cache only; the listing is awaited here, on its thread until now.
+  const { rels, sizes, mtimes } = await listing;
+  const ids = assignIds(rels);
 
   /** The task that parses listed file i. */
   const taskAt = (i: number) => {
