@@ -8,9 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { summaryLines } from '../src/lib/dataset/build-report.ts';
-import { buildData } from './lib/build.ts';
-import { consoleLogger, fsWriter } from './lib/effects.ts';
+import { listWithStatsAside } from './lib/list-files.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,9 +37,16 @@ for (const [name, value] of [['workers', workers], ['min-worker-tasks', minTasks
   }
 }
 
+// The folder is listed on its thread from now on, while the build's code (the parser, the
+// region index) loads here: ~0.3 s of the main thread before a warm build can begin.
+const listing = listWithStatsAside(values.reports);
+// Awaited by the build; a failure before then is its to report.
+listing.catch(() => {});
+const [{ buildData }, { consoleLogger, fsWriter }, { summaryLines }] = await Promise.all([import('./lib/build.ts'), import('./lib/effects.ts'), import('../src/lib/dataset/build-report.ts')]);
 const { report, parsedNow, workersUsed } = await buildData(
   {
     reportsDir: values.reports,
+    listing,
     outDir: values.out,
     agenciesFile: values.agencies || null,
     cacheRoot: values['no-cache'] ? null : values.cache,

@@ -18,7 +18,7 @@ import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry, type Kep
 import { FactTable } from './fact-table.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
-import { listWithStatsAside } from './list-files.ts';
+import { listWithStatsAside, type Listing } from './list-files.ts';
 import { ShardAssembler } from './shard-assembler.ts';
 import { SegmentStore } from './segment-store.ts';
 import { parseFiles } from './worker-pool.ts';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   workers: number;
   /** Parse on the main thread when fewer files than this need parsing (default 1000). */
   minTasksForWorkers?: number;
+  /** The reports folder's listing, when the caller has begun it (listWithStatsAside); else the build begins it. */
+  listing?: Promise<Listing>;
 }
 
 export interface BuildEffects {
@@ -93,7 +95,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const { overrides, errors: overrideErrors } = parseOverrides(overridesText);
 
   // The folder is listed (and every file stat'ed) on a worker thread while this one reads the cache.
-  const listing = listWithStatsAside(options.reportsDir);
+  const listing = options.listing ?? listWithStatsAside(options.reportsDir);
   const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
