@@ -195,14 +195,13 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
 
   for (let i = 0; i < rels.length; i++) if (entryAt[i] === undefined) throw new Error(`build-data bug: no result for ${rels[i]}`);
   const outcomes = entryAt.map((e) => e.outcome);
-  const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ file: o.file, summary: o.summary }] : []));
-  const dropped = pickDuplicates(
-    parsed.map(({ file, summary: s }) => ({ file, agency: s.agency, year: s.year, checksFailed: s.checksFailed, warnings: s.warnings, cellsRead: s.cellsRead })),
-  );
+  // The parsed reports' summaries, in file order; each names its file, and is what the duplicate rule reads.
+  const parsed: KeptSummary[] = [];
+  for (const o of outcomes) if (o.status === 'parsed') parsed.push(o.summary);
+  const dropped = pickDuplicates(parsed);
   const droppedFiles = new Set(dropped.map((d) => d.file));
   const used: KeptSummary[] = parsed
-    .filter((p) => !droppedFiles.has(p.file))
-    .map((p) => p.summary)
+    .filter((s) => !droppedFiles.has(s.file))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // facts.json's worker starts now, and works while the shard files are settled.
   const factsBegun = beginFacts(used, facts);
@@ -235,7 +234,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const byReason: BuildReport['not_used_by_reason'] = {};
   for (const n of notUsed) byReason[n.reason] = (byReason[n.reason] ?? 0) + 1;
   const unreadable = new Set<NotUsedReason>(['empty', 'too_large', 'binary', 'unsupported', 'unreadable']);
-  const applied = parsed.flatMap(({ file, summary: s }) => s.overrides.map((o) => ({ file, id: s.id, line: o.line, fields: o.fields })));
+  const applied = parsed.flatMap((s) => s.overrides.map((o) => ({ file: s.file, id: s.id, line: o.line, fields: o.fields })));
 
   const report: BuildReport = {
     schema_version: SCHEMA_VERSION,
@@ -245,8 +244,8 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       files: rels.length,
       read: outcomes.filter((o) => !(o.status === 'unusable' && unreadable.has(o.reason))).length,
       parsed: parsed.length,
-      parsed_with_warnings: parsed.filter((p) => p.summary.warnings > 0).length,
-      failed_checks: parsed.filter((p) => p.summary.checksFailed > 0).length,
+      parsed_with_warnings: parsed.filter((s) => s.warnings > 0).length,
+      failed_checks: parsed.filter((s) => s.checksFailed > 0).length,
       used: used.length,
       not_used: notUsed.length,
       overrides_applied: applied.length,
