@@ -194,11 +194,14 @@ class ChunkedBytes {
   }
 
   byte(value: number): void {
-    this.room(1)[this.at++] = value;
+    const chunk = this.room(1);
+    chunk[this.at++] = value;
   }
 
   text(value: string): void {
-    this.at += this.room(Buffer.byteLength(value, 'utf8')).write(value, this.at, 'utf8');
+    // room() first, on its own: it may start a new chunk and set `at` to 0, which `this.at += …` would read before.
+    const chunk = this.room(Buffer.byteLength(value, 'utf8'));
+    this.at += chunk.write(value, this.at, 'utf8');
   }
 
   /** A number as JSON writes it: its String (JSON.stringify of a finite number), null for NaN. Whole numbers below 2^31 digit by digit, no string made. */

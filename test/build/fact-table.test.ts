@@ -111,6 +111,17 @@ describe('FactTable', () => {
     FACT_NUMBER_FIELDS.forEach((field, i) => expect(file.columns[field]).toEqual(rows.map((n) => table.valuesOf(n)[TEXTS + i])));
   });
 
+  it('writes every value whole where a chunk ends, whichever way the value is written (digits, text, null)', () => {
+    // Each number column is written to 64 KiB chunks of its own: 30,000 rows cross their ends many times, at every kind of value.
+    const kinds = (n: number, i: number) => [null, n, n + 0.5, 2 ** 40 + n, -n - 1][(n + i) % 5] ?? null;
+    const table = new FactTable();
+    const rows = Array.from({ length: 30_000 }, (_, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => kinds(n, i)))));
+    const text = factsOf(table, rows);
+    expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    const file = JSON.parse(text) as FactsFile;
+    FACT_NUMBER_FIELDS.forEach((field, i) => expect(file.columns[field]).toEqual(rows.map((n) => kinds(n, i))));
+  });
+
   it('writes a facts.json of many megabytes whole, across the chunks it is made in', () => {
     const table = new FactTable();
     const rows = Array.from({ length: 4000 }, (_, n) => table.add(row(n, FACT_NUMBER_FIELDS.map((_, i) => (n * 7919 + i) % 13 === 0 ? null : n * 1_000_003 + i))));
