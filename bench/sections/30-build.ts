@@ -47,6 +47,27 @@ function sizes(dir: string): { raw: number; gzip: number } {
   return { raw, gzip };
 }
 
+/**
+ * The dataset's JSON files parse, and facts.json holds a row for every report the manifest counts
+ * in every column: a fast build that wrote a broken file must not pass as a figure.
+ */
+function checkDataset(out: string): void {
+  const json = (name: string) => {
+    try {
+      return JSON.parse(readFileSync(join(out, name), 'utf8')) as unknown;
+    } catch (cause) {
+      throw new Error(`bench: ${name} from the build does not parse (${cause instanceof Error ? cause.message : String(cause)})`);
+    }
+  };
+  for (const name of ['overview.json', 'build-report.json', 'dictionary.json']) json(name);
+  const manifest = json('manifest.json') as { reports: number };
+  const facts = json('facts.json') as { count: number; columns: Record<string, unknown[]> };
+  const short = Object.entries(facts.columns).filter(([, values]) => values.length !== manifest.reports);
+  if (facts.count !== manifest.reports || short.length > 0) {
+    throw new Error(`bench: facts.json has ${facts.count} rows (${short.map(([name]) => name).join(', ') || 'every column'}) for ${manifest.reports} reports`);
+  }
+}
+
 export async function run(args: string[]): Promise<Record<string, number | string>> {
   const count = Number(option(args, '--reports') ?? 2000);
   const root = mkdtempSync(join(tmpdir(), 'bench-build-'));
@@ -61,6 +82,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
     const step = Math.max(1, Math.floor(count / 100));
     for (let i = 0, changed = 0; i < count && changed < 100; i += step, changed++) generateReports(seeds, reports, 1, 1000 + i, i);
     const warm = build(reports, out, cache);
+    checkDataset(out);
     const dataset = sizes(out);
     const overview = readFileSync(join(out, 'overview.json'));
     return {
