@@ -255,11 +255,12 @@ const CLOSE = 93;
 /**
  * facts.json as UTF-8 bytes, in chunks: `{"schema_version":…,"count":…,"columns":{…}}`, every
  * field of FACT_FIELDS in order, each a column of the rows given (texts as textColumnsJson gives
- * them, taken as chunks, numbers from numberRows): the bytes JSON.stringify gives of that object. The number columns are written
- * from the table's memory straight to bytes (made as 6 million boxed values, or as strings, they
- * took a worker 2.5 s at 100,000 reports, most of it collecting garbage), all in one pass over the
- * rows, each column to bytes of its own: a row's numbers lie together, and a pass per column
- * (75 over 60 MB, a cache miss a number) took 1.4 s at 100,000 reports.
+ * them, taken as chunks; numbers from numberRows): the bytes JSON.stringify gives of that object.
+ * The number columns are written from the table's memory straight to bytes (made as 6 million
+ * boxed values, or as strings, they took a worker 2.5 s at 100,000 reports, most of it collecting
+ * garbage), all in one pass over the rows, each column to bytes of its own: a row's numbers lie
+ * together, and a pass per column (75 over 60 MB, a cache miss a number) took 1.4 s at 100,000
+ * reports.
  */
 export function factsJson(schemaVersion: number, textsJson: Readonly<Record<string, Uint8Array>>, numbers: NumberRows, count: number): Buffer[] {
   const { values, starts } = numbers;

@@ -96,8 +96,9 @@ async function writeCsvs(writer: OutputWriter, store: SegmentStore, years: reado
   return [...downloads.filter((d) => d.year === 'all'), ...downloads.filter((d) => d.year !== 'all')];
 }
 
-/** facts.json begun (on a worker, facts-aside.ts): its bytes to come, and the used rows' text columns, which the overview reads too. */
+/** facts.json begun (on a worker, facts-aside.ts): its bytes to come, and the used reports' fact rows and their text columns, which the overview reads too. */
 export interface BegunFacts {
+  rows: number[];
   texts: Record<string, FactValue[]>;
   bytes: Promise<Uint8Array[]>;
 }
@@ -112,7 +113,7 @@ export function beginFacts(used: readonly KeptSummary[], factTable: FactTable): 
   const bytes = factsJsonAside(SCHEMA_VERSION, texts, factTable.numberRows(rows), used.length);
   // Awaited by writeOutputs; a failure before then must not go unhandled.
   bytes.catch(() => {});
-  return { texts, bytes };
+  return { rows, texts, bytes };
 }
 
 /**
@@ -121,7 +122,6 @@ export function beginFacts(used: readonly KeptSummary[], factTable: FactTable): 
  * build's.
  */
 export async function writeOutputs(writer: OutputWriter, used: readonly KeptSummary[], factTable: FactTable, report: BuildReport, segments: SegmentStore, facts: BegunFacts): Promise<void> {
-  // facts.json first, then the CSVs: their zips deflate on the thread pool while this thread builds the overview.
   const byYear = new Map<number, KeptSummary[]>();
   const undated: KeptSummary[] = [];
   for (const s of used) {
@@ -133,8 +133,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly KeptSumm
     }
   }
   // facts.json is made on a worker (begun by the caller) while this thread cuts and checks the CSVs and builds the overview.
-  const rows = used.map((s) => s.fact);
-  const texts = facts.texts;
+  const { rows, texts } = facts;
   const factsWrite = facts.bytes.then((bytes) => writeSoon(writer, DATA_FILES.facts, bytes));
 
   const years = [...byYear.keys()].sort((a, b) => a - b);
