@@ -1,11 +1,12 @@
 /**
  * Scale bench of build-data: generate N synthetic reports (bench/generate.ts) in a temp folder,
- * build cold (no cache), change 100 files, build again (warm, cached), and measure each build
+ * build cold (no cache), change 100 files, build again (warm, cached), touch every file and build
+ * again (`touched`: new mtimes, same bytes, as after a fresh clone), and measure each build
  * as the separate process `npm run build-data` runs (`node scripts/run-bundled.mjs scripts/build-data.ts`).
  * `npm run bench -- --reports 100000`; default 2000. `--keep` keeps the temp folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -82,6 +83,11 @@ export async function run(args: string[]): Promise<Record<string, number | strin
     const step = Math.max(1, Math.floor(count / 100));
     for (let i = 0, changed = 0; i < count && changed < 100; i += step, changed++) generateReports(seeds, reports, 1, 1000 + i, i);
     const warm = build(reports, out, cache);
+    // Every file touched and none changed, as after a fresh clone or checkout: the cache hashes
+    // the files whose mtime moved and parses none of them again.
+    const later = new Date();
+    for (const name of readdirSync(reports)) utimesSync(join(reports, name), later, later);
+    const touched = build(reports, out, cache);
     checkDataset(out);
     const dataset = sizes(out);
     const overview = readFileSync(join(out, 'overview.json'));
@@ -89,6 +95,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       build_reports: count,
       cold_build_s: Number(cold.seconds.toFixed(2)),
       warm_build_s: Number(warm.seconds.toFixed(2)),
+      touched_build_s: Number(touched.seconds.toFixed(2)),
       reports_per_s: Math.round(count / cold.seconds),
       dataset_bytes: dataset.raw,
       dataset_gzip_bytes: dataset.gzip,
@@ -97,6 +104,7 @@ export async function run(args: string[]): Promise<Record<string, number | strin
       peak_rss_mb: Math.max(cold.peakRssMb, warm.peakRssMb),
       cold_steps: cold.steps,
       warm_steps: warm.steps,
+      touched_steps: touched.steps,
     };
   } finally {
     if (!args.includes('--keep')) rmSync(root, { recursive: true, force: true });

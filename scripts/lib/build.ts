@@ -18,6 +18,7 @@ import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry, type Kep
 import { FactTable } from './fact-table.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
+import { hashFiles } from './hash-files.ts';
 import { listWithStatsAside, type Listing } from './list-files.ts';
 import { ShardAssembler } from './shard-assembler.ts';
 import { SegmentStore } from './segment-store.ts';
@@ -129,31 +130,48 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const entryAt = new Array<CacheEntry>(rels.length);
   const tasks: ReturnType<typeof taskAt>[] = [];
   const unchanged = new Set<string>();
+  /** Files of the same size as cached but another mtime: their bytes decide (below). */
+  const touched: { index: number; hit: CacheEntry }[] = [];
   rels.forEach((rel, i) => {
     const file = prefix ? `${prefix}/${rel}` : rel;
     const id = ids[i] as string;
     const shard = reportShard(id);
     const size = sizes[i] as number;
-    const mtimeMs = mtimes[i] as number;
     const hit = cache.get(file);
     // A file that could not be read at all (sha256 '') is always tried again; so is a report
     // whose id changed (another file now shares its name) or whose record should be in a shard
     // file that is gone.
-    const fresh =
+    const reusable =
       hit &&
       hit.outcome.sha256 !== '' &&
       hit.size === size &&
-      hit.mtimeMs === mtimeMs &&
       (hit.outcome.status !== 'parsed' || hit.outcome.summary.id === id) &&
       !(hit.written && !contents.get(shard)?.has(id));
-    if (fresh) {
+    if (!reusable) tasks.push(taskAt(i));
+    else if (hit.mtimeMs !== mtimes[i]) touched.push({ index: i, hit });
+    else {
       entryAt[i] = hit;
       if (hit.outcome.status === 'parsed') unchanged.add(id);
-    } else tasks.push(taskAt(i));
+    }
   });
+  // A fresh clone or checkout gives every file a new mtime: a file whose bytes hash as cached is
+  // not parsed again (its entry is kept with the new mtime, so the cache saves it).
+  if (touched.length > 0) {
+    const hashes = await hashFiles(touched.map(({ index }) => join(options.reportsDir, rels[index] as string)), Math.max(0, options.workers));
+    touched.forEach(({ index, hit }, k) => {
+      if (hashes[k] !== hit.outcome.sha256) return void tasks.push(taskAt(index));
+      entryAt[index] = { ...hit, mtimeMs: mtimes[index] as number };
+      if (hit.outcome.status === 'parsed') unchanged.add(hit.outcome.summary.id);
+    });
+  }
   // In shard order, so that each shard's files finish close together and the shard is written then.
   tasks.sort((a, b) => (a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  logger.info(`build-data: ${rels.length} files, ${rels.length - tasks.length} from cache, ${tasks.length} to parse`);
+  const sameBytes = touched.filter(({ index }) => entryAt[index] !== undefined).length;
+  logger.info(
+    `build-data: ${rels.length} files, ${rels.length - tasks.length} from cache` +
+      (touched.length > 0 ? ` (${sameBytes} of them with a new mtime but the same bytes)` : '') +
+      `, ${tasks.length} to parse`,
+  );
   // Parsing adds a fact row for each report: more than the table has room for would grow it,
   // copying the cached rows' numbers before they are all read. Fewer are parsed meanwhile.
   if (tasks.length > facts.roomForRows()) await ready;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+import { listWithStats } from '../../scripts/lib/list-files.ts';
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { readRecords } from '../support/records.ts';
@@ -193,5 +194,37 @@ describe('build-data on a folder with bad files', () => {
     const records = readRecords(out);
     expect(records.get('humen-html')?.source.format).toBe('html');
     expect(records.has('humen')).toBe(false);
+  });
+
+  it('does not parse a file again when only its mtime moved (a fresh clone or checkout): its bytes decide', async () => {
+    const out = join(root, 'out-a');
+    const cache = join(root, 'cache');
+    const before = snapshot(out);
+    // Every file touched; one also changed without changing its size (。 and ； are both 3 bytes in UTF-8).
+    const later = new Date(Date.now() + 60_000);
+    for (const rel of listWithStats(reports).rels) utimesSync(join(reports, rel), later, later);
+    const edited = join(reports, SEEDS[3] as string);
+    const text = readFileSync(edited, 'utf8');
+    const at = text.lastIndexOf('。');
+    writeFileSync(edited, `${text.slice(0, at)}；${text.slice(at + 1)}`);
+    const messages: string[] = [];
+    const logger = { info: (m: string) => messages.push(m), warn: (m: string) => messages.push(m) };
+    const run = () =>
+      buildData(
+        { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: cache, workers: 2, minTasksForWorkers: 0 },
+        { logger, writer: fsWriter(out) },
+      );
+    expect((await run()).parsedNow).toBe(1);
+    const files = listWithStats(reports).rels.length;
+    expect(messages).toContain(`build-data: ${files} files, ${files - 1} from cache (${files - 1} of them with a new mtime but the same bytes), 1 to parse`);
+    expect(snapshot(out).size).toBe(before.size);
+    // Only the edited report's record changed.
+    const changed = [...snapshot(out)].filter(([path, bytes]) => !before.get(path)?.equals(bytes)).map(([path]) => path);
+    expect(changed).toContain(shardFile(reportShard(SEEDS[3]!.replace('.txt', ''))));
+    expect(changed.filter((path) => path.startsWith('reports/'))).toEqual([shardFile(reportShard(SEEDS[3]!.replace('.txt', '')))]);
+    // The new mtimes were saved: the next build hashes nothing and parses nothing.
+    messages.length = 0;
+    expect((await run()).parsedNow).toBe(0);
+    expect(messages.join('\n')).not.toContain('new mtime');
   });
 });

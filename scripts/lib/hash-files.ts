@@ -1,0 +1,66 @@
+/**
+ * The SHA-256 of files' bytes (hex, as readRecord records it in `source.sha256`), for the cache:
+ * a file whose modification time moved but whose size did not (a fresh clone or checkout, a copy,
+ * `touch`) is parsed again only if its bytes changed. Many files are hashed on threads of plain
+ * JavaScript run from a string (they start in milliseconds, bundled or not), each a contiguous
+ * share of the list; a few are hashed here.
+ */
+import { hash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+
+/** Fewer files than this are hashed on the calling thread: a thread costs about as much as hashing a few hundred reports. */
+const MIN_FILES_FOR_THREADS = 500;
+
+const HASHER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const { hash } = require('node:crypto');
+parentPort.postMessage(workerData.paths.map((path) => {
+  try {
+    return hash('sha256', readFileSync(path), 'hex');
+  } catch {
+    return null;
+  }
+}));
+`;
+
+/** The SHA-256 (hex) of the file's bytes, or null when it cannot be read. */
+export function hashFile(path: string): string | null {
+  try {
+    return hash('sha256', readFileSync(path), 'hex');
+  } catch {
+    return null;
+  }
+}
+
+/** hashFile for a share of the files on a thread of its own; here if the thread cannot start or dies. */
+function hashAside(paths: readonly string[]): Promise<(string | null)[]> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (hashes: (string | null)[]) => {
+      if (settled) return;
+      settled = true;
+      resolve(hashes);
+    };
+    const hashHere = () => settle(paths.map(hashFile));
+    let worker: Worker;
+    try {
+      worker = new Worker(HASHER_CODE, { eval: true, workerData: { paths } });
+    } catch {
+      return hashHere();
+    }
+    worker.once('message', settle);
+    worker.once('error', hashHere);
+    worker.once('exit', hashHere);
+  });
+}
+
+/** Each file's hash (null: unreadable), in the order given, on up to `threads` threads (0: here). */
+export async function hashFiles(paths: readonly string[], threads: number): Promise<(string | null)[]> {
+  const shares = Math.min(threads, Math.floor(paths.length / MIN_FILES_FOR_THREADS));
+  if (shares < 1) return paths.map(hashFile);
+  const size = Math.ceil(paths.length / shares);
+  const hashed = await Promise.all(Array.from({ length: shares }, (_, k) => hashAside(paths.slice(k * size, (k + 1) * size))));
+  return hashed.flat();
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashFile, hashFiles } from '../../scripts/lib/hash-files.ts';
+import { sha256Hex } from '../../scripts/lib/read-record.ts';
+
+describe('hashing files for the cache', () => {
+  let dir = '';
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the hash the parse records (source.sha256) for each file, and null for one that cannot be read', () => {
+    dir = mkdtempSync(join(tmpdir(), 'hash-files-'));
+    writeFileSync(join(dir, 'a.txt'), '厚街镇人民政府2023年政府信息公开工作年度报告');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    expect(hashFile(join(dir, 'a.txt'))).toBe(sha256Hex(Buffer.from('厚街镇人民政府2023年政府信息公开工作年度报告')));
+    expect(hashFile(join(dir, 'empty.txt'))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hashFile(join(dir, 'missing.txt'))).toBeNull();
+  });
+
+  it('gives the same hashes, in the order asked, on threads as here', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hash-files-'));
+    const paths = Array.from({ length: 1203 }, (_, i) => join(dir, `r${i}.txt`));
+    paths.forEach((path, i) => i % 401 !== 7 && writeFileSync(path, `报告 ${i}\n`.repeat(1 + (i % 5))));
+    const here = await hashFiles(paths, 0);
+    expect(here.filter((h) => h === null)).toHaveLength(3);
+    expect(here).toEqual(paths.map(hashFile));
+    expect(new Set(here).size).toBe(1201);
+    expect(await hashFiles(paths, 2)).toEqual(here);
+    expect(await hashFiles(paths, 3)).toEqual(here);
+  });
+});
