@@ -5,21 +5,23 @@
  * cannot serve stale records), the CSV and fact layout and the overrides file. A rebuild re-parses
  * a file whose size or mtime changed, whose report id changed, or whose record is missing from its
  * shard file in the output folder; a new salt re-parses everything.
- * Stored as JSON lines, one file per line: a base file and a log a rebuild appends to; the CSV
+ * Stored in two files of entries, a base and a log a rebuild appends to, each entry an array
+ * (storedEntry), a thousand at a time in frames of V8's serialization (byte-frames.ts); the CSV
  * lines and the fact rows' numbers apart, in one file of bytes the entries point into, read back
  * without parsing into shared memory the build's FactTable is made over (fact-table.ts), on a
- * thread of its own while this one parses the entries.
+ * thread of its own while this one reads the entries.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
-import { forEachLineOfFile } from './byte-lines.ts';
+import { forEachFrameOfFile, frameHead } from './byte-frames.ts';
 import { writeFileParts } from './effects.ts';
 import type { OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
@@ -46,10 +48,10 @@ export interface CacheEntry {
 }
 
 /**
- * An entry as stored: one JSON array a line, fields by position (half the bytes of an object with
- * keys, and quicker to parse at 100,000 lines). A parsed report's CSV line is at csvOffset in the
+ * An entry as stored: an array, fields by position (half the bytes of an object with keys, and
+ * quicker to read at 100,000 entries). A parsed report's CSV line is at csvOffset in the
  * data file the base names (its "csv" file), csvLength bytes, followed by zero bytes up to the
- * next multiple of 8 and its fact row's numbers (FACT_NUMBER_BYTES, see fact-table.ts); the line
+ * next multiple of 8 and its fact row's numbers (FACT_NUMBER_BYTES, see fact-table.ts); the entry
  * holds the fact row's text values:
  *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, factTexts]
  *   unusable: [file, size, mtimeMs, written, sha256, "unusable", reason, detail]
@@ -77,12 +79,11 @@ const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v 
 const numbersAt = (csvEnd: number) => Math.ceil(csvEnd / 8) * 8;
 
 /**
- * A stored line back to an entry, its CSV line a view into `data` (the data file's bytes) and
- * its fact row one of `facts` (made over the same memory); null when the line is not one this
- * code wrote.
+ * A stored entry back to an entry, its CSV line a view into `data` (the data file's bytes) and
+ * its fact row one of `facts` (made over the same memory); null when it is not one this code wrote.
  */
 function entryOf(value: unknown, data: Buffer, facts: FactTable): CacheEntry | null {
-  // Fields by index, objects made whole (no spreads): at 100,000 lines this runs in the build's critical path.
+  // Fields by index, objects made whole (no spreads): at 100,000 entries this runs in the build's critical path.
   if (!Array.isArray(value)) return null;
   const file: unknown = value[0];
   const size: unknown = value[1];
@@ -128,7 +129,7 @@ const PROCESS_VERSION = '3';
  * Bump when the stored form of an entry changes (storedEntry, entryOf). It is part of the salt, so
  * code of another format, older or newer, finds no entry it could misread.
  */
-const CACHE_FORMAT = 'positional-facts-3';
+const CACHE_FORMAT = 'positional-facts-v8-frames-1';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
 const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
@@ -170,9 +171,17 @@ export function cacheDirFor(root: string, reportsDir: string, outDir: string): s
   return join(root, pair);
 }
 
-const BASE = 'entries.jsonl';
-/** Entries added since the base was last written (a rebuild appends only what it parsed). */
-const LOG = 'entries.log.jsonl';
+/** The base: a header line (JSON, BaseHeader), then frames of entries. */
+const BASE = 'entries.bin';
+/** Entries added since the base was last written (a rebuild appends only what it parsed): frames of entries. */
+const LOG = 'entries.log.bin';
+/** Files of the cache's earlier formats, removed when a base is written. */
+const OLD_FILES = ['entries.jsonl', 'entries.log.jsonl'];
+/**
+ * Entries a frame holds: V8 reads a thousand at a time ~4 times as fast as the same entries as
+ * JSON lines (~0.13 s against ~0.5 s at 100,000 reports), and writes them ~3 times as fast.
+ */
+const FRAME_ENTRIES = 1000;
 
 /**
  * The base's first line names the file of CSV lines its entries point into (and the log's, which
@@ -184,24 +193,29 @@ interface BaseHeader {
   salt: string;
 }
 
+/** The header as read: also where the base's frames start. */
+interface ReadHeader extends BaseHeader {
+  frames: number;
+}
+
 /** Names of the CSV-lines files (one per base). */
 const CSV_FILE = /^csv-[0-9a-z]+\.bin$/;
 
-/** Each line of a JSON-lines file, parsed; a torn line (an interrupted write) is skipped. */
-function eachLine(path: string, visit: (value: unknown) => void): void {
-  forEachLineOfFile(path, (bytes, start, end) => {
-    let value: unknown;
+/** Each stored entry in the frames of a file from byte `from`; a frame that does not read as entries is skipped. */
+function eachStored(path: string, from: number, visit: (value: unknown) => void): void {
+  forEachFrameOfFile(path, from, (bytes, start, end) => {
+    let values: unknown;
     try {
-      value = JSON.parse(bytes.toString('utf8', start, end));
+      values = deserialize(bytes.subarray(start, end));
     } catch {
       return;
     }
-    visit(value);
+    if (Array.isArray(values)) for (const value of values) visit(value);
   });
 }
 
-function readHeader(dir: string): BaseHeader | null {
-  let header: BaseHeader | null = null;
+function readHeader(dir: string): ReadHeader | null {
+  let header: ReadHeader | null = null;
   const path = join(dir, BASE);
   if (!existsSync(path)) return null;
   // The header is the first line: read the first 4 KiB only (the base runs to 100 MB and more).
@@ -215,9 +229,10 @@ function readHeader(dir: string): BaseHeader | null {
   }
   const bytes = head.subarray(0, read);
   const end = bytes.indexOf(10);
+  if (end < 0) return null;
   try {
-    const value = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Partial<BaseHeader>;
-    if (typeof value.csv === 'string' && CSV_FILE.test(value.csv) && typeof value.salt === 'string') header = { csv: value.csv, salt: value.salt };
+    const value = JSON.parse(bytes.toString('utf8', 0, end)) as Partial<BaseHeader>;
+    if (typeof value.csv === 'string' && CSV_FILE.test(value.csv) && typeof value.salt === 'string') header = { csv: value.csv, salt: value.salt, frames: end + 1 };
   } catch {
     header = null;
   }
@@ -266,22 +281,22 @@ export function loadCache(dir: string, salt: string): LoadedCache {
     const entry = entryOf(value, data, facts);
     if (entry) entries.set(entry.file, entry);
   };
-  eachLine(join(dir, BASE), take);
-  eachLine(join(dir, LOG), take);
+  eachStored(join(dir, BASE), header.frames, take);
+  eachStored(join(dir, LOG), 0, take);
   return { entries, facts, ready };
 }
 
 const ZEROS = Buffer.alloc(8);
 
-/** Entries as JSON lines (in chunks), and their CSV lines and fact numbers, which start at `csvOffset` in the data file. */
-function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts: FactTable): { lines: Buffer[]; csv: Buffer[] } {
+/** Entries as frames (each frame's length, then its bytes), and their CSV lines and fact numbers, which start at `csvOffset` in the data file. */
+function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts: FactTable): { frames: Buffer[]; csv: Buffer[] } {
   let offset = csvOffset;
-  const lines: Buffer[] = [];
+  const frames: Buffer[] = [];
   const csv: Buffer[] = [];
-  for (let i = 0; i < entries.length; i += 1000) {
-    const chunk: string[] = [];
-    for (const entry of entries.slice(i, i + 1000)) {
-      chunk.push(`${JSON.stringify(storedEntry(entry, offset, facts))}\n`);
+  for (let i = 0; i < entries.length; i += FRAME_ENTRIES) {
+    const chunk: StoredEntry[] = [];
+    for (const entry of entries.slice(i, i + FRAME_ENTRIES)) {
+      chunk.push(storedEntry(entry, offset, facts));
       if (entry.outcome.status === 'parsed') {
         const { csv: line, fact } = entry.outcome.summary;
         const padding = numbersAt(offset + line.length) - (offset + line.length);
@@ -289,9 +304,10 @@ function encodeEntries(entries: readonly CacheEntry[], csvOffset: number, facts:
         offset += line.length + padding + FACT_NUMBER_BYTES;
       }
     }
-    lines.push(Buffer.from(chunk.join(''), 'utf8'));
+    const frame = serialize(chunk);
+    frames.push(frameHead(frame.length), frame);
   }
-  return { lines, csv };
+  return { frames, csv };
 }
 
 /**
@@ -311,19 +327,19 @@ export async function saveCache(dir: string, salt: string, all: readonly CacheEn
   // An entry is under 1 KB: estimate the append without building it first.
   if (header && header.salt === salt && existsSync(join(dir, header.csv)) && logSize + changed.length * 1024 < baseSize / 4) {
     const csvPath = join(dir, header.csv);
-    const { lines, csv } = encodeEntries(changed, statSync(csvPath).size, facts);
-    // The CSV lines first: an entry line whose CSV line is not (all) there is read as a miss.
+    const { frames, csv } = encodeEntries(changed, statSync(csvPath).size, facts);
+    // The CSV lines first: an entry whose CSV line is not (all) there is read as a miss.
     await writeFileParts(csvPath, 'a', csv);
-    await writeFileParts(log, 'a', lines);
+    await writeFileParts(log, 'a', frames);
     return;
   }
   const csvName = `csv-${Date.now().toString(36)}${process.pid.toString(36)}.bin`;
   const tmp = `${base}.tmp`;
-  const { lines, csv } = encodeEntries(all, 0, facts);
+  const { frames, csv } = encodeEntries(all, 0, facts);
   const headerLine = Buffer.from(`${JSON.stringify({ csv: csvName, salt } satisfies BaseHeader)}\n`, 'utf8');
-  await Promise.all([writeFileParts(tmp, 'w', [headerLine, ...lines]), writeFileParts(join(dir, csvName), 'w', csv)]);
+  await Promise.all([writeFileParts(tmp, 'w', [headerLine, ...frames]), writeFileParts(join(dir, csvName), 'w', csv)]);
   // The log points into the old CSV file: it goes first, so a crash leaves the old base whole.
   rmSync(log, { force: true });
   renameSync(tmp, base);
-  for (const name of readdirSync(dir)) if (CSV_FILE.test(name) && name !== csvName) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir)) if ((CSV_FILE.test(name) && name !== csvName) || OLD_FILES.includes(name)) rmSync(join(dir, name), { force: true });
 }

@@ -1,7 +1,9 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { serialize } from 'node:v8';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { frameHead } from '../../scripts/lib/byte-frames.ts';
 import { loadCache as loadInto, saveCache as saveFrom, type CacheEntry } from '../../scripts/lib/cache.ts';
 import { FACT_NUMBER_BYTES, FactTable } from '../../scripts/lib/fact-table.ts';
 import { FACT_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
@@ -61,7 +63,7 @@ describe('build cache', () => {
     await saveCache(dir, SALT, first, first);
     const changed = entry(2, 'r2,changed\r\n');
     await saveCache(dir, SALT, [first[0]!, changed, renamed, unusable, ...others], [changed]);
-    expect(readdirSync(dir)).toContain('entries.log.jsonl');
+    expect(readdirSync(dir)).toContain('entries.log.bin');
     const loaded = await loadCache(dir, SALT);
     expect(loaded.size).toBe(204);
     expect(factOf(loaded.get('data/reports/r3.txt'), loadedFacts)?.slice(0, 3)).toEqual(['r3', '另一局', factRow(3)[2]]);
@@ -79,11 +81,15 @@ describe('build cache', () => {
 
   it('rewrites the base when the log grows, leaving one CSV file', async () => {
     const dir = tempDir();
+    // Files of an earlier format go when a base is written.
+    writeFileSync(join(dir, 'entries.jsonl'), '{"csv":"csv-old.bin","salt":"salt-1"}\n');
+    writeFileSync(join(dir, 'entries.log.jsonl'), '');
     await saveCache(dir, SALT, [entry(1, 'a\r\n')], [entry(1, 'a\r\n')]);
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^csv-[0-9a-z]+\.bin$/), 'entries.bin']);
     const many = Array.from({ length: 50 }, (_, i) => entry(i + 2, `line ${i}\r\n`));
     await saveCache(dir, SALT, [entry(1, 'a\r\n'), ...many], many);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
-    expect(readdirSync(dir)).not.toContain('entries.log.jsonl');
+    expect(readdirSync(dir).filter((f) => f.startsWith('csv-'))).toHaveLength(1);
+    expect(readdirSync(dir)).not.toContain('entries.log.bin');
     expect(csvOf((await loadCache(dir, SALT)).get('data/reports/r30.txt'))).toBe('line 28\r\n');
   });
 
@@ -91,19 +97,26 @@ describe('build cache', () => {
     const dir = tempDir();
     const all = [entry(1, 'first line\r\n'), entry(2, 'second line\r\n')];
     await saveCache(dir, SALT, all, all);
-    const bin = readdirSync(dir).find((f) => f.endsWith('.bin'))!;
+    const bin = readdirSync(dir).find((f) => f.startsWith('csv-'))!;
     // The first entry's CSV line (12 bytes), padding to 16, its numbers, and 3 bytes of the second's line.
     truncateSync(join(dir, bin), 16 + FACT_NUMBER_BYTES + 3);
     const loaded = await loadCache(dir, SALT);
     expect(csvOf(loaded.get('data/reports/r1.txt'))).toBe('first line\r\n');
     expect(loaded.has('data/reports/r2.txt')).toBe(false);
-    // A line of an older layout (an object), a line with a field of the wrong kind, a torn line: all misses.
-    appendFileSync(join(dir, 'entries.jsonl'), '{"file":"data/reports/r3.txt","size":1,"mtimeMs":1,"outcome":{"status":"empty"}}\n');
-    appendFileSync(join(dir, 'entries.jsonl'), '["data/reports/r4.txt",1,1,1,"s4","parsed","r4","某局","2023",0,0,5,[],0,3,[]]\n');
-    appendFileSync(join(dir, 'entries.jsonl'), '{"file":"torn');
+    // An entry of an older layout (an object), one with a field of the wrong kind, a frame that is
+    // not V8's serialization, a frame cut short: all misses.
+    const frame = (bytes: Buffer) => Buffer.concat([frameHead(bytes.length), bytes]);
+    const base = join(dir, 'entries.bin');
+    appendFileSync(base, frame(serialize([{ file: 'data/reports/r3.txt', size: 1, mtimeMs: 1, outcome: { status: 'empty' } }])));
+    appendFileSync(base, frame(serialize([['data/reports/r4.txt', 1, 1, 1, 's4', 'parsed', 'r4', '某局', '2023', 0, 0, 5, [], 0, 3, []]])));
+    appendFileSync(base, frame(Buffer.from('["data/reports/r5.txt"]')));
+    appendFileSync(base, frame(serialize([['data/reports/r6.txt', 1, 1, 1, 's6', 'unusable', 'empty', 'empty file']])).subarray(0, 20));
     expect([...(await loadCache(dir, SALT)).keys()]).toEqual(['data/reports/r1.txt']);
     expect((await loadCache(dir, 'another salt')).size).toBe(0);
-    writeFileSync(join(dir, 'entries.jsonl'), readFileSync(join(dir, 'entries.jsonl'), 'utf8').replace(bin, 'csv-gone.bin'));
+    // A base whose header names a CSV file that is gone.
+    const bytes = readFileSync(base);
+    const headerEnd = bytes.indexOf(10);
+    writeFileSync(base, Buffer.concat([Buffer.from(bytes.toString('utf8', 0, headerEnd).replace(bin, 'csv-gone.bin')), bytes.subarray(headerEnd)]));
     expect((await loadCache(dir, SALT)).size).toBe(0);
   });
 });
