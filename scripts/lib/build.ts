@@ -45,11 +45,20 @@ export interface BuildEffects {
   writer: OutputWriter;
 }
 
+/** A path's file name without its extension (the last `.` and what follows, if anything does). */
+function baseName(file: string): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && dot < name.length - 1 ? name.slice(0, dot) : name;
+}
+
 /** Ids from base names; a name two files share (x.txt, x.pdf) gets its extension appended. */
 export function assignIds(files: readonly string[]): string[] {
-  const base = files.map((f) => (f.split('/').pop() ?? f).replace(/\.[^.]+$/, ''));
+  const base = files.map(baseName);
   const count = new Map<string, number>();
   for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
+  // The usual folder: no name shared, every id its base name.
+  if (count.size === base.length) return base;
   const used = new Set<string>();
   return files.map((f, i) => {
     const b = base[i] as string;
