@@ -14,8 +14,10 @@ export function frameHead(length: number): Buffer {
 /**
  * Calls `visit(bytes, start, end)` for each whole frame of the file at `path` from byte `from`
  * (`bytes` valid only during the call; `start`–`end` the frame's bytes, without its length), read
- * in chunks into one buffer used again and again (grown for a frame longer than it). Stops at a
- * frame cut short. Nothing is visited for a file that does not exist.
+ * in chunks into one buffer used again and again (grown for a frame longer than it): the cache's
+ * entries, 30 MB at 100,000 reports, read whole cost ~0.15 s more (measured when they were JSON
+ * lines), most of it the kernel giving the new memory's pages. Stops at a frame cut short.
+ * Nothing is visited for a file that does not exist.
  */
 export function forEachFrameOfFile(path: string, from: number, visit: (bytes: Buffer, start: number, end: number) => void, chunkBytes = 1 << 20): void {
   let fd: number;
