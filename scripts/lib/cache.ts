@@ -3,7 +3,8 @@
  * its size, mtime, content hash and what processing it gave, under a salt made of the parser and
  * resolver versions, a fingerprint of the code that makes a record (so a forgotten version bump
  * cannot serve stale records), the CSV and fact layout and the overrides file. A rebuild re-parses
- * a file whose size or mtime changed, whose report id changed, or whose record is missing from its
+ * a file whose size changed, whose mtime changed and whose bytes no longer hash as stored (the
+ * build hashes them, hash-files.ts), whose report id changed, or whose record is missing from its
  * shard file in the output folder; a new salt re-parses everything.
  * Stored in two files of entries, a base and a log a rebuild appends to, each entry an array
  * (storedEntry), a thousand at a time in frames of V8's serialization (byte-frames.ts); the CSV
