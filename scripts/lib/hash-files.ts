@@ -25,10 +25,15 @@ parentPort.postMessage(workerData.paths.map((path) => {
 }));
 `;
 
-/** The SHA-256 (hex) of the file's bytes, or null when it cannot be read. */
+/** The SHA-256 of these bytes, in hex: a report's `source.sha256`. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'hex');
+}
+
+/** The SHA-256 (hex) of the file's bytes, or null when it cannot be read. The threads' code above does the same. */
 export function hashFile(path: string): string | null {
   try {
-    return hash('sha256', readFileSync(path), 'hex');
+    return sha256Hex(readFileSync(path));
   } catch {
     return null;
   }

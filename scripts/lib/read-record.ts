@@ -2,10 +2,10 @@
  * One file's bytes → its full record (parsed, agency resolved), or why the file cannot be used.
  * Shared by the build (process-file.ts) and `npm run parse`, so both give the same record.
  */
-import { hash } from 'node:crypto';
 import { resolveAgency } from '../../src/lib/agency/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import type { ReportRecord } from '../../src/lib/schema.ts';
+import { sha256Hex } from './hash-files.ts';
 import { readReportFile, type UnusableReason } from './read-report-file.ts';
 
 export type RecordResult =
@@ -14,10 +14,6 @@ export type RecordResult =
 
 /** Text that never mentions 信息公开 or 政务公开 is not a disclosure report. */
 const REPORT_MARK = /信息公开|政务公开/;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return hash('sha256', bytes, 'hex');
-}
 
 export async function readRecord(bytes: Uint8Array, file: string, id: string): Promise<RecordResult> {
   const sha256 = sha256Hex(bytes);

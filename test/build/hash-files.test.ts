@@ -1,19 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashFile, hashFiles } from '../../scripts/lib/hash-files.ts';
-import { sha256Hex } from '../../scripts/lib/read-record.ts';
+import { readRecord } from '../../scripts/lib/read-record.ts';
 
 describe('hashing files for the cache', () => {
   let dir = '';
   afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  it('gives the hash the parse records (source.sha256) for each file, and null for one that cannot be read', () => {
+  it('gives the hash the parse records (source.sha256) for each file, and null for one that cannot be read', async () => {
     dir = mkdtempSync(join(tmpdir(), 'hash-files-'));
-    writeFileSync(join(dir, 'a.txt'), '厚街镇人民政府2023年政府信息公开工作年度报告');
+    const seed = readFileSync('data/reports/000_fea7b730deba7205.txt');
+    writeFileSync(join(dir, 'a.txt'), seed);
     writeFileSync(join(dir, 'empty.txt'), '');
-    expect(hashFile(join(dir, 'a.txt'))).toBe(sha256Hex(Buffer.from('厚街镇人民政府2023年政府信息公开工作年度报告')));
+    const read = await readRecord(seed, 'a.txt', 'a');
+    expect(read.ok && read.record.source.sha256).toBe(hashFile(join(dir, 'a.txt')));
+    expect(hashFile(join(dir, 'a.txt'))).toMatch(/^[0-9a-f]{64}$/);
     expect(hashFile(join(dir, 'empty.txt'))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(hashFile(join(dir, 'missing.txt'))).toBeNull();
   });
