@@ -133,7 +133,7 @@ const PROCESS_VERSION = '3';
 const CACHE_FORMAT = 'positional-facts-v8-frames-1';
 
 /** The code whose output is cached: a change to any of it invalidates the cache even if no version was bumped. */
-const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts'];
+const CACHED_CODE = ['src/lib/parse', 'src/lib/agency', 'src/lib/extract', 'src/lib/dataset/columns.ts', 'src/lib/facts.ts', 'src/lib/schema.ts', 'scripts/lib/read-record.ts', 'scripts/lib/read-report-file.ts', 'scripts/lib/process-file.ts', 'scripts/lib/hash-files.ts'];
 /** The repository: the nearest folder up from this code holding src/lib/parse (this file may run from a bundle under .cache/). */
 const REPO = (() => {
   let dir = fileURLToPath(new URL('.', import.meta.url));

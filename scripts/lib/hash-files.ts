@@ -39,8 +39,8 @@ export function hashFile(path: string): string | null {
   }
 }
 
-/** hashFile for a share of the files on a thread of its own; here if the thread cannot start or dies. */
-function hashAside(paths: readonly string[]): Promise<(string | null)[]> {
+/** hashFile for a share of the files on a thread of its own; `here` if the thread cannot start or dies. */
+function hashAside(paths: readonly string[], here: (path: string) => string | null): Promise<(string | null)[]> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (hashes: (string | null)[]) => {
@@ -48,7 +48,10 @@ function hashAside(paths: readonly string[]): Promise<(string | null)[]> {
       settled = true;
       resolve(hashes);
     };
-    const hashHere = () => settle(paths.map(hashFile));
+    /** The thread is gone without an answer: hash here (it exits after answering too: nothing to do then). */
+    const hashHere = () => {
+      if (!settled) settle(paths.map(here));
+    };
     let worker: Worker;
     try {
       worker = new Worker(HASHER_CODE, { eval: true, workerData: { paths } });
@@ -61,11 +64,14 @@ function hashAside(paths: readonly string[]): Promise<(string | null)[]> {
   });
 }
 
-/** Each file's hash (null: unreadable), in the order given, on up to `threads` threads (0: here). */
-export async function hashFiles(paths: readonly string[], threads: number): Promise<(string | null)[]> {
+/**
+ * Each file's hash (null: unreadable), in the order given, on up to `threads` threads (0: here).
+ * `here` hashes a file on this thread (tests count its calls).
+ */
+export async function hashFiles(paths: readonly string[], threads: number, here: (path: string) => string | null = hashFile): Promise<(string | null)[]> {
   const shares = Math.min(threads, Math.floor(paths.length / MIN_FILES_FOR_THREADS));
-  if (shares < 1) return paths.map(hashFile);
+  if (shares < 1) return paths.map(here);
   const size = Math.ceil(paths.length / shares);
-  const hashed = await Promise.all(Array.from({ length: shares }, (_, k) => hashAside(paths.slice(k * size, (k + 1) * size))));
+  const hashed = await Promise.all(Array.from({ length: shares }, (_, k) => hashAside(paths.slice(k * size, (k + 1) * size), here)));
   return hashed.flat();
 }

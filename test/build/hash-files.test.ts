@@ -32,4 +32,18 @@ describe('hashing files for the cache', () => {
     expect(await hashFiles(paths, 2)).toEqual(here);
     expect(await hashFiles(paths, 3)).toEqual(here);
   });
+
+  it('hashes nothing on this thread when the threads answer, not even once they have exited', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hash-files-'));
+    const paths = Array.from({ length: 1000 }, (_, i) => join(dir, `r${i}.txt`));
+    paths.forEach((path, i) => writeFileSync(path, `报告 ${i}\n`));
+    let hashedHere = 0;
+    const countHere = (path: string) => (hashedHere++, hashFile(path));
+    expect(await hashFiles(paths, 2, countHere)).toEqual(paths.map(hashFile));
+    // The threads exit after answering: give their exit events time to arrive.
+    await new Promise((done) => setTimeout(done, 500));
+    expect(hashedHere).toBe(0);
+    expect(await hashFiles(paths, 0, countHere)).toHaveLength(1000);
+    expect(hashedHere).toBe(1000);
+  });
 });
