@@ -14,6 +14,7 @@ import { copyStarts } from './copies.ts';
 import { readProactive } from './proactive.ts';
 import { proseParagraphs, readProseMetrics, readRestatements } from './prose.ts';
 import { findHeadings, findSections, type SectionSpan } from './sections.ts';
+import { findTables } from './tables.ts';
 
 export interface SourceInfo {
   /** Path as given, e.g. `data/reports/000_x.txt`. */
@@ -73,6 +74,7 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
 function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n'), headings = findHeadings(lines)): ReportRecord {
   const record = emptyRecordFor(source);
   const sections = findSections(lines, headings);
+  const tables = findTables(lines, sections);
   const slice = (span: SectionSpan | undefined) => (span ? lines.slice(span.start, span.end) : []);
   const events = (span: SectionSpan | undefined) => (span ? tableEvents(lines, span.start, span.end) : []);
   const firstSection = Math.min(...Object.values(sections).map((s) => s.start - 1), lines.length);
@@ -82,17 +84,17 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
   record.year = meta.year;
   record.published = meta.published;
 
-  if (!sections.applications && !sections.cases && meta.titleLine === null) {
+  if (!tables.applications && !tables.cases && meta.titleLine === null) {
     record.error = lines.every((line) => line.trim() === '') ? 'empty file' : NOT_A_REPORT;
     return record;
   }
   const warnings: string[] = [...meta.warnings];
 
   const yearTemplate = meta.year !== null && meta.year <= 2020 ? '2019' : '2021';
-  const proactive = readProactive(events(sections.proactive), yearTemplate);
+  const proactive = readProactive(events(tables.proactive), yearTemplate);
   record.proactive = proactive.proactive;
 
-  const { rows, notes } = collectNumberRows(events(sections.applications));
+  const { rows, notes } = collectNumberRows(events(tables.applications));
   const apps = placeApplications(rows);
   record.applications = apps.applications;
   record.template = proactive.headerTemplate ?? (apps.singleOtherRow && meta.year !== null && meta.year <= 2020 ? '2019' : yearTemplate);
@@ -100,7 +102,7 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
     warnings.push('section 三: 其他处理 printed as one row (as in the 2019 template); its figure is stored as other_misc');
   }
 
-  const cases = readCases(events(sections.cases));
+  const cases = readCases(events(tables.cases));
   record.review = cases.review;
   record.litigation_direct = cases.litigation_direct;
   record.litigation_after_review = cases.litigation_after_review;
@@ -114,8 +116,9 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
 
   record.checks = [...tableChecks(record, apps.singleOtherRow), ...proseChecks(record, readRestatements(paragraphs))];
 
-  for (const [key, label] of [['overview', '一'], ['proactive', '二'], ['applications', '三'], ['cases', '四']] as const) {
-    if (!sections[key]) warnings.push(`section ${label} not found`);
+  if (!sections.overview) warnings.push('section 一 not found');
+  for (const [key, label] of [['proactive', '二'], ['applications', '三'], ['cases', '四']] as const) {
+    if (!tables[key]) warnings.push(`section ${label} not found`);
   }
   record.warnings = [...warnings, ...proactive.warnings, ...notes.map((n) => `section 三: ${n}`), ...apps.warnings, ...cases.warnings];
   return record;
