@@ -143,7 +143,7 @@ function fill(placement: Placement, warnings: string[]): ApplicationsResult {
       warnings.push(`section 三: a second set of numbers for row ${row} (line ${source.line + 1}) was ignored`);
       continue;
     }
-    placed.set(row, source.sparse ? completeSparseRow(row, source, warnings) : toCells(source.values));
+    placed.set(row, source.positional ? toCells(source.positional) : source.sparse ? completeSparseRow(row, source, warnings) : toCells(source.values));
     if (source.via === 'column-major') {
       // Reading a block column by column is an inference from layout and arithmetic.
       if (!warnings.some((w) => w.startsWith('section 三: a block of numbers'))) {

@@ -19,6 +19,9 @@ const CELLS = 15;
 
 export function readCases(events: readonly TableEvent[]): CasesResult {
   const warnings: string[] = [];
+  let zeroMarks = 0;
+  for (const e of events) if (e.type === 'numbers') zeroMarks += e.zeroMarks;
+  if (zeroMarks > 0) warnings.push(`section 四: ${zeroMarks} cell(s) printed as — or / (nothing to count) read as 0`);
   const positional = events.find(
     (e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.cells !== null && e.cells.length === CELLS,
   );

@@ -4,17 +4,24 @@
  * space-aligned `pdftotext -layout` columns, `label n n n` rows. Knows nothing of the template.
  */
 import { isSpace } from './chars.ts';
-import { readCellNumber } from './numbers.ts';
+import { isZeroMark, readCellNumber } from './numbers.ts';
 
 export type TableEvent =
   | { type: 'label'; text: string; line: number }
   /**
    * Numbers from one line. `inRow` is true when the line holds a row (a label with numbers, or
    * several numbers); false for a number alone on its line (one cell a line layouts).
-   * `cells` keeps positions, with null for empty pipe cells, when the line is a pipe row of
-   * several cells.
+   * `cells` keeps positions, with null for empty cells, when the line is a pipe or tab row of
+   * several cells: the cells after its last text cell. `zeroMarks` counts cells printed as
+   * `—`, `-` or `/` (nothing to count), read as 0.
    */
-  | { type: 'numbers'; values: number[]; inRow: boolean; line: number; cells: (number | null)[] | null }
+  | { type: 'numbers'; values: number[]; inRow: boolean; line: number; cells: (number | null)[] | null; zeroMarks: number }
+  /**
+   * A pipe or tab row of several cells, every cell's text in its column (empty for an empty
+   * cell), sent before the row's label and numbers: what a table reader that knows its header
+   * reads by position.
+   */
+  | { type: 'row'; cells: string[]; line: number }
   | { type: 'blank'; line: number };
 
 const PAGE_FOOTER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
@@ -37,6 +44,8 @@ export function tableEvents(lines: readonly string[], start = 0, end = lines.len
     if (mayBeFooter(trimmed) && isPageFooter(trimmed)) continue;
     if (mayBeRule(trimmed) && MARKDOWN_RULE.test(trimmed)) continue;
     if (holdsPipe(trimmed)) pipeLine(trimmed, line, events);
+    // Cells between tabs, the leading empty ones kept (a header's label column).
+    else if (holdsTabs(lines[line]!)) pipeLine(`|${lines[line]!.replace(/^[ \r\n]+|[ \r\n]+$/g, '').replaceAll('\t', '|')}|`, line, events);
     else spacedLine(trimmed, line, events);
   }
   return events;
@@ -67,6 +76,11 @@ function holdsPipe(trimmed: string): boolean {
   return trimmed.charCodeAt(0) === PIPE || trimmed.charCodeAt(trimmed.length - 1) === PIPE || trimmed.includes('|');
 }
 
+/** Rows pasted from a spreadsheet or a Word table: cells between tabs. */
+function holdsTabs(trimmed: string): boolean {
+  return trimmed.includes('\t');
+}
+
 /** `text.slice(from, to).trim()`, cut once. */
 function trimmedSlice(text: string, from: number, to: number): string {
   while (from < to && isSpace(text.charCodeAt(from))) from++;
@@ -85,31 +99,36 @@ function pipeLine(trimmed: string, line: number, events: TableEvent[]): void {
     oneCell(trimmedSlice(trimmed, first, end), line, events);
     return;
   }
-  // The text cells joined by spaces; the numbers; every cell by position while none is text.
+  // The text cells joined by spaces; the numbers; the cells after the last text cell by position.
   let label: string | null = null;
   let values: number[] | null = null;
-  let positional: (number | null)[] | null = [];
+  let zeroMarks = 0;
+  let positional: (number | null)[] = [];
+  const texts: string[] = [];
   for (let from = first; ; ) {
     const bar = trimmed.indexOf('|', from);
     const to = bar < 0 || bar > end ? end : bar;
     const cell = trimmedSlice(trimmed, from, to);
-    const value = readCellNumber(cell);
+    texts.push(cell);
+    const value = readCellNumber(cell) ?? (isZeroMark(cell) ? 0 : null);
     if (value !== null) {
+      if (isZeroMark(cell)) zeroMarks++;
       (values ??= []).push(value);
-      positional?.push(value);
+      positional.push(value);
     } else if (cell === '') {
-      positional?.push(null);
+      positional.push(null);
     } else {
       label = label === null ? cell : `${label} ${cell}`;
-      positional = null;
+      positional = [];
     }
     if (to === end) break;
     from = to + 1;
   }
+  if (texts.length >= 3) events.push({ type: 'row', cells: texts, line });
   if (label !== null) events.push({ type: 'label', text: label, line });
   if (values) {
     const inRow = label !== null || values.length > 1;
-    events.push({ type: 'numbers', values, inRow, line, cells: positional });
+    events.push({ type: 'numbers', values, inRow, line, cells: positional, zeroMarks });
   }
 }
 
@@ -119,7 +138,7 @@ function pipeLine(trimmed: string, line: number, events: TableEvent[]): void {
  */
 function oneCell(cell: string, line: number, events: TableEvent[]): void {
   const value = readCellNumber(cell);
-  if (value !== null) events.push({ type: 'numbers', values: [value], inRow: false, line, cells: null });
+  if (value !== null) events.push({ type: 'numbers', values: [value], inRow: false, line, cells: null, zeroMarks: 0 });
   else if (cell !== '') events.push({ type: 'label', text: cell, line });
 }
 
@@ -127,6 +146,7 @@ function oneCell(cell: string, line: number, events: TableEvent[]): void {
 function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
   let label: string | null = null;
   const values: number[] = [];
+  let zeroMarks = 0;
   let start = 0;
   for (let i = 0; i <= trimmed.length; i++) {
     if (i < trimmed.length && !isSpace(trimmed.charCodeAt(i))) continue;
@@ -134,12 +154,16 @@ function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
       const token = trimmed.slice(start, i);
       const value = readCellNumber(token);
       if (value !== null) values.push(value);
-      else label = label === null ? token : `${label} ${token}`;
+      // A dash among a row's figures (after its label) stands for a cell with nothing to count.
+      else if ((label !== null || values.length > 0) && isZeroMark(token)) {
+        values.push(0);
+        zeroMarks++;
+      } else label = label === null ? token : `${label} ${token}`;
     }
     start = i + 1;
   }
   if (label !== null) events.push({ type: 'label', text: label, line });
   if (values.length > 0) {
-    events.push({ type: 'numbers', values, inRow: label !== null || values.length > 1, line, cells: null });
+    events.push({ type: 'numbers', values, inRow: label !== null || values.length > 1, line, cells: null, zeroMarks });
   }
 }

@@ -5,12 +5,18 @@
  *
  * - a line holding a row (label + numbers, or several numbers) is one row, or several when it
  *   holds 14, 21 … numbers; fewer than 7 numbers is a sparse row (zeros dropped);
+ * - a pipe or tab row under a header that names the seven applicant columns is read by position:
+ *   where the layout gives positions, they decide (a figure under 商业企业 stays there, 总计 may
+ *   be the first column, a blank or `—` cell is a cell with nothing in it);
  * - numbers alone on their lines accumulate until a label; blank lines split them into blocks.
  *   Seven equal blocks of k ≥ 2 numbers are a column-major k × 7 block (a PDF read column by
  *   column) when the rows' own sums say so; otherwise numbers are read row by row, 7 a row.
  */
 import type { TableEvent } from './lines.ts';
 import { append } from './append.ts';
+import { APPLICANT_COLUMNS } from '../schema.ts';
+import { headerColumns, isApplicantHeader, type ColumnMap } from './header-columns.ts';
+import { isZeroMark, readCellNumber } from './numbers.ts';
 
 export const COLUMNS = 7;
 
@@ -22,7 +28,12 @@ export interface NumberRow {
   label: string | null;
   line: number;
   /** How the row was recovered, for warnings. */
-  via: 'line' | 'cells' | 'column-major';
+  via: 'line' | 'cells' | 'column-major' | 'columns';
+  /**
+   * Read by its columns (the header names them) with blank cells that arithmetic cannot settle:
+   * the seven cells in template order, null where blank. `values` then holds only the figures.
+   */
+  positional?: (number | null)[];
 }
 
 export function rowSumsOk(values: readonly number[]): boolean {
@@ -51,31 +62,110 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   let blocks: Block[] = [];
   let current: Block | null = null;
   const pending: PendingLabel = { text: null, used: false };
+  const header: string[][] = [];
+  let columns: ColumnMap | null | undefined;
+  let readByColumns = -1;
+  const blanksRead: number[] = [];
+  const blanksLeft: number[] = [];
+  let zeroMarks = 0;
+
+  const endRun = () => {
+    if (current) blocks.push(current);
+    current = null;
+    if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
+    blocks = [];
+  };
 
   for (const event of events) {
-    if (event.type === 'blank') {
+    if (event.type === 'row') {
+      if (columns === undefined && event.cells.every((c) => readCellNumber(c) === null) && event.cells.some(isApplicantHeader)) {
+        header.push(event.cells);
+        continue;
+      }
+      if (columns === undefined && header.length > 0) columns = headerColumns(header);
+      const row = columns ? rowByColumns(event.cells, columns) : null;
+      if (!row) continue;
+      // A row of empty cells (a table's spacer, a split table's blank header) is no row.
+      if (row.values.every((v) => v === null) && row.label === null) continue;
+      endRun();
+      readByColumns = event.line;
+      zeroMarks += row.zeroMarks;
+      const label = row.label ?? takeLabel(pending);
+      const settled = settleBlanks(row.values);
+      if (settled) {
+        if (row.values.includes(null)) blanksRead.push(event.line + 1);
+        rows.push({ values: settled, sparse: false, label, line: event.line, via: 'columns' });
+      } else {
+        blanksLeft.push(event.line + 1);
+        const values = row.values.filter((v): v is number => v !== null);
+        rows.push({ values, sparse: true, label, line: event.line, via: 'columns', positional: row.values });
+      }
+    } else if (event.line === readByColumns) {
+      // The row's label and numbers, already read by their columns.
+    } else if (event.type === 'blank') {
       if (current) blocks.push(current);
       current = null;
     } else if (event.type === 'label' || event.inRow) {
       // A label or a row ends the run of numbers one a line: read it first.
-      if (current) blocks.push(current);
-      current = null;
-      if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
-      blocks = [];
+      endRun();
       if (event.type === 'label') {
         pending.text = event.text;
         pending.used = false;
       } else {
+        zeroMarks += event.zeroMarks;
         lineRows(event.values, event.line, takeLabel(pending), notes, rows);
       }
     } else {
+      zeroMarks += event.zeroMarks;
       current ??= { values: [], line: event.line };
       append(current.values, event.values);
     }
   }
-  if (current) blocks.push(current);
-  if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
+  endRun();
+  if (zeroMarks > 0) notes.push(`${zeroMarks} cell(s) printed as — or / (nothing to count) read as 0`);
+  if (blanksRead.length > 0) notes.push(`blank cells read as 0 where the row adds up without them (line(s) ${blanksRead.join(', ')})`);
+  if (blanksLeft.length > 0) notes.push(`blank cells left empty: the row does not add up with them as 0 (line(s) ${blanksLeft.join(', ')})`);
   return { rows, notes };
+}
+
+/**
+ * A row's seven cells by the header's columns (null where blank), its label (its text cells
+ * outside those columns) and how many cells were printed as dashes; null when the row does not
+ * fit the header: text under a figure's column, or a figure outside them (a row whose merged
+ * label cell was dropped, shifting its figures).
+ */
+function rowByColumns(cells: readonly string[], columns: ColumnMap): { values: (number | null)[]; label: string | null; zeroMarks: number } | null {
+  const mapped = new Set<number>(Object.values(columns));
+  const labels: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    if (mapped.has(i) || cells[i] === '') continue;
+    if (readCellNumber(cells[i]!) !== null || isZeroMark(cells[i]!)) return null;
+    labels.push(cells[i]!);
+  }
+  let zeroMarks = 0;
+  const values: (number | null)[] = [];
+  for (const key of APPLICANT_COLUMNS) {
+    const cell = cells[columns[key]] ?? '';
+    const value = readCellNumber(cell);
+    if (value !== null) values.push(value);
+    else if (cell === '') values.push(null);
+    else if (isZeroMark(cell)) {
+      values.push(0);
+      zeroMarks++;
+    } else return null;
+  }
+  return { values, label: labels.length > 0 ? labels.join(' ') : null, zeroMarks };
+}
+
+/**
+ * Blank cells of a row read by its columns: a row with no figure at all is a row of zeros; blank
+ * cells are 0 when the row adds up with them as 0 (its total printed); otherwise null.
+ */
+function settleBlanks(values: readonly (number | null)[]): number[] | null {
+  if (!values.includes(null)) return values as number[];
+  const zeros = values.map((v) => v ?? 0);
+  if (values.every((v) => v === null)) return zeros;
+  return values[COLUMNS - 1] !== null && rowSumsOk(zeros) ? zeros : null;
 }
 
 /** The rows of one line's numbers, pushed onto `out`. */

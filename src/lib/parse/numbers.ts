@@ -15,6 +15,14 @@ function allDigits(s: string): boolean {
   return true;
 }
 
+/**
+ * A cell printed as a dash or slash (`—`, `-`, `——`, `/`, `－`): the report's way of saying there
+ * is nothing to count. Read as 0 by the table readers, which say so.
+ */
+export function isZeroMark(cell: string): boolean {
+  return /^(?:[-—–―─/\\]{1,3}|无)$/.test(cell);
+}
+
 /** A table cell that is a number, or null when the cell is not purely numeric. */
 export function parseCellNumber(cell: string): number | null {
   return readCellNumber(cell.trim());

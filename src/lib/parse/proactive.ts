@@ -55,6 +55,7 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
   const expected = items.reduce((n, item) => n + columnsOf(item, template).length, 0);
 
   const values: number[] = [];
+  let zeroMarks = 0;
   const byItem = new Map<string, number[]>();
   let currentItem: ProactiveItem | null = null;
   for (const e of events) {
@@ -62,6 +63,7 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
       const item = itemOf(e.text);
       if (item) currentItem = item;
     } else if (e.type === 'numbers') {
+      zeroMarks += e.zeroMarks;
       append(values, e.values);
       if (currentItem) {
         // Appended in place: copying the list per line was quadratic in the figures under one label.
@@ -73,6 +75,7 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
   }
 
   const proactive: Proactive = {};
+  if (zeroMarks > 0) warnings.push(`section 二: ${zeroMarks} cell(s) printed as — or / (nothing to count) read as 0`);
   if (values.length === 0) {
     if (events.length > 0) warnings.push('section 二: no figures found');
     return { proactive, headerTemplate, warnings };
