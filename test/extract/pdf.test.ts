@@ -40,10 +40,10 @@ describe('PDF: ruled tables rebuilt from geometry', () => {
     expect(result.format).toBe('pdf');
     expect(result.pages).toBe(1);
     expect(result.text.split('\n')).toEqual([
-      '项目 | | 自然人 | 总计 |',
-      '三、本年度 | （一）予以公开 | 12 | 12 |',
-      '| （二）部分公开（区分处理的，只计这一情形） | 3 | 3 |',
-      '| （三）不予公开 | 0 | 0 |',
+      '| 项目 | | 自然人 | 总计 |',
+      '| 三、本年度 | （一）予以公开 | 12 | 12 |',
+      '| | （二）部分公开（区分处理的，只计这一情形） | 3 | 3 |',
+      '| | （三）不予公开 | 0 | 0 |',
     ]);
   });
 
@@ -52,7 +52,7 @@ describe('PDF: ruled tables rebuilt from geometry', () => {
     const texts = [num(140, 650, '7'), num(60, 585, '1'), num(100, 585, '2'), num(140, 585, '3')];
     const pdf = makePdf([{ raw, rules: gridRules([50, 90, 130, 170], [700, 600, 580]), texts }]);
     const result = await extractText(pdf, 'columns.pdf');
-    expect(result.text.split('\n')).toEqual(['三、本年度 | 办理结果 | 7 |', '1 | 2 | 3 |']);
+    expect(result.text.split('\n')).toEqual(['| 三、本年度 | 办理结果 | 7 |', '| 1 | 2 | 3 |']);
   });
 
   it('reads a side label set in a vertical-writing font', async () => {
@@ -61,7 +61,7 @@ describe('PDF: ruled tables rebuilt from geometry', () => {
       texts: [...page.texts.filter((t) => t.x !== 60), { x: 60, y: 670, text: '三、本年度', font: 'cjk-vertical' as const, size: 9 }],
     };
     const result = await extractText(makePdf([vertical]), 'vertical.pdf');
-    expect(result.text.split('\n')[1]).toBe('三、本年度 | （一）予以公开 | 12 | 12 |');
+    expect(result.text.split('\n')[1]).toBe('| 三、本年度 | （一）予以公开 | 12 | 12 |');
   });
 });
 
@@ -92,10 +92,10 @@ describe('PDF: a table running across pages', () => {
     expect(result.pages).toBe(2);
     expect(result.text.split('\n')).toEqual([
       '三、收到和处理政府信息公开申请情况',
-      '（三）不予公开 | 1.属于国家秘密 | 2 |',
-      '（四）无法提供 | 1.本机关不掌握 | 769 |',
-      '| 2.没有现成信息 | 11 |',
-      '（七）总计 | | 3050 |',
+      '| （三）不予公开 | 1.属于国家秘密 | 2 |',
+      '| （四）无法提供 | 1.本机关不掌握 | 769 |',
+      '| | 2.没有现成信息 | 11 |',
+      '| （七）总计 | | 3050 |',
       '四、政府信息公开行政复议、行政诉讼情况',
     ]);
   });
@@ -112,7 +112,7 @@ describe('PDF: a row cut by a page break', () => {
       },
     ];
     const result = await extractText(makePdf(pages), 'cut-row.pdf');
-    expect(result.text.split('\n')).toEqual(['（一）予以公开 | 2 |', '（二）部分公开（区分处理的，只计这一情形） | 4 |', '行政许可 | 5 |', '行政处罚 | 6 |']);
+    expect(result.text.split('\n')).toEqual(['| （一）予以公开 | 2 |', '| （二）部分公开（区分处理的，只计这一情形） | 4 |', '| 行政许可 | 5 |', '| 行政处罚 | 6 |']);
   });
 });
 
@@ -125,7 +125,7 @@ describe('PDF: the last row of a table alone on a page', () => {
     ];
     const result = await extractText(makePdf(pages), 'last-row.pdf');
     // The empty third column survives only if the lone row is read as a table row.
-    expect(result.text.split('\n')).toEqual(['（七）总计 | 21 | | 21 |', '（八）其他 | 0 | | 0 |', '四、结转下年度继续办理 | 0 | | 0 |']);
+    expect(result.text.split('\n')).toEqual(['| （七）总计 | 21 | | 21 |', '| （八）其他 | 0 | | 0 |', '| 四、结转下年度继续办理 | 0 | | 0 |']);
   });
 });
 
@@ -139,7 +139,7 @@ describe('PDF: running headers and footers', () => {
       { texts: [...furniture(3), cjk(72, 700, '六、其他需要报告的事项')] },
     ];
     const result = await extractText(makePdf(pages), 'furniture.pdf');
-    expect(result.text.split('\n')).toEqual(['规章 | 1 |', '行政规范性文件 | 8 |', '行政许可 | 5 |', '行政处罚 | 6 |', '六、其他需要报告的事项']);
+    expect(result.text.split('\n')).toEqual(['| 规章 | 1 |', '| 行政规范性文件 | 8 |', '| 行政许可 | 5 |', '| 行政处罚 | 6 |', '六、其他需要报告的事项']);
   });
 });
 
@@ -169,7 +169,7 @@ describe('PDF: prose', () => {
   it('splits a line with wide gaps (a table drawn without borders) into cells', async () => {
     const pdf = makePdf([{ texts: [cjk(72, 700, '行政许可'), num(300, 700, '447228'), cjk(72, 680, '行政处罚'), num(300, 680, '3985758')] }]);
     const result = await extractText(pdf, 'borderless.pdf');
-    expect(result.text.split('\n')).toEqual(['行政许可 | 447228 |', '行政处罚 | 3985758 |']);
+    expect(result.text.split('\n')).toEqual(['| 行政许可 | 447228 |', '| 行政处罚 | 3985758 |']);
   });
 });
 
@@ -183,9 +183,9 @@ describe('PDF: a table drawn without any borders', () => {
     ];
     const result = await extractText(makePdf([{ texts }]), 'borderless-table.pdf');
     expect(result.text.split('\n')).toEqual([
-      '三、本年度 | （一）予以公开 | 1288 | 1362 |',
-      '（二）部分公开 | 447 | 454 |',
-      '（三）不予公开 | 2 | 2 |',
+      '| 三、本年度 | （一）予以公开 | 1288 | 1362 |',
+      '| （二）部分公开 | 447 | 454 |',
+      '| （三）不予公开 | 2 | 2 |',
     ]);
   });
 });
@@ -227,10 +227,10 @@ describe('PDF: a table without borders between its rows', () => {
     ];
     const result = await extractText(makePdf([{ rules, texts }]), 'open-rows.pdf');
     expect(result.text.split('\n')).toEqual([
-      '（一）予以公开 | 2 | 2 |',
-      '（二）部分公开（区分处理的，只计这一情形） | 4 | 4 |',
-      '（三）不予公开 | 0 | 0 |',
-      '（七）总计 | 6 | 6 |',
+      '| （一）予以公开 | 2 | 2 |',
+      '| （二）部分公开（区分处理的，只计这一情形） | 4 | 4 |',
+      '| （三）不予公开 | 0 | 0 |',
+      '| （七）总计 | 6 | 6 |',
     ]);
   });
 });
@@ -240,7 +240,7 @@ describe('PDF: a heading boxed into a table', () => {
     const rules = [...gridRules([50, 300], [720, 700]), ...gridRules([50, 200, 300], [700, 680, 660])];
     const texts = [cjk(55, 706, '三、收到和处理政府信息公开申请情况'), cjk(55, 686, '规章'), num(210, 686, '1'), cjk(55, 666, '行政规范性文件'), num(210, 666, '8')];
     const result = await extractText(makePdf([{ rules, texts }]), 'heading.pdf');
-    expect(result.text.split('\n')).toEqual(['三、收到和处理政府信息公开申请情况', '规章 | 1 |', '行政规范性文件 | 8 |']);
+    expect(result.text.split('\n')).toEqual(['三、收到和处理政府信息公开申请情况', '| 规章 | 1 |', '| 行政规范性文件 | 8 |']);
   });
 });
 
@@ -254,7 +254,7 @@ describe('PDF: borders drawn as fills', () => {
     ];
     const texts = [cjk(55, 686, '规章'), num(210, 686, '1'), cjk(55, 666, '行政规范性文件'), num(210, 666, '8')];
     const result = await extractText(makePdf([{ rects, texts }]), 'fills.pdf');
-    expect(result.text.split('\n')).toEqual(['规章 | 1 |', '行政规范性文件 | 8 |']);
+    expect(result.text.split('\n')).toEqual(['| 规章 | 1 |', '| 行政规范性文件 | 8 |']);
   });
 
   it('keeps paragraphs whose line boxes touch a table out of it, and the table’s title row in it', async () => {
@@ -269,6 +269,6 @@ describe('PDF: borders drawn as fills', () => {
       cjk(55, 686, '规章'), num(210, 686, '1'), cjk(55, 666, '行政规范性文件'), num(210, 666, '8'),
     ];
     const result = await extractText(makePdf([{ rects: lineBoxes, rules, texts }]), 'boxes.pdf');
-    expect(result.text.split('\n')).toEqual(['二、主动公开政府信息情况', '说明文字', '第二十条第（一）项 | |', '规章 | 1 |', '行政规范性文件 | 8 |']);
+    expect(result.text.split('\n')).toEqual(['二、主动公开政府信息情况', '说明文字', '| 第二十条第（一）项 | |', '| 规章 | 1 |', '| 行政规范性文件 | 8 |']);
   });
 });

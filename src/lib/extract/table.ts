@@ -66,8 +66,10 @@ export function cleanCellText(text: string): string {
 }
 
 /**
- * Renders a table as lines: `a | | b |`. Positions a merged cell covers after its first are
- * empty cells, so column positions survive. Rows with no text at all are left out.
+ * Renders a table as lines: `| a | | b |`, every grid column a slot, opened and closed by a pipe
+ * as a markdown row is, so that a leading empty cell keeps its slot. Positions a merged cell
+ * covers after its first are empty cells, so column positions survive. Rows with no text at all
+ * are left out.
  */
 export function renderTable(table: GridTable): string[] {
   const grid: string[][] = Array.from({ length: table.rows }, () => Array<string>(table.cols).fill(''));
@@ -77,7 +79,7 @@ export function renderTable(table: GridTable): string[] {
   }
   return grid
     .filter((cells) => cells.some((text) => text !== ''))
-    .map((cells) => cells.map((text) => (text === '' ? '|' : `${text} |`)).join(' '));
+    .map((cells) => `|${cells.map((text) => (text === '' ? ' |' : ` ${text} |`)).join('')}`);
 }
 
 /** Joins two pieces of one cell or line: no space between CJK characters, one space otherwise. */

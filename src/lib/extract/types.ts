@@ -4,8 +4,9 @@ export type ExtractedFormat = 'txt' | 'html' | 'pdf' | 'docx';
 export interface Extracted {
   format: ExtractedFormat;
   /**
-   * Prose as lines; every table row as one line of cells, each followed by ` |`
-   * (`label | 21 | 0 | | 21 |`). A merged cell shows once, at the first row and column it covers.
+   * Prose as lines; every table row as one line of cells, opened by `|` and each cell followed
+   * by ` |` (`| label | 21 | 0 | | 21 |`), one slot a grid column. A merged cell shows once, at
+   * the first row and column it covers.
    */
   text: string;
   /** Things the reader was unsure of or had to work around; each names what and where. */

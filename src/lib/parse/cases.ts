@@ -21,14 +21,17 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
   const warnings: string[] = [];
   let zeroMarks = 0;
   for (const e of events) if (e.type === 'numbers') zeroMarks += e.zeroMarks;
-  if (zeroMarks > 0) warnings.push(`section 四: ${zeroMarks} cell(s) printed as — or / (nothing to count) read as 0`);
+  if (zeroMarks > 0) warnings.push(`section 四: ${zeroMarks} cell(s) printed as — or / (nothing to count) inferred as 0`);
   const positional = events.find(
     (e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.cells !== null && e.cells.length === CELLS,
   );
   if (positional?.cells) {
-    const blanks = positional.cells.filter((c) => c === null).length;
-    if (blanks > 0) warnings.push(`section 四: ${blanks} of 15 cells are blank in the report and left empty`);
-    return groups(positional.cells, warnings);
+    const cells = [0, 5, 10].flatMap((o) => settleGroupBlanks(positional.cells!.slice(o, o + 5)));
+    const read = positional.cells.filter((c, i) => c === null && cells[i] !== null).length;
+    const left = cells.filter((c) => c === null).length;
+    if (read > 0) warnings.push(`section 四: ${read} blank cell(s) inferred as 0: their group's total adds up without them`);
+    if (left > 0) warnings.push(`section 四: ${left} of 15 cells are blank in the report and left empty`);
+    return groups(cells, warnings);
   }
 
   const runs: number[][] = [];
@@ -68,6 +71,16 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
     }
   }
   return groups(values, warnings);
+}
+
+/**
+ * Blank cells of a group of five: 0 when the group's printed total says so (the group adds up
+ * with them as 0); otherwise, and in a group with no figure at all, left null (no arithmetic
+ * could catch a wrong guess there).
+ */
+function settleGroupBlanks(cells: readonly (number | null)[]): (number | null)[] {
+  const zeros = cells.map((c) => c ?? 0);
+  return cells.includes(null) && cells[4] !== null && groupAddsUp(zeros) ? zeros : [...cells];
 }
 
 /** The 15 cells as the three groups of five. */

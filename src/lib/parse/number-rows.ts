@@ -122,8 +122,8 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     }
   }
   endRun();
-  if (zeroMarks > 0) notes.push(`${zeroMarks} cell(s) printed as — or / (nothing to count) read as 0`);
-  if (blanksRead.length > 0) notes.push(`blank cells read as 0 where the row adds up without them (line(s) ${blanksRead.join(', ')})`);
+  if (zeroMarks > 0) notes.push(`${zeroMarks} cell(s) printed as — or / (nothing to count) inferred as 0`);
+  if (blanksRead.length > 0) notes.push(`blank cells inferred as 0 where the row adds up without them (or the row has no figure at all) (line(s) ${blanksRead.join(', ')})`);
   if (blanksLeft.length > 0) notes.push(`blank cells left empty: the row does not add up with them as 0 (line(s) ${blanksLeft.join(', ')})`);
   return { rows, notes };
 }
@@ -159,7 +159,8 @@ function rowByColumns(cells: readonly string[], columns: ColumnMap): { values: (
 
 /**
  * Blank cells of a row read by its columns: a row with no figure at all is a row of zeros; blank
- * cells are 0 when the row adds up with them as 0 (its total printed); otherwise null.
+ * cells are 0 when the row adds up with them as 0 (its total printed); otherwise null. A wrong
+ * guess would break the table's column identities, which the checks report.
  */
 function settleBlanks(values: readonly (number | null)[]): number[] | null {
   if (!values.includes(null)) return values as number[];

@@ -75,7 +75,7 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
   }
 
   const proactive: Proactive = {};
-  if (zeroMarks > 0) warnings.push(`section 二: ${zeroMarks} cell(s) printed as — or / (nothing to count) read as 0`);
+  if (zeroMarks > 0) warnings.push(`section 二: ${zeroMarks} cell(s) printed as — or / (nothing to count) inferred as 0`);
   if (values.length === 0) {
     if (events.length > 0) warnings.push('section 二: no figures found');
     return { proactive, headerTemplate, warnings };

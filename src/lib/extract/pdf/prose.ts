@@ -13,7 +13,7 @@ const CELL_GAP_EMS = 2.5;
 
 export function lineText(line: PdfLine): string {
   const cells = lineCells(line.line, CELL_GAP_EMS);
-  return cells.length > 1 ? cells.map((cell) => `${cell} |`).join(' ') : (cells[0] ?? '');
+  return cells.length > 1 ? `|${cells.map((cell) => ` ${cell} |`).join("")}` : (cells[0] ?? "");
 }
 
 export function isPageNumber(line: PdfLine): boolean {
