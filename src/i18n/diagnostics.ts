@@ -230,7 +230,7 @@ export const CHECK_MESSAGES_EN: Messages<CheckRule> = {
   applications_outcomes_sum: (w) => `section 三, ${w.column}: the outcome rows sum to ${w.v('outcomes')}; total answered is ${w.v('total_processed')}`,
   applications_columns_sum: (w) => `section 三, “${w.row}”: applicant columns ${plus(w, APPLICANT_PARTS)} = ${w.v('applicants')}; the total is ${w.v('total')}`,
   cases_group_sum: (w) => `section 四, ${w.row}: upheld + corrected + other + pending ${plus(w, CASE_PARTS)} = ${w.v('sum')}; the total is ${w.v('total')}`,
-  prose_restates_table: (w) => `the text says ${w.row} is ${w.v('prose')}, the table says ${w.v('table')}: “${w.v('sentence')}”`,
+  prose_restates_table: (w) => `the text gives “${w.row}” as ${w.v('prose')}, the table as ${w.v('table')}: “${w.v('sentence')}”`,
 };
 
 export function renderDiagnostic(d: Diagnostic, lang: Lang): string {
