@@ -13,8 +13,8 @@ function distinctRecord(): ReportRecord {
   for (const group of [record.review, record.litigation_direct, record.litigation_after_review]) for (const o of CASE_OUTCOMES) group[o] = n++;
   for (const m of METRIC_KEYS) record.metrics[m] = n++;
   delete record.metrics[METRIC_KEYS[0]]; // a metric the report never gave
-  record.checks = [{ rule: 'a', ok: false, detail: '' }, { rule: 'b', ok: true, detail: '' }, { rule: 'c', ok: false, detail: '' }] as ReportRecord['checks'];
-  record.warnings = ['w'];
+  record.checks = [false, true, false].map((ok) => ({ rule: 'cases_group_sum', ok, section: 'cases', values: {} }));
+  record.diagnostics = [{ code: 'cases_no_figures', section: 'cases', values: {} }];
   return record;
 }
 
@@ -24,7 +24,7 @@ function expected(record: ReportRecord, field: string): string | number | null {
   if (field === 'agency') return a.name ?? null;
   if (field in a) return a[field] ?? null;
   if (field === 'checks_failed') return record.checks.filter((c) => !c.ok).length;
-  if (field === 'warnings') return record.warnings.length;
+  if (field === 'diagnostics') return record.diagnostics.length;
   if (['id', 'year', 'template', 'published'].includes(field)) return (record as unknown as Record<string, string | number | null>)[field] ?? null;
   if ((METRIC_KEYS as readonly string[]).includes(field)) return record.metrics[field as (typeof METRIC_KEYS)[number]] ?? null;
   const rowTotal = /^(.+)_total$/.exec(field);

@@ -271,7 +271,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
       files: rels.length,
       read: outcomes.filter((o) => !(o.status === 'unusable' && unreadable.has(o.reason))).length,
       parsed: parsed.length,
-      parsed_with_warnings: parsed.filter((s) => s.warnings > 0).length,
+      parsed_with_diagnostics: parsed.filter((s) => s.diagnostics > 0).length,
       failed_checks: parsed.filter((s) => s.checksFailed > 0).length,
       used: used.length,
       not_used: notUsed.length,

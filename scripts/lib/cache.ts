@@ -54,7 +54,7 @@ export interface CacheEntry {
  * data file the base names (its "csv" file), csvLength bytes, followed by zero bytes up to the
  * next multiple of 8 and its fact row's numbers (FACT_NUMBER_BYTES, see fact-table.ts); the entry
  * holds the fact row's text values:
- *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, warnings, cellsRead, overrides, csvOffset, csvLength, factTexts]
+ *   parsed:   [file, size, mtimeMs, written, sha256, "parsed", id, agency, year, checksFailed, diagnostics, cellsRead, overrides, csvOffset, csvLength, factTexts]
  *   unusable: [file, size, mtimeMs, written, sha256, "unusable", reason, detail]
  * factTexts leaves out its first two, the id and the agency, when they are the summary's.
  */
@@ -69,7 +69,7 @@ function storedEntry(entry: CacheEntry, csvOffset: number, facts: FactTable): St
   const texts = facts.textsOf(s.fact);
   // The fact row's id and agency are the summary's (stored once) unless they differ.
   const factTexts = texts[0] === s.id && texts[1] === s.agency ? texts.slice(2) : texts;
-  return [...head, s.id, s.agency, s.year, s.checksFailed, s.warnings, s.cellsRead, s.overrides, csvOffset, s.csv.length, factTexts];
+  return [...head, s.id, s.agency, s.year, s.checksFailed, s.diagnostics, s.cellsRead, s.overrides, csvOffset, s.csv.length, factTexts];
 }
 
 const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -105,27 +105,27 @@ function entryOf(value: unknown, data: Buffer, facts: FactTable): CacheEntry | n
   const agency: unknown = value[7];
   const year: unknown = value[8];
   const checksFailed: unknown = value[9];
-  const warnings: unknown = value[10];
+  const diagnostics: unknown = value[10];
   const cellsRead: unknown = value[11];
   const overrides: unknown = value[12];
   const offset: unknown = value[13];
   const length: unknown = value[14];
   const factTexts: unknown = value[15];
   if (!isText(id) || !isTextOrNull(agency) || !(year === null || Number.isInteger(year))) return null;
-  if (!isCount(checksFailed) || !isCount(warnings) || !isCount(cellsRead) || !Array.isArray(overrides)) return null;
+  if (!isCount(checksFailed) || !isCount(diagnostics) || !isCount(cellsRead) || !Array.isArray(overrides)) return null;
   if (!Array.isArray(factTexts)) return null;
   for (const text of factTexts) if (!isTextOrNull(text)) return null;
   if (factTexts.length === FACT_TEXT_FIELDS.length - 2) factTexts.unshift(id, agency);
   if (factTexts.length !== FACT_TEXT_FIELDS.length) return null;
   if (!(isCount(offset) && isCount(length) && length > 0 && numbersAt(offset + length) + FACT_NUMBER_BYTES <= data.length)) return null;
   const fact = facts.addCached(factTexts as FactValue[], numbersAt(offset + length));
-  const summary: KeptSummary = { id, agency, year: year as number | null, checksFailed, warnings, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length), file, sha256 };
+  const summary: KeptSummary = { id, agency, year: year as number | null, checksFailed, diagnostics, cellsRead, overrides: overrides as OverrideApplied[], fact, csv: data.subarray(offset, offset + length), file, sha256 };
   const outcome: KeptOutcome = { status, file, sha256, summary };
   return written ? { file, size, mtimeMs, written, outcome } : { file, size, mtimeMs, outcome };
 }
 
 /** Bump when process-file.ts changes what it outputs. */
-const PROCESS_VERSION = '3';
+const PROCESS_VERSION = '4';
 /**
  * Bump when the stored form of an entry changes (storedEntry, entryOf). It is part of the salt, so
  * code of another format, older or newer, finds no entry it could misread.

@@ -8,6 +8,7 @@ import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
 import { csvLines } from '../../src/lib/dataset/csv.ts';
 import { cellsRead } from '../../src/lib/dataset/duplicates.ts';
 import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
+import { diagnostic } from '../../src/lib/diagnostics.ts';
 import { FACT_FIELDS, factValues } from '../../src/lib/facts.ts';
 import { readRecord } from './read-record.ts';
 import type { UnusableReason } from './read-report-file.ts';
@@ -27,7 +28,7 @@ export interface ReportSummary<Csv = string> {
   agency: string | null;
   year: number | null;
   checksFailed: number;
-  warnings: number;
+  diagnostics: number;
   cellsRead: number;
   overrides: OverrideApplied[];
   /** Fact row values in FACT_FIELDS order. */
@@ -56,14 +57,16 @@ export async function processFile(
   const sha256 = read.sha256;
   const withAgency = read.record;
   const { record, applied } = applyOverrides(withAgency, overrides);
-  for (const cell of unmappedProactive(record)) record.warnings.push(`proactive.${cell} has no CSV column (kept in the JSON record only)`);
+  for (const { item, column } of unmappedProactive(record)) {
+    record.diagnostics.push(diagnostic('proactive_cell_no_csv_column', 'proactive', {}, { row: item, column }));
+  }
   const fact = factValues(record);
   const summary: ReportSummary = {
     id: record.id,
     agency: record.agency.name,
     year: record.year,
     checksFailed: fact[CHECKS_FAILED] as number,
-    warnings: record.warnings.length,
+    diagnostics: record.diagnostics.length,
     cellsRead: cellsRead(record),
     overrides: applied,
     fact,

@@ -42,7 +42,7 @@ export async function readRecord(bytes: Uint8Array, file: string, id: string): P
       ...parsed,
       id,
       agency: resolved.agency,
-      warnings: [...read.warnings, ...parsed.warnings, ...resolved.warnings],
+      diagnostics: [...read.diagnostics, ...parsed.diagnostics, ...resolved.diagnostics],
     },
   };
 }

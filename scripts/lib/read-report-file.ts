@@ -5,6 +5,7 @@
  * empty, too large, binary (images, old .doc/.xls, archives).
  */
 import { decodeText, detectFormat } from '../../src/lib/extract/detect.ts';
+import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import type { Extracted } from '../../src/lib/extract/types.ts';
 import type { SourceFormat } from '../../src/lib/schema.ts';
 
@@ -14,7 +15,7 @@ export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 export type UnusableReason = 'empty' | 'too_large' | 'binary' | 'unsupported' | 'unreadable' | 'not_a_report' | 'parse_error';
 
 export type ReadResult =
-  | { ok: true; format: SourceFormat; text: string; warnings: string[] }
+  | { ok: true; format: SourceFormat; text: string; diagnostics: Diagnostic[] }
   | { ok: false; reason: UnusableReason; detail: string };
 
 const BINARY_MAGIC: [string, number[]][] = [
@@ -57,7 +58,7 @@ export async function readReportFile(bytes: Uint8Array, name: string): Promise<R
     // Plain text needs no reader: decode (BOM, UTF-8, else GB18030) as the extractor does, without loading pdf.js.
     const decoded = decodeText(bytes);
     const text = decoded.text.replace(/^\uFEFF/, '');
-    extracted = { format, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, warnings: decoded.warnings, error: null };
+    extracted = { format, text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, diagnostics: decoded.diagnostics, error: null };
   } else {
     const { extractText } = await import('../../src/lib/extract/index.ts');
     extracted = await extractText(bytes, name);
@@ -67,5 +68,5 @@ export async function readReportFile(bytes: Uint8Array, name: string): Promise<R
     return { ok: false, reason: empty ? 'empty' : 'unreadable', detail: extracted.error };
   }
   if (extracted.text.trim() === '') return { ok: false, reason: 'empty', detail: 'no text (only white space)' };
-  return { ok: true, format: extracted.format, text: extracted.text, warnings: extracted.warnings };
+  return { ok: true, format: extracted.format, text: extracted.text, diagnostics: extracted.diagnostics };
 }

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildReport } from '../lib/dataset/build-report.ts';
+import { SCHEMA_VERSION } from '../lib/schema.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
 import { DATA_DIR, DATA_FILES, type Download, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
 export type { Download } from '../lib/dataset/layout.ts';
@@ -34,12 +35,12 @@ export interface Manifest {
 
 let facts: FactsFile | undefined;
 export function readFacts(): FactsFile {
-  return (facts ??= readJson<FactsFile>(DATA_FILES.facts, { schema_version: 1, count: 0, columns: {} }));
+  return (facts ??= readJson<FactsFile>(DATA_FILES.facts, { schema_version: SCHEMA_VERSION, count: 0, columns: {} }));
 }
 
 export function readOverview(): OverviewFile {
   return readJson<OverviewFile>(DATA_FILES.overview, {
-    schema_version: 1,
+    schema_version: SCHEMA_VERSION,
     years: [],
     by_year: {},
     by_year_province: {},
@@ -55,7 +56,7 @@ export function readManifest(): Manifest {
 }
 
 export function readDictionary(): DictionaryFile {
-  const empty: DictionaryFile = { schema_version: 1, columns: [], sectors: [], levels: [], kinds: [] };
+  const empty: DictionaryFile = { schema_version: SCHEMA_VERSION, columns: [], sectors: [], levels: [], kinds: [] };
   return { ...empty, ...readJson<Partial<DictionaryFile>>(DATA_FILES.dictionary, empty) };
 }
 

@@ -51,7 +51,7 @@ export const FACT_NUMBER_FIELDS = [
   ...litAfter,
   ...METRIC_KEYS,
   'checks_failed',
-  'warnings',
+  'diagnostics',
 ] as const;
 
 export type FactTextField = (typeof FACT_TEXT_FIELDS)[number];
@@ -76,7 +76,7 @@ export function factValues(record: ReportRecord): (string | number | null)[] {
   for (const m of METRIC_KEYS) values.push(record.metrics[m] ?? null);
   let failed = 0;
   for (const check of record.checks) if (!check.ok) failed++;
-  values.push(failed, record.warnings.length);
+  values.push(failed, record.diagnostics.length);
   for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = null;
   return values;
 }

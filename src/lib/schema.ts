@@ -5,8 +5,15 @@
  *
  * Changelog
  * - 1: first version.
+ * - 2: `warnings: string[]` became `diagnostics: Diagnostic[]` ({code, section, row?, column?,
+ *   line?, values}), and a check's free-text `rule`/`detail` became a rule code with the section,
+ *   row, column and the figures compared (`values`); wording is rendered by src/i18n.
  */
-export const SCHEMA_VERSION = 1;
+import type { Check, Diagnostic } from './diagnostics.ts';
+
+export type { Check, Diagnostic } from './diagnostics.ts';
+
+export const SCHEMA_VERSION = 2;
 
 /** Section 三 columns, in the order the template prints them. */
 export const APPLICANT_COLUMNS = [
@@ -126,12 +133,6 @@ export interface Agency {
 
 export type SourceFormat = 'txt' | 'html' | 'pdf' | 'docx';
 
-export interface Check {
-  rule: string;
-  ok: boolean;
-  detail: string;
-}
-
 /**
  * Section 二, keyed by what it counts: item → column → value.
  * Items: regulations, normative_documents, licensing, other_services (2019), punishment,
@@ -159,7 +160,8 @@ export interface ReportRecord {
   metrics: Partial<Record<MetricKey, number>>;
   metric_sources: Partial<Record<MetricKey, MetricSource>>;
   checks: Check[];
-  warnings: string[];
+  /** What was inferred rather than read, or doubtful: codes with the figures involved. */
+  diagnostics: Diagnostic[];
   /** Set when the file is not a usable report; the rest of the record is then mostly empty. */
   error: string | null;
 }
@@ -192,7 +194,7 @@ export function emptyAgency(name: string | null = null): Agency {
   };
 }
 
-/** A record with nothing read yet: every cell null, no checks, no warnings, no error. */
+/** A record with nothing read yet: every cell null, no checks, no diagnostics, no error. */
 export function emptyRecord(id: string, source: ReportRecord['source']): ReportRecord {
   return {
     schema_version: SCHEMA_VERSION,
@@ -210,7 +212,7 @@ export function emptyRecord(id: string, source: ReportRecord['source']): ReportR
     metrics: {},
     metric_sources: {},
     checks: [],
-    warnings: [],
+    diagnostics: [],
     error: null,
   };
 }

@@ -67,20 +67,20 @@ const cases: Case[] = [
 describe('resolveAgency', () => {
   for (const c of cases) {
     it(c.description, () => {
-      const { agency, warnings } = resolveAgency(c.name, c.text);
+      const { agency, diagnostics } = resolveAgency(c.name, c.text);
       expect(agency.name).toBe(c.name);
       for (const [field, value] of Object.entries(c.expected)) {
         expect(agency[field as keyof typeof agency], field).toBe(value);
       }
-      if (c.unsettled) expect(warnings.join('\n')).toMatch(/unsettled/);
-      else expect(warnings).toEqual([]);
+      if (c.unsettled) expect(diagnostics.map((d) => d.code)).toEqual(['agency_region_unsettled']);
+      else expect(diagnostics).toEqual([]);
     });
   }
 
-  it('warns when there is no name, and when a name opens with no known division', () => {
-    expect(resolveAgency(null, 'x').warnings).toEqual([expect.stringMatching(/agency name not found/)]);
-    const { agency, warnings } = resolveAgency('公积金中心', '');
+  it('says so when there is no name, and when a name opens with no known division', () => {
+    expect(resolveAgency(null, 'x').diagnostics).toEqual([{ code: 'agency_unresolved_no_name', section: 'agency', values: {} }]);
+    const { agency, diagnostics } = resolveAgency('公积金中心', '');
     expect(agency.level).toBeNull();
-    expect(warnings).toEqual([expect.stringMatching(/region not found/)]);
+    expect(diagnostics).toEqual([{ code: 'agency_region_not_found', section: 'agency', values: { name: '公积金中心' } }]);
   });
 });

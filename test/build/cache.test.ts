@@ -41,7 +41,7 @@ function entry(n: number, csv: string): CacheEntry {
       status: 'parsed',
       file: `data/reports/r${n}.txt`,
       sha256: `s${n}`,
-      summary: { id: `r${n}`, agency: '某局', year: 2023, checksFailed: 0, warnings: 0, cellsRead: 5, overrides: [], fact: saved.add(factRow(n)), csv: Buffer.from(csv), file: `data/reports/r${n}.txt`, sha256: `s${n}` },
+      summary: { id: `r${n}`, agency: '某局', year: 2023, checksFailed: 0, diagnostics: 0, cellsRead: 5, overrides: [], fact: saved.add(factRow(n)), csv: Buffer.from(csv), file: `data/reports/r${n}.txt`, sha256: `s${n}` },
     },
   };
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, toCsvRow } from '../../src/lib/dataset/columns.ts';
+import { diagnostic } from '../../src/lib/diagnostics.ts';
 import { BOM, csvFileText, csvLines, neutraliseCell } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
@@ -97,7 +98,7 @@ describe('csvLines', () => {
 
   it('writes a real record as papaparse does', () => {
     const record = structuredClone(seed);
-    record.warnings = ['a "quoted", comma', ' leading space', '-minus', 'line\r\nbreak'];
+    record.diagnostics = ['a "quoted", comma', ' leading space', '-minus', 'line\r\nbreak'].map((name) => diagnostic('agency_name_from_prose', 'metadata', { name }));
     for (const r of [seed, record]) expect(csvLines([toCsvRow(r)])).toBe(reference([toCsvRow(r)]));
     expect(csvLines([toCsvRow(seed), toCsvRow(record), toCsvRow(seed)])).toBe(reference([toCsvRow(seed), toCsvRow(record), toCsvRow(seed)]));
   });

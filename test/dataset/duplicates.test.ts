@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { pickDuplicates, type DuplicateCandidate } from '../../src/lib/dataset/duplicates.ts';
 
 const c = (file: string, over: Partial<DuplicateCandidate> = {}): DuplicateCandidate => ({
-  file, agency: '淮安市人民政府', year: 2023, checksFailed: 0, warnings: 0, cellsRead: 190, ...over,
+  file, agency: '淮安市人民政府', year: 2023, checksFailed: 0, diagnostics: 0, cellsRead: 190, ...over,
 });
 
 describe('pickDuplicates', () => {
-  it('keeps the copy with fewer failed checks, then fewer warnings, then more cells, then the first file name', () => {
+  it('keeps the copy with fewer failed checks, then fewer diagnostics, then more cells, then the first file name', () => {
     expect(pickDuplicates([c('a', { checksFailed: 1 }), c('b')]).map((d) => [d.file, d.kept])).toEqual([['a', 'b']]);
-    expect(pickDuplicates([c('a', { warnings: 2 }), c('b', { warnings: 1 })]).map((d) => d.file)).toEqual(['a']);
+    expect(pickDuplicates([c('a', { diagnostics: 2 }), c('b', { diagnostics: 1 })]).map((d) => d.file)).toEqual(['a']);
     expect(pickDuplicates([c('a', { cellsRead: 100 }), c('b')]).map((d) => d.file)).toEqual(['a']);
     expect(pickDuplicates([c('b'), c('a')]).map((d) => [d.file, d.kept])).toEqual([['b', 'a']]);
   });

@@ -55,7 +55,7 @@ describe('text decoding', () => {
 
   it('plain text files come through as txt, CRLF normalised', async () => {
     const result = await extractText(bytes('一、总体情况\r\n规章 | 0 | 0 | 0 |\r\n'), 'a.txt');
-    expect(result).toEqual({ format: 'txt', text: '一、总体情况\n规章 | 0 | 0 | 0 |\n', warnings: [], error: null });
+    expect(result).toEqual({ format: 'txt', text: '一、总体情况\n规章 | 0 | 0 | 0 |\n', diagnostics: [], error: null });
   });
 
   it('an empty text file is an error value', async () => {

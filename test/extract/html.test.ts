@@ -43,13 +43,13 @@ describe('HTML: encodings', () => {
     const wrong = encodeGbk(page('utf-8', body));
     const result = await extractText(wrong, 'report.html');
     expect(result.text).toContain('一、总体情况');
-    expect(result.warnings.join(' ')).toMatch(/declared encoding "utf-8"/);
+    expect(result.diagnostics).toContainEqual({ code: 'encoding_declared_mismatch', section: 'file', values: { declared: 'utf-8' } });
   });
 
   it('reads a UTF-8 page that wrongly declares GBK as UTF-8', async () => {
     const result = await extractText(new TextEncoder().encode(page('gb2312', body)), 'report.html');
     expect(result.text).toContain('网站总访问量637万次。');
-    expect(result.warnings).toEqual(['declared encoding "gb2312" but the bytes are UTF-8; read as UTF-8']);
+    expect(result.diagnostics).toEqual([{ code: 'encoding_declared_but_utf8', section: 'file', values: { declared: 'gb2312' } }]);
   });
 
   it('recognises HTML by its markup whatever the file is called', async () => {

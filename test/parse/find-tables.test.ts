@@ -95,7 +95,7 @@ describe('tables found by their content', () => {
     it(`${c.description} (${c.notes})`, () => {
       const record = parse(c.text.join('\n'));
       expectTables(record);
-      expect(record.warnings.filter((w) => /section (二|三|四) not found/.test(w))).toEqual([]);
+      expect(record.diagnostics.filter((d) => d.code === 'section_not_found' && d.section !== 'overview')).toEqual([]);
     });
   }
 });

@@ -47,7 +47,7 @@ describe('columns named by the header', () => {
     expect(record.applications.new).toEqual({ natural: 5, commercial: 3, research: 0, social: 0, legal: 0, other: 0, total: 8 });
     expect(record.applications.carried_over).toEqual({ natural: 1, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 1 });
     expect(record.applications.granted.commercial).toBe(3);
-    expect(record.warnings.some((w) => w.includes('blank cells inferred as 0'))).toBe(true);
+    expect(record.diagnostics.some((d) => d.code === 'applications_blank_cells_inferred')).toBe(true);
     expect(record.checks.filter((c) => !c.ok)).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('columns named by the header', () => {
     const marks = ['—', '-', '/'];
     const record = parse(report([...HEADER, ...rows((v, c) => (v === 0 ? marks[c % 3]! : String(v)))]));
     for (const r of APPLICATION_ROWS) expect(Object.values(record.applications[r]), r).toEqual(valuesOf(r));
-    expect(record.warnings.some((w) => /printed as — or \/ .* inferred as 0/.test(w))).toBe(true);
+    expect(record.diagnostics).toContainEqual(expect.objectContaining({ code: 'zero_marks_inferred', section: 'applications' }));
   });
 
   it('rows pasted from a spreadsheet: tab-separated, blank for zero', () => {
@@ -91,7 +91,7 @@ describe('columns named by the header', () => {
     const values = (r: ApplicationRow) => (r === 'new' ? [5, 1, 0, 0, 0, 0, 9] : valuesOf(r));
     const record = parse(report([...HEADER, ...rows((v) => (v === 0 ? '' : String(v)), values)]));
     expect(record.applications.new).toEqual({ natural: 5, commercial: 1, research: null, social: null, legal: null, other: null, total: 9 });
-    expect(record.warnings.some((w) => w.includes('blank cells left empty'))).toBe(true);
+    expect(record.diagnostics.some((d) => d.code === 'applications_blank_cells_left')).toBe(true);
   });
 });
 

@@ -71,6 +71,8 @@ function report(section3: string, section4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0'): s
 }
 
 const parse = (text: string) => parseReport(text, { file: 'test.txt', sha256: '', format: 'txt' });
+/** The diagnostics' codes, in order. */
+const codes = (record: ReportRecord) => record.diagnostics.map((d) => d.code);
 
 function expectTable(record: ReportRecord) {
   for (const row of APPLICATION_ROWS) expect(Object.values(record.applications[row]), row).toEqual(valuesOf(row));
@@ -82,7 +84,7 @@ describe('section 三 layouts', () => {
     const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
     const record = parse(report(text));
     expectTable(record);
-    expect(record.warnings).toEqual([]);
+    expect(record.diagnostics).toEqual([]);
   });
 
   it('one cell a line with blank lines between (seed 000, 004)', () => {
@@ -118,7 +120,7 @@ describe('section 三 layouts', () => {
     }
     const record = parse(report(lines.join('\n')));
     expectTable(record);
-    expect(record.warnings).toEqual([]);
+    expect(record.diagnostics).toEqual([]);
   });
 
   it('PDF text read column by column: a block printed as 7 columns of k figures (pdftotext, scrambled)', () => {
@@ -129,7 +131,7 @@ describe('section 三 layouts', () => {
     const tail = APPLICATION_ROWS.slice(12).map((r) => `${LABELS[r]}\n\n${valuesOf(r).join('\n\n')}`);
     const record = parse(report([...head, columns.join('\n\n'), labels, ...tail].join('\n\n')));
     expectTable(record);
-    expect(record.warnings.join()).toMatch(/column by column/);
+    expect(codes(record)).toContain('applications_column_major');
   });
 
   it('labels printed after their numbers (pdftotext): rows placed by template order and checked by arithmetic', () => {
@@ -139,7 +141,7 @@ describe('section 三 layouts', () => {
     expectTable(record);
   });
 
-  it('sparse rows with zeros dropped (seed 003): inferred cells are warnings', () => {
+  it('sparse rows with zeros dropped (seed 003): inferred cells are diagnostics', () => {
     const text = [
       '一、本年新收政府信息公开申请数量 | 6 | 6 | |||||||',
       '二、上年结转政府信息公开申请数量 | 0 | ||||||||',
@@ -151,15 +153,19 @@ describe('section 三 layouts', () => {
     expect(Object.values(record.applications.new)).toEqual([6, 0, 0, 0, 0, 0, 6]);
     expect(Object.values(record.applications.carried_over)).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(Object.values(record.applications.granted)).toEqual([6, 0, 0, 0, 0, 0, 6]);
-    expect(record.warnings.filter((w) => /placed under 自然人/.test(w))).toHaveLength(3);
-    expect(record.warnings.join()).toMatch(/dropped cells inferred as 0: carried_over, carried_forward/);
-    expect(record.warnings.join()).toMatch(/row\(s\) not found: partly_granted/);
+    expect(record.diagnostics.filter((d) => d.code === 'applications_single_figure_as_natural').map((d) => [d.row, d.values])).toEqual([
+      ['new', { printed: [6, 6], total: 6 }],
+      ['granted', { printed: [6, 6], total: 6 }],
+      ['total_processed', { printed: [6, 6], total: 6 }],
+    ]);
+    expect(record.diagnostics.find((d) => d.code === 'applications_zero_rows_inferred')?.values).toEqual({ printed: 1, rows: ['carried_over', 'carried_forward'] });
+    expect(record.diagnostics.find((d) => d.code === 'applications_rows_not_found')?.values.rows).toContain('partly_granted');
   });
 
-  it('a sparse row whose figures cannot be placed keeps only its total, with a warning', () => {
+  it('a sparse row whose figures cannot be placed keeps only its total, with a diagnostic', () => {
     const record = parse(report('一、本年新收政府信息公开申请数量 | 3 | 2 | 5 |'));
     expect(record.applications.new).toEqual({ natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: 5 });
-    expect(record.warnings.join()).toMatch(/cannot be told/);
+    expect(record.diagnostics.find((d) => d.code === 'applications_total_kept')).toMatchObject({ row: 'new', line: 13, values: { printed: [3, 2, 5] } });
   });
 
   it('the 2019 template: 其他处理 is a single row and the split rows stay null', () => {
@@ -183,8 +189,8 @@ describe('section 三 layouts', () => {
     const record = parse(report(text));
     expectTable(record);
     // Only the misprint is a departure from the template's wording; spacing and numbering are not.
-    expect(record.warnings).toEqual([
-      'section 三: row refused_law_prohibited recognised by a damaged label “2.其他法律行政止公开” (line 18)',
+    expect(record.diagnostics).toEqual([
+      { code: 'applications_damaged_label', section: 'applications', row: 'refused_law_prohibited', line: 18, values: { label: '2.其他法律行政止公开' } },
     ]);
   });
 
@@ -192,9 +198,10 @@ describe('section 三 layouts', () => {
     const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${(r === 'carried_forward' ? [2, 0, 0, 0, 0, 0, 2] : valuesOf(r)).join(' ')}`).join('\n');
     const record = parse(report(text));
     expect(record.applications.carried_forward.total).toBe(2);
-    const failed = record.checks.filter((c) => !c.ok).map((c) => c.rule);
-    expect(failed).toContain('三 total: new + carried_over = total_processed + carried_forward');
-    expect(failed).toContain('三 natural: new + carried_over = total_processed + carried_forward');
+    const failed = record.checks.filter((c) => !c.ok).map((c) => `${c.rule} ${c.column}`);
+    expect(failed).toContain('applications_balance total');
+    expect(failed).toContain('applications_balance natural');
+    expect(record.checks.find((c) => c.rule === 'applications_balance' && c.column === 'natural')?.values).toEqual({ new: 5, carried_over: 1, total_processed: 6, carried_forward: 2 });
   });
 });
 
@@ -212,26 +219,26 @@ describe('section 四 layouts', () => {
     expect(Object.values(record.review)).toEqual([72, 64, 178, 37, 351]);
     expect(Object.values(record.litigation_direct)).toEqual([13, 4, 8, 1, 26]);
     expect(Object.values(record.litigation_after_review)).toEqual([12, 1, 1, 6, 20]);
-    expect(record.warnings.join()).toMatch(/out of order/);
+    expect(codes(record)).toContain('cases_reordered');
   });
 
   it('blank cells in a positional markdown row stay null (seed 002)', () => {
     const record = parse(report('', '| | | | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |'));
     expect(Object.values(record.review)).toEqual([null, null, null, null, null]);
     expect(Object.values(record.litigation_direct)).toEqual([0, 0, 0, 0, 0]);
-    expect(record.warnings.join()).toMatch(/5 of 15 cells are blank/);
+    expect(record.diagnostics.find((d) => d.code === 'cases_blank_cells')?.values).toEqual({ blank: 5 });
   });
 
-  it('only some zeros printed (seed 003): all zero by inference, with a warning', () => {
+  it('only some zeros printed (seed 003): all zero by inference, with a diagnostic', () => {
     const record = parse(report('', '0 | 0 | 0 |'));
     expect(Object.values(record.litigation_after_review)).toEqual([0, 0, 0, 0, 0]);
-    expect(record.warnings.join()).toMatch(/3 of 15 cells, all 0/);
+    expect(record.diagnostics.find((d) => d.code === 'cases_zeros_inferred')?.values).toEqual({ printed: 3 });
   });
 
   it('a group that does not add up is kept as printed and fails its check', () => {
     const record = parse(report('', '10 1 0 0 0 0 0 0 0 0 5 0 0 0 0'));
     expect(record.review.total).toBe(0);
-    expect(record.checks.find((c) => c.rule.startsWith('四 review'))?.ok).toBe(false);
+    expect(record.checks.find((c) => c.rule === 'cases_group_sum' && c.row === 'review')?.ok).toBe(false);
   });
 });
 
@@ -247,7 +254,7 @@ describe('metadata and page text', () => {
     const record = parse(text);
     expect(record.agency.name).toBe('北京住房公积金管理中心');
     expect(record.year).toBe(2023);
-    expect(record.warnings.join()).toMatch(/read from the prose/);
+    expect(record.diagnostics.find((d) => d.code === 'agency_name_from_prose')?.values).toEqual({ name: '北京住房公积金管理中心' });
   });
 
   it('ignores spam injected into the prose (seed 003) and a date inside the reporting year', () => {
@@ -299,10 +306,10 @@ describe('prose metrics keep the sentence they came from', () => {
       report(text).replace('2023年，我局认真贯彻落实《条例》。', '2023年，共收到政府信息公开申请6件，答复办结8件。'),
       { file: 'x.txt', sha256: '', format: 'txt' },
     );
-    const prose = record.checks.filter((c) => c.rule.startsWith('prose'));
-    expect(prose.map((c) => [c.rule, c.ok])).toEqual([
-      ['prose restates new', true],
-      ['prose restates total_processed', false],
+    const prose = record.checks.filter((c) => c.rule === 'prose_restates_table');
+    expect(prose.map((c) => [c.row, c.ok, c.values.prose, c.values.table])).toEqual([
+      ['new', true, 6, 6],
+      ['total_processed', false, 8, 7],
     ]);
   });
 });

@@ -43,23 +43,25 @@ describe('files holding more than one report', () => {
     });
   });
 
-  it('the same report printed twice: read once, with a warning', () => {
+  it('the same report printed twice: read once, with a diagnostic', () => {
     const once = parse(A);
     const twice = parse(`${A}\n\n${A}`);
     expect(twice.error).toBeNull();
     expect(tables(twice)).toEqual(tables(once));
     expect(twice.agency.name).toBe(once.agency.name);
-    expect(twice.warnings.at(-1)).toMatch(/^the report is printed 2 times in this file \(lines 1–\d+, \d+–\d+\) with the same tables; read once/);
+    const last = twice.diagnostics.at(-1);
+    expect(last).toMatchObject({ code: 'copies_same_tables', section: 'file', values: { count: 2, read: last?.values.ranges && (last.values.ranges as string[])[0] } });
+    expect(last?.values.ranges).toEqual([expect.stringMatching(/^1–\d+$/), expect.stringMatching(/^\d+–\d+$/)]);
   });
 
-  it('a table of contents before the report: skipped, with a warning, and the report read whole', () => {
+  it('a table of contents before the report: skipped, with a diagnostic, and the report read whole', () => {
     const toc = ['目录', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', ''].join('\n');
     const once = parse(A);
     const record = parse(`${toc}\n${A}`);
     expect(record.error).toBeNull();
     expect(tables(record)).toEqual(tables(once));
     expect(record.metrics).toEqual(once.metrics);
-    expect(record.warnings.at(-1)).toMatch(/^section 三 heading printed 2 times; lines 1–\d+ hold no section 三 figures/);
+    expect(record.diagnostics.at(-1)).toMatchObject({ code: 'copies_fragments_ignored', values: { count: 2, ranges: [expect.stringMatching(/^1–\d+$/)] } });
   });
 
   it('a section 三 heading repeated inside the table is not a second report', () => {

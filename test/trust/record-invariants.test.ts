@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import type { ReportRecord } from '../../src/lib/schema.ts';
-import { checkViolations, inventedNumbers, numberTokens, shapeViolations } from './record-invariants.ts';
+import { checkKey, checkViolations, inventedNumbers, numberTokens, shapeViolations } from './record-invariants.ts';
+import { diagnostic, type CheckRule } from '../../src/lib/diagnostics.ts';
 
 const TEXT = readFileSync('data/reports/001_728a91f025a299f0.txt', 'utf8');
 let record: ReportRecord;
@@ -33,11 +34,11 @@ describe('record invariants', () => {
     expect(inventedNumbers(record, TEXT)).toEqual(['applications.granted.legal = 987654 is not printed in the text']);
   });
 
-  it('flag a 0 the text never prints unless a warning says it was inferred', () => {
+  it('flag a 0 the text never prints unless a diagnostic says it was inferred', () => {
     const noZero = TEXT.replace(/\b0\b/g, '7');
     record.review.upheld = 0;
     expect(inventedNumbers(record, noZero).some((v) => v.startsWith('review.upheld = 0'))).toBe(true);
-    record.warnings.push('section 四: printed 3 of 15 cells, all 0; the dropped cells are inferred as 0');
+    record.diagnostics.push(diagnostic('cases_zeros_inferred', 'cases', { printed: 3 }));
     expect(inventedNumbers(record, noZero).some((v) => v.startsWith('review.upheld'))).toBe(false);
   });
 
@@ -51,15 +52,16 @@ describe('record invariants', () => {
 
   it('flag a check listed as ok that does not hold, and a broken identity left unreported', () => {
     record.applications.new.total = (record.applications.new.total ?? 0) + 1;
-    const rule = '三 total: new + carried_over = total_processed + carried_forward';
-    expect(record.checks.find((c) => c.rule === rule)?.ok).toBe(true);
-    expect(checkViolations(record)).toContain(`check “${rule}” says ok but does not hold (${record.checks.find((c) => c.rule === rule)?.detail})`);
-    record.checks = record.checks.filter((c) => c.rule !== rule);
+    const rule = 'applications_balance::total';
+    const check = record.checks.find((c) => checkKey(c) === rule);
+    expect(check?.ok).toBe(true);
+    expect(checkViolations(record)).toContain(`check “${rule}” says ok but does not hold (${JSON.stringify(check?.values)})`);
+    record.checks = record.checks.filter((c) => checkKey(c) !== rule);
     expect(checkViolations(record)).toContain(`identity broken but not reported as failed: ${rule}`);
   });
 
   it('flag a rule it cannot recompute, so new rules get a test', () => {
-    record.checks.push({ rule: 'something new', ok: true, detail: '' });
+    record.checks.push({ rule: 'something new' as CheckRule, ok: true, section: 'applications', values: {} });
     expect(checkViolations(record)).toContain('check “something new” is a rule this test does not know: add it to recompute()');
   });
 

@@ -14,6 +14,7 @@ import {
   type ReportRecord,
 } from '../../src/lib/schema.ts';
 import { normalizeText } from '../../src/lib/parse/normalize.ts';
+import { isDiagnosticCode, isDiagnosticSection, type Check, type DiagnosticCode } from '../../src/lib/diagnostics.ts';
 
 const CASE_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 const SPLIT_OTHER: readonly ApplicationRow[] = ['other_no_correction', 'other_no_fee'];
@@ -48,10 +49,13 @@ export function shapeViolations(record: ReportRecord): string[] {
     if (typeof v !== 'number' || !Number.isFinite(v)) out.push(`metrics.${key} is ${String(v)}`);
     if (!record.metric_sources?.[key as keyof ReportRecord['metric_sources']]) out.push(`metrics.${key} has no source`);
   }
-  if (!Array.isArray(record.checks) || record.checks.some((c) => typeof c.rule !== 'string' || typeof c.ok !== 'boolean' || typeof c.detail !== 'string')) {
-    out.push('checks are not all {rule, ok, detail}');
+  const isValues = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!Array.isArray(record.checks) || record.checks.some((c) => typeof c.rule !== 'string' || typeof c.ok !== 'boolean' || !isDiagnosticSection(c.section) || !isValues(c.values))) {
+    out.push('checks are not all {rule, ok, section, values}');
   }
-  if (!Array.isArray(record.warnings) || record.warnings.some((w) => typeof w !== 'string' || w === '')) out.push('warnings are not all non-empty strings');
+  if (!Array.isArray(record.diagnostics) || record.diagnostics.some((d) => !isDiagnosticCode(d.code) || !isDiagnosticSection(d.section) || !isValues(d.values))) {
+    out.push('diagnostics are not all {code, section, values} with a known code');
+  }
   if (record.error !== null && typeof record.error !== 'string') out.push(`error is ${String(record.error)}`);
   if (!['2019', '2021', null].includes(record.template)) out.push(`template is ${String(record.template)}`);
   if (record.year !== null && !Number.isInteger(record.year)) out.push(`year is ${String(record.year)}`);
@@ -114,7 +118,15 @@ export function chineseNumeral(text: string): number {
   return total + (digit ?? 0);
 }
 
-const INFERRED_ZERO = /inferred as 0/;
+/** Diagnostics that say a 0 was inferred rather than read. */
+const INFERRED_ZERO: readonly DiagnosticCode[] = [
+  'applications_zero_rows_inferred',
+  'applications_single_figure_as_natural',
+  'applications_blank_cells_inferred',
+  'cases_zeros_inferred',
+  'cases_blank_cells_inferred',
+  'zero_marks_inferred',
+];
 
 /**
  * Every number in the tables is a number printed in the text, or a 0 that a warning says was
@@ -122,7 +134,7 @@ const INFERRED_ZERO = /inferred as 0/;
  */
 export function inventedNumbers(record: ReportRecord, text: string): string[] {
   const tokens = numberTokens(text);
-  const zeroInferred = record.warnings.some((w) => INFERRED_ZERO.test(w));
+  const zeroInferred = record.diagnostics.some((d) => INFERRED_ZERO.includes(d.code));
   const out: string[] = [];
   const look = (where: string, v: number | null) => {
     if (v === null || tokens.has(v)) return;
@@ -153,11 +165,11 @@ const sum = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0);
 export function checkViolations(record: ReportRecord): string[] {
   const out: string[] = [];
   const apps = record.applications;
-  const listed = new Map(record.checks.map((c) => [c.rule, c]));
+  const listed = new Map(record.checks.map((c) => [checkKey(c), c]));
   for (const check of record.checks) {
-    const holds = recompute(record, check.rule, check.detail);
+    const holds = recompute(record, check);
     if (holds === 'unknown rule') out.push(`check “${check.rule}” is a rule this test does not know: add it to recompute()`);
-    else if (check.ok && holds !== true) out.push(`check “${check.rule}” says ok but does not hold (${check.detail})`);
+    else if (check.ok && holds !== true) out.push(`check “${checkKey(check)}” says ok but does not hold (${JSON.stringify(check.values)})`);
   }
   // Broken identities must not be silent.
   const mustFail = (rule: string, broken: boolean) => {
@@ -165,31 +177,36 @@ export function checkViolations(record: ReportRecord): string[] {
   };
   for (const c of APPLICANT_COLUMNS) {
     const [n, o, p, f] = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
-    if (n !== null && o !== null && p !== null && f !== null) mustFail(`三 ${c}: new + carried_over = total_processed + carried_forward`, n + o !== p + f);
+    if (n !== null && o !== null && p !== null && f !== null) mustFail(`applications_balance::${c}`, n + o !== p + f);
   }
   for (const row of APPLICATION_ROWS) {
     const parts = APPLICANTS.map((c) => apps[row][c]);
     const total = apps[row].total;
-    if (total !== null && parts.every((v) => v !== null)) mustFail(`三 ${row}: applicant columns sum to total`, sum(parts as number[]) !== total);
+    if (total !== null && parts.every((v) => v !== null)) mustFail(`applications_columns_sum:${row}:`, sum(parts as number[]) !== total);
   }
   for (const group of CASE_GROUPS) {
     const cells = record[group];
     const parts = CASE_OUTCOMES.filter((k) => k !== 'total').map((k) => cells[k]);
-    if (cells.total !== null && parts.every((v) => v !== null)) mustFail(`四 ${group}: upheld + corrected + other + pending = total`, sum(parts as number[]) !== cells.total);
+    if (cells.total !== null && parts.every((v) => v !== null)) mustFail(`cases_group_sum:${group}:`, sum(parts as number[]) !== cells.total);
   }
   return out;
 }
 
-function recompute(record: ReportRecord, rule: string, detail: string): boolean | 'unknown rule' {
+/** A check's identity: rule, row and column (`applications_balance::natural`). */
+export const checkKey = (c: Pick<Check, 'rule' | 'row' | 'column'>) => `${c.rule}:${c.row ?? ''}:${c.column ?? ''}`;
+
+function recompute(record: ReportRecord, check: Check): boolean | 'unknown rule' {
   const apps = record.applications;
-  let m: RegExpExecArray | null;
-  if ((m = /^三 (\w+): new \+ carried_over = total_processed \+ carried_forward$/.exec(rule))) {
-    const c = m[1] as (typeof APPLICANT_COLUMNS)[number];
+  const { rule } = check;
+  if (rule === 'applications_balance') {
+    const c = check.column as (typeof APPLICANT_COLUMNS)[number];
+    if (!(APPLICANT_COLUMNS as readonly string[]).includes(c)) return false;
     const [n, o, p, f] = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
     return n !== null && o !== null && p !== null && f !== null && n + o === p + f;
   }
-  if ((m = /^三 (\w+): outcome rows sum to total_processed$/.exec(rule))) {
-    const c = m[1] as (typeof APPLICANT_COLUMNS)[number];
+  if (rule === 'applications_outcomes_sum') {
+    const c = check.column as (typeof APPLICANT_COLUMNS)[number];
+    if (!(APPLICANT_COLUMNS as readonly string[]).includes(c)) return false;
     const p = apps.total_processed[c];
     const required = OUTCOME_ROWS.filter((r) => !SPLIT_OTHER.includes(r));
     const split = SPLIT_OTHER.map((r) => apps[r][c]);
@@ -197,23 +214,23 @@ function recompute(record: ReportRecord, rule: string, detail: string): boolean 
     if (split.some((v) => v === null) && split.some((v) => v !== null)) return false;
     return sum(OUTCOME_ROWS.map((r) => apps[r][c] ?? 0)) === p;
   }
-  if ((m = /^三 (\w+): applicant columns sum to total$/.exec(rule))) {
-    const cells = apps[m[1] as ApplicationRow];
+  if (rule === 'applications_columns_sum') {
+    const cells = apps[check.row as ApplicationRow];
     if (!cells) return false;
     const parts = APPLICANTS.map((c) => cells[c]);
     return cells.total !== null && parts.every((v) => v !== null) && sum(parts as number[]) === cells.total;
   }
-  if ((m = /^四 (\w+): upheld \+ corrected \+ other \+ pending = total$/.exec(rule))) {
-    const cells = record[m[1] as (typeof CASE_GROUPS)[number]];
+  if (rule === 'cases_group_sum') {
+    const cells = CASE_GROUPS.includes(check.row as (typeof CASE_GROUPS)[number]) ? record[check.row as (typeof CASE_GROUPS)[number]] : undefined;
     if (!cells) return false;
     const parts = CASE_OUTCOMES.filter((k) => k !== 'total').map((k) => cells[k]);
     return cells.total !== null && parts.every((v) => v !== null) && sum(parts as number[]) === cells.total;
   }
-  if ((m = /^prose restates (\w+)$/.exec(rule))) {
-    const said = /^prose says (-?[\d.]+),/.exec(detail);
-    const table = restatedTableValue(record, m[1]!);
+  if (rule === 'prose_restates_table') {
+    const said = check.values.prose;
+    const table = restatedTableValue(record, check.row ?? '');
     if (table === 'unknown rule') return table;
-    return said !== null && table !== null && Number(said[1]) === table;
+    return typeof said === 'number' && table !== null && said === table;
   }
   return 'unknown rule';
 }

@@ -3,6 +3,7 @@
  * 北京…, 淮安市洪泽区…), then settle a name shared by several places (城关镇, 朝阳区) by the places
  * the report's text names (including page chrome such as 中国东莞政府门户网站). Pure.
  */
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import {
   cityShortName,
   contains,
@@ -100,13 +101,13 @@ function common(candidates: Division[]): Omit<Region, 'named_level' | 'body'> {
   return { province, city, county, township: null, division_code };
 }
 
-export function resolveRegion(agencyName: string, text: string): { region: Region; warnings: string[] } {
+export function resolveRegion(agencyName: string, text: string): { region: Region; diagnostics: Diagnostic[] } {
   const name = agencyName.replace(/\s+/g, '').replace(PREFIX, '');
   const { steps, rest } = prefixChain(name);
   const last = steps[steps.length - 1];
   if (!last) {
     const region = { province: null, city: null, county: null, township: null, division_code: null, named_level: null, body: name };
-    return { region, warnings: [] };
+    return { region, diagnostics: [] };
   }
   // Keep the deepest candidates consistent with every earlier step of the chain.
   const chained = last.candidates.filter((d) => steps.every((s) => s.candidates.some((c) => contains(c, d))));
@@ -123,11 +124,9 @@ export function resolveRegion(agencyName: string, text: string): { region: Regio
       named_level,
       body: rest,
     };
-    return { region, warnings: [] };
+    return { region, diagnostics: [] };
   }
   const places = settled.map((d) => [d.province, d.city, d.county].filter(Boolean).join('')).slice(0, 5);
-  const warning =
-    `agency region unsettled: ${last.text} names ${settled.length} places (${places.join('、')}${settled.length > 5 ? '…' : ''}) ` +
-    'and the text names none of them more than another; add the agency to data/agencies.csv';
-  return { region: { ...common(settled), named_level, body: rest }, warnings: [warning] };
+  const unsettled = diagnostic('agency_region_unsettled', 'agency', { prefix: last.text, count: settled.length, places });
+  return { region: { ...common(settled), named_level, body: rest }, diagnostics: [unsettled] };
 }

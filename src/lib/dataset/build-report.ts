@@ -20,7 +20,8 @@ export interface BuildReport {
     read: number;
     /** Files that gave a record. */
     parsed: number;
-    parsed_with_warnings: number;
+    /** Records with at least one diagnostic. */
+    parsed_with_diagnostics: number;
     /** Records with at least one failed arithmetic check. */
     failed_checks: number;
     /** Records in the dataset (parsed minus duplicates). */
@@ -46,7 +47,7 @@ export function summaryLines(report: BuildReport): string[] {
     .map(([r, n]) => `${r} ${n}`)
     .join(', ');
   return [
-    `build-data: ${t.files} files; read ${t.read}; parsed ${t.parsed} (${t.parsed_with_warnings} with warnings, ${t.failed_checks} failing checks); used ${t.used}`,
+    `build-data: ${t.files} files; read ${t.read}; parsed ${t.parsed} (${t.parsed_with_diagnostics} with diagnostics, ${t.failed_checks} failing checks); used ${t.used}`,
     `build-data: not used ${t.not_used}${reasons ? ` (${reasons})` : ''}; overrides applied ${t.overrides_applied}${report.overrides.errors.length ? `; ${report.overrides.errors.length} errors in agencies.csv` : ''}`,
     ...report.not_used.slice(0, 20).map((n) => `  not used: ${n.file}: ${n.detail}`),
     ...(report.not_used.length > 20 ? [`  … and ${report.not_used.length - 20} more in build-report.json`] : []),

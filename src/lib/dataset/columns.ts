@@ -11,7 +11,8 @@
  *   litigation_after_review.<o>     → lit_after_review_<o>
  *   proactive.<item>.<column>       → pro_<item>_<column>         (columns of both template versions)
  *   metrics.<key>                   → metric_<key>; metric_sources.<key> → metric_<key>_raw, metric_<key>_approx
- *   checks, warnings                → checks_count, checks_failed, checks_failed_rules, warnings_count, warnings
+ *   checks                          → checks_count, checks_failed, checks_failed_rules (Chinese), checks_failed_rules_en
+ *   diagnostics                     → diagnostics_count, diagnostic_codes, diagnostics (Chinese), diagnostics_en
  */
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_OUTCOMES, METRIC_KEYS, type CaseCells, type ReportRecord } from '../schema.ts';
 import {
@@ -23,6 +24,7 @@ import {
   PROACTIVE_ITEM_LABELS,
   ROW_LABELS,
 } from './labels.ts';
+import { renderCheck, renderDiagnostic } from '../../i18n/diagnostics.ts';
 
 export type CsvValue = string | number | null;
 
@@ -143,10 +145,17 @@ const metrics: CsvColumn[] = METRIC_KEYS.flatMap((k) => [
 const quality: CsvColumn[] = [
   col({ name: 'checks_count', field: 'checks', type: 'number', zh: '校验项数', en: 'Checks run', description: 'Number of arithmetic checks run on the tables.', get: (r) => r.checks.length }),
   col({ name: 'checks_failed', field: 'checks', type: 'number', zh: '未通过校验数', en: 'Checks failed', description: 'Checks the report\'s own figures break (kept as printed).', get: (r) => r.checks.filter((c) => !c.ok).length }),
-  col({ name: 'checks_failed_rules', field: 'checks', type: 'text', zh: '未通过的校验', en: 'Failed checks', description: 'Failed rules with their detail, separated by " | ".', get: (r) => r.checks.filter((c) => !c.ok).map((c) => `${c.rule}: ${c.detail}`).join(' | ') || null }),
-  col({ name: 'warnings_count', field: 'warnings', type: 'number', zh: '提示数', en: 'Warnings', description: 'Values inferred rather than read, and other doubts.', get: (r) => r.warnings.length }),
-  col({ name: 'warnings', field: 'warnings', type: 'text', zh: '提示', en: 'Warning text', description: 'The warnings, separated by " | ".', get: (r) => r.warnings.join(' | ') || null }),
+  col({ name: 'checks_failed_rules', field: 'checks', type: 'text', zh: '未通过的校验', en: 'Failed checks (Chinese)', description: 'The failed checks with their figures, in Chinese, separated by " | ".', get: (r) => failedChecks(r, 'zh') }),
+  col({ name: 'checks_failed_rules_en', field: 'checks', type: 'text', zh: '未通过的校验（英文）', en: 'Failed checks', description: 'The failed checks with their figures, in English, separated by " | ".', get: (r) => failedChecks(r, 'en') }),
+  col({ name: 'diagnostics_count', field: 'diagnostics', type: 'number', zh: '读取说明数', en: 'Reading notes', description: 'Values inferred rather than read, and other doubts.', get: (r) => r.diagnostics.length }),
+  col({ name: 'diagnostic_codes', field: 'diagnostics.code', type: 'text', zh: '读取说明代码', en: 'Reading note codes', description: 'The diagnostics\' codes (see the README), separated by " ".', get: (r) => r.diagnostics.map((d) => d.code).join(' ') || null }),
+  col({ name: 'diagnostics', field: 'diagnostics', type: 'text', zh: '读取说明', en: 'Reading notes (Chinese)', description: 'The diagnostics in Chinese, separated by " | ".', get: (r) => r.diagnostics.map((d) => renderDiagnostic(d, 'zh')).join(' | ') || null }),
+  col({ name: 'diagnostics_en', field: 'diagnostics', type: 'text', zh: '读取说明（英文）', en: 'Reading notes', description: 'The diagnostics in English, separated by " | ".', get: (r) => r.diagnostics.map((d) => renderDiagnostic(d, 'en')).join(' | ') || null }),
 ];
+
+function failedChecks(r: ReportRecord, lang: 'zh' | 'en'): string | null {
+  return r.checks.filter((c) => !c.ok).map((c) => renderCheck(c, lang)).join(' | ') || null;
+}
 
 export const CSV_COLUMNS: readonly CsvColumn[] = [...identity, ...applications, ...cases, ...proactive, ...metrics, ...quality];
 
@@ -158,12 +167,12 @@ export function toCsvRow(record: ReportRecord): CsvValue[] {
 /** Section 二 cells a record has that no column holds (reported by the build, never dropped silently). */
 const KNOWN_PROACTIVE = new Map(PROACTIVE_ITEM_COLUMNS.map(([item, columns]) => [item, new Set(columns)]));
 
-export function unmappedProactive(record: ReportRecord): string[] {
-  const unmapped: string[] = [];
+export function unmappedProactive(record: ReportRecord): { item: string; column: string }[] {
+  const unmapped: { item: string; column: string }[] = [];
   for (const item in record.proactive) {
     const known = KNOWN_PROACTIVE.get(item);
     const cells = record.proactive[item] ?? {};
-    for (const column in cells) if (!known?.has(column)) unmapped.push(`${item}.${column}`);
+    for (const column in cells) if (!known?.has(column)) unmapped.push({ item, column });
   }
   return unmapped;
 }

@@ -1,6 +1,6 @@
 /**
  * Two files for the same agency and year: keep one. The rule, in order:
- *   1. fewer failed checks; 2. fewer warnings; 3. more table cells read; 4. the file name that
+ *   1. fewer failed checks; 2. fewer diagnostics; 3. more table cells read; 4. the file name that
  *   sorts first (code-point order).
  * Reports with no agency name or no year are never grouped (nothing says they are the same).
  */
@@ -9,7 +9,7 @@ export interface DuplicateCandidate {
   agency: string | null;
   year: number | null;
   checksFailed: number;
-  warnings: number;
+  diagnostics: number;
   cellsRead: number;
 }
 
@@ -19,12 +19,12 @@ export interface DuplicateDropped {
   reason: string;
 }
 
-export const DUPLICATE_RULE = 'fewer failed checks, then fewer warnings, then more cells read, then file name order';
+export const DUPLICATE_RULE = 'fewer failed checks, then fewer diagnostics, then more cells read, then file name order';
 
 function compare(a: DuplicateCandidate, b: DuplicateCandidate): number {
   return (
     a.checksFailed - b.checksFailed ||
-    a.warnings - b.warnings ||
+    a.diagnostics - b.diagnostics ||
     b.cellsRead - a.cellsRead ||
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
   );

@@ -1,6 +1,7 @@
 /** Which reader a file needs (by extension and magic bytes), and how text bytes are decoded. */
 import { isUtf8, transcode } from 'node:buffer';
 import type { ExtractedFormat } from './types.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'shtml', 'xhtml']);
 
@@ -61,7 +62,7 @@ function bomEncoding(bytes: Uint8Array): string | null {
 export interface DecodedText {
   text: string;
   encoding: string;
-  warnings: string[];
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -70,28 +71,28 @@ export interface DecodedText {
  * government sites).
  */
 export function decodeText(bytes: Uint8Array, declared: string | null = null): DecodedText {
-  const warnings: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   const bom = bomEncoding(bytes);
-  if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, warnings };
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, diagnostics };
   if (declared) {
     const gbFamily = /^(gb2312|gbk|x-gbk|gb_2312-80|cp936|gb18030)$/i.test(declared);
     // GBK text is almost never valid UTF-8, while UTF-8 bytes are mostly valid GBK: trust the bytes.
     const utf8 = gbFamily && bytes.some((byte) => byte > 0x7f) ? utf8Text(bytes) : null;
     if (utf8 !== null) {
-      warnings.push(`declared encoding "${declared}" but the bytes are UTF-8; read as UTF-8`);
-      return { text: utf8, encoding: 'utf-8', warnings };
+      diagnostics.push(diagnostic('encoding_declared_but_utf8', 'file', { declared }));
+      return { text: utf8, encoding: 'utf-8', diagnostics };
     }
     const label = gbFamily ? 'gb18030' : declared;
     try {
       const text = new TextDecoder(label, { fatal: true }).decode(bytes);
-      return { text, encoding: label.toLowerCase(), warnings };
+      return { text, encoding: label.toLowerCase(), diagnostics };
     } catch {
-      warnings.push(`declared encoding "${declared}" does not fit the bytes; detected instead`);
+      diagnostics.push(diagnostic('encoding_declared_mismatch', 'file', { declared }));
     }
   }
   const utf8 = utf8Text(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings };
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', diagnostics };
   const text = new TextDecoder('gb18030').decode(bytes);
-  if (text.includes('\uFFFD')) warnings.push('text is neither valid UTF-8 nor GB18030; some characters were replaced');
-  return { text, encoding: 'gb18030', warnings };
+  if (text.includes('\uFFFD')) diagnostics.push(diagnostic('encoding_replaced_characters', 'file'));
+  return { text, encoding: 'gb18030', diagnostics };
 }

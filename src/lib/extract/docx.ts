@@ -105,13 +105,13 @@ export function extractDocx(bytes: Uint8Array): Extracted {
   try {
     files = unzipSync(bytes, { filter: (file) => /^word\/document\d*\.xml$/.test(file.name) });
   } catch (cause) {
-    return { format: 'docx', text: '', warnings: [], error: `not a readable .docx (zip) file: ${(cause as Error).message}` };
+    return { format: 'docx', text: '', diagnostics: [], error: `not a readable .docx (zip) file: ${(cause as Error).message}` };
   }
   const documentXml = files['word/document.xml'] ?? Object.values(files)[0]; // some writers name it document2.xml
-  if (!documentXml) return { format: 'docx', text: '', warnings: [], error: 'zip file has no word/document.xml: not a Word .docx document' };
+  if (!documentXml) return { format: 'docx', text: '', diagnostics: [], error: 'zip file has no word/document.xml: not a Word .docx document' };
   const root = parseXml(new TextDecoder('utf-8').decode(documentXml));
   const body = childElements(root, 'w:document').flatMap((doc) => childElements(doc, 'w:body'))[0];
-  if (!body) return { format: 'docx', text: '', warnings: [], error: 'word/document.xml has no w:body' };
+  if (!body) return { format: 'docx', text: '', diagnostics: [], error: 'word/document.xml has no w:body' };
   const text = bodyLines(body).join('\n');
-  return { format: 'docx', text, warnings: [], error: text === '' ? 'Word document has no text' : null };
+  return { format: 'docx', text, diagnostics: [], error: text === '' ? 'Word document has no text' : null };
 }

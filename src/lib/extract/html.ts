@@ -120,5 +120,5 @@ export function extractHtml(bytes: Uint8Array): Extracted {
   const lines = title !== '' && writer.lines[0] !== title ? [title, ...writer.lines] : writer.lines;
   const text = lines.join('\n');
   const error = writer.lines.length === 0 ? 'HTML page has no visible text in its body' : null;
-  return { format: 'html', text, warnings: decoded.warnings, error };
+  return { format: 'html', text, diagnostics: decoded.diagnostics, error };
 }

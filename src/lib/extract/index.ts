@@ -21,10 +21,10 @@ function binaryReason(bytes: Uint8Array): string | null {
 
 function extractPlainText(bytes: Uint8Array): Extracted {
   const binary = binaryReason(bytes);
-  if (binary) return { format: 'txt', text: '', warnings: [], error: binary };
+  if (binary) return { format: 'txt', text: '', diagnostics: [], error: binary };
   const decoded = decodeText(bytes);
   const text = decoded.text.replace(/\r\n?/g, '\n');
-  return { format: 'txt', text, warnings: decoded.warnings, error: text.trim() === '' ? 'empty file' : null };
+  return { format: 'txt', text, diagnostics: decoded.diagnostics, error: text.trim() === '' ? 'empty file' : null };
 }
 
 async function extractAs(format: ExtractedFormat, bytes: Uint8Array): Promise<Extracted> {
@@ -47,6 +47,6 @@ export async function extractText(bytes: Uint8Array, fileName: string): Promise<
     return extracted.error ? { ...extracted, error: `${fileName}: ${extracted.error}` } : extracted;
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    return { format, text: '', warnings: [], error: `${fileName}: could not read as ${format}: ${message}` };
+    return { format, text: '', diagnostics: [], error: `${fileName}: could not read as ${format}: ${message}` };
   }
 }

@@ -1,4 +1,6 @@
 /** What every reader returns: the normalised text the report parser reads. */
+import type { Diagnostic } from '../diagnostics.ts';
+
 export type ExtractedFormat = 'txt' | 'html' | 'pdf' | 'docx';
 
 export interface Extracted {
@@ -9,8 +11,8 @@ export interface Extracted {
    * the first row and column it covers.
    */
   text: string;
-  /** Things the reader was unsure of or had to work around; each names what and where. */
-  warnings: string[];
+  /** Things the reader was unsure of or had to work around (section `file`). */
+  diagnostics: Diagnostic[];
   /** Why nothing (or nothing usable) could be read; `null` when reading worked. */
   error: string | null;
   /** PDF only: number of pages read. */

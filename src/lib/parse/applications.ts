@@ -5,7 +5,7 @@
  * (2019, or a 2021 report printing 其他处理 as one row) they are placed in order; labels are
  * then only cross-checked. Otherwise rows are placed by their labels. Of the two placements the
  * one whose arithmetic and labels agree best wins. Sparse rows (zeros dropped) are completed
- * only where arithmetic allows, and each completion is a warning.
+ * only where arithmetic allows, and each completion is a diagnostic.
  */
 import {
   APPLICATION_ROWS,
@@ -13,6 +13,7 @@ import {
   type ApplicantCells,
   type ApplicationRow,
 } from '../schema.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { compactLabel } from './normalize.ts';
 import { COLUMNS, type NumberRow, rowSumsOk } from './number-rows.ts';
 import { isDamagedLabel, matchApplicationLabel, SPLIT_OTHER_ROWS } from './template.ts';
@@ -21,7 +22,7 @@ export interface ApplicationsResult {
   applications: Record<ApplicationRow, ApplicantCells>;
   /** True when 其他处理 was printed as one row (2019 template style). */
   singleOtherRow: boolean;
-  warnings: string[];
+  diagnostics: Diagnostic[];
 }
 
 const ROWS_SINGLE_OTHER = APPLICATION_ROWS.filter((r) => !SPLIT_OTHER_ROWS.includes(r));
@@ -112,7 +113,7 @@ function score(placement: Placement): number {
 const samePlacement = (a: Placement, b: Placement) => a.length === b.length && a.every((p, i) => p.row === b[i]!.row);
 
 export function placeApplications(rows: readonly NumberRow[]): ApplicationsResult {
-  const warnings: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   const hints = rows.map(hintOf);
   const ordered = inOrder(rows, hints);
   const labelled = byLabel(rows, hints);
@@ -121,42 +122,40 @@ export function placeApplications(rows: readonly NumberRow[]): ApplicationsResul
     chosen = samePlacement(ordered, labelled) || score(ordered) >= score(labelled) ? ordered : labelled;
     const { disagree } = labelAgreement(chosen);
     if (chosen === ordered && disagree > 0) {
-      warnings.push(
-        `section 三: ${disagree} row label(s) stand away from their numbers (text from a scrambled layout); rows placed by template order and checked by arithmetic`,
-      );
+      diagnostics.push(diagnostic('applications_labels_displaced', 'applications', { count: disagree }));
     }
   } else if (rows.length === 0) {
-    warnings.push('section 三: no figures found');
+    diagnostics.push(diagnostic('applications_no_figures', 'applications'));
   } else {
-    warnings.push(`section 三: ${rows.length} numeric rows found where the template has 25 (or 23); rows placed by their labels`);
+    diagnostics.push(diagnostic('applications_row_count', 'applications', { found: rows.length }));
   }
-  return fill(chosen, warnings);
+  return fill(chosen, diagnostics);
 }
 
-function fill(placement: Placement, warnings: string[]): ApplicationsResult {
+function fill(placement: Placement, diagnostics: Diagnostic[]): ApplicationsResult {
   const placed = new Map<ApplicationRow, ApplicantCells>();
   for (const { row, source, hint } of placement) {
     if (hint === row && source.label && readLabel(source.label).damaged) {
-      warnings.push(`section 三: row ${row} recognised by a damaged label “${source.label}” (line ${source.line + 1})`);
+      diagnostics.push(diagnostic('applications_damaged_label', 'applications', { label: source.label }, { row, line: source.line + 1 }));
     }
     if (placed.has(row)) {
-      warnings.push(`section 三: a second set of numbers for row ${row} (line ${source.line + 1}) was ignored`);
+      diagnostics.push(diagnostic('applications_duplicate_row', 'applications', {}, { row, line: source.line + 1 }));
       continue;
     }
-    placed.set(row, source.positional ? toCells(source.positional) : source.sparse ? completeSparseRow(row, source, warnings) : toCells(source.values));
+    placed.set(row, source.positional ? toCells(source.positional) : source.sparse ? completeSparseRow(row, source, diagnostics) : toCells(source.values));
     if (source.via === 'column-major') {
       // Reading a block column by column is an inference from layout and arithmetic.
-      if (!warnings.some((w) => w.startsWith('section 三: a block of numbers'))) {
-        warnings.push('section 三: a block of numbers printed column by column (PDF text order) was read as rows by its row sums');
+      if (!diagnostics.some((d) => d.code === 'applications_column_major')) {
+        diagnostics.push(diagnostic('applications_column_major', 'applications'));
       }
     }
   }
   const singleOtherRow = placed.has('other_misc') && SPLIT_OTHER_ROWS.every((r) => !placed.has(r));
   const missing = APPLICATION_ROWS.filter((r) => !placed.has(r) && !(singleOtherRow && SPLIT_OTHER_ROWS.includes(r)));
   if (placement.length > 0 && missing.length > 0) {
-    warnings.push(`section 三: row(s) not found: ${missing.join(', ')}`);
+    diagnostics.push(diagnostic('applications_rows_not_found', 'applications', { rows: missing }));
   }
-  return { applications: inTemplateOrder(placed), singleOtherRow, warnings };
+  return { applications: inTemplateOrder(placed), singleOtherRow, diagnostics };
 }
 
 /** Every template row, in template order: the cells placed, or empty cells. */
@@ -174,30 +173,30 @@ function toCells(values: readonly (number | null)[]): ApplicantCells {
 /**
  * A row printed with zeros dropped (`本年新收 | 6 | 6 |`). Counts are never negative, so a total
  * of 0 makes every cell 0; a single applicant figure equal to the total is placed under 自然人,
- * the usual applicant, with a warning; anything else keeps only the total.
+ * the usual applicant, with a diagnostic; anything else keeps only the total.
  */
-function completeSparseRow(row: ApplicationRow, source: NumberRow, warnings: string[]): ApplicantCells {
+function completeSparseRow(row: ApplicationRow, source: NumberRow, diagnostics: Diagnostic[]): ApplicantCells {
   const v = source.values;
-  const at = `section 三 row ${row} (line ${source.line + 1})`;
+  const at = { row, line: source.line + 1 };
   if (v.length > 0 && v.every((x) => x === 0)) {
-    const note = (n: number) => `section 三: rows printed with only ${n} of 7 cells, all 0, the dropped cells inferred as 0: `;
-    const i = warnings.findIndex((w) => w.startsWith(note(v.length)));
-    if (i >= 0) warnings[i] += `, ${row}`;
-    else warnings.push(note(v.length) + row);
+    // One diagnostic per count of printed cells, listing its rows.
+    const same = diagnostics.find((d) => d.code === 'applications_zero_rows_inferred' && d.values.printed === v.length);
+    if (same) (same.values.rows as string[]).push(row);
+    else diagnostics.push(diagnostic('applications_zero_rows_inferred', 'applications', { printed: v.length, rows: [row] }));
     return toCells(Array(COLUMNS).fill(0));
   }
   const total = v[v.length - 1]!;
   const applicants = v.slice(0, -1);
   if (applicants.length === 1 && applicants[0] === total) {
-    warnings.push(`${at}: printed only ${v.join(' and ')}; ${total} placed under 自然人 (natural) and the dropped cells inferred as 0`);
+    diagnostics.push(diagnostic('applications_single_figure_as_natural', 'applications', { printed: [...v], total }, at));
     return toCells([total, 0, 0, 0, 0, 0, total]);
   }
   if (applicants.length === 0) {
-    warnings.push(`${at}: only the total ${total} printed; the applicant columns cannot be told`);
+    diagnostics.push(diagnostic('applications_total_only', 'applications', { total }, at));
   } else if (rowSumsOk([...applicants, ...Array(COLUMNS - 1 - applicants.length).fill(0), total])) {
-    warnings.push(`${at}: printed ${v.join(', ')}; only the total is kept: the applicant columns of the other figures cannot be told`);
+    diagnostics.push(diagnostic('applications_total_kept', 'applications', { printed: [...v] }, at));
   } else {
-    warnings.push(`${at}: printed ${v.join(', ')}, which do not add up; only the last figure is kept, as the total`);
+    diagnostics.push(diagnostic('applications_row_not_adding_up', 'applications', { printed: [...v] }, at));
   }
   return { ...toCells([]), total };
 }

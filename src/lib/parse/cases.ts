@@ -2,26 +2,27 @@
  * Section 四: reconsideration and litigation, 15 cells in one row (three groups of five).
  * Cells come as one row, one a line, as a positional pipe row with blanks, or (PDF text) in
  * runs out of order; runs are then reordered only when exactly the reordering makes every
- * group add up, and that is a warning.
+ * group add up, and that is a diagnostic.
  */
 import { CASE_OUTCOMES, emptyCaseCells, type CaseCells } from '../schema.ts';
 import type { TableEvent } from './lines.ts';
 import { append } from './append.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 export interface CasesResult {
   review: CaseCells;
   litigation_direct: CaseCells;
   litigation_after_review: CaseCells;
-  warnings: string[];
+  diagnostics: Diagnostic[];
 }
 
 const CELLS = 15;
 
 export function readCases(events: readonly TableEvent[]): CasesResult {
-  const warnings: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   let zeroMarks = 0;
   for (const e of events) if (e.type === 'numbers') zeroMarks += e.zeroMarks;
-  if (zeroMarks > 0) warnings.push(`section 四: ${zeroMarks} cell(s) printed as — or / (nothing to count) inferred as 0`);
+  if (zeroMarks > 0) diagnostics.push(diagnostic('zero_marks_inferred', 'cases', { count: zeroMarks }));
   const positional = events.find(
     (e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.cells !== null && e.cells.length === CELLS,
   );
@@ -29,9 +30,9 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
     const cells = [0, 5, 10].flatMap((o) => settleGroupBlanks(positional.cells!.slice(o, o + 5)));
     const read = positional.cells.filter((c, i) => c === null && cells[i] !== null).length;
     const left = cells.filter((c) => c === null).length;
-    if (read > 0) warnings.push(`section 四: ${read} blank cell(s) inferred as 0: their group's total adds up without them`);
-    if (left > 0) warnings.push(`section 四: ${left} of 15 cells are blank in the report and left empty`);
-    return groups(cells, warnings);
+    if (read > 0) diagnostics.push(diagnostic('cases_blank_cells_inferred', 'cases', { count: read }));
+    if (left > 0) diagnostics.push(diagnostic('cases_blank_cells', 'cases', { blank: left }));
+    return groups(cells, diagnostics);
   }
 
   const runs: number[][] = [];
@@ -48,29 +49,29 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
   for (const r of runs) append(values, r);
 
   if (values.length === 0) {
-    warnings.push('section 四: no figures found');
-    return groups([], warnings);
+    diagnostics.push(diagnostic('cases_no_figures', 'cases'));
+    return groups([], diagnostics);
   }
   if (values.length < CELLS) {
     if (values.every((v) => v === 0)) {
-      warnings.push(`section 四: printed ${values.length} of 15 cells, all 0; the dropped cells are inferred as 0`);
-      return groups(Array(CELLS).fill(0), warnings);
+      diagnostics.push(diagnostic('cases_zeros_inferred', 'cases', { printed: values.length }));
+      return groups(Array(CELLS).fill(0), diagnostics);
     }
-    warnings.push(`section 四: only ${values.length} of 15 cells printed (${values.join(' ')}); their places cannot be told, so none is kept`);
-    return groups([], warnings);
+    diagnostics.push(diagnostic('cases_too_few_figures', 'cases', { printed: values }));
+    return groups([], diagnostics);
   }
   if (values.length > CELLS) {
-    warnings.push(`section 四: ${values.length} figures where 15 are expected; the last 15 are read`);
-    return groups(values.slice(-CELLS), warnings);
+    diagnostics.push(diagnostic('cases_too_many_figures', 'cases', { found: values.length }));
+    return groups(values.slice(-CELLS), diagnostics);
   }
   if (!allGroupsAddUp(values) && runs.length > 1 && runs.length <= 7) {
     const reordered = reorderRuns(runs);
     if (reordered) {
-      warnings.push('section 四: figures printed out of order (PDF text); placed in the order that makes each group add up');
-      return groups(reordered, warnings);
+      diagnostics.push(diagnostic('cases_reordered', 'cases'));
+      return groups(reordered, diagnostics);
     }
   }
-  return groups(values, warnings);
+  return groups(values, diagnostics);
 }
 
 /**
@@ -84,8 +85,8 @@ function settleGroupBlanks(cells: readonly (number | null)[]): (number | null)[]
 }
 
 /** The 15 cells as the three groups of five. */
-function groups(cells: readonly (number | null)[], warnings: string[]): CasesResult {
-  return { review: group(cells, 0), litigation_direct: group(cells, 5), litigation_after_review: group(cells, 10), warnings };
+function groups(cells: readonly (number | null)[], diagnostics: Diagnostic[]): CasesResult {
+  return { review: group(cells, 0), litigation_direct: group(cells, 5), litigation_after_review: group(cells, 10), diagnostics };
 }
 
 function group(cells: readonly (number | null)[], offset: number): CaseCells {

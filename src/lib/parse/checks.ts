@@ -1,6 +1,7 @@
 /**
  * The report's own accounting rules, checked on the figures as read. A rule that cannot be
- * evaluated (a figure missing) is not listed: missing figures are already warnings.
+ * evaluated (a figure missing) is not listed: missing figures are already diagnostics.
+ * Each check names its rule by code and carries the figures compared (src/i18n words them).
  */
 import {
   APPLICANT_COLUMNS,
@@ -37,9 +38,11 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
     if (known(identity)) {
       const [n, o, , f] = identity as [number, number, number, number];
       checks.push({
-        rule: `三 ${c}: new + carried_over = total_processed + carried_forward`,
+        rule: 'applications_balance',
         ok: n + o === p! + f,
-        detail: `${n} + ${o} = ${n + o}; ${p} + ${f} = ${p! + f}`,
+        section: 'applications',
+        column: c,
+        values: { new: n, carried_over: o, total_processed: p, carried_forward: f },
       });
     }
     if (p === null) continue;
@@ -55,9 +58,11 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
     }
     if (allKnown) {
       checks.push({
-        rule: `三 ${c}: outcome rows sum to total_processed`,
+        rule: 'applications_outcomes_sum',
         ok: outcomes === p,
-        detail: `outcome rows sum to ${outcomes}; (七)总计 is ${p}`,
+        section: 'applications',
+        column: c,
+        values: { outcomes, total_processed: p },
       });
     }
   }
@@ -67,9 +72,11 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
     if (natural === null || commercial === null || research === null || social === null || legal === null || other === null) continue;
     const applicants = natural + commercial + research + social + legal + other;
     checks.push({
-      rule: `三 ${row}: applicant columns sum to total`,
+      rule: 'applications_columns_sum',
       ok: applicants === total,
-      detail: `${natural} + ${commercial} + ${research} + ${social} + ${legal} + ${other} = ${applicants}; 总计 is ${total}`,
+      section: 'applications',
+      row,
+      values: { natural, commercial, research, social, legal, other, applicants, total },
     });
   }
   for (const group of ['review', 'litigation_direct', 'litigation_after_review'] as const) {
@@ -77,9 +84,11 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
     const parts = CASE_PARTS.map((k) => cells[k]);
     if (cells.total !== null && known(parts)) {
       checks.push({
-        rule: `四 ${group}: upheld + corrected + other + pending = total`,
+        rule: 'cases_group_sum',
         ok: sum(parts) === cells.total,
-        detail: `${parts.join(' + ')} = ${sum(parts)}; 总计 is ${cells.total}`,
+        section: 'cases',
+        row: group,
+        values: { upheld: parts[0]!, corrected: parts[1]!, other: parts[2]!, pending: parts[3]!, sum: sum(parts), total: cells.total },
       });
     }
   }
@@ -115,9 +124,11 @@ export function proseChecks(t: Tables, restated: readonly Restatement[]): Check[
     const table = tableValue(r);
     if (table === null) continue;
     checks.push({
-      rule: `prose restates ${r.figure}`,
+      rule: 'prose_restates_table',
       ok: table === r.value,
-      detail: `prose says ${r.value}, table says ${table}: “${r.sentence.slice(0, 120)}”`,
+      section: 'prose',
+      row: r.figure,
+      values: { prose: r.value, table, sentence: r.sentence.slice(0, 120) },
     });
   }
   return checks;

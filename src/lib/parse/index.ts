@@ -1,7 +1,8 @@
 /**
  * Text → ReportRecord. Pure: no file access, no logging, no clock. Every value inferred rather
- * than read is listed in `warnings`; the report's own accounting rules are in `checks`.
+ * than read is listed in `diagnostics`; the report's own accounting rules are in `checks`.
  */
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { emptyRecord, type ReportRecord, type SourceFormat } from '../schema.ts';
 import { placeApplications } from './applications.ts';
 import { readCases } from './cases.ts';
@@ -46,10 +47,10 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
   const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? lines.length }));
   const copies = spans.map((span) => ({ span, record: parseLines(lines.slice(span.start, span.end), source) }));
   const withFigures = copies.filter(({ record }) => Object.values(record.applications).some((row) => Object.values(row).some((v) => v !== null)));
-  const at = (list: typeof copies) => list.map(({ span }) => `${span.start + 1}–${span.end}`).join(', ');
+  const at = (list: typeof copies) => list.map(({ span }) => `${span.start + 1}–${span.end}`);
   if (withFigures.length === 0) {
     const record = parseLines(lines, source);
-    if (!record.error) record.warnings.push(`section 三 heading printed ${starts.length} times (lines ${at(copies)}), none with figures`);
+    if (!record.error) record.diagnostics.push(diagnostic('copies_none_with_figures', 'file', { count: starts.length, ranges: at(copies) }));
     return record;
   }
   const tables = (r: ReportRecord) => JSON.stringify([r.applications, r.review, r.litigation_direct, r.litigation_after_review]);
@@ -60,12 +61,12 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
     record.error = `${withFigures.length} different reports in one file (${named.join('; ')}); split them into one file each`;
     return record;
   }
-  // Parse the copy in place (other lines blanked), so line numbers in warnings are the file's.
+  // Parse the copy in place (other lines blanked), so line numbers in diagnostics are the file's.
   const record = parseLines(lines.map((line, i) => (i >= first.span.start && i < first.span.end ? line : '')), source);
-  record.warnings.push(
+  record.diagnostics.push(
     withFigures.length > 1
-      ? `the report is printed ${withFigures.length} times in this file (lines ${at(withFigures)}) with the same tables; read once, from lines ${first.span.start + 1}–${first.span.end}`
-      : `section 三 heading printed ${starts.length} times; lines ${at(copies.filter((c) => c !== first))} hold no section 三 figures (a table of contents or a fragment) and were ignored`,
+      ? diagnostic('copies_same_tables', 'file', { count: withFigures.length, ranges: at(withFigures), read: `${first.span.start + 1}–${first.span.end}` })
+      : diagnostic('copies_fragments_ignored', 'file', { count: starts.length, ranges: at(copies.filter((c) => c !== first)) }),
   );
   return record;
 }
@@ -88,7 +89,7 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
     record.error = lines.every((line) => line.trim() === '') ? 'empty file' : NOT_A_REPORT;
     return record;
   }
-  const warnings: string[] = [...meta.warnings];
+  const diagnostics: Diagnostic[] = [...meta.diagnostics];
 
   const yearTemplate = meta.year !== null && meta.year <= 2020 ? '2019' : '2021';
   const proactive = readProactive(events(tables.proactive), yearTemplate);
@@ -99,7 +100,7 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
   record.applications = apps.applications;
   record.template = proactive.headerTemplate ?? (apps.singleOtherRow && meta.year !== null && meta.year <= 2020 ? '2019' : yearTemplate);
   if (record.template === '2021' && apps.singleOtherRow) {
-    warnings.push('section 三: 其他处理 printed as one row (as in the 2019 template); its figure is stored as other_misc');
+    diagnostics.push(diagnostic('applications_single_other_row', 'applications'));
   }
 
   const cases = readCases(events(tables.cases));
@@ -116,11 +117,11 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
 
   record.checks = [...tableChecks(record, apps.singleOtherRow), ...proseChecks(record, readRestatements(paragraphs))];
 
-  if (!sections.overview) warnings.push('section 一 not found');
-  for (const [key, label] of [['proactive', '二'], ['applications', '三'], ['cases', '四']] as const) {
-    if (!tables[key]) warnings.push(`section ${label} not found`);
+  if (!sections.overview) diagnostics.push(diagnostic('section_not_found', 'overview'));
+  for (const key of ['proactive', 'applications', 'cases'] as const) {
+    if (!tables[key]) diagnostics.push(diagnostic('section_not_found', key));
   }
-  record.warnings = [...warnings, ...proactive.warnings, ...notes.map((n) => `section 三: ${n}`), ...apps.warnings, ...cases.warnings];
+  record.diagnostics = [...diagnostics, ...proactive.diagnostics, ...notes, ...apps.diagnostics, ...cases.diagnostics];
   return record;
 }
 

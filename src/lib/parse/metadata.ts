@@ -4,6 +4,7 @@
  * `2023年政府信息公开年度报告`); a report without a title names itself in the prose
  * (`北京住房公积金管理中心(以下简称公积金中心)`).
  */
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 export interface Metadata {
   agency: string | null;
@@ -11,7 +12,7 @@ export interface Metadata {
   published: string | null;
   /** 0-based line of the title, if found. */
   titleLine: number | null;
-  warnings: string[];
+  diagnostics: Diagnostic[];
 }
 
 const REPORT_WORDS = String.raw`政府信息公开(?:工作)?(?:年度)?(?:工作)?报告`;
@@ -35,7 +36,7 @@ function cleanName(raw: string): string {
  * give; the first `headLimit` lines are searched for the title.
  */
 export function readMetadata(lines: readonly string[], text: string, headLimit: number): Metadata {
-  const warnings: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   let agency: string | null = null;
   let year: number | null = null;
   let titleLine: number | null = null;
@@ -70,21 +71,21 @@ export function readMetadata(lines: readonly string[], text: string, headLimit: 
     const m = PROSE_NAME.exec(prose);
     if (m) {
       agency = m[1]!;
-      warnings.push(`agency name read from the prose (no title line): ${agency}`);
+      diagnostics.push(diagnostic('agency_name_from_prose', 'metadata', { name: agency }));
     } else {
-      warnings.push('agency name not found');
+      diagnostics.push(diagnostic('agency_name_not_found', 'metadata'));
     }
   }
   if (year === null) {
     const period = /统计期限自\s*(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(prose)?.[1] ?? mostMentionedYear(prose);
     if (period) {
       year = Number(period);
-      warnings.push(`report year read from the prose: ${year}`);
+      diagnostics.push(diagnostic('year_from_prose', 'metadata', { year }));
     } else {
-      warnings.push('report year not found');
+      diagnostics.push(diagnostic('year_not_found', 'metadata'));
     }
   }
-  return { agency, year, published: readPublished(lines, text, titleLine, year), titleLine, warnings };
+  return { agency, year, published: readPublished(lines, text, titleLine, year), titleLine, diagnostics };
 }
 
 /** The year the prose names most often (`2023年`, not `2023年1月` dates). */

@@ -15,6 +15,7 @@
 import type { TableEvent } from './lines.ts';
 import { append } from './append.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { headerColumns, isApplicantHeader, type ColumnMap } from './header-columns.ts';
 import { isZeroMark, readCellNumber } from './numbers.ts';
 
@@ -27,7 +28,7 @@ export interface NumberRow {
   /** The label seen with or just before this row, if any. */
   label: string | null;
   line: number;
-  /** How the row was recovered, for warnings. */
+  /** How the row was recovered, for diagnostics. */
   via: 'line' | 'cells' | 'column-major' | 'columns';
   /**
    * Read by its columns (the header names them) with blank cells that arithmetic cannot settle:
@@ -56,9 +57,9 @@ function takeLabel(pending: PendingLabel): string | null {
 
 type Block = { values: number[]; line: number };
 
-export function collectNumberRows(events: readonly TableEvent[]): { rows: NumberRow[]; notes: string[] } {
+export function collectNumberRows(events: readonly TableEvent[]): { rows: NumberRow[]; notes: Diagnostic[] } {
   const rows: NumberRow[] = [];
-  const notes: string[] = [];
+  const notes: Diagnostic[] = [];
   let blocks: Block[] = [];
   let current: Block | null = null;
   const pending: PendingLabel = { text: null, used: false };
@@ -122,9 +123,9 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     }
   }
   endRun();
-  if (zeroMarks > 0) notes.push(`${zeroMarks} cell(s) printed as — or / (nothing to count) inferred as 0`);
-  if (blanksRead.length > 0) notes.push(`blank cells inferred as 0 where the row adds up without them (or the row has no figure at all) (line(s) ${blanksRead.join(', ')})`);
-  if (blanksLeft.length > 0) notes.push(`blank cells left empty: the row does not add up with them as 0 (line(s) ${blanksLeft.join(', ')})`);
+  if (zeroMarks > 0) notes.push(diagnostic('zero_marks_inferred', 'applications', { count: zeroMarks }));
+  if (blanksRead.length > 0) notes.push(diagnostic('applications_blank_cells_inferred', 'applications', { lines: blanksRead }));
+  if (blanksLeft.length > 0) notes.push(diagnostic('applications_blank_cells_left', 'applications', { lines: blanksLeft }));
   return { rows, notes };
 }
 
@@ -170,11 +171,11 @@ function settleBlanks(values: readonly (number | null)[]): number[] | null {
 }
 
 /** The rows of one line's numbers, pushed onto `out`. */
-function lineRows(values: number[], line: number, label: string | null, notes: string[], out: NumberRow[]): void {
+function lineRows(values: number[], line: number, label: string | null, notes: Diagnostic[], out: NumberRow[]): void {
   if (values.length <= COLUMNS) {
     out.push({ values, sparse: values.length < COLUMNS, label, line, via: 'line' });
   } else if (values.length % COLUMNS !== 0) {
-    notes.push(`line ${line + 1}: ${values.length} numbers on one row; read the last ${COLUMNS}`);
+    notes.push(diagnostic('applications_line_too_many_numbers', 'applications', { count: values.length, kept: COLUMNS }, { line: line + 1 }));
     out.push({ values: values.slice(-COLUMNS), sparse: false, label, line, via: 'line' });
   } else {
     for (let i = 0; i < values.length; i += COLUMNS) {
@@ -184,17 +185,17 @@ function lineRows(values: number[], line: number, label: string | null, notes: s
 }
 
 /** Numbers read row by row, 7 a row, from `stream`; the last row may be short. */
-function streamRows(stream: readonly number[], line: number, pending: PendingLabel, notes: string[], out: NumberRow[]): void {
+function streamRows(stream: readonly number[], line: number, pending: PendingLabel, notes: Diagnostic[], out: NumberRow[]): void {
   for (let i = 0; i < stream.length; i += COLUMNS) {
     const values = stream.slice(i, i + COLUMNS);
     const sparse = values.length < COLUMNS;
-    if (sparse) notes.push(`line ${line + 1}: ${values.length} numbers left over after rows of 7`);
+    if (sparse) notes.push(diagnostic('applications_numbers_left_over', 'applications', { count: values.length }, { line: line + 1 }));
     out.push({ values, sparse, label: takeLabel(pending), line, via: 'cells' });
   }
 }
 
 /** The rows of a run of numbers one a line (in blocks split by blank lines), pushed onto `out`. */
-function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: string[], out: NumberRow[]): void {
+function verticalRows(blocks: readonly Block[], pending: PendingLabel, notes: Diagnostic[], out: NumberRow[]): void {
   let stream: number[] = [];
   let streamLine = blocks[0]?.line ?? 0;
 

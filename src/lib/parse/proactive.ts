@@ -9,12 +9,13 @@ import type { TableEvent } from './lines.ts';
 import { compactLabel } from './normalize.ts';
 import { PROACTIVE_ITEMS, type ProactiveItem } from './template.ts';
 import { append } from './append.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 export interface ProactiveResult {
   proactive: Proactive;
   /** Which template's columns the header names, if it says. */
   headerTemplate: '2019' | '2021' | null;
-  warnings: string[];
+  diagnostics: Diagnostic[];
 }
 
 function columnsOf(item: ProactiveItem, template: '2019' | '2021'): readonly string[] {
@@ -43,7 +44,7 @@ function readItem(label: string): ProactiveItem | null {
 }
 
 export function readProactive(events: readonly TableEvent[], fallbackTemplate: '2019' | '2021'): ProactiveResult {
-  const warnings: string[] = [];
+  const diagnostics: Diagnostic[] = [];
   const text = events.map((e) => (e.type === 'label' ? e.text : '')).join('');
   const headerTemplate = /本年新制作数量|上一年项目数量|对外公开总数量/.test(text)
     ? '2019'
@@ -75,10 +76,10 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
   }
 
   const proactive: Proactive = {};
-  if (zeroMarks > 0) warnings.push(`section 二: ${zeroMarks} cell(s) printed as — or / (nothing to count) inferred as 0`);
+  if (zeroMarks > 0) diagnostics.push(diagnostic('zero_marks_inferred', 'proactive', { count: zeroMarks }));
   if (values.length === 0) {
-    if (events.length > 0) warnings.push('section 二: no figures found');
-    return { proactive, headerTemplate, warnings };
+    if (events.length > 0) diagnostics.push(diagnostic('proactive_no_figures', 'proactive'));
+    return { proactive, headerTemplate, diagnostics };
   }
   const inOrder = values.length === expected;
   let offset = 0;
@@ -87,16 +88,16 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
     const own = inOrder ? values.slice(offset, offset + columns.length) : (byItem.get(item.key) ?? []);
     offset += columns.length;
     if (!inOrder && own.length === 0) {
-      warnings.push(`section 二: item ${item.key} not found`);
+      diagnostics.push(diagnostic('proactive_item_not_found', 'proactive', {}, { row: item.key }));
       continue;
     }
     if (!inOrder && own.length !== columns.length) {
-      warnings.push(`section 二: item ${item.key} has ${own.length} figures where ${columns.length} are expected; read in order`);
+      diagnostics.push(diagnostic('proactive_item_figure_count', 'proactive', { found: own.length, expected: columns.length }, { row: item.key }));
     }
     const cells: Record<string, number | null> = {};
     columns.forEach((c, i) => (cells[c] = own[i] ?? null));
     proactive[item.key] = cells;
   }
-  if (!inOrder) warnings.push(`section 二: ${values.length} figures where the ${template} template has ${expected}; placed by their labels`);
-  return { proactive, headerTemplate, warnings };
+  if (!inOrder) diagnostics.push(diagnostic('proactive_figure_count', 'proactive', { found: values.length, template, expected }));
+  return { proactive, headerTemplate, diagnostics };
 }

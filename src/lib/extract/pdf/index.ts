@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderTable } from '../table.ts';
 import type { Extracted } from '../types.ts';
+import { diagnostic } from '../../diagnostics.ts';
 import type { PageContent } from './geometry.ts';
 import { continues, joinTables } from './join-tables.ts';
 import { pageBlocks, type PdfBlock, type PdfLine } from './page-blocks.ts';
@@ -81,16 +82,16 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
     pages = await readPages(bytes);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    return { format: 'pdf', text: '', warnings: [], error: `PDF could not be opened: ${message}` };
+    return { format: 'pdf', text: '', diagnostics: [], error: `PDF could not be opened: ${message}` };
   }
   const characters = pages.reduce((sum, page) => sum + page.pieces.reduce((n, p) => n + p.text.length, 0), 0);
-  if (characters === 0) return { format: 'pdf', text: '', warnings: [], error: NO_TEXT_LAYER, pages: pages.length };
-  const warnings = pages.filter((page) => page.pieces.length === 0).map((page) => `page ${page.number} has no text layer (scanned image?); its content is missing`);
-  warnings.push(...pages.filter((page) => page.rotation !== 0).map((page) => `page ${page.number} is rotated ${page.rotation}°; its reading order may be wrong`));
+  if (characters === 0) return { format: 'pdf', text: '', diagnostics: [], error: NO_TEXT_LAYER, pages: pages.length };
+  const diagnostics = pages.filter((page) => page.pieces.length === 0).map((page) => diagnostic('pdf_page_no_text', 'file', { page: page.number }));
+  diagnostics.push(...pages.filter((page) => page.rotation !== 0).map((page) => diagnostic('pdf_page_rotated', 'file', { page: page.number, rotation: page.rotation })));
   const text = blocksText(documentBlocks(pages));
   const garbled = [...text].filter((char) => /[\uE000-\uF8FF\uFFFD]/.test(char)).length;
   if (garbled > 0.1 * text.replace(/\s/g, '').length) {
-    warnings.push(`text layer looks garbled: ${garbled} characters have no Unicode meaning (fonts without a Unicode map)`);
+    diagnostics.push(diagnostic('pdf_text_garbled', 'file', { garbled }));
   }
-  return { format: 'pdf', text, warnings, error: null, pages: pages.length };
+  return { format: 'pdf', text, diagnostics, error: null, pages: pages.length };
 }
