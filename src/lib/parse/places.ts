@@ -72,14 +72,28 @@ export function openingPlace(name: string): string | null {
 }
 
 /**
- * The one real division `place` is one character away from (same length, same level word), or
- * null when `place` is a division itself, or is near none or several.
+ * The one real division `place` is one character away from (same length, same level word): the
+ * only one, or else the only one the text supports (names it, or names its city or province, most).
+ * Null when `place` is a division itself, or when no single division is left.
  */
-export function nearestDivision(place: string): string | null {
+export function nearestDivision(place: string, text: string): { name: string; evidence: string | null } | null {
   if (isDivision(place)) return null;
   const found = new Set<string>();
   for (let i = 0; i < place.length - 1; i++) {
     for (const name of wildcardIndex().get(`${place.slice(0, i)}?${place.slice(i + 1)}`) ?? []) found.add(name);
   }
-  return found.size === 1 ? [...found][0]! : null;
+  if (found.size === 1) return { name: [...found][0]!, evidence: null };
+  // Scores: the division itself named 4, its city 2, its province 1.
+  const scored = [...found].flatMap((name) =>
+    divisionsNamed(name)
+      .filter((d) => d.name === name && d.level !== 'township')
+      .map((d) => {
+        const named = [...new Set([name, d.city, d.province])].filter((n): n is string => n !== null && text.includes(n));
+        const score = named.reduce((sum, n) => sum + (n === name ? 4 : n === d.city ? 2 : 1), 0);
+        return { name, evidence: named.join('、'), score };
+      }),
+  );
+  const top = Math.max(0, ...scored.map((c) => c.score));
+  const best = top === 0 ? [] : scored.filter((c) => c.score === top);
+  return new Set(best.map((c) => c.name)).size === 1 ? { name: best[0]!.name, evidence: best[0]!.evidence } : null;
 }
