@@ -26,8 +26,8 @@ export interface Metadata {
 
 const PROSE_NAME = /([\u4e00-\u9fa5]{2,30}?(?:人民政府|办公室|管理中心|服务中心|中心|局|委员会|厅|街道办事处|管委会))\s*[(（](?:以下|下)简称/;
 /** `本报告由XX局(根据|依据|按照|编制)…`: the compiler named in the opening sentence. */
-const COMPILED_BY = /本(?:年度)?报告由([\u4e00-\u9fa5]{2,40}?)(?:根据|依据|按照|依照|编制|编写|负责)/;
-const PERIOD = /(?:统计期限|统计时限|统计时间|统计周期|报告期)(?:为|是)?(?:自|从)?(20\d{2})年0?1月0?1日/;
+const COMPILED_BY = /本\s*(?:年度)?报\s*告\s*由\s*([\u4e00-\u9fa5\s]{2,40}?)\s*(?:根据|依据|按照|依照|编制|编写|负责)/;
+const PERIOD = /(?:统计期限|统计时限|统计时间|统计周期|报告期)\s*(?:为|是)?\s*(?:自|从)?\s*(20\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
 const DATE_LINE = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/;
 
 /** A diagnostic as a string, until warnings become values (proposed codes in the final report). */
@@ -63,8 +63,7 @@ export function readMetadata(lines: readonly string[], text: string, headLimit: 
     }
   }
   if (year === null) {
-    const compacted = text.replace(/\s+/g, '');
-    const period = PERIOD.exec(compacted)?.[1];
+    const period = PERIOD.exec(text)?.[1];
     const mentioned = period ? null : mostMentionedYear(text);
     if (period) {
       year = Number(period);
@@ -91,7 +90,7 @@ export function readMetadata(lines: readonly string[], text: string, headLimit: 
 
 /** The agency named in the prose, by a `以下简称` note, a `本报告由…编制` sentence, or its short form. */
 function proseAgency(text: string): string | null {
-  const named = PROSE_NAME.exec(text)?.[1] ?? COMPILED_BY.exec(text.replace(/\s+/g, ''))?.[1];
+  const named = PROSE_NAME.exec(text)?.[1] ?? COMPILED_BY.exec(text)?.[1]?.replace(/\s+/g, '');
   if (named && isAgencyName(named)) return named;
   const counts = new Map<string, number>();
   for (const m of text.matchAll(SHORT_FORM_IN_PROSE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);

@@ -72,6 +72,9 @@ export function readTitleString(s: string): { agency: string | null; year: numbe
   return partial;
 }
 
+/** Every title shape ends its report words in 报告 or 年报. */
+const REPORT_END = /报告|年报/;
+
 /** A line that can be part of a title: short, and no sentence. */
 function titlePart(s: string): boolean {
   return s.length > 0 && s.length <= 48 && !/[。，；,;]/.test(s);
@@ -85,27 +88,28 @@ function titlePart(s: string): boolean {
 export function readTitle(lines: readonly string[], limit: number): Title | null {
   const head: { line: number; s: string }[] = [];
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
-    const s = compact(lines[i]!);
+    const raw = lines[i]!;
+    // A line too long to be a title part is kept uncompacted: it only stops a run of title lines.
+    const s = raw.length > 160 ? raw : compact(raw);
     if (s !== '') head.push({ line: i, s });
   }
   let partial: Title | null = null;
   for (let k = 0; k < head.length; k++) {
     if (!head[k]!.s.includes('公开') || !titlePart(head[k]!.s.replace(/[_|｜—–-].*$/, ''))) continue;
-    let best: { title: Title; size: number } | null = null;
-    for (let a = k; a >= Math.max(0, k - 2); a--) {
-      if (a < k && !titlePart(head[a]!.s)) break;
-      for (let b = k; b <= Math.min(head.length - 1, k + 2); b++) {
-        if (b > k && !titlePart(head[b]!.s)) break;
-        const found = readTitleString(head.slice(a, b + 1).map((h) => h.s).join(''));
+    // Smallest runs first: a one-line title is read without joining its neighbours.
+    for (let size = 1; size <= 3; size++) {
+      for (let a = Math.max(0, k - size + 1); a <= k && a + size <= head.length; a++) {
+        const run = head.slice(a, a + size);
+        if (run.some((h, j) => a + j !== k && !titlePart(h.s))) continue;
+        const joined = run.map((h) => h.s).join('');
+        if (!REPORT_END.test(joined)) continue;
+        const found = readTitleString(joined);
         if (!found) continue;
         const title = { ...found, line: head[k]!.line };
-        const size = b - a + 1;
-        if (found.agency !== null && found.year !== null) {
-          if (!best || size < best.size) best = { title, size };
-        } else if (!partial) partial = title;
+        if (found.agency !== null && found.year !== null) return title;
+        partial ??= title;
       }
     }
-    if (best) return best.title;
   }
   return partial;
 }
