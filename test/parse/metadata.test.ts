@@ -51,6 +51,16 @@ const cases: Case[] = [
     input: `淮安市 洪泽区 财政局 2 0 2 4 年政府信息公开工作年度报告\n${BODY}`,
     expected: { agency: '淮安市洪泽区财政局', year: 2024 },
   },
+  {
+    description: '2023年度 opening a year-only title: 度政府 is not read as a name; the name is on the line above',
+    input: `衡阳市住房保障服务中心\n2023年度政府信息公开工作年度报告\n${BODY}`,
+    expected: { agency: '衡阳市住房保障服务中心', year: 2023 },
+  },
+  {
+    description: 'a heading that holds 公开 but is no title is not read as one',
+    input: `政府信息公开\n年度报告\n淮安市财政局2023年政府信息公开工作年度报告\n${BODY}`,
+    expected: { agency: '淮安市财政局', year: 2023 },
+  },
   // A whole place's report.
   {
     description: 'a whole city: the name as printed kept, the canonical name its government',
