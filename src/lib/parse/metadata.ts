@@ -26,12 +26,16 @@ export interface Metadata {
 
 const PROSE_NAME = /([\u4e00-\u9fa5]{2,30}?(?:人民政府|办公室|管理中心|服务中心|中心|局|委员会|厅|街道办事处|管委会))\s*[(（](?:以下|下)简称/;
 /** `本报告由XX局(根据|依据|按照|编制)…`: the compiler named in the opening sentence. */
-const COMPILED_BY = /本\s*(?:年度)?报\s*告\s*由\s*([\u4e00-\u9fa5\s]{2,40}?)\s*(?:根据|依据|按照|依照|编制|编写|负责)/;
-const PERIOD = /(?:统计期限|统计时限|统计时间|统计周期|报告期)\s*(?:为|是)?\s*(?:自|从)?\s*(20\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/;
+const COMPILED_BY = /本\s{0,3}(?:年度)?报\s{0,3}告\s{0,3}由\s{0,3}([\u4e00-\u9fa5\s]{2,40}?)\s{0,3}(?:根据|依据|按照|依照|编制|编写|负责)/;
+/** Every gap bounded: a run of spaces after the keyword costs no backtracking. */
+const PERIOD = /(?:统计期限|统计时限|统计时间|统计周期|报告期)[\s为是自从]{0,8}(20\d{2})\s{0,3}年\s{0,3}0?1\s{0,3}月\s{0,3}0?1\s{0,3}日/;
 const DATE_LINE = /^(20\d{2})年(\d{1,2})月(\d{1,2})日$/;
 
-/** A diagnostic as a string, until warnings become values (proposed codes in the final report). */
-function note(message: string): string {
+/**
+ * A diagnostic as a string, until warnings become values: `code` is the value's code (unused in the
+ * string, kept so the conversion is mechanical).
+ */
+function note(_code: string, message: string): string {
   return message;
 }
 
@@ -48,18 +52,15 @@ export function readMetadata(lines: readonly string[], text: string, headLimit: 
 
   if (agency === null && signature?.agency) {
     agency = signature.agency;
-    // agency_from_signature
-    warnings.push(note(`agency name read from the signature (no title line): ${agency}`));
+    warnings.push(note('agency_from_signature', `agency name read from the signature (no title line): ${agency}`));
   }
   if (agency === null) {
     const prose = proseAgency(text);
     if (prose) {
       agency = prose;
-      // agency_from_prose
-      warnings.push(note(`agency name read from the prose (no title line): ${agency}`));
+      warnings.push(note('agency_from_prose', `agency name read from the prose (no title line): ${agency}`));
     } else {
-      // agency_not_found
-      warnings.push(note('agency name not found'));
+      warnings.push(note('agency_not_found', 'agency name not found'));
     }
   }
   if (year === null) {
@@ -67,15 +68,12 @@ export function readMetadata(lines: readonly string[], text: string, headLimit: 
     const mentioned = period ? null : mostMentionedYear(text);
     if (period) {
       year = Number(period);
-      // year_from_period
-      warnings.push(note(`report year read from the statistics period (no title line): ${year}`));
+      warnings.push(note('year_from_period', `report year read from the statistics period (no title line): ${year}`));
     } else if (mentioned) {
       year = Number(mentioned);
-      // year_from_prose
-      warnings.push(note(`report year read from the prose: ${year}`));
+      warnings.push(note('year_from_prose', `report year read from the prose: ${year}`));
     } else {
-      // year_not_found
-      warnings.push(note('report year not found'));
+      warnings.push(note('year_not_found', 'report year not found'));
     }
   }
   let canonical: string | null = null;
@@ -101,7 +99,7 @@ function proseAgency(text: string): string | null {
 interface Signature {
   /** The agency on the line above the date, if it reads as one. */
   agency: string | null;
-  /** The date as `[year, month, day]` digits. */
+  /** The date line matched: groups year, month, day. */
   date: RegExpExecArray;
 }
 

@@ -37,7 +37,7 @@ const SHAPES: { re: RegExp; name: number; year: number }[] = [
  * Company or group names (集团) are not agencies.
  */
 export const AGENCY_END =
-  /(人民政府|政府|办公室|办公厅|中心|局|委员会|委|厅|部|署|院|所|站|队|办事处|管委会|公司|海关|省|市|县|区|旗|盟|州|镇|乡|街道|苏木)$/;
+  /(人民政府|政府|办公室|办公厅|中心|局|委员会|委|厅|部|署|院|所|站|队|办事处|管委会|公司|海关|省|市|县|区|旗|盟|自治州|镇|乡|街道|苏木)$/;
 /** Words no agency name holds: they belong to the report words or to a sentence. */
 const NOT_A_NAME = /公开|报告|年报|^(政府|政务|人民政府|本|我|全)$/;
 
@@ -72,6 +72,8 @@ export function readTitleString(s: string): { agency: string | null; year: numbe
   return partial;
 }
 
+const MAX_ANCHORS = 20;
+
 /** Every title shape ends its report words in 报告 or 年报. */
 const REPORT_END = /报告|年报/;
 
@@ -94,8 +96,11 @@ export function readTitle(lines: readonly string[], limit: number): Title | null
     if (s !== '') head.push({ line: i, s });
   }
   let partial: Title | null = null;
-  for (let k = 0; k < head.length; k++) {
+  // A title stands among the first lines holding 公开: a head of thousands of them is not searched through.
+  let anchors = 0;
+  for (let k = 0; k < head.length && anchors < MAX_ANCHORS; k++) {
     if (!head[k]!.s.includes('公开') || !titlePart(head[k]!.s.replace(/[_|｜—–-].*$/, ''))) continue;
+    anchors++;
     // Smallest runs first: a one-line title is read without joining its neighbours.
     for (let size = 1; size <= 3; size++) {
       for (let a = Math.max(0, k - size + 1); a <= k && a + size <= head.length; a++) {
