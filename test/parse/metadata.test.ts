@@ -61,6 +61,11 @@ const cases: Case[] = [
     input: `政府信息公开\n年度报告\n淮安市财政局2023年政府信息公开工作年度报告\n${BODY}`,
     expected: { agency: '淮安市财政局', year: 2023 },
   },
+  {
+    description: 'a name is kept as printed, odd characters and all (a leading - is no chrome separator)',
+    input: `-3+4局 2020 年 政府信息公开工作年度报告\n${BODY}`,
+    expected: { agency: '-3+4局', year: 2020 },
+  },
   // A whole place's report.
   {
     description: 'a whole city: the name as printed kept, the canonical name its government',

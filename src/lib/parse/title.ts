@@ -18,7 +18,11 @@ export interface Title {
 
 const REPORT = String.raw`(?:政府信息公开|政务信息公开|信息公开|政务公开)(?:和政务公开|及政务公开)?(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?:情况)?的?(?:年度)?(?:报告|年报)`;
 const YEAR = String.raw`(20\d{2})年度?`;
-const NAME = String.raw`([\u4e00-\u9fa5（）()·]{2,40}?)`;
+/**
+ * Any characters but spaces and chrome separators: a name is kept as printed, odd characters and
+ * all (the output is escaped, not the parser's input filtered); the agency ending decides.
+ */
+const NAME = String.raw`([^\s_|｜]{2,40}?)`;
 /** A parenthesised note after the title: `（全文）`, `(2024年1月12日)`. */
 const TAIL = String.raw`(?:[（(][^（()）]{0,20}[）)])?`;
 
@@ -39,7 +43,7 @@ const SHAPES: { re: RegExp; name: number; year: number }[] = [
 export const AGENCY_END =
   /(人民政府|政府|办公室|办公厅|中心|局|委员会|委|厅|部|署|院|所|站|队|办事处|管委会|公司|海关|省|市|县|区|旗|盟|自治州|镇|乡|街道|苏木)$/;
 /** Words no agency name holds: they belong to the report words or to a sentence. */
-const NOT_A_NAME = /公开|报告|年报|^(政府|政务|人民政府|本|我|全)$/;
+const NOT_A_NAME = /公开|报告|年报|20\d{2}年|^(政府|政务|人民政府|本|我|全)$/;
 
 /** A line as a title part: spaces, markdown and a `标题：` label removed. */
 export function compact(line: string): string {
@@ -77,9 +81,14 @@ const MAX_ANCHORS = 20;
 /** Every title shape ends its report words in 报告 or 年报. */
 const REPORT_END = /报告|年报/;
 
-/** A line that can be part of a title: short, and no sentence. */
+/** A line that can hold the report words: a title part, whole or once page chrome is cut off. */
+function titleLine(s: string): boolean {
+  return titlePart(s) || s.split(/[_|｜—–-]+/).some((part) => part.includes('公开') && titlePart(part));
+}
+
+/** A line that can be part of a title: short, and no sentence (an ASCII comma may be in a name). */
 function titlePart(s: string): boolean {
-  return s.length > 0 && s.length <= 48 && !/[。，；,;]/.test(s);
+  return s.length > 0 && s.length <= 48 && !/[。，；;]/.test(s);
 }
 
 /**
@@ -99,7 +108,7 @@ export function readTitle(lines: readonly string[], limit: number): Title | null
   // A title stands among the first lines holding 公开: a head of thousands of them is not searched through.
   let anchors = 0;
   for (let k = 0; k < head.length && anchors < MAX_ANCHORS; k++) {
-    if (!head[k]!.s.includes('公开') || !titlePart(head[k]!.s.replace(/[_|｜—–-].*$/, ''))) continue;
+    if (!head[k]!.s.includes('公开') || !titleLine(head[k]!.s)) continue;
     anchors++;
     // Smallest runs first: a one-line title is read without joining its neighbours.
     for (let size = 1; size <= 3; size++) {
