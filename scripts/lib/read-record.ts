@@ -34,7 +34,7 @@ export async function readRecord(bytes: Uint8Array, file: string, id: string): P
     return unusable('parse_error', `the parser failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
   if (parsed.error) return unusable(/not a report|不是/i.test(parsed.error) ? 'not_a_report' : 'parse_error', parsed.error, parsed);
-  const resolved = resolveAgency(parsed.agency.name, read.text);
+  const resolved = resolveAgency(parsed.agency.name, read.text, parsed.agency.canonical_name);
   return {
     ok: true,
     sha256,

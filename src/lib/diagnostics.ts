@@ -25,6 +25,11 @@ export const DIAGNOSTIC_CODES = [
   'agency_name_not_found',
   'year_from_prose',
   'year_not_found',
+  'agency_name_from_signature',
+  'year_from_period',
+  'agency_place_misread',
+  'agency_place_from_text',
+  'agency_place_not_found',
   // any section
   'section_not_found',
   'zero_marks_inferred',

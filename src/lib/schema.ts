@@ -118,7 +118,10 @@ export const KINDS = ['government', 'department'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface Agency {
+  /** The name as the report prints it. */
   name: string | null;
+  /** The name completed: short forms expanded, a place's report its government (src/lib/parse/canonical.ts). */
+  canonical_name: string | null;
   province: string | null;
   city: string | null;
   county: string | null;
@@ -183,6 +186,7 @@ export function emptyApplications(): Record<ApplicationRow, ApplicantCells> {
 export function emptyAgency(name: string | null = null): Agency {
   return {
     name,
+    canonical_name: null,
     province: null,
     city: null,
     county: null,

@@ -83,4 +83,17 @@ describe('resolveAgency', () => {
     expect(agency.level).toBeNull();
     expect(diagnostics).toEqual([{ code: 'agency_region_not_found', section: 'agency', values: { name: '公积金中心' } }]);
   });
+
+  it('resolves from the canonical name when the parser gives one, and keeps the name as printed', () => {
+    const { agency, diagnostics } = resolveAgency('市科委', '', '北京市科学技术委员会');
+    expect(agency.name).toBe('市科委');
+    expect(agency.canonical_name).toBe('北京市科学技术委员会');
+    expect([agency.province, agency.level, agency.kind, agency.sector]).toEqual(['北京市', 'province', 'department', 'science_technology']);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('a whole place report: its canonical government is a government', () => {
+    const { agency } = resolveAgency('淮安市', '', '淮安市人民政府');
+    expect([agency.city, agency.level, agency.kind, agency.sector]).toEqual(['淮安市', 'prefecture', 'government', 'general_government']);
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Fill an agency block from its name and the report text: region (region.ts), level, kind and
- * sector (sectors.ts). Pure; every doubt becomes a diagnostic rather than a guess.
+ * sector (sectors.ts). Pure; every doubt becomes a warning rather than a guess.
  *
  * Level: the deepest division the name itself names (province → province, prefecture city →
  * prefecture, county/district/county-level city → county, town/street → township). A
@@ -8,9 +8,11 @@
  * a province directly (济源市, 仙桃市) is county level with no prefecture city. A name with no
  * division that reads as a national body (国务院…, 国家…, 中华人民共和国…, …部/总局/委员会) is central.
  * Kind: government for 人民政府 and 街道办事处 (and 镇/乡政府), department for everything else.
+ * All of these are read from the canonical name when the parser gives one (市科委 in a Beijing
+ * report: 北京市科学技术委员会), else from the name as printed.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { Agency, Kind, Level } from '../schema.ts';
+import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { DivisionLevel } from './divisions.ts';
 import { resolveRegion } from './region.ts';
 import { inferSector } from './sectors.ts';
@@ -29,24 +31,26 @@ export function inferKind(body: string): Kind {
   return /^$|(人民政府|街道办事处|^办事处|^(镇|乡|街道)?政府|^行政公署)$/.test(body) ? 'government' : 'department';
 }
 
-export function resolveAgency(name: string | null, text: string): { agency: Agency; diagnostics: Diagnostic[] } {
+export function resolveAgency(name: string | null, text: string, canonical: string | null = null): { agency: Agency; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (!name || name.trim() === '') {
     return {
-      agency: { name: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
+      agency: { name: null, canonical_name: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
       diagnostics: [diagnostic('agency_unresolved_no_name', 'agency')],
     };
   }
-  const { region, diagnostics: regionDiagnostics } = resolveRegion(name, text);
+  const full = canonical && canonical.trim() !== '' ? canonical : name;
+  const { region, diagnostics: regionDiagnostics } = resolveRegion(full, text);
   diagnostics.push(...regionDiagnostics);
   let level: Level | null = region.named_level ? LEVEL_OF[region.named_level] : null;
   if (!region.named_level) {
     if (CENTRAL.test(region.body)) level = 'central';
-    else diagnostics.push(diagnostic('agency_region_not_found', 'agency', { name }));
+    else diagnostics.push(diagnostic('agency_region_not_found', 'agency', { name: full }));
   }
   const { named_level: _named, body, ...place } = region;
   const agency: Agency = {
     name: name.trim(),
+    canonical_name: canonical,
     ...place,
     level,
     kind: inferKind(body),

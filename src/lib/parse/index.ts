@@ -82,6 +82,7 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
 
   const meta = readMetadata(lines, text, Math.max(firstSection, 12));
   record.agency.name = meta.agency;
+  record.agency.canonical_name = meta.canonical;
   record.year = meta.year;
   record.published = meta.published;
 
