@@ -1,0 +1,79 @@
+/**
+ * Text bytes (whatever the file is called) → normalised text. Decoded once (BOM, declared
+ * charset, UTF-8, else GB18030); then read by what the text is: a script or JSON holding the
+ * report in a string, a web page (its body, and a report its scripts hold in strings), or plain
+ * text (a report as published, markdown, text extracted from a PDF).
+ */
+import { declaredCharset, decodeText, looksLikeHtml } from './detect.ts';
+import { htmlToText } from './html.ts';
+import { looksLikeScript, pageScripts, reportFromScripts, type ScriptReport } from './script-strings.ts';
+import type { Extracted } from './types.ts';
+
+type Code = 'report_in_script_string' | 'report_in_script_file';
+
+/** A warning of this module, with the code it will carry as a diagnostic. */
+function note(code: Code, message: string): string {
+  void code;
+  return message;
+}
+
+/** What a script string gives is a report only when it says so; site menus written by scripts do not. */
+const REPORT_SIGN = /年度报告|主动公开政府信息情况|政府信息公开申请情况|政府信息公开行政复议/;
+
+function plainText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** The text of a report found in script strings: read as HTML when it has markup, else as text. */
+function scriptReportText(found: ScriptReport): string {
+  return found.markup ? htmlToText(found.value) : plainText(found.value);
+}
+
+function described(found: ScriptReport): string {
+  const strings = found.strings === 1 ? 'one string' : `${found.strings} strings`;
+  return `${found.value.length} characters in ${strings}, read as ${found.markup ? 'HTML' : 'text'}`;
+}
+
+/** Whether at least 80% of the lines of `part` (4 characters or more) are lines of `whole`. */
+function covered(part: string, whole: string): boolean {
+  const lines = part.split('\n').map((line) => line.trim()).filter((line) => line.length >= 4);
+  if (lines.length === 0) return true;
+  const wholeLines = new Set(whole.split('\n').map((line) => line.trim()));
+  return lines.filter((line) => wholeLines.has(line)).length >= lines.length * 0.8;
+}
+
+function result(format: Extracted['format'], text: string, warnings: string[], emptyError: string): Extracted {
+  return { format, text, warnings, error: text.trim() === '' ? emptyError : null };
+}
+
+/**
+ * A web page: its visible body; when its scripts hold a report in strings that the body does
+ * not already show, that report after the body (a report in both is read once, from the body).
+ */
+function readPage(html: string, warnings: string[]): Extracted {
+  const body = htmlToText(html);
+  const found = reportFromScripts(pageScripts(html));
+  if (found && REPORT_SIGN.test(found.value)) {
+    const fromScript = scriptReportText(found);
+    if (!covered(fromScript, body)) {
+      warnings.push(note('report_in_script_string', `the page's report is in a JavaScript string (${described(found)}); read after the page's visible text`));
+      return result('html', body === '' ? fromScript : `${body}\n${fromScript}`, warnings, 'HTML page has no visible text');
+    }
+  }
+  return result('html', body, warnings, 'HTML page has no visible text in its body');
+}
+
+export function extractTextFile(bytes: Uint8Array): Extracted {
+  const decoded = decodeText(bytes, declaredCharset(bytes));
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const warnings = [...decoded.warnings];
+  if (looksLikeScript(text)) {
+    const found = reportFromScripts([text]);
+    if (found) {
+      warnings.push(note('report_in_script_file', `the file is JavaScript or JSON; the report was read from its strings (${described(found)})`));
+      return result(found.markup ? 'html' : 'txt', scriptReportText(found), warnings, 'the script\'s strings hold no visible text');
+    }
+  }
+  if (looksLikeHtml(text)) return readPage(text, warnings);
+  return result('txt', plainText(text), warnings, 'empty file');
+}
