@@ -101,14 +101,23 @@ function titleOf(root: DomNode): string {
   return title ? cellText(title) : '';
 }
 
-/** A page's (or a fragment's) markup → its normalised text, title first; empty when nothing is visible. */
-export function htmlToText(html: string): string {
+export interface HtmlText {
+  /** The page's `<h1>`, else its `<title>`; empty when it has neither. */
+  title: string;
+  /** The visible lines of its body. */
+  lines: string[];
+}
+
+/** A page's (or a fragment's) markup → its title and visible lines. */
+export function readHtml(html: string): HtmlText {
   const root = parseHtml(html);
   const writer = new LineWriter();
   walk(root, writer);
   writer.break();
-  if (writer.lines.length === 0) return '';
-  const title = titleOf(root);
-  const lines = title !== '' && writer.lines[0] !== title ? [title, ...writer.lines] : writer.lines;
-  return lines.join('\n');
+  return { title: titleOf(root), lines: writer.lines };
+}
+
+/** The normalised text of a page's lines, its title first (unless its first line already is the title). */
+export function withTitle({ title, lines }: HtmlText): string {
+  return (title !== '' && lines[0] !== title ? [title, ...lines] : lines).join('\n');
 }

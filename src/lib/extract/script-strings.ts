@@ -133,7 +133,7 @@ export interface ScriptReport {
 
 /**
  * The report held in the string values of some code: the values that hold CJK text or markup
- * and are at least a twentieth as long as the longest such, in order, each appended value
+ * and are at least a tenth as long as the longest such, in order, each appended value
  * (`s += …`, `document.write(…)`) joined to the one before. Null when no value holds either.
  */
 export function reportFromScripts(codes: readonly string[]): ScriptReport | null {
@@ -147,7 +147,7 @@ export function reportFromScripts(codes: readonly string[]): ScriptReport | null
   const holding = values.filter((value) => CJK.test(value) || HTML_MARKUP.test(value));
   if (holding.length === 0) return null;
   const longest = Math.max(...holding.map((value) => value.length));
-  const kept = [...new Set(holding.filter((value) => value.length * 20 >= longest))];
+  const kept = [...new Set(holding.filter((value) => value.length * 10 >= longest))];
   const value = kept.join('\n');
   return { value, markup: HTML_MARKUP.test(value), strings: kept.length };
 }

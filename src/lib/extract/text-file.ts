@@ -5,7 +5,7 @@
  * text (a report as published, markdown, text extracted from a PDF).
  */
 import { declaredCharset, decodeText, looksLikeHtml } from './detect.ts';
-import { htmlToText } from './html.ts';
+import { readHtml, withTitle } from './html.ts';
 import { looksLikeScript, pageScripts, reportFromScripts, type ScriptReport } from './script-strings.ts';
 import type { Extracted } from './types.ts';
 
@@ -26,7 +26,7 @@ function plainText(text: string): string {
 
 /** The text of a report found in script strings: read as HTML when it has markup, else as text. */
 function scriptReportText(found: ScriptReport): string {
-  return found.markup ? htmlToText(found.value) : plainText(found.value);
+  return found.markup ? withTitle(readHtml(found.value)) : plainText(found.value);
 }
 
 function described(found: ScriptReport): string {
@@ -46,21 +46,29 @@ function result(format: Extracted['format'], text: string, warnings: string[], e
   return { format, text, warnings, error: text.trim() === '' ? emptyError : null };
 }
 
+/** Script strings are taken for the report when they say they are one, or hold a table the page's body lacks; site menus written by scripts do neither. */
+function isReport(found: ScriptReport, bodyLines: readonly string[]): boolean {
+  if (REPORT_SIGN.test(found.value)) return true;
+  return /<table[\s>]/i.test(found.value) && !bodyLines.some((line) => line.endsWith(' |'));
+}
+
 /**
  * A web page: its visible body; when its scripts hold a report in strings that the body does
  * not already show, that report after the body (a report in both is read once, from the body).
  */
 function readPage(html: string, warnings: string[]): Extracted {
-  const body = htmlToText(html);
+  const page = readHtml(html);
+  const body = withTitle(page);
   const found = reportFromScripts(pageScripts(html));
-  if (found && REPORT_SIGN.test(found.value)) {
+  if (found && isReport(found, page.lines)) {
     const fromScript = scriptReportText(found);
     if (!covered(fromScript, body)) {
       warnings.push(note('report_in_script_string', `the page's report is in a JavaScript string (${described(found)}); read after the page's visible text`));
       return result('html', body === '' ? fromScript : `${body}\n${fromScript}`, warnings, 'HTML page has no visible text');
     }
   }
-  return result('html', body, warnings, 'HTML page has no visible text in its body');
+  const error = page.lines.length === 0 ? 'HTML page has no visible text in its body' : null;
+  return { format: 'html', text: body, warnings, error };
 }
 
 export function extractTextFile(bytes: Uint8Array): Extracted {
