@@ -1,8 +1,8 @@
 /** A report held in a JavaScript string: found, unescaped (never evaluated) and read as HTML or text. */
-import { readFileSync } from 'node:fs';
-import iconv from 'iconv-lite';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../../src/lib/extract/index.ts';
+import { gbkScriptPage } from './fixtures/js-literal.ts';
 import { looksLikeScript, pageScripts, reportFromScripts, scriptStrings, unescapeLiteral } from '../../src/lib/extract/script-strings.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -180,36 +180,13 @@ describe('a report in a script string is read', () => {
 });
 
 const SEEDS = '../shared/seeds';
-const SEED_IDS = ['000_fea7b730deba7205', '003_d3db7aba37f28c73'];
-
-/** A text as `+`-joined double-quoted JavaScript literals: every 7th non-ASCII character, and any GBK cannot hold, as \uXXXX. */
-function jsLiteral(text: string): string {
-  const escape = (unit: string): string => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  const SIMPLE: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '/': '\\/' };
-  const tokens: string[] = [];
-  let nonAscii = 0;
-  for (const char of text) {
-    if (SIMPLE[char]) tokens.push(SIMPLE[char]);
-    else if (char.charCodeAt(0) < 0x80) tokens.push(char);
-    else if (++nonAscii % 7 === 0 || iconv.decode(iconv.encode(char, 'gbk'), 'gbk') !== char) tokens.push([...char.split('')].map(escape).join(''));
-    else tokens.push(char);
-  }
-  const pieces: string[] = [];
-  for (let i = 0; i < tokens.length; i += 400) pieces.push(`"${tokens.slice(i, i + 400).join('')}"`);
-  return pieces.join(' +\n  ');
-}
+const SEED_IDS = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).map((name) => name.replace(/\.txt$/, ''));
 
 describe.each(SEED_IDS)('seed %s wrapped in a script string on a GBK page', (id) => {
   it('parses to the same tables as the seed itself', async () => {
     const { readRecord } = await import('../../scripts/lib/read-record.ts');
     const seed = readFileSync(`${SEEDS}/${id}.txt`, 'utf8');
-    const page = `<!DOCTYPE html>\n<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>政府信息公开</title>
-<script type="text/javascript">
-// the article, written by the site's template
-var content = ${jsLiteral(seed)};
-$(function () { $('#zoom').html(content.replace(/\\n/g, '<br>')); });
-</script></head><body><div class="nav">首页</div><div id="zoom"></div></body></html>`;
-    const bytes = new Uint8Array(iconv.encode(page, 'gbk'));
+    const bytes = gbkScriptPage(seed);
     const read = await readRecord(bytes, `data/reports/${id}.html`, id);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
