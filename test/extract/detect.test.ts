@@ -68,6 +68,7 @@ describe('text is read as a web page only when it holds page markup', () => {
     { description: 'HTML with no extension gets no warning', name: 'download', input: '<html><body><p>一、总体情况</p></body></html>', format: 'html' },
     { description: 'a report that merely uses < and >', name: 'a.txt', input: '一、总体情况\n办理时限<15个工作日，其中 a<b 且 c>d 的 <5 件 | 3 |\n', format: 'txt' },
     { description: 'a report quoting a tag-like word', name: 'a.txt', input: '一、总体情况\n依据<政府信息公开条例>办理\n', format: 'txt' },
+    { description: 'a text report whose prose carries a <script> or <b> (a hostile name) stays text', name: 'a.txt', input: '<script>alert(1)</script>管理中心2023年年度报告\n一、总体情况 <b>x</b>\n', format: 'txt' },
     { description: 'markdown with a pipe table', name: 'a.md', input: '# 一、总体情况\n\n| 规章 | 1 |\n|---|---|\n', format: 'txt' },
     { description: 'text pdftotext extracted', name: 'a.txt', input: '一、总体情况\n\n   规章        1      0\n\f二、主动公开\n', format: 'txt' },
     { description: 'a file named .html holding plain text is read as text, with a warning', name: 'a.html', input: '一、总体情况\n规章 | 1 |\n', format: 'txt', warning: /^a\.html holds plain text, not HTML as its name says; read as plain text$/ },

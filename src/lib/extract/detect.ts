@@ -102,7 +102,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
 }
 
 /** Tags only a web page has; `<` alone (`时限<15日`) is not one. */
-const HTML_TAG = /<!doctype\s+html|<(?:html|head|body|title|meta|table|div|p|script)[\s>/]/i;
+const HTML_TAG = /<!doctype\s+html|<(?:html|body|meta|table|div|p)[\s>/]/i;
 
 /** Whether decoded text is a web page, judged by its first 4,096 characters. */
 export function looksLikeHtml(text: string): boolean {
