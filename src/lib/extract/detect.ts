@@ -14,14 +14,19 @@ function startsWith(bytes: Uint8Array, ascii: string, from = 0): boolean {
   return true;
 }
 
+/** The bytes as a Buffer (no copy), whose searches are native and fast; a typed array's are not. */
+function view(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The first `length` bytes as Latin-1 text (every byte one character): enough to find ASCII markup in any ASCII-compatible encoding. */
+function latin1Head(bytes: Uint8Array, length: number): string {
+  return view(bytes).toString('latin1', 0, Math.min(length, bytes.length));
+}
+
 /** Offset of `%PDF-` in the first KiB (some servers prepend junk), or -1. */
 export function pdfHeaderOffset(bytes: Uint8Array): number {
-  const limit = Math.min(bytes.length - 5, 1024);
-  // Only where a `%` stands: found natively rather than trying every offset.
-  for (let i = bytes.indexOf(0x25); i >= 0 && i <= limit; i = bytes.indexOf(0x25, i + 1)) {
-    if (startsWith(bytes, '%PDF-', i)) return i;
-  }
-  return -1;
+  return view(bytes).subarray(0, 1024 + 5).indexOf('%PDF-');
 }
 
 /** Why a file is refused before any reader runs: `binary` (not text at all) or `unsupported` (a document format we do not read). */
@@ -50,8 +55,8 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
 export function binaryKind(bytes: Uint8Array): string | null {
   for (const [name, magic] of BINARY_MAGIC) if (magic.every((b, i) => bytes[i] === b)) return name;
   if (hasUtf16Bom(bytes)) return null;
-  const head = bytes.subarray(0, 4096);
-  if (head.indexOf(0) >= 0) return 'binary data (NUL bytes)';
+  if (view(bytes).subarray(0, 4096).indexOf(0) >= 0) return 'binary data (NUL bytes)';
+  const head = bytes.subarray(0, 2048);
   let control = 0;
   for (let i = 0; i < head.length; i++) {
     const b = head[i] as number;
@@ -110,13 +115,11 @@ export function looksLikeHtml(text: string): boolean {
   return head.includes('<') && HTML_TAG.test(head);
 }
 
-const LATIN1 = new TextDecoder('latin1');
-
 /** The reader the content points to, for a file no reader could take (an error record still names a format). */
 export function formatOf(bytes: Uint8Array): ExtractedFormat {
   const sniffed = sniff(bytes);
   if (sniffed.reader === 'pdf' || sniffed.reader === 'docx') return sniffed.reader;
-  return looksLikeHtml(LATIN1.decode(bytes.subarray(0, 4096))) ? 'html' : 'txt';
+  return looksLikeHtml(latin1Head(bytes, 4096)) ? 'html' : 'txt';
 }
 
 /** The format a file's name claims, when it names one we read. */
@@ -146,9 +149,8 @@ function bomEncoding(bytes: Uint8Array): string | null {
 
 /** The charset a web page declares in its first bytes (`<meta charset>`), if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = bytes.subarray(0, 4096);
-  if (head.indexOf(0x3c) < 0) return null;
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(LATIN1.decode(head));
+  if (view(bytes).subarray(0, 4096).indexOf(0x3c) < 0) return null;
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(latin1Head(bytes, 4096));
   return match?.[1] ?? null;
 }
 
