@@ -160,16 +160,36 @@ describe('a report in a script string is read', () => {
     expect(await extractText(bytes(page), 'a.html')).toEqual({ format: 'html', text: REPORT_TEXT, warnings: [], error: null });
   });
 
-  it('a body with only its title and a script holding the report: both, the report after the title', async () => {
+  it('a body with only its title and a script holding the report: the script read instead (the title once)', async () => {
     const page = `<html><body><h1>某县2023年政府信息公开工作年度报告</h1><div class="nav">首页</div><script>document.write(${LITERAL});</script></body></html>`;
     const result = await extractText(bytes(page), 'a.html');
-    expect(result.text).toBe(`某县2023年政府信息公开工作年度报告\n${REPORT_TEXT}`);
-    expect(result.warnings).toHaveLength(1);
+    expect(result.text).toBe(REPORT_TEXT);
+    expect(result.warnings).toEqual([expect.stringMatching(/read instead of it$/)]);
   });
 
   it('script strings that are no report (menus, trackers) leave the page as it was', async () => {
     const page = `<html><body><p>一、总体情况</p><script>document.write("<ul><li>首页</li><li>政务公开</li><li>信息公开指南</li></ul>"); var t = "统计";</script></body></html>`;
     expect(await extractText(bytes(page), 'a.html')).toEqual({ format: 'html', text: '一、总体情况', warnings: [], error: null });
+  });
+
+  it("a body showing the report's tables and a script listing related reports: the body only", async () => {
+    const page = `<html><body><div id="zoom">${REPORT_HTML}</div><script>var related = ["某市2022年政府信息公开工作年度报告", "某市2021年政府信息公开工作年度报告"];</script></body></html>`;
+    expect(await extractText(bytes(page), 'a.html')).toEqual({ format: 'html', text: REPORT_TEXT, warnings: [], error: null });
+  });
+
+  it('a body showing part of the tables and a script holding more: the fuller script read instead', async () => {
+    const fuller = JSON.stringify(REPORT_HTML.replace('</table>', '<tr><td>行政许可</td><td>3</td></tr></table>'));
+    const page = `<html><body><div id="zoom">${REPORT_HTML}</div><script>var full = ${fuller};</script></body></html>`;
+    const result = await extractText(bytes(page), 'a.html');
+    expect(result.text).toBe(`${REPORT_TEXT}\n行政许可 | 3 |`);
+    expect(result.warnings).toEqual([expect.stringMatching(/^the page's report is in a JavaScript string .*, fuller than the page's visible text; read instead of it$/)]);
+  });
+
+  it('a body with more than the script holds (a date line) and a script with the tables: both, the script after', async () => {
+    const page = `<html><body><p>某县2023年政府信息公开工作年度报告</p><p>发布日期：2024-01-20</p><p>一、总体情况</p><script>var t = ${JSON.stringify(TABLE_HTML)};</script></body></html>`;
+    const result = await extractText(bytes(page), 'a.html');
+    expect(result.text).toBe('某县2023年政府信息公开工作年度报告\n发布日期：2024-01-20\n一、总体情况\n规章 | 1 |\n规范性文件 | 2 |');
+    expect(result.warnings).toEqual([expect.stringMatching(/read after the page's visible text$/)]);
   });
 
   it('code that is never run: a string that would call something is only text', async () => {

@@ -17,7 +17,7 @@ function note(code: Code, message: string): string {
   return message;
 }
 
-/** What a script string gives is a report only when it says so; site menus written by scripts do not. */
+/** Words only a report (its title or the template's section headings) carries. */
 const REPORT_SIGN = /年度报告|主动公开政府信息情况|政府信息公开申请情况|政府信息公开行政复议/;
 
 function plainText(text: string): string {
@@ -34,35 +34,48 @@ function described(found: ScriptReport): string {
   return `${found.value.length} characters in ${strings}, read as ${found.markup ? 'HTML' : 'text'}`;
 }
 
-/** Whether at least 80% of the lines of `part` (4 characters or more) are lines of `whole`. */
-function covered(part: string, whole: string): boolean {
+/** Whether at least `share` of the lines of `part` (4 characters or more) are lines of `whole`. */
+function covered(part: string, whole: string, share: number): boolean {
   const lines = part.split('\n').map((line) => line.trim()).filter((line) => line.length >= 4);
   if (lines.length === 0) return true;
   const wholeLines = new Set(whole.split('\n').map((line) => line.trim()));
-  return lines.filter((line) => wholeLines.has(line)).length >= lines.length * 0.8;
+  return lines.filter((line) => wholeLines.has(line)).length >= lines.length * share;
 }
 
 function result(format: Extracted['format'], text: string, warnings: string[], emptyError: string): Extracted {
   return { format, text, warnings, error: text.trim() === '' ? emptyError : null };
 }
 
-/** Script strings are taken for the report when they say they are one, or hold a table the page's body lacks; site menus written by scripts do neither. */
-function isReport(found: ScriptReport, bodyLines: readonly string[]): boolean {
-  if (REPORT_SIGN.test(found.value)) return true;
-  return /<table[\s>]/i.test(found.value) && !bodyLines.some((line) => line.endsWith(' |'));
+const tableRows = (lines: readonly string[]): number => lines.filter((line) => line.endsWith(' |')).length;
+
+/**
+ * Whether script strings hold the page's report: they say they are one, or hold a table; and
+ * when the body already shows tables, they show more of them (the fuller report). Site menus and
+ * lists of related reports written by scripts are none.
+ */
+function isReport(found: ScriptReport, fromScript: string, bodyLines: readonly string[]): boolean {
+  if (!REPORT_SIGN.test(found.value) && !/<table[\s>]/i.test(found.value)) return false;
+  const bodyRows = tableRows(bodyLines);
+  return bodyRows === 0 || tableRows(fromScript.split('\n')) > bodyRows;
 }
 
 /**
  * A web page: its visible body; when its scripts hold a report in strings that the body does
- * not already show, that report after the body (a report in both is read once, from the body).
+ * not already show, that report after the body. A report in both is read once: from the body
+ * when it shows the script's report, from the script when that holds all the body shows and more.
  */
 function readPage(html: string, warnings: string[]): Extracted {
   const page = readHtml(html);
   const body = withTitle(page);
   const found = reportFromScripts(pageScripts(html));
-  if (found && isReport(found, page.lines)) {
-    const fromScript = scriptReportText(found);
-    if (!covered(fromScript, body)) {
+  const fromScript = found ? scriptReportText(found) : '';
+  if (found && isReport(found, fromScript, page.lines)) {
+    const scriptLines = fromScript.split('\n');
+    if (page.lines.length > 0 && scriptLines.length > page.lines.length && covered(page.lines.join('\n'), fromScript, 1)) {
+      warnings.push(note('report_in_script_string', `the page's report is in a JavaScript string (${described(found)}), fuller than the page's visible text; read instead of it`));
+      return result('html', withTitle({ title: page.title, lines: scriptLines }), warnings, 'HTML page has no visible text');
+    }
+    if (!covered(fromScript, body, 0.8)) {
       warnings.push(note('report_in_script_string', `the page's report is in a JavaScript string (${described(found)}); read after the page's visible text`));
       return result('html', body === '' ? fromScript : `${body}\n${fromScript}`, warnings, 'HTML page has no visible text');
     }
