@@ -5,14 +5,14 @@
  * record with an error, not a crash.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { formatOf } from '../src/lib/extract/detect.ts';
 import { parseReport, reportId } from '../src/lib/parse/index.ts';
 import type { ReportRecord, SourceFormat } from '../src/lib/schema.ts';
 import { readRecord } from './lib/read-record.ts';
 
-function errorRecord(file: string, sha256: string, error: string): ReportRecord {
-  const ext = extname(file).toLowerCase().slice(1);
-  const format: SourceFormat = ext === 'pdf' || ext === 'docx' ? ext : /^s?html?$/.test(ext) ? 'html' : 'txt';
+/** The record of a file that gives none: its format is what its bytes are (as the build reads them), not its extension. */
+function errorRecord(file: string, sha256: string, error: string, bytes: Uint8Array | null): ReportRecord {
+  const format: SourceFormat = bytes ? formatOf(bytes) : 'txt';
   const record = parseReport('', { file, sha256, format });
   record.error = error;
   return record;
@@ -23,11 +23,11 @@ async function recordFor(file: string): Promise<ReportRecord> {
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (err) {
-    return errorRecord(file, '', `cannot read ${file}: ${(err as Error).message}`);
+    return errorRecord(file, '', `cannot read ${file}: ${(err as Error).message}`, null);
   }
   const read = await readRecord(bytes, file, reportId(file));
   if (read.ok) return read.record;
-  return read.record ?? errorRecord(file, read.sha256, `${read.reason}: ${read.detail}`);
+  return read.record ?? errorRecord(file, read.sha256, `${read.reason}: ${read.detail}`, bytes);
 }
 
 const files = process.argv.slice(2);

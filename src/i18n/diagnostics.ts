@@ -102,12 +102,24 @@ type Messages<K extends string> = Record<K, (w: Words, d: Diagnostic | Check) =>
 
 const rowsZh = (w: Words, d: Diagnostic | Check, name: string) => w.list(name).map((r) => rowLabel(d.section, String(r), 'zh')).join('；');
 const rowsEn = (w: Words, d: Diagnostic | Check, name: string) => w.list(name).map((r) => rowLabel(d.section, String(r), 'en')).join('; ');
+const FORMATS: Record<string, { zh: string; en: string }> = {
+  txt: { zh: '纯文本', en: 'plain text' },
+  html: { zh: '网页', en: 'HTML' },
+  pdf: { zh: '版式文件', en: 'PDF' },
+  docx: { zh: '文字处理文档', en: 'Word (.docx)' },
+};
+const formatZh = (format: string) => FORMATS[format]?.zh ?? format;
+const formatEn = (format: string) => FORMATS[format]?.en ?? format;
 const linesZh = (w: Words, name: string) => w.list(name).map((r) => `第${r}行`).join('、');
 
 export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   encoding_declared_but_utf8: (w) => `网页声明的编码“${w.v('declared')}”与内容不符，已按内容的实际编码读取`,
   encoding_declared_mismatch: (w) => `网页声明的编码“${w.v('declared')}”与内容不符，已自动识别编码`,
   encoding_replaced_characters: () => '文件编码无法识别，部分字符已被替换',
+  format_not_as_named: (w) => `文件内容是${formatZh(w.v('found'))}，而文件名表示${formatZh(w.v('named'))}；已按${formatZh(w.v('found'))}读取`,
+  report_in_script_string: (w) =>
+    `网页的报告写在脚本字符串中（${w.n('strings')}个字符串，${w.n('characters')}个字符）；${w.v('instead') === 'true' ? '比网页正文完整，已改读脚本中的报告' : '已接在网页正文之后读取'}`,
+  report_in_script_file: (w) => `文件是脚本或数据文件，报告取自其中的字符串（${w.n('strings')}个字符串，${w.n('characters')}个字符）`,
   pdf_page_no_text: (w) => `第${w.v('page')}页没有文字层（可能是扫描图片），该页内容缺失`,
   pdf_page_rotated: (w) => `第${w.v('page')}页旋转了${w.v('rotation')}度，文字顺序可能有误`,
   pdf_text_garbled: (w) => `文字层疑似乱码：${w.v('garbled')}个字符没有对应的文字（字体缺少编码映射）`,
@@ -166,6 +178,10 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   encoding_declared_but_utf8: (w) => `declared encoding "${w.v('declared')}" but the bytes are UTF-8; read as UTF-8`,
   encoding_declared_mismatch: (w) => `declared encoding "${w.v('declared')}" does not fit the bytes; detected instead`,
   encoding_replaced_characters: () => 'text is neither valid UTF-8 nor GB18030; some characters were replaced',
+  format_not_as_named: (w) => `the file holds ${formatEn(w.v('found'))}, not ${formatEn(w.v('named'))} as its name says; read as ${formatEn(w.v('found'))}`,
+  report_in_script_string: (w) =>
+    `the page's report is in a JavaScript string (${w.n('characters')} characters in ${w.n('strings')} string(s)); ${w.v('instead') === 'true' ? "read instead of the page's visible text, which it holds and more" : "read after the page's visible text"}`,
+  report_in_script_file: (w) => `the file is JavaScript or JSON; the report was read from its strings (${w.n('characters')} characters in ${w.n('strings')} string(s))`,
   pdf_page_no_text: (w) => `page ${w.v('page')} has no text layer (scanned image?); its content is missing`,
   pdf_page_rotated: (w) => `page ${w.v('page')} is rotated ${w.v('rotation')}°; its reading order may be wrong`,
   pdf_text_garbled: (w) => `text layer looks garbled: ${w.v('garbled')} characters have no Unicode meaning (fonts without a Unicode map)`,

@@ -37,7 +37,8 @@ describe('Word (.docx)', () => {
   it('a zip that is not a Word document is an error value', async () => {
     const { zipSync, strToU8 } = await import('fflate');
     const result = await extractText(zipSync({ 'hello.txt': strToU8('hi') }), 'archive.docx');
-    expect(result.error).toBe('archive.docx: zip file has no word/document.xml: not a Word .docx document');
+    expect(result.error).toBe('archive.docx: zip archive without word/document.xml: not a Word .docx document, not read');
+    expect(result.refusal).toBe('unsupported');
   });
 
   it('a truncated .docx is an error value', async () => {

@@ -1,10 +1,14 @@
 /** `npm run parse -- FILE…`: one record per file as a JSON array; bad files get an error, not a crash. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
+import { readRecord } from '../../scripts/lib/read-record.ts';
+import { reportId } from '../../src/lib/parse/index.ts';
 import type { ReportRecord } from '../../src/lib/schema.ts';
+import { gbkScriptPage } from '../extract/fixtures/js-literal.ts';
 
 describe('npm run parse', () => {
   it('prints one record per file, in order, with the agency resolved and errors as values', () => {
@@ -24,5 +28,38 @@ describe('npm run parse', () => {
     expect(records[1]!.error).toMatch(/not a report/);
     expect(records[2]!.error).toMatch(/cannot read/);
     for (const r of records) expect(Object.keys(r.applications)).toHaveLength(25);
+  });
+
+  it('reads every file as the build does: the reader from the bytes, the same record or the same refusal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'));
+    const seed = readFileSync('data/reports/003_d3db7aba37f28c73.txt', 'utf8');
+    const files: Record<string, Uint8Array> = {
+      'script-page.txt': gbkScriptPage(seed),
+      'page.txt': new TextEncoder().encode(`<!DOCTYPE html><html><body>${seed.split('\n').map((line) => `<p>${line.replaceAll('<', '&lt;')}</p>`).join('\n')}</body></html>`),
+      'scan.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'old.doc': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]),
+      'archive.docx': zipSync({ 'a.txt': strToU8(seed) }),
+    };
+    const paths = Object.keys(files).map((name) => join(dir, name));
+    Object.values(files).forEach((bytes, i) => writeFileSync(paths[i]!, bytes));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...paths], { encoding: 'utf8' });
+    const records = JSON.parse(out) as ReportRecord[];
+    const built = await Promise.all(paths.map((path) => readRecord(new Uint8Array(readFileSync(path)), path, reportId(path))));
+
+    expect(records.map((r) => r.source.format)).toEqual(['html', 'html', 'txt', 'txt', 'txt']);
+    expect(records.map((r) => r.error)).toEqual([
+      null,
+      null,
+      `binary: ${paths[2]}: not a text, HTML, PDF or Word (.docx) file: PNG image`,
+      `unsupported: ${paths[3]}: old Word (.doc) or Excel (.xls) file: not read; save it as .docx`,
+      `unsupported: ${paths[4]}: zip archive without word/document.xml: not a Word .docx document, not read`,
+    ]);
+    built.forEach((read, i) => {
+      if (read.ok) expect(records[i]).toEqual(read.record);
+      else expect(records[i]!.error).toBe(`${read.reason}: ${read.detail}`);
+    });
+    expect(built.map((read) => read.ok)).toEqual([true, true, false, false, false]);
+    expect(records[0]!.applications).toEqual(records[1]!.applications);
+    expect(records[0]!.diagnostics.slice(0, 2).map((d) => d.code)).toEqual(['format_not_as_named', 'report_in_script_string']);
   });
 });

@@ -1,12 +1,10 @@
 /**
- * HTML → normalised text: the page title first, prose as lines, data tables as pipe rows
+ * HTML markup → normalised text: the page title first, prose as lines, data tables as pipe rows
  * (row and column spans honoured); scripts, styles, navigation, headers, footers and hidden
  * elements dropped.
  */
-import { decodeText } from './detect.ts';
 import { childElements, findElements, parseHtml, type DomNode } from './dom.ts';
 import { joinText, placeSpannedRows, renderTable, tidySpaces, type SpannedCell } from './table.ts';
-import type { Extracted } from './types.ts';
 
 const DROPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'object', 'embed',
@@ -21,13 +19,6 @@ const BLOCK_TAGS = new Set([
 const CHROME_TOKEN = /(^|[-_])(nav|navbar|menu|topmenu|footer|foot|breadcrumbs?|crumbs?|position|share|bdshare|sidebar|copyright|toolbar|skip|qrcode|ewm|erweima|print)([-_]|$)/i;
 /** class/id tokens of a page header: chrome unless it holds the article's `<h1>` (and its date). */
 const HEADER_TOKEN = /^(header|head|top|topbar)([-_].*)?$/i;
-
-/** The charset an HTML document declares in its first bytes, if any. */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  return match?.[1] ?? null;
-}
 
 function isDropped(node: DomNode): boolean {
   const name = node.name ?? '';
@@ -110,15 +101,23 @@ function titleOf(root: DomNode): string {
   return title ? cellText(title) : '';
 }
 
-export function extractHtml(bytes: Uint8Array): Extracted {
-  const decoded = decodeText(bytes, declaredCharset(bytes));
-  const root = parseHtml(decoded.text);
+export interface HtmlText {
+  /** The page's `<h1>`, else its `<title>`; empty when it has neither. */
+  title: string;
+  /** The visible lines of its body. */
+  lines: string[];
+}
+
+/** A page's (or a fragment's) markup → its title and visible lines. */
+export function readHtml(html: string): HtmlText {
+  const root = parseHtml(html);
   const writer = new LineWriter();
   walk(root, writer);
   writer.break();
-  const title = titleOf(root);
-  const lines = title !== '' && writer.lines[0] !== title ? [title, ...writer.lines] : writer.lines;
-  const text = lines.join('\n');
-  const error = writer.lines.length === 0 ? 'HTML page has no visible text in its body' : null;
-  return { format: 'html', text, diagnostics: decoded.diagnostics, error };
+  return { title: titleOf(root), lines: writer.lines };
+}
+
+/** The normalised text of a page's lines, its title first (unless its first line already is the title). */
+export function withTitle({ title, lines }: HtmlText): string {
+  return (title !== '' && lines[0] !== title ? [title, ...lines] : lines).join('\n');
 }

@@ -1,52 +1,43 @@
 /**
- * Any published report file (text, web page, PDF, Word) → the one normalised text the report
- * parser reads. Bad input comes back as `error`, never as an exception.
+ * Any published report file → the one normalised text the report parser reads. The reader is
+ * chosen from the bytes (detect.ts), never from the file's name; a name that says otherwise gets
+ * a warning. Bad input comes back as `error`, never as an exception; a file no reader can take
+ * also says why (`refusal`).
  */
-import { decodeText, detectFormat } from './detect.ts';
+import { formatOfName, sniff } from './detect.ts';
 import { extractDocx } from './docx.ts';
-import { extractHtml } from './html.ts';
-import { extractPdf } from './pdf/index.ts';
-import type { Extracted, ExtractedFormat } from './types.ts';
+import { extractTextFile } from './text-file.ts';
+import type { Extracted } from './types.ts';
+import { diagnostic } from '../diagnostics.ts';
 
 export type { Extracted, ExtractedFormat } from './types.ts';
-export { detectFormat } from './detect.ts';
 
-/** Why bytes that are not PDF, Word or HTML cannot be text either (images, old .doc, archives), or null. */
-function binaryReason(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return 'old Word (.doc) or Excel (.xls) file: not read; save it as .docx';
-  }
-  return bytes.subarray(0, 8192).includes(0) ? 'binary data (not text, PDF, Word .docx or HTML)' : null;
-}
 
-function extractPlainText(bytes: Uint8Array): Extracted {
-  const binary = binaryReason(bytes);
-  if (binary) return { format: 'txt', text: '', diagnostics: [], error: binary };
-  const decoded = decodeText(bytes);
-  const text = decoded.text.replace(/\r\n?/g, '\n');
-  return { format: 'txt', text, diagnostics: decoded.diagnostics, error: text.trim() === '' ? 'empty file' : null };
-}
-
-async function extractAs(format: ExtractedFormat, bytes: Uint8Array): Promise<Extracted> {
-  switch (format) {
-    case 'pdf':
-      return extractPdf(bytes);
-    case 'docx':
-      return extractDocx(bytes);
-    case 'html':
-      return extractHtml(bytes);
-    case 'txt':
-      return extractPlainText(bytes);
-  }
+async function readAs(reader: 'pdf' | 'docx' | 'text', bytes: Uint8Array): Promise<Extracted> {
+  if (reader === 'docx') return extractDocx(bytes);
+  if (reader === 'text') return extractTextFile(bytes);
+  // pdf.js is loaded only for the first PDF: a build of text reports never loads it.
+  const { extractPdf } = await import('./pdf/index.ts');
+  return extractPdf(bytes);
 }
 
 export async function extractText(bytes: Uint8Array, fileName: string): Promise<Extracted> {
-  const format = detectFormat(bytes, fileName);
+  const sniffed = sniff(bytes);
+  if (sniffed.reader === null) {
+    return { format: 'txt', text: '', diagnostics: [], error: `${fileName}: ${sniffed.detail}`, refusal: sniffed.refusal };
+  }
+  let extracted: Extracted;
   try {
-    const extracted = await extractAs(format, bytes);
-    return extracted.error ? { ...extracted, error: `${fileName}: ${extracted.error}` } : extracted;
+    extracted = await readAs(sniffed.reader, bytes);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
+    const format = sniffed.reader === 'text' ? 'txt' : sniffed.reader;
     return { format, text: '', diagnostics: [], error: `${fileName}: could not read as ${format}: ${message}` };
   }
+  const named = formatOfName(fileName);
+  if (named && named !== extracted.format) {
+    const warning = diagnostic('format_not_as_named', 'file', { found: extracted.format, named });
+    extracted = { ...extracted, diagnostics: [warning, ...extracted.diagnostics] };
+  }
+  return extracted.error ? { ...extracted, error: `${fileName}: ${extracted.error}` } : extracted;
 }

@@ -15,6 +15,8 @@ export interface Extracted {
   diagnostics: Diagnostic[];
   /** Why nothing (or nothing usable) could be read; `null` when reading worked. */
   error: string | null;
+  /** Set when no reader could take the file: `binary` (not text at all) or `unsupported` (a format not read). */
+  refusal?: 'binary' | 'unsupported';
   /** PDF only: number of pages read. */
   pages?: number;
 }
