@@ -2,7 +2,7 @@
  * The header and footer a browser prints on every page of a web page saved as PDF: the print
  * date and time and the page's title at the top, its address and `2/5` at the bottom (Chrome,
  * Edge; Firefox swaps them about and writes `第 2 页，共 5 页`). Only the outermost lines of a
- * page are looked at, and a line counts when one of its cells is a whole time stamp or address.
+ * page are looked at, and a line counts when one of its parts is a whole time stamp or address.
  */
 import { lineCells } from './lines.ts';
 import type { PdfLine } from './page-blocks.ts';
@@ -17,20 +17,27 @@ const PAGE_COUNT = /^(?:\d+\s*\/\s*\d+|page\s*\d+\s*of\s*\d+|第\s*\d+\s*页\s*[
 /** The most parts a browser's header or footer line has: left, centre, right. */
 const MAX_PARTS = 3;
 
+export type PageEdge = 'top' | 'bottom';
+
 /**
  * A part that is a whole time stamp or address, or one run together with its neighbour: the
- * title after a time stamp, the page count after an address.
+ * title after a time stamp (at the top, where Chrome centres the title beside the time), the
+ * page count after an address.
  */
-function isStamp(part: string): boolean {
+function isStamp(part: string, edge: PageEdge): boolean {
   const time = DATE_TIME.exec(part);
-  if (time) return !/^[\d:]/.test(part.slice(time[0].length));
+  if (time) {
+    const rest = part.slice(time[0].length);
+    return rest === '' || (edge === 'top' && !/^[\d:]/.test(rest));
+  }
   const address = ADDRESS.exec(part);
   if (!address) return false;
   const rest = part.slice(address[0].length).trim();
   return rest === '' || PAGE_COUNT.test(rest);
 }
 
-export function isBrowserFurniture(line: PdfLine): boolean {
+/** Whether a line at the top or bottom edge of a page is the browser's header or footer. */
+export function isBrowserFurniture(line: PdfLine, edge: PageEdge): boolean {
   const parts = lineCells(line.line, PART_GAP_EMS);
-  return parts.length <= MAX_PARTS && parts.some(isStamp);
+  return parts.length <= MAX_PARTS && parts.some((part) => isStamp(part, edge));
 }

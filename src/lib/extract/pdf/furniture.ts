@@ -3,7 +3,7 @@
  * same line at the top or bottom of most pages) and a browser's header and footer (however
  * few the pages). Dropped so that tables and paragraphs cut by a page break join up again.
  */
-import { isBrowserFurniture } from './browser-furniture.ts';
+import { isBrowserFurniture, type PageEdge } from './browser-furniture.ts';
 import type { PdfBlock, PdfLine } from './page-blocks.ts';
 import { isPageNumber, lineText } from './prose.ts';
 
@@ -21,11 +21,11 @@ const BROWSER_LINES = 2;
 
 /** A page's blocks without the browser's header and footer lines at its two ends. */
 function withoutBrowserFurniture(blocks: PdfBlock[]): PdfBlock[] {
-  const isFurniture = (block: PdfBlock | undefined): boolean => block?.kind === 'line' && isBrowserFurniture(block);
+  const isFurniture = (block: PdfBlock | undefined, edge: PageEdge): boolean => block?.kind === 'line' && isBrowserFurniture(block, edge);
   let first = 0;
   let end = blocks.length;
-  while (first < Math.min(BROWSER_LINES, end) && isFurniture(blocks[first])) first++;
-  while (end > Math.max(first, blocks.length - BROWSER_LINES) && isFurniture(blocks[end - 1])) end--;
+  while (first < Math.min(BROWSER_LINES, end) && isFurniture(blocks[first], 'top')) first++;
+  while (end > Math.max(first, blocks.length - BROWSER_LINES) && isFurniture(blocks[end - 1], 'bottom')) end--;
   return blocks.slice(first, end);
 }
 
