@@ -135,3 +135,27 @@ describe('isBrowserFurniture: which edge lines are a browser\'s', () => {
     });
   }
 });
+
+describe('PDF: a table header printed again atop the next page', () => {
+  const columns = [50, 200, 260, 320];
+  const header = (y: number): PdfText[] => [cjk(55, y, '项目'), cjk(205, y, '自然人'), cjk(265, y, '总计')];
+  const row = (y: number, label: string, a: string, b: string): PdfText[] => [cjk(55, y, label), latin(210, y, a), latin(270, y, b)];
+
+  it('is dropped, so the table reads as printed once', async () => {
+    const pages: PdfPage[] = [
+      { texts: [...header(712), ...row(682, '（一）予以公开', '2', '2')], rules: gridRules(columns, [730, 700, 670]) },
+      { texts: [...header(762), ...row(732, '（二）部分公开', '4', '4')], rules: gridRules(columns, [780, 750, 720]) },
+    ];
+    const result = await extractText(makePdf(pages), 'repeated-header.pdf');
+    expect(result.text.split('\n')).toEqual(['项目 | 自然人 | 总计 |', '（一）予以公开 | 2 | 2 |', '（二）部分公开 | 4 | 4 |']);
+  });
+
+  it('is told from a row of figures that happens to equal the first row: that row stays', async () => {
+    const pages: PdfPage[] = [
+      { texts: [...row(712, '', '0', '0'), ...row(682, '（一）予以公开', '2', '2')], rules: gridRules(columns, [730, 700, 670]) },
+      { texts: [...row(762, '', '0', '0'), ...row(732, '（二）部分公开', '4', '4')], rules: gridRules(columns, [780, 750, 720]) },
+    ];
+    const result = await extractText(makePdf(pages), 'same-first-row.pdf');
+    expect(result.text.split('\n')).toEqual(['| 0 | 0 |', '（一）予以公开 | 2 | 2 |', '| 0 | 0 |', '（二）部分公开 | 4 | 4 |']);
+  });
+});

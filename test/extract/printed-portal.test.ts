@@ -2,7 +2,7 @@
  * Reports published as portal web pages and printed to PDF by a browser, its header and footer
  * on: the PDF (printed by Chromium from a page built from each seed's prose and its golden
  * record's figures, tables with the template's merged headers, narrow label columns so labels
- * wrap, section 三 crossing a page break) must read as one table per template table, one pipe
+ * wrap, section 三 crossing a page break, its header in a `<thead>` or not) must read as one table per template table, one pipe
  * row per table row and one slot per column, with none of the browser's lines in the text, and
  * parse to the golden's section 三 and 四 cells. Skips when Chromium is absent.
  */
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../../src/lib/extract/index.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { APPLICANT_COLUMNS, CASE_OUTCOMES, type ReportRecord } from '../../src/lib/schema.ts';
-import { portalPage } from './fixtures/portal-page.ts';
+import { portalPage, type PageOptions } from './fixtures/portal-page.ts';
 import { CHROMIUM, pageTexts, printPage } from './fixtures/print-page.ts';
 
 const ids = readdirSync('test/golden').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
@@ -67,9 +67,15 @@ describe.skipIf(!CHROMIUM)('browser-printed portal pages', () => {
     const golden = JSON.parse(readFileSync(`test/golden/${id}.json`, 'utf8')) as ReportRecord;
     const seed = readFileSync(`data/reports/${id}.txt`, 'utf8');
     const labels = golden.template === '2019' ? LABELS_2019 : LABELS_2021;
-    for (const prose of [true, false]) {
-      describe(`${id}, ${prose ? 'prose and tables' : 'tables alone'}`, () => {
-        const html = portalPage(seed, golden, { prose });
+    const variants: Array<[string, PageOptions]> = [
+      ['prose and tables', { prose: true }],
+      ['tables alone', { prose: false }],
+      ['section 三\'s header repeated atop each page', { prose: true, headerRepeated: true }],
+    ];
+    for (const [variant, options] of variants) {
+      const { prose, headerRepeated = false } = options;
+      describe(`${id}, ${variant}`, () => {
+        const html = portalPage(seed, golden, options);
         const title = /<title>(.*?)<\/title>/.exec(html)![1]!;
         let pdf: Uint8Array;
         let lines: string[];
@@ -93,6 +99,7 @@ describe.skipIf(!CHROMIUM)('browser-printed portal pages', () => {
           const first = pages.findIndex((text) => text.includes('本年新收'));
           const last = pages.findIndex((text) => text.includes('结转下年度'));
           expect(last).toBeGreaterThan(first);
+          expect(pages.filter((text) => text.includes('申请人情况')).length).toBe(headerRepeated ? last - first + 1 : 1);
         });
 
         it('keeps none of the browser lines', () => {
