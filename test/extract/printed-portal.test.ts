@@ -84,7 +84,7 @@ describe.skipIf(!CHROMIUM)('browser-printed portal pages', () => {
           const extracted = await extractText(pdf, `${id}.pdf`);
           expect(extracted.error).toBeNull();
           lines = extracted.text.split('\n');
-        });
+        }, 120_000); // Chromium's first print, on a loaded machine
 
         it('is printed with the browser header and footer on every page, section 三 across a page break', async () => {
           const pages = await pageTexts(pdf);
