@@ -60,7 +60,7 @@ function between(lines: string[], from: string, to: string): string[] {
 }
 
 /** The browser's own lines: Chrome's print time (`12/2/26, 12:15 PM`), the address, `2/3`. */
-const BROWSER_LINE = /\d{1,4}\/\d{1,2}\/\d{1,4},? \d{1,2}:\d{2}|file:\/\/|(^|\| )\d+\/\d+ \|?$/m;
+const BROWSER_LINE = /\d{1,4}\/\d{1,2}\/\d{1,4},? \d{1,2}:\d{2}|fi ?le:\/\/|(^|\| )\d+\/\d+ \|?$/m;
 
 describe.skipIf(!CHROMIUM)('browser-printed portal pages', () => {
   for (const id of ids) {
@@ -124,6 +124,11 @@ describe.skipIf(!CHROMIUM)('browser-printed portal pages', () => {
           expect(rows.filter((line) => slots(line).length !== 15)).toEqual([]);
           const cells = [golden.review, golden.litigation_direct, golden.litigation_after_review].flatMap((group) => CASE_OUTCOMES.map((outcome) => shown(group[outcome])));
           expect(slots(rows[3]!)).toEqual(cells);
+        });
+
+        it('parses to the golden section 二, year and template', () => {
+          const record = parseReport(lines.join('\n'), { file: `data/reports/${id}.pdf`, sha256: '', format: 'pdf' });
+          expect([record.proactive, record.year, record.template]).toEqual([golden.proactive, golden.year, golden.template]);
         });
 
         it('parses to the golden section 三', () => {
