@@ -106,6 +106,12 @@ describe('PDF: text pieces that touch', () => {
     const result = await extractText(makePdf([page]), 'touching.pdf');
     expect(result.text.split('\n')).toEqual(['file.html', 'Page one']);
   });
+
+  it('keep their space when one runs over the other (text drawn over text, not one word)', async () => {
+    // Helvetica at 10pt: `AB` is 13.3pt wide, so `CD` at 110 starts 3.3pt inside it.
+    const result = await extractText(makePdf([{ texts: [latin(100, 700, 'AB'), latin(110, 700, 'CD')] }]), 'overlap.pdf');
+    expect(result.text).toBe('AB CD');
+  });
 });
 
 describe('isBrowserFurniture: which edge lines are a browser\'s', () => {

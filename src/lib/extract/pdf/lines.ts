@@ -50,7 +50,7 @@ export function groupLines(pieces: TextPiece[]): TextLine[] {
   return groups.map(lineOf).sort((p, q) => q.y1 - p.y1);
 }
 
-/** Gap (in ems) under which two pieces touch: one word split into two text items. */
+/** Gap (in ems, either way) within which two pieces touch: one word split into two text items. */
 const TOUCHING_EMS = 0.1;
 
 /**
@@ -58,7 +58,7 @@ const TOUCHING_EMS = 0.1;
  * word and join without a space (Chrome sets a ligature such as `fi` apart: `fi` + `le:///`).
  */
 function joinPiece(text: string, previous: TextPiece | null, piece: TextPiece): string {
-  if (previous !== null && text !== '' && piece.x0 - previous.x1 < TOUCHING_EMS * piece.size) return text + piece.text;
+  if (previous !== null && text !== '' && Math.abs(piece.x0 - previous.x1) < TOUCHING_EMS * piece.size) return text + piece.text;
   return joinText(text, piece.text);
 }
 
@@ -79,7 +79,7 @@ export function lineCells(line: TextLine, gapEms: number): string[] {
   return cells;
 }
 
-function lineText(line: TextLine): string {
+function textOfLine(line: TextLine): string {
   let text = '';
   let previous: TextPiece | null = null;
   for (const piece of line.pieces) {
@@ -91,5 +91,5 @@ function lineText(line: TextLine): string {
 
 /** All the text of a set of pieces (one table cell), lines joined. */
 export function piecesText(pieces: TextPiece[]): string {
-  return groupLines(pieces).map(lineText).reduce(joinText, '');
+  return groupLines(pieces).map(textOfLine).reduce(joinText, '');
 }
