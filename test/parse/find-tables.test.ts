@@ -69,6 +69,16 @@ const cases: { description: string; notes: string; text: string[] }[] = [
     ],
   },
   {
+    description: 'prose wrapped in short lines naming the outcomes, just before the section 二 table',
+    notes: 'a portal page printed to PDF (seed 004 in test/extract/printed-portal.test.ts): its prose lines name 予以公开, 部分公开, 不予公开 …',
+    text: [
+      ...TITLE, '一、总体情况', '2023年共收到政府信息公开申请6宗,答复办结7宗(含2022年结转的1宗),结', '转2024年继续办理的0宗。已答复办结的7宗申请中,予以公开的3宗,占42.9%;部分公开的1宗,占',
+      '14.3%;不予公开的1宗,占14.3%;无法提供的1宗,占14.3%;其他处理的1宗,占14.3%。', '二、主动公开政府信息情况', PROACTIVE_TABLE,
+      '三、收到和处理政府信息公开申请情况', APPLICATIONS_TABLE, '四、政府信息公开行政复议、行政诉讼情况', CASES_TABLE,
+      '五、存在的主要问题及改进情况', PROBLEMS,
+    ],
+  },
+  {
     description: 'no heading at all before section 四: its figures stay out of section 三',
     notes: 'a heading lost in a web copy',
     text: [

@@ -46,10 +46,13 @@ const HEADER_REACH = 16;
 
 type Feature = { key: TableKey; marks: string[] } | null;
 
-/** Whether the line may be a cell or row of a table: a pipe or tab row, or a short line. */
+/** A sentence: a full stop or semicolon, or a count with its unit (`14宗`, `25%`), which no table label holds. */
+const SENTENCE = /[。；;]|\d\s*(?:宗|件|个|条|次|人|份|%)/;
+
+/** Whether the line may be a cell or row of a table: a pipe or tab row, or a short line that is no sentence. */
 function tableish(trimmed: string): boolean {
   if (trimmed.includes('|') || trimmed.includes('\t')) return true;
-  return trimmed.length <= CELL_LINE && !trimmed.endsWith('。');
+  return trimmed.length <= CELL_LINE && !SENTENCE.test(trimmed);
 }
 
 const isNumberLine = (trimmed: string) => /^[\d\s.,，|—–\-/]*$/.test(trimmed);
@@ -97,7 +100,8 @@ function clusters(lines: readonly string[]): Cluster[] {
     const counts = trimmed !== '' && !isNumberLine(trimmed);
     for (const [key, state] of open) {
       if (feature?.key === key) continue;
-      if (counts && ++state.gap > LANDMARK_GAP) {
+      // Another table's landmark, or too many other text lines, ends the run.
+      if (feature || (counts && ++state.gap > LANDMARK_GAP)) {
         done.push(state.cluster);
         open.delete(key);
       }

@@ -1,6 +1,7 @@
 /**
  * Tables that run on from one page to the next become one table: the columns are matched by
- * x-position, and a label cell split by the page break (`（四）无` | `法提供`) is put back together.
+ * x-position, header rows printed again atop the new page (a browser repeats a `<thead>`) are
+ * dropped, and a label cell split by the page break (`（四）无` | `法提供`) is put back together.
  */
 import { joinText, type GridCell } from '../table.ts';
 import { isNumberText } from './geometry.ts';
@@ -82,7 +83,40 @@ function mendSeam(cells: GridCell[], seamRow: number, cols: number): GridCell[] 
   return cells.filter((cell) => !removed.has(cell));
 }
 
-export function joinTables(previous: PdfTable, next: PdfTable): PdfTable {
+const cellsOfRow = (table: PdfTable, row: number): GridCell[] => table.cells.filter((c) => c.row === row).sort((a, b) => a.col - b.col);
+
+/** Same text, same rows spanned, same left and right edges on the page. */
+function sameCell(a: GridCell, tableA: PdfTable, b: GridCell, tableB: PdfTable): boolean {
+  return a.text === b.text
+    && a.rowSpan === b.rowSpan
+    && Math.abs(tableA.xs[a.col]! - tableB.xs[b.col]!) <= TOLERANCE
+    && Math.abs(tableA.xs[a.col + a.colSpan]! - tableB.xs[b.col + b.colSpan]!) <= TOLERANCE;
+}
+
+/**
+ * How many rows atop `next` repeat the rows atop `previous`, cell for cell: a header printed
+ * again on each page. The repeat ends where no cell of it runs on below, and holds a label.
+ */
+function repeatedHeaderRows(previous: PdfTable, next: PdfTable): number {
+  let rows = 0;
+  while (rows < Math.min(previous.rows, next.rows - 1)) {
+    const [a, b] = [cellsOfRow(previous, rows), cellsOfRow(next, rows)];
+    if (a.length === 0 || a.length !== b.length || !a.every((cell, i) => sameCell(cell, previous, b[i]!, next))) break;
+    rows++;
+  }
+  while (rows > 0 && next.cells.some((c) => c.row < rows && c.row + c.rowSpan > rows)) rows--;
+  return next.cells.some((c) => c.row < rows && isLabel(c)) ? rows : 0;
+}
+
+/** The table without its first `rows` rows. */
+function withoutTopRows(table: PdfTable, rows: number): PdfTable {
+  if (rows === 0) return table;
+  const cells = table.cells.filter((c) => c.row >= rows).map((c) => ({ ...c, row: c.row - rows }));
+  return { ...table, rows: table.rows - rows, cells };
+}
+
+export function joinTables(previous: PdfTable, continuation: PdfTable): PdfTable {
+  const next = withoutTopRows(continuation, repeatedHeaderRows(previous, continuation));
   const xs = unionColumns(previous.xs, next.xs);
   const cells = [...remap(previous, xs, 0), ...remap(next, xs, previous.rows)];
   return {

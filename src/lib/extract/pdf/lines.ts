@@ -50,26 +50,46 @@ export function groupLines(pieces: TextPiece[]): TextLine[] {
   return groups.map(lineOf).sort((p, q) => q.y1 - p.y1);
 }
 
+/** Gap (in ems, either way) within which two pieces touch: one word split into two text items. */
+const TOUCHING_EMS = 0.1;
+
+/**
+ * `text` (ending with `previous`) and the next piece on its line: pieces that touch are one
+ * word and join without a space (Chrome sets a ligature such as `fi` apart: `fi` + `le:///`).
+ */
+function joinPiece(text: string, previous: TextPiece | null, piece: TextPiece): string {
+  if (previous !== null && text !== '' && Math.abs(piece.x0 - previous.x1) < TOUCHING_EMS * piece.size) return text + piece.text;
+  return joinText(text, piece.text);
+}
+
 /** A line's text; pieces further apart than `gap` ems become separate cells. */
 export function lineCells(line: TextLine, gapEms: number): string[] {
   const cells: string[] = [];
   let current = '';
-  let lastX1 = Number.NaN;
+  let previous: TextPiece | null = null;
   for (const piece of line.pieces) {
-    if (current !== '' && piece.x0 - lastX1 > gapEms * line.size) {
+    if (current !== '' && previous !== null && piece.x0 - previous.x1 > gapEms * line.size) {
       cells.push(current);
       current = '';
     }
-    current = joinText(current, piece.text);
-    lastX1 = piece.x1;
+    current = joinPiece(current, previous, piece);
+    previous = piece;
   }
   if (current !== '') cells.push(current);
   return cells;
 }
 
+function textOfLine(line: TextLine): string {
+  let text = '';
+  let previous: TextPiece | null = null;
+  for (const piece of line.pieces) {
+    text = joinPiece(text, previous, piece);
+    previous = piece;
+  }
+  return text;
+}
+
 /** All the text of a set of pieces (one table cell), lines joined. */
 export function piecesText(pieces: TextPiece[]): string {
-  return groupLines(pieces)
-    .map((line) => line.pieces.map((piece) => piece.text).reduce(joinText, ''))
-    .reduce(joinText, '');
+  return groupLines(pieces).map(textOfLine).reduce(joinText, '');
 }
