@@ -8,6 +8,7 @@ import { declaredCharset, decodeText, looksLikeHtml } from './detect.ts';
 import { readHtml, withTitle } from './html.ts';
 import { looksLikeScript, pageScripts, reportFromScripts, type ScriptReport } from './script-strings.ts';
 import type { Extracted } from './types.ts';
+import { holdsEmbeddedTables, readEmbeddedTables } from './embedded-tables.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 /** Words only a report (its title or the template's section headings) carries. */
@@ -87,6 +88,7 @@ export function extractTextFile(bytes: Uint8Array): Extracted {
       return result(found.markup ? 'html' : 'txt', scriptReportText(found), warnings, 'the script\'s strings hold no visible text');
     }
   }
+  if (holdsEmbeddedTables(text)) return result('txt', plainText(readEmbeddedTables(text)), warnings, 'empty file');
   if (looksLikeHtml(text)) return readPage(text, warnings);
   return result('txt', plainText(text), warnings, 'empty file');
 }
