@@ -3,7 +3,7 @@
  * column name, decided here once. The CSV writer and dictionary.json both read this list.
  *
  * Naming scheme:
- *   agency.*                        → agency_name, province, city, county, township, division_code, level, kind, sector
+ *   agency.*                        → agency_name, canonical_name, province, city, county, township, division_code, level, kind, sector
  *   source.*                        → source_file, source_sha256, source_format
  *   applications.<row>.<column>     → app_<row>_<column>          (app_new_natural, app_total_processed_total)
  *   review.<outcome>                → review_<outcome>
@@ -43,6 +43,7 @@ const col = (c: CsvColumn) => c;
 
 const AGENCY_LABELS_BASE = {
   name: ['发布机关', 'Agency', 'Agency name as the report gives it.'],
+  canonical_name: ['机关规范名称', 'Agency (canonical)', 'The name completed: short forms expanded, the place filled in from the report, a place\'s report named after its government.'],
   province: ['省级行政区', 'Province', 'Province-level division (the four municipalities are provinces here).'],
   city: ['地级市', 'Prefecture city', 'Prefecture-level division; empty under a municipality or for 省直辖县级 cities.'],
   county: ['县级行政区', 'County', 'County-level division (district, county, county-level city).'],
@@ -58,7 +59,7 @@ const AGENCY_LABELS = Object.fromEntries(
 
 const identity: CsvColumn[] = [
   col({ name: 'id', field: 'id', type: 'text', zh: '报告编号', en: 'Report id', description: 'Stable id from the file name.', get: (r) => r.id }),
-  ...(['name', 'province', 'city', 'county', 'township', 'division_code', 'level', 'kind', 'sector'] as const).map((k) =>
+  ...(['name', 'canonical_name', 'province', 'city', 'county', 'township', 'division_code', 'level', 'kind', 'sector'] as const).map((k) =>
     col({
       name: k === 'name' ? 'agency_name' : k,
       field: `agency.${k}`,

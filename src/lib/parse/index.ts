@@ -25,7 +25,7 @@ export interface SourceInfo {
 }
 
 /** Bumped whenever parsing output may change; part of the build cache key. */
-export const PARSER_VERSION = '2';
+export const PARSER_VERSION = '3';
 
 export function parseReport(text: string, source: SourceInfo): ReportRecord {
   const normalized = normalizeText(text);
