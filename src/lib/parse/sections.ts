@@ -58,14 +58,19 @@ export interface Heading {
   rank: number;
 }
 
+const isResidue = (c: number) => c === 0x7c || c === 0x23 || c === 0x2a || isSpace(c);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The line without markdown residue at either end (`## `, `**`, `|`), or null when too long for a heading. */
 function headingText(line: string): string | null {
   let from = 0;
   let to = line.length;
-  const residue = (c: number) => c === 0x7c || c === 0x23 || c === 0x2a || isSpace(c);
+  const residue = isResidue;
   while (from < to && residue(line.charCodeAt(from))) from++;
   while (to > from && residue(line.charCodeAt(to - 1))) to--;
   if (to === from || to - from > MAX_HEADING || !NUMBERING_OPENERS.includes(line[from]!)) return null;
+  // A figure (`12`, `3.5`) is no numbering: a numbering's digits are followed by 、 or a dot and words.
+  if (isDigit(line.charCodeAt(from)) && (to - from < 3 || isDigit(line.charCodeAt(to - 1)))) return null;
   return line.slice(from, to);
 }
 
@@ -75,12 +80,28 @@ export function headingAt(line: string): { key: SectionKey; rank: number } | nul
   if (text === null) return null;
   // A table row of several cells is not a heading (`三、本年度办理结果 | （一）予以公开 | 2 |`).
   if (text.includes('|')) return null;
+  let found = headingMemo.get(text);
+  if (found === undefined) {
+    found = readHeading(text);
+    if (headingMemo.size >= 10_000) headingMemo.clear();
+    headingMemo.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * What each candidate line says, remembered per text: reports repeat the template's numbered
+ * labels (`（一）予以公开`, `1.属于国家秘密`), which open with a numbering too. (A bounded memo; pure.)
+ */
+const headingMemo = new Map<string, { key: SectionKey; rank: number } | null>();
+
+function readHeading(text: string): { key: SectionKey; rank: number } | null {
   for (let rank = 0; rank < NUMBERINGS.length; rank++) {
     const numbering = NUMBERINGS[rank]!.exec(text);
     if (!numbering) continue;
     const rest = text.slice(numbering[0].length).replace(/\s+/g, '');
-    const wording = WORDING.find(({ pattern }) => pattern.test(rest));
-    return wording ? { key: wording.key, rank } : null;
+    for (const { key, pattern } of WORDING) if (pattern.test(rest)) return { key, rank };
+    return null;
   }
   return null;
 }

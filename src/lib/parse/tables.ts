@@ -8,6 +8,7 @@
  *
  * The spans never overlap, so a number never moves from one template table into another.
  */
+import { isSpace } from './chars.ts';
 import { isPageFooter } from './lines.ts';
 import { compactLabel } from './normalize.ts';
 import { headingAt, type SectionSpan, type Sections } from './sections.ts';
@@ -55,7 +56,16 @@ function tableish(trimmed: string): boolean {
   return trimmed.length <= CELL_LINE && !SENTENCE.test(trimmed);
 }
 
-const isNumberLine = (trimmed: string) => /^[\d\s.,，|—–\-/]*$/.test(trimmed);
+/** Only figures, separators, dashes and pipes (`12`, `| 0 | — |`), as `/^[\d\s.,，|—–\-/]*$/`. */
+function isNumberLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 32 || c === 0x7c || c === 46 || c === 44 || c === 0x2d || c === 0x2f) continue;
+    if (c === 0xff0c || c === 0x2014 || c === 0x2013 || isSpace(c)) continue;
+    return false;
+  }
+  return true;
+}
 
 /**
  * Which table's landmark the line holds, and which landmarks (for counting distinct ones),
@@ -95,13 +105,15 @@ function clusters(lines: readonly string[]): Cluster[] {
   const open = new Map<TableKey, { cluster: Cluster; gap: number }>();
   const done: Cluster[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const trimmed = lines[i]!.trim();
+    const line = lines[i]!;
+    // Figures and blank lines are neither landmarks nor text between them.
+    if (isNumberLine(line)) continue;
+    const trimmed = line.trim();
     const feature = featureOf(trimmed);
-    const counts = trimmed !== '' && !isNumberLine(trimmed);
     for (const [key, state] of open) {
       if (feature?.key === key) continue;
       // Another table's landmark, or too many other text lines, ends the run.
-      if (feature || (counts && ++state.gap > LANDMARK_GAP)) {
+      if (feature || ++state.gap > LANDMARK_GAP) {
         done.push(state.cluster);
         open.delete(key);
       }

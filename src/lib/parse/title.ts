@@ -97,25 +97,26 @@ function titlePart(s: string): boolean {
  * of them. Null when no line reads as a title.
  */
 export function readTitle(lines: readonly string[], limit: number): Title | null {
-  const head: { line: number; s: string }[] = [];
+  // The non-blank lines, compacted only when a title run reaches them (most never are).
+  const head: { line: number; raw: string; s: string | null }[] = [];
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
     const raw = lines[i]!;
-    // A line too long to be a title part is kept uncompacted: it only stops a run of title lines.
-    const s = raw.length > 160 ? raw : compact(raw);
-    if (s !== '') head.push({ line: i, s });
+    if (raw.trim() !== '') head.push({ line: i, raw, s: null });
   }
+  // A line too long to be a title part is kept uncompacted: it only stops a run of title lines.
+  const text = (h: (typeof head)[number]) => (h.s ??= h.raw.length > 160 ? h.raw : compact(h.raw));
   let partial: Title | null = null;
   // A title stands among the first lines holding 公开: a head of thousands of them is not searched through.
   let anchors = 0;
   for (let k = 0; k < head.length && anchors < MAX_ANCHORS; k++) {
-    if (!head[k]!.s.includes('公开') || !titleLine(head[k]!.s)) continue;
+    if (!head[k]!.raw.includes('公开') || !titleLine(text(head[k]!))) continue;
     anchors++;
     // Smallest runs first: a one-line title is read without joining its neighbours.
     for (let size = 1; size <= 3; size++) {
       for (let a = Math.max(0, k - size + 1); a <= k && a + size <= head.length; a++) {
         const run = head.slice(a, a + size);
-        if (run.some((h, j) => a + j !== k && !titlePart(h.s))) continue;
-        const joined = run.map((h) => h.s).join('');
+        if (run.some((h, j) => a + j !== k && !titlePart(text(h)))) continue;
+        const joined = run.map(text).join('');
         if (!REPORT_END.test(joined)) continue;
         const found = readTitleString(joined);
         if (!found) continue;
