@@ -1,0 +1,83 @@
+/**
+ * Blocks → a government portal page: site chrome (navigation, breadcrumbs, share buttons,
+ * footer) around the report, tables with their merged cells as rowspan/colspan; or the same
+ * report held in a script string (`var content = "…"`) that the page writes in when it runs. Pure.
+ */
+import type { Block } from './document.ts';
+import type { Table } from './grid.ts';
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function tableHtml(table: Table): string {
+  const rows = table.rows.map((row, r) => {
+    const tag = r < table.headerRows ? 'th' : 'td';
+    const cells = row.map((cell) => {
+      const span = `${cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan && cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
+      return `<${tag}${span}><p style="text-align:center">${escape(cell.text)}</p></${tag}>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const caption = table.caption ? `<p style="text-align:center"><strong>${escape(table.caption)}</strong></p>\n` : '';
+  return `${caption}<table border="1" cellspacing="0" cellpadding="0" width="100%"><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+export function bodyHtml(blocks: Block[]): string {
+  return blocks
+    .map((block) => {
+      if (block.kind === 'title') return `<h1 class="article-title">${block.lines.map(escape).join('<br/>')}</h1>`;
+      if (block.kind === 'heading') return `<p style="text-indent:2em"><strong>${escape(block.text)}</strong></p>`;
+      if (block.kind === 'para') return `<p style="text-indent:2em">${escape(block.text)}</p>`;
+      return tableHtml(block.table);
+    })
+    .join('\n');
+}
+
+export interface PageOptions {
+  /** The document's <title>. */
+  title: string;
+  /** Name of the site the page is on, printed in its chrome. */
+  site: string;
+  charset: 'gbk' | 'utf-8';
+  /** The report inside a script string instead of in the page. */
+  inScript: boolean;
+}
+
+const NAV = ['首页', '政务公开', '政务服务', '互动交流', '走进本站', '长者专区', '无障碍浏览'];
+
+/** A JavaScript string literal with quotes escaped and everything beyond ASCII as \u escapes. */
+export function scriptString(text: string): string {
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/<\//g, '<\\/')
+    .replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+export function pageHtml(blocks: Block[], options: PageOptions): string {
+  const body = bodyHtml(blocks);
+  const content = options.inScript
+    ? `<div id="zoom"></div>\n<script type="text/javascript">\nvar content = ${scriptString(body)};\ndocument.getElementById("zoom").innerHTML = content;\n</script>`
+    : `<div id="zoom" class="TRS_Editor">\n${body}\n</div>`;
+  return `<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=${options.charset}">
+<meta charset="${options.charset}">
+<title>${escape(options.title)}</title>
+<style>table{border-collapse:collapse}td,th{border:1px solid #000;font-size:12px}</style>
+</head>
+<body>
+<div class="header"><span>头部 ico</span><a href="#">${escape(options.site)}</a><span>网站支持IPv6</span></div>
+<ul class="nav">${NAV.map((n) => `<li><a href="#">${n}</a></li>`).join('')}</ul>
+<div class="breadcrumb">您当前的位置：<a href="#">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="#">政府信息公开年报</a></div>
+<div class="article">
+<div class="info">来源：${escape(options.site)}　浏览次数：<span id="hits">1024</span>　字号：[ 大 中 小 ]</div>
+${content}
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a>　【打印本页】【关闭窗口】</div>
+</div>
+<div class="footer"><p>主办单位：${escape(options.site)}　网站标识码：4419000001</p><p>粤ICP备05000000号　粤公网安备 44190002000001号</p><p>联系我们 | 网站地图 | 隐私声明</p></div>
+</body>
+</html>
+`;
+}

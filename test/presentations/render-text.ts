@@ -1,0 +1,64 @@
+/**
+ * Blocks → text as people paste it: one cell a line (copied from a web page), tab-separated rows
+ * (copied from Excel or Word), or the markdown a PDF converter writes (merged cells repeated over
+ * the positions they cover, two-line headers split into two rows, a page footer inside a table). Pure.
+ */
+import type { Block } from './document.ts';
+import { expand, type Table } from './grid.ts';
+import { APPLICANT_HEADERS_SPLIT } from './labels.ts';
+
+export type TextLayout = 'cells' | 'tab' | 'markdown';
+
+function cellLines(table: Table): string[] {
+  return table.rows.flatMap((row) => row.map((cell) => cell.text)).flatMap((text) => [text, '']);
+}
+
+function tabLines(table: Table): string[] {
+  return expand(table).map((row) => row.map((slot) => (slot.origin ? slot.cell.text : '')).join('\t'));
+}
+
+const SPLIT = new Map(APPLICANT_HEADERS_SPLIT.filter(([, second]) => second !== '').map(([first, second]) => [first + second, [first, second] as const]));
+
+function markdownRow(cells: string[]): string {
+  return `| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`;
+}
+
+/** Markdown from a PDF converter; `footer` is the page number printed mid-table. */
+function markdownLines(table: Table, footer: string | null): string[] {
+  const grid = expand(table).map((row) => row.map((slot) => slot.cell.text));
+  const rows: string[][] = [];
+  grid.forEach((row, r) => {
+    if (r >= table.headerRows || !row.some((t) => SPLIT.has(t))) {
+      rows.push(row);
+      return;
+    }
+    rows.push(row.map((t) => SPLIT.get(t)?.[0] ?? t));
+    rows.push(row.map((t) => SPLIT.get(t)?.[1] ?? ''));
+  });
+  const width = Math.max(...rows.map((r) => r.length));
+  const separator = markdownRow(Array<string>(width).fill('---'));
+  const lines = [markdownRow(rows[0] ?? []), separator];
+  const breakAt = footer && rows.length > 12 ? Math.floor(rows.length / 2) : -1;
+  rows.slice(1).forEach((row, i) => {
+    if (i + 1 === breakAt) lines.push('', footer as string, '', markdownRow(row), separator);
+    else lines.push(markdownRow(row));
+  });
+  return lines;
+}
+
+export function renderText(blocks: Block[], layout: TextLayout): string {
+  const out: string[] = [];
+  let page = 2;
+  for (const block of blocks) {
+    if (block.kind === 'title') out.push(...block.lines, '');
+    else if (block.kind === 'heading' || block.kind === 'para') out.push(block.text, '');
+    else {
+      const { table } = block;
+      if (table.caption) out.push(table.caption, '');
+      if (layout === 'cells') out.push(...cellLines(table));
+      else if (layout === 'tab') out.push(...tabLines(table), '');
+      else out.push(...markdownLines(table, `- ${page++} -`), '');
+    }
+  }
+  return out.join('\n');
+}
