@@ -168,7 +168,7 @@ export function buildDocument(model: ReportModel, options: DocOptions): Block[] 
   const who = options.proseNamesAgency ? model.agency : '本机关';
   if (options.title !== 'none') blocks.push({ kind: 'title', lines: titleLines(model, options.title) });
   if (options.dateLine && model.published) blocks.push({ kind: 'para', text: `发布日期：${model.published}` });
-  const caption = (n: number, text: string) => (options.captions ? `表${CHINESE_ORDINALS[n]}：${text}` : null);
+  const caption = (section: number, text: string) => (options.captions ? `表${CHINESE_ORDINALS[section]}：${text}` : null);
   const appendix: { name: string; tables: Table[] }[] = [];
   const place = (name: string, tables: Table[]) => {
     if (!options.appendix) {
@@ -193,9 +193,9 @@ export function buildDocument(model: ReportModel, options: DocOptions): Block[] 
       if (options.proseRestates && received != null && answered != null) blocks.push({ kind: 'para', text: `全年共收到政府信息公开申请${received}件，办结${answered}件。` });
     } else if (section === null) {
       blocks.push({ kind: 'para', text: '健全政务公开工作领导小组，明确分管负责同志和承办科室，落实专人负责信息发布审核。' });
-    } else if (section === 1) place('主动公开政府信息情况', proactiveTables(model, caption(2, SECTION_TITLES[1])));
-    else if (section === 2) place('收到和处理政府信息公开申请情况', [applicationsTable(model, options, caption(3, SECTION_TITLES[2]))]);
-    else if (section === 3) place('政府信息公开行政复议、行政诉讼情况', [casesTable(model, options, caption(4, SECTION_TITLES[3]))]);
+    } else if (section === 1) place('主动公开政府信息情况', proactiveTables(model, caption(1, SECTION_TITLES[1])));
+    else if (section === 2) place('收到和处理政府信息公开申请情况', [applicationsTable(model, options, caption(2, SECTION_TITLES[2]))]);
+    else if (section === 3) place('政府信息公开行政复议、行政诉讼情况', [casesTable(model, options, caption(3, SECTION_TITLES[3]))]);
     else if (section === 4) blocks.push({ kind: 'para', text: '一是信息公开的及时性有待提高；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式。' });
     else if (section === 5) blocks.push({ kind: 'para', text: '本年度未收取信息处理费。无其他需要报告的事项。' });
   }

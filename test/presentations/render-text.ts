@@ -19,6 +19,9 @@ function tabLines(table: Table): string[] {
 
 const SPLIT = new Map(APPLICANT_HEADERS_SPLIT.filter(([, second]) => second !== '').map(([first, second]) => [first + second, [first, second] as const]));
 
+/** A table longer than this crosses a page, and the converter prints the page's footer inside it. */
+const PAGE_ROWS = 12;
+
 function markdownRow(cells: string[]): string {
   return `| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`;
 }
@@ -38,7 +41,7 @@ function markdownLines(table: Table, footer: string | null): string[] {
   const width = Math.max(...rows.map((r) => r.length));
   const separator = markdownRow(Array<string>(width).fill('---'));
   const lines = [markdownRow(rows[0] ?? []), separator];
-  const breakAt = footer && rows.length > 12 ? Math.floor(rows.length / 2) : -1;
+  const breakAt = footer && rows.length > PAGE_ROWS ? Math.floor(rows.length / 2) : -1;
   rows.slice(1).forEach((row, i) => {
     if (i + 1 === breakAt) lines.push('', footer as string, '', markdownRow(row), separator);
     else lines.push(markdownRow(row));
@@ -48,7 +51,7 @@ function markdownLines(table: Table, footer: string | null): string[] {
 
 export function renderText(blocks: Block[], layout: TextLayout): string {
   const out: string[] = [];
-  let page = 2;
+  let page = 3;
   for (const block of blocks) {
     if (block.kind === 'title') out.push(...block.lines, '');
     else if (block.kind === 'heading' || block.kind === 'para') out.push(block.text, '');
@@ -57,7 +60,10 @@ export function renderText(blocks: Block[], layout: TextLayout): string {
       if (table.caption) out.push(table.caption, '');
       if (layout === 'cells') out.push(...cellLines(table));
       else if (layout === 'tab') out.push(...tabLines(table), '');
-      else out.push(...markdownLines(table, `- ${page++} -`), '');
+      else {
+        out.push(...markdownLines(table, `- ${page} -`), '');
+        if (table.rows.length > PAGE_ROWS) page++;
+      }
     }
   }
   return out.join('\n');
