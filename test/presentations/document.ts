@@ -42,6 +42,11 @@ export interface DocOptions {
   numbers: NumberStyle;
   /** 总计 as the first applicant column. */
   totalFirst: boolean;
+  /**
+   * Section 三's header: the national template's three rows (a note cell over 3×3, 申请人情况 over the 7
+   * applicant columns), or two rows with 申请人情况 as the corner cell over 2 rows.
+   */
+  header: 'national' | 'corner';
   /** A sentence in 一 restating section 三's received and answered totals (a cross-check the parser can use). */
   proseRestates: boolean;
 }
@@ -57,6 +62,7 @@ export const DEFAULT_OPTIONS: DocOptions = {
   numbers: {},
   totalFirst: false,
   proseRestates: false,
+  header: 'national',
 };
 
 export function reportTitle(model: ReportModel): string {
@@ -83,13 +89,13 @@ const HEADER_OF = Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, APPLICA
 export function applicationsTable(model: ReportModel, options: DocOptions, caption: string | null): Table {
   const order = applicantOrder(options.totalFirst);
   const legal = ['commercial', 'research', 'social', 'legal', 'other'].map((c) => ({ text: HEADER_OF[c as ApplicantColumn] }));
-  const header: Cell[][] = [
-    [{ text: ACCOUNTING_NOTE, colSpan: 3, rowSpan: 3 }, { text: '申请人情况', colSpan: 7 }],
-    options.totalFirst
-      ? [{ text: '总计', rowSpan: 2 }, { text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }]
-      : [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }],
-    legal,
-  ];
+  const applicants: Cell[] = options.totalFirst
+    ? [{ text: '总计', rowSpan: 2 }, { text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }]
+    : [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }];
+  const header: Cell[][] =
+    options.header === 'corner'
+      ? [[{ text: '申请人情况', colSpan: 3, rowSpan: 2 }, ...applicants], legal]
+      : [[{ text: ACCOUNTING_NOTE, colSpan: 3, rowSpan: 3 }, { text: '申请人情况', colSpan: 7 }], applicants, legal];
   const rows = templateRows(model.template);
   const outcomeCount = rows.filter(isOutcomeRow).length;
   const body: Cell[][] = [];
@@ -108,7 +114,7 @@ export function applicationsTable(model: ReportModel, options: DocOptions, capti
     const cells = model.applications[row];
     body.push([...labelCells, ...order.map((c) => ({ text: formatNumber(cells ? cells[c] : null, options.numbers) }))]);
   }
-  return { caption, headerRows: 3, rows: [...header, ...body] };
+  return { caption, headerRows: header.length, rows: [...header, ...body] };
 }
 
 export function casesTable(model: ReportModel, options: DocOptions, caption: string | null): Table {

@@ -96,6 +96,13 @@ describe('tables', () => {
     expect(t2019.rows[5]?.[0]).toEqual({ text: '三、本年度办理结果', rowSpan: 20 });
   });
 
+  it('prints a two-row header with 申请人情况 as the corner cell when asked', () => {
+    const t = applicationsTable(m, options({ header: 'corner' }), null);
+    expect(t.headerRows).toBe(2);
+    expect(t.rows[0]?.[0]).toEqual({ text: '申请人情况', colSpan: 3, rowSpan: 2 });
+    expect(expand(t)[2]?.map((s) => (s.origin ? s.cell.text : '·'))).toEqual(['一、本年新收政府信息公开申请数量', '·', '·', '1230', '4', '0', '0', '0', '0', '1234']);
+  });
+
   it('puts 总计 first when asked', () => {
     const grid = expand(applicationsTable(m, options({ totalFirst: true }), null));
     expect(grid[3]?.slice(3).map((s) => s.cell.text)).toEqual(['1234', '1230', '4', '0', '0', '0', '0']);
@@ -148,6 +155,13 @@ describe('documents and renderers', () => {
     expect(text).toMatch(/\| 0 \|\n\n- 3 -\n\n\| 三、本年度办理结果/);
   });
 
+  it('keeps wrapped cells’ line breaks as <br> in the other converter markdown', () => {
+    const text = renderText(buildDocument(m, options()), 'markdown-br');
+    expect(text).toContain('| 自然人 | 商业<br>企业 | 科研<br>机构 | 社会公益<br>组织 | 法律服务<br>机构 | 其他 | 总计 |');
+    expect(text).toContain('| 三、本年度办理结果 | （二）部分公开（区分处理<br>的，只计这一情形，不计其<br>他情形） |');
+    expect(text).toContain('| 1230 | 4 | 0 |');
+  });
+
   it('writes a GBK portal page with chrome and spans, and a script-string page with \\u escapes', () => {
     const blocks = buildDocument(m, options());
     const gbk = iconv.encode(pageHtml(blocks, { title: 'T', site: '某某网', charset: 'gbk', inScript: false }), 'gbk');
@@ -191,5 +205,8 @@ describe('variants', () => {
     expect(new Set(variants.map((v) => v.fileName)).size).toBe(variants.length);
     const tab = variants.find((v) => v.name === 't/thousands/excel-tab');
     expect(new TextDecoder().decode(tab?.bytes)).toContain('\t1,230\t4\t');
+    const gbk = variants.find((v) => v.name === 't/web-copy-gbk')?.bytes as Uint8Array;
+    expect(iconv.decode(Buffer.from(gbk), 'gbk')).toContain('某某市某某局');
+    expect(new TextDecoder().decode(gbk)).not.toContain('某某市某某局');
   });
 });

@@ -7,7 +7,7 @@ import type { Block } from './document.ts';
 import { expand, type Table } from './grid.ts';
 import { APPLICANT_HEADERS_SPLIT } from './labels.ts';
 
-export type TextLayout = 'cells' | 'tab' | 'markdown';
+export type TextLayout = 'cells' | 'tab' | 'markdown' | 'markdown-br';
 
 function cellLines(table: Table): string[] {
   return table.rows.flatMap((row) => row.map((cell) => cell.text)).flatMap((text) => [text, '']);
@@ -26,12 +26,26 @@ function markdownRow(cells: string[]): string {
   return `| ${cells.map((c) => c.replace(/\|/g, '｜')).join(' | ')} |`;
 }
 
-/** Markdown from a PDF converter; `footer` is the page number printed mid-table. */
-function markdownLines(table: Table, footer: string | null): string[] {
-  const grid = expand(table).map((row) => row.map((slot) => slot.cell.text));
+/** A long label as a converter keeps a cell's line breaks: `<br>` where the PDF wrapped it. */
+const LINE_CHARS = 12;
+function withBreaks(text: string): string {
+  const split = SPLIT.get(text);
+  if (split) return split.join('<br>');
+  if (text.length <= LINE_CHARS || /^[\d,.，．０-９—/-]*$/.test(text)) return text;
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += LINE_CHARS) parts.push(text.slice(i, i + LINE_CHARS));
+  return parts.join('<br>');
+}
+
+/**
+ * Markdown from a PDF converter; `footer` is the page number printed mid-table. Header cells
+ * broken over two lines become two rows, or with `breaks`, every wrapped cell keeps `<br>`.
+ */
+function markdownLines(table: Table, footer: string | null, breaks = false): string[] {
+  const grid = expand(table).map((row) => row.map((slot) => (breaks ? withBreaks(slot.cell.text) : slot.cell.text)));
   const rows: string[][] = [];
   grid.forEach((row, r) => {
-    if (r >= table.headerRows || !row.some((t) => SPLIT.has(t))) {
+    if (breaks || r >= table.headerRows || !row.some((t) => SPLIT.has(t))) {
       rows.push(row);
       return;
     }
@@ -61,7 +75,7 @@ export function renderText(blocks: Block[], layout: TextLayout): string {
       if (layout === 'cells') out.push(...cellLines(table));
       else if (layout === 'tab') out.push(...tabLines(table), '');
       else {
-        out.push(...markdownLines(table, `- ${page} -`), '');
+        out.push(...markdownLines(table, `- ${page} -`, layout === 'markdown-br'), '');
         if (table.rows.length > PAGE_ROWS) page++;
       }
     }

@@ -55,7 +55,7 @@ export function variantTruth(model: ReportModel, numbers: NumberStyle): VariantT
   return { agency: model.agency, year: model.year, cells };
 }
 
-type Renderer = 'web-copy' | 'excel-tab' | 'pdf-markdown' | 'html-gbk' | 'html-script' | 'docx' | 'pdf-chromium';
+type Renderer = 'web-copy' | 'web-copy-gbk' | 'excel-tab' | 'pdf-markdown' | 'pdf-markdown-br' | 'html-gbk' | 'html-script' | 'docx' | 'pdf-chromium';
 
 interface Spec {
   name: string;
@@ -66,9 +66,17 @@ interface Spec {
   titleTag?: string;
 }
 
-const TEXT_LAYOUT: Partial<Record<Renderer, TextLayout>> = { 'web-copy': 'cells', 'excel-tab': 'tab', 'pdf-markdown': 'markdown' };
+const TEXT_LAYOUT: Partial<Record<Renderer, TextLayout>> = {
+  'web-copy': 'cells',
+  'web-copy-gbk': 'cells',
+  'excel-tab': 'tab',
+  'pdf-markdown': 'markdown',
+  'pdf-markdown-br': 'markdown-br',
+};
 const EXTENSION: Record<Renderer, string> = {
   'web-copy': 'txt',
+  'web-copy-gbk': 'txt',
+  'pdf-markdown-br': 'md.txt',
   'excel-tab': 'txt',
   'pdf-markdown': 'md.txt',
   'html-gbk': 'html',
@@ -92,6 +100,7 @@ const SECTION_STYLES: [string, Partial<DocOptions>][] = [
   ['sections-part', { headings: 'part' }],
   ['captions', { captions: true }],
   ['appendix', { appendix: true }],
+  ['header-corner', { header: 'corner' }],
 ];
 
 export function variantSpecs(): Spec[] {
@@ -99,7 +108,9 @@ export function variantSpecs(): Spec[] {
     { name: 'web-copy', family: 'layout', renderer: 'web-copy', options: {} },
     { name: 'web-copy-restated', family: 'layout', renderer: 'web-copy', options: { proseRestates: true } },
     { name: 'excel-tab', family: 'layout', renderer: 'excel-tab', options: {} },
+    { name: 'web-copy-gbk', family: 'layout', renderer: 'web-copy-gbk', options: {} },
     { name: 'pdf-markdown', family: 'layout', renderer: 'pdf-markdown', options: {} },
+    { name: 'pdf-markdown-br', family: 'layout', renderer: 'pdf-markdown-br', options: {} },
     { name: 'html-gbk-portal', family: 'layout', renderer: 'html-gbk', options: {} },
     { name: 'html-script-string', family: 'layout', renderer: 'html-script', options: {} },
     { name: 'docx-tables', family: 'layout', renderer: 'docx', options: {} },
@@ -122,6 +133,7 @@ export function variantSpecs(): Spec[] {
     const merged = numbers ? { ...options, numbers } : options;
     specs.push({ name: `${name}/excel-tab`, family: 'numbers', renderer: 'excel-tab', options: merged });
     specs.push({ name: `${name}/html-gbk`, family: 'numbers', renderer: 'html-gbk', options: merged });
+    specs.push({ name: `${name}/web-copy`, family: 'numbers', renderer: 'web-copy', options: merged });
   }
   return specs;
 }
@@ -139,7 +151,8 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
       pageHtml(blocks, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset, inScript });
     const layout = TEXT_LAYOUT[spec.renderer];
     let bytes: Uint8Array;
-    if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
+    if (layout && spec.renderer === 'web-copy-gbk') bytes = new Uint8Array(iconv.encode(renderText(blocks, layout), 'gbk'));
+    else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
     else if (spec.renderer === 'docx') bytes = renderDocx(blocks);
