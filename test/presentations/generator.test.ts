@@ -201,7 +201,10 @@ describe('variants', () => {
   it('renders every spec once, the printed PDF as a print job', () => {
     const { variants, printJobs } = renderVariants(m);
     expect(variants.length + printJobs.length).toBe(variantSpecs().length);
-    expect(printJobs.map((j) => j.fileName)).toEqual(['t--pdf-chromium.pdf']);
+    expect(printJobs.map((j) => j.fileName)).toContain('t--pdf-chromium.pdf');
+    expect(printJobs.every((j) => j.fileName.endsWith('.pdf'))).toBe(true);
+    expect(printJobs.find((j) => j.name === 't/pdf-chromium-thead')?.html).toContain('</thead><tbody>');
+    expect(printJobs.find((j) => j.name === 't/pdf-chromium')?.html).not.toContain('<thead>');
     expect(new Set(variants.map((v) => v.fileName)).size).toBe(variants.length);
     const tab = variants.find((v) => v.name === 't/thousands/excel-tab');
     expect(new TextDecoder().decode(tab?.bytes)).toContain('\t1,230\t4\t');

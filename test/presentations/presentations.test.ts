@@ -9,12 +9,12 @@ import { pct, reportLines, totals, type VariantResult } from './runner.ts';
 import { runSuite } from './suite.ts';
 
 /**
- * Measured 2026-12-02 on branch `suite` (65.04%, 272 files with the corpus and Chromium): the
+ * Measured 2026-12-02 on branch `suite` (70.78%, 520 files with the corpus and Chromium): the
  * parser reads no script strings, no renumbered or 第X部分 sections, no appendix tables and no
  * zeros printed as —, - or /. A floor below it, so a regression fails; the parser's owner raises
  * it to 99 (issue 15's goal) when those land.
  */
-const ACCURACY_FLOOR_PCT = 64;
+const ACCURACY_FLOOR_PCT = 70;
 
 describe('presentation suite', () => {
   let results: VariantResult[] = [];
@@ -22,11 +22,11 @@ describe('presentation suite', () => {
   beforeAll(async () => {
     results = await runSuite();
     for (const line of reportLines(results, 1)) console.log(line);
-  }, 180_000);
+  }, 600_000); // printing the PDFs the first time (not yet in .cache/presentations) takes minutes
 
   it('reads every variant, the printed PDFs where Chromium is', () => {
     expect(results.length).toBeGreaterThan(0);
-    expect(results.some((r) => r.family === 'pdf-chromium')).toBe(chromiumAvailable());
+    expect(results.some((r) => r.fileName.endsWith('.pdf'))).toBe(chromiumAvailable());
   });
 
   it('makes no silent error: every wrong cell comes with a warning, a failed check or an error', () => {

@@ -8,7 +8,8 @@ import type { Table } from './grid.ts';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function tableHtml(table: Table): string {
+/** `thead`: header rows in <thead>, which a browser repeats on every printed page the table crosses. */
+function tableHtml(table: Table, thead: boolean): string {
   const rows = table.rows.map((row, r) => {
     const tag = r < table.headerRows ? 'th' : 'td';
     const cells = row.map((cell) => {
@@ -18,16 +19,19 @@ function tableHtml(table: Table): string {
     return `<tr>${cells.join('')}</tr>`;
   });
   const caption = table.caption ? `<p style="text-align:center"><strong>${escape(table.caption)}</strong></p>\n` : '';
-  return `${caption}<table border="1" cellspacing="0" cellpadding="0" width="100%"><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const sections = thead
+    ? `<thead>\n${rows.slice(0, table.headerRows).join('\n')}\n</thead><tbody>\n${rows.slice(table.headerRows).join('\n')}\n</tbody>`
+    : `<tbody>\n${rows.join('\n')}\n</tbody>`;
+  return `${caption}<table border="1" cellspacing="0" cellpadding="0" width="100%">${sections}</table>`;
 }
 
-export function bodyHtml(blocks: Block[]): string {
+export function bodyHtml(blocks: Block[], thead = false): string {
   return blocks
     .map((block) => {
       if (block.kind === 'title') return `<h1 class="article-title">${block.lines.map(escape).join('<br/>')}</h1>`;
       if (block.kind === 'heading') return `<p style="text-indent:2em"><strong>${escape(block.text)}</strong></p>`;
       if (block.kind === 'para') return `<p style="text-indent:2em">${escape(block.text)}</p>`;
-      return tableHtml(block.table);
+      return tableHtml(block.table, thead);
     })
     .join('\n');
 }
@@ -40,6 +44,8 @@ export interface PageOptions {
   charset: 'gbk' | 'utf-8';
   /** The report inside a script string instead of in the page. */
   inScript: boolean;
+  /** Tables' header rows in <thead> (repeated on each printed page). */
+  thead?: boolean;
 }
 
 const NAV = ['首页', '政务公开', '政务服务', '互动交流', '走进本站', '长者专区', '无障碍浏览'];
@@ -55,7 +61,7 @@ export function scriptString(text: string): string {
 }
 
 export function pageHtml(blocks: Block[], options: PageOptions): string {
-  const body = bodyHtml(blocks);
+  const body = bodyHtml(blocks, options.thead);
   const content = options.inScript
     ? `<div id="zoom"></div>\n<script type="text/javascript">\nvar content = ${scriptString(body)};\ndocument.getElementById("zoom").innerHTML = content;\n</script>`
     : `<div id="zoom" class="TRS_Editor">\n${body}\n</div>`;

@@ -11,7 +11,7 @@ import { readReportFile } from '../../scripts/lib/read-report-file.ts';
 import { modelFromGolden, modelFromTruth, type ReportModel } from './model.ts';
 import { chromiumAvailable, printVariants } from './pdf-cache.ts';
 import { runVariants, type ReadOutcome, type VariantResult } from './runner.ts';
-import { renderVariants, type Variant } from './variants.ts';
+import { renderVariants, type PrintJob, type Variant } from './variants.ts';
 
 export const GOLDEN_DIR = resolve('test/golden');
 export const CORPUS_TRUTH_DIR = resolve('../shared/corpus/truth');
@@ -41,11 +41,13 @@ export async function readAsBuild(bytes: Uint8Array, fileName: string): Promise<
 
 export async function allVariants(options: { printed: boolean } = { printed: chromiumAvailable() }): Promise<Variant[]> {
   const variants: Variant[] = [];
+  const printJobs: PrintJob[] = [];
   for (const model of loadModels()) {
-    const { variants: rendered, printJobs } = renderVariants(model);
-    variants.push(...rendered);
-    if (options.printed) variants.push(...(await printVariants(printJobs)));
+    const rendered = renderVariants(model);
+    variants.push(...rendered.variants);
+    printJobs.push(...rendered.printJobs);
   }
+  if (options.printed) variants.push(...(await printVariants(printJobs)));
   return variants;
 }
 

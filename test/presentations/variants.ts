@@ -55,15 +55,23 @@ export function variantTruth(model: ReportModel, numbers: NumberStyle): VariantT
   return { agency: model.agency, year: model.year, cells };
 }
 
-type Renderer = 'web-copy' | 'web-copy-gbk' | 'excel-tab' | 'pdf-markdown' | 'pdf-markdown-br' | 'html-gbk' | 'html-script' | 'docx' | 'pdf-chromium';
+type Renderer =
+  | 'web-copy'
+  | 'web-copy-gbk'
+  | 'excel-tab'
+  | 'pdf-markdown'
+  | 'pdf-markdown-br'
+  | 'html-gbk'
+  | 'html-script'
+  | 'docx'
+  | 'pdf-chromium'
+  | 'pdf-chromium-thead';
 
 interface Spec {
   name: string;
   family: string;
   renderer: Renderer;
   options: Partial<DocOptions>;
-  /** HTML only: what <title> says (default: the report title). */
-  titleTag?: string;
 }
 
 const TEXT_LAYOUT: Partial<Record<Renderer, TextLayout>> = {
@@ -83,57 +91,50 @@ const EXTENSION: Record<Renderer, string> = {
   'html-script': 'html',
   docx: 'docx',
   'pdf-chromium': 'pdf',
+  'pdf-chromium-thead': 'pdf',
 };
 
-const NUMBER_STYLES: [string, NumberStyle | null, Partial<DocOptions>][] = [
-  ['fullwidth-digits', { fullWidth: true }, {}],
-  ['thousands', { thousands: true }, {}],
-  ['zero-emdash', { zero: '—' }, {}],
-  ['zero-hyphen', { zero: '-' }, {}],
-  ['zero-slash', { zero: '/' }, {}],
-  ['zero-blank', { zero: '' }, {}],
-  ['total-first', null, { totalFirst: true }],
+/** Layouts with the template's own wording and numbers. */
+const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
+  ['web-copy', 'web-copy', {}],
+  ['web-copy-restated', 'web-copy', { proseRestates: true }],
+  ['web-copy-gbk', 'web-copy-gbk', {}],
+  ['excel-tab', 'excel-tab', {}],
+  ['pdf-markdown', 'pdf-markdown', {}],
+  ['pdf-markdown-br', 'pdf-markdown-br', {}],
+  ['html-gbk-portal', 'html-gbk', {}],
+  ['html-script-string', 'html-script', {}],
+  ['docx-tables', 'docx', {}],
+  ['pdf-chromium', 'pdf-chromium', {}],
+  ['pdf-chromium-thead', 'pdf-chromium-thead', {}],
 ];
 
-const SECTION_STYLES: [string, Partial<DocOptions>][] = [
-  ['sections-renumbered', { headings: 'renumbered' }],
-  ['sections-part', { headings: 'part' }],
-  ['captions', { captions: true }],
-  ['appendix', { appendix: true }],
-  ['header-corner', { header: 'corner' }],
+/** Title, section and number styles, each rendered in the layouts listed with it. */
+const STYLES: { name: string; family: string; options: Partial<DocOptions>; renderers: Renderer[] }[] = [
+  { name: 'title-wrapped', family: 'title', options: { title: 'wrapped' }, renderers: ['html-gbk', 'docx', 'pdf-chromium'] },
+  { name: 'title-spaced', family: 'title', options: { title: 'spaced' }, renderers: ['web-copy', 'html-gbk'] },
+  { name: 'title-tag-only', family: 'title', options: { title: 'none', proseNamesAgency: false, signature: false }, renderers: ['html-gbk'] },
+  { name: 'title-signature-only', family: 'title', options: { title: 'none', proseNamesAgency: false, dateLine: false }, renderers: ['web-copy', 'docx'] },
+  { name: 'sections-renumbered', family: 'sections', options: { headings: 'renumbered' }, renderers: ['web-copy', 'html-gbk', 'docx'] },
+  { name: 'sections-part', family: 'sections', options: { headings: 'part' }, renderers: ['web-copy', 'html-gbk', 'docx'] },
+  { name: 'captions', family: 'sections', options: { captions: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
+  { name: 'appendix', family: 'sections', options: { appendix: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
+  { name: 'header-corner', family: 'sections', options: { header: 'corner' }, renderers: ['web-copy', 'html-gbk', 'docx', 'pdf-chromium'] },
+  { name: 'fullwidth-digits', family: 'numbers', options: { numbers: { fullWidth: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
+  { name: 'thousands', family: 'numbers', options: { numbers: { thousands: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
+  { name: 'zero-emdash', family: 'numbers', options: { numbers: { zero: '—' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx'] },
+  { name: 'zero-hyphen', family: 'numbers', options: { numbers: { zero: '-' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy'] },
+  { name: 'zero-slash', family: 'numbers', options: { numbers: { zero: '/' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy'] },
+  { name: 'zero-blank', family: 'numbers', options: { numbers: { zero: '' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
+  { name: 'total-first', family: 'numbers', options: { totalFirst: true }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
 ];
+
+const PRINTED: Renderer[] = ['pdf-chromium', 'pdf-chromium-thead'];
 
 export function variantSpecs(): Spec[] {
-  const specs: Spec[] = [
-    { name: 'web-copy', family: 'layout', renderer: 'web-copy', options: {} },
-    { name: 'web-copy-restated', family: 'layout', renderer: 'web-copy', options: { proseRestates: true } },
-    { name: 'excel-tab', family: 'layout', renderer: 'excel-tab', options: {} },
-    { name: 'web-copy-gbk', family: 'layout', renderer: 'web-copy-gbk', options: {} },
-    { name: 'pdf-markdown', family: 'layout', renderer: 'pdf-markdown', options: {} },
-    { name: 'pdf-markdown-br', family: 'layout', renderer: 'pdf-markdown-br', options: {} },
-    { name: 'html-gbk-portal', family: 'layout', renderer: 'html-gbk', options: {} },
-    { name: 'html-script-string', family: 'layout', renderer: 'html-script', options: {} },
-    { name: 'docx-tables', family: 'layout', renderer: 'docx', options: {} },
-    { name: 'pdf-chromium', family: 'pdf-chromium', renderer: 'pdf-chromium', options: {} },
-    { name: 'title-wrapped', family: 'title', renderer: 'html-gbk', options: { title: 'wrapped' } },
-    { name: 'title-spaced', family: 'title', renderer: 'web-copy', options: { title: 'spaced' } },
-    { name: 'title-tag-only', family: 'title', renderer: 'html-gbk', options: { title: 'none', proseNamesAgency: false, signature: false } },
-    {
-      name: 'title-signature-only',
-      family: 'title',
-      renderer: 'web-copy',
-      options: { title: 'none', proseNamesAgency: false, dateLine: false },
-    },
-  ];
-  for (const [name, options] of SECTION_STYLES) {
-    specs.push({ name: `${name}/web-copy`, family: 'sections', renderer: 'web-copy', options });
-    specs.push({ name: `${name}/html-gbk`, family: 'sections', renderer: 'html-gbk', options });
-  }
-  for (const [name, numbers, options] of NUMBER_STYLES) {
-    const merged = numbers ? { ...options, numbers } : options;
-    specs.push({ name: `${name}/excel-tab`, family: 'numbers', renderer: 'excel-tab', options: merged });
-    specs.push({ name: `${name}/html-gbk`, family: 'numbers', renderer: 'html-gbk', options: merged });
-    specs.push({ name: `${name}/web-copy`, family: 'numbers', renderer: 'web-copy', options: merged });
+  const specs: Spec[] = LAYOUTS.map(([name, renderer, options]) => ({ name, family: PRINTED.includes(renderer) ? 'pdf-chromium' : 'layout', renderer, options }));
+  for (const style of STYLES) {
+    for (const renderer of style.renderers) specs.push({ name: `${style.name}/${renderer}`, family: style.family, renderer, options: style.options });
   }
   return specs;
 }
@@ -147,8 +148,8 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     const truth = variantTruth(model, options.numbers);
     const name = `${model.key}/${spec.name}`;
     const fileName = `${model.key}--${spec.name.replace(/\//g, '--')}.${EXTENSION[spec.renderer]}`;
-    const page = (charset: 'gbk' | 'utf-8', inScript: boolean) =>
-      pageHtml(blocks, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset, inScript });
+    const page = (charset: 'gbk' | 'utf-8', inScript: boolean, thead = false) =>
+      pageHtml(blocks, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset, inScript, thead });
     const layout = TEXT_LAYOUT[spec.renderer];
     let bytes: Uint8Array;
     if (layout && spec.renderer === 'web-copy-gbk') bytes = new Uint8Array(iconv.encode(renderText(blocks, layout), 'gbk'));
@@ -157,7 +158,7 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
     else if (spec.renderer === 'docx') bytes = renderDocx(blocks);
     else {
-      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false), truth });
+      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, spec.renderer === 'pdf-chromium-thead'), truth });
       continue;
     }
     variants.push({ name, family: spec.family, fileName, bytes, truth });
