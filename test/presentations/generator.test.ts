@@ -162,6 +162,35 @@ describe('documents and renderers', () => {
     expect(text).toContain('| 1230 | 4 | 0 |');
   });
 
+  it('writes pdftotext -layout style text: padded columns, a spanning label on its own line, long labels wrapped', () => {
+    const lines = renderText(buildDocument(m, options()), 'aligned').split('\n');
+    const row = lines.find((l) => l.startsWith('一、本年新收政府信息公开申请数量'));
+    expect(row?.split(/\s+/)).toEqual(['一、本年新收政府信息公开申请数量', '1230', '4', '0', '0', '0', '0', '1234']);
+    expect(lines.some((l) => l.trim() === '（三）不予公开')).toBe(true);
+    expect(lines.some((l) => l === '三、本年度办理结果')).toBe(true);
+    const partly = lines.findIndex((l) => l.trim().startsWith('（二）部分公开（区分处理的，只计这一'));
+    expect(lines[partly]?.trim().split(/\s+/).slice(1)).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+    expect(lines[partly + 1]?.trim()).toBe('情形，不计其他情形）');
+  });
+
+  it('writes one cell a line with no blank lines between (compact web copy)', () => {
+    const text = renderText(buildDocument(m, options()), 'cells-compact');
+    expect(text).toContain('一、本年新收政府信息公开申请数量\n1230\n4\n0\n0\n0\n0\n1234\n二、上年结转');
+    expect(text).not.toContain('\n\n');
+  });
+
+  it('writes Word-exported table markup and a layout table around the article when asked', () => {
+    const blocks = buildDocument(m, options());
+    const word = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, word: true });
+    expect(word).toContain('<span style="font-size:10.5pt;font-family:仿宋_GB2312">（一）</span><span style="font-size:10.5pt;font-family:仿宋_GB2312">予以公开</span>');
+    expect(word).toContain('<span lang="EN-US" style="font-size:10.5pt">1230</span>');
+    expect(word).not.toContain('<th');
+    const blank = pageHtml(buildDocument(m, options({ numbers: { zero: '' } })), { title: 'T', site: 'S', charset: 'utf-8', inScript: false, word: true });
+    expect(blank).toContain('<span lang="EN-US">&nbsp;<o:p></o:p></span>');
+    const layout = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, layoutTable: true });
+    expect(layout).toMatch(/<td class="bt_content">\n<h1/);
+  });
+
   it('writes a GBK portal page with chrome and spans, and a script-string page with \\u escapes', () => {
     const blocks = buildDocument(m, options());
     const gbk = iconv.encode(pageHtml(blocks, { title: 'T', site: '某某网', charset: 'gbk', inScript: false }), 'gbk');

@@ -8,12 +8,26 @@ import type { Table } from './grid.ts';
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * A cell's content as Word's "save as web page" writes it (and portals paste it): MsoNormal
+ * paragraphs, the text cut into spans at a script change or mid-label, `&nbsp;` in an empty cell.
+ */
+function wordCellHtml(text: string): string {
+  if (text === '') return '<p class="MsoNormal" align="center" style="text-align:center"><span lang="EN-US">&nbsp;<o:p></o:p></span></p>';
+  const cut = text.length > 4 ? Math.ceil(text.length / 3) : text.length;
+  const spans = [text.slice(0, cut), text.slice(cut)]
+    .filter((part) => part !== '')
+    .map((part) => (/^[\x00-\x7f]+$/.test(part) ? `<span lang="EN-US" style="font-size:10.5pt">${escape(part)}</span>` : `<span style="font-size:10.5pt;font-family:仿宋_GB2312">${escape(part)}</span>`));
+  return `<p class="MsoNormal" align="center" style="text-align:center">${spans.join('')}<span lang="EN-US"><o:p></o:p></span></p>`;
+}
+
 /** `thead`: header rows in <thead>, which a browser repeats on every printed page the table crosses. */
-function tableHtml(table: Table, thead: boolean): string {
+function tableHtml(table: Table, thead: boolean, word: boolean): string {
   const rows = table.rows.map((row, r) => {
-    const tag = r < table.headerRows ? 'th' : 'td';
+    const tag = r < table.headerRows && !word ? 'th' : 'td';
     const cells = row.map((cell) => {
       const span = `${cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan && cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
+      if (word) return `<td width="57" valign="center" style="border:solid windowtext 1.0pt"${span}>${wordCellHtml(cell.text)}</td>`;
       return `<${tag}${span}><p style="text-align:center">${escape(cell.text)}</p></${tag}>`;
     });
     return `<tr>${cells.join('')}</tr>`;
@@ -25,13 +39,13 @@ function tableHtml(table: Table, thead: boolean): string {
   return `${caption}<table border="1" cellspacing="0" cellpadding="0" width="100%">${sections}</table>`;
 }
 
-export function bodyHtml(blocks: Block[], thead = false): string {
+export function bodyHtml(blocks: Block[], thead = false, word = false): string {
   return blocks
     .map((block) => {
       if (block.kind === 'title') return `<h1 class="article-title">${block.lines.map(escape).join('<br/>')}</h1>`;
       if (block.kind === 'heading') return `<p style="text-indent:2em"><strong>${escape(block.text)}</strong></p>`;
       if (block.kind === 'para') return `<p style="text-indent:2em">${escape(block.text)}</p>`;
-      return tableHtml(block.table, thead);
+      return tableHtml(block.table, thead, word);
     })
     .join('\n');
 }
@@ -46,6 +60,10 @@ export interface PageOptions {
   inScript: boolean;
   /** Tables' header rows in <thead> (repeated on each printed page). */
   thead?: boolean;
+  /** Tables as Word's HTML export writes them (MsoNormal paragraphs, spans, &nbsp;). */
+  word?: boolean;
+  /** The article inside a one-cell layout table, as older portal templates place it. */
+  layoutTable?: boolean;
 }
 
 const NAV = ['首页', '政务公开', '政务服务', '互动交流', '走进本站', '长者专区', '无障碍浏览'];
@@ -61,7 +79,10 @@ export function scriptString(text: string): string {
 }
 
 export function pageHtml(blocks: Block[], options: PageOptions): string {
-  const body = bodyHtml(blocks, options.thead);
+  const inner = bodyHtml(blocks, options.thead, options.word);
+  const body = options.layoutTable
+    ? `<table width="900" align="center" cellpadding="0" cellspacing="0"><tr><td class="bt_content">\n${inner}\n</td></tr></table>`
+    : inner;
   const content = options.inScript
     ? `<div id="zoom"></div>\n<script type="text/javascript">\nvar content = ${scriptString(body)};\ndocument.getElementById("zoom").innerHTML = content;\n</script>`
     : `<div id="zoom" class="TRS_Editor">\n${body}\n</div>`;

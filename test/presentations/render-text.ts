@@ -4,13 +4,55 @@
  * the positions they cover, two-line headers split into two rows, a page footer inside a table). Pure.
  */
 import type { Block } from './document.ts';
-import { expand, type Table } from './grid.ts';
+import { expand, type Cell, type Slot, type Table } from './grid.ts';
 import { APPLICANT_HEADERS_SPLIT } from './labels.ts';
 
-export type TextLayout = 'cells' | 'tab' | 'markdown' | 'markdown-br';
+export type TextLayout = 'cells' | 'cells-compact' | 'tab' | 'markdown' | 'markdown-br' | 'aligned';
 
 function cellLines(table: Table): string[] {
   return table.rows.flatMap((row) => row.map((cell) => cell.text)).flatMap((text) => [text, '']);
+}
+
+/** Display width: a CJK character takes two columns, as in a monospaced page. */
+const width = (text: string): number => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+const LABEL_CHARS = 18;
+const NUMERIC = /^[-—/,.，．０-９\d]+$/;
+
+/**
+ * Rows as `pdftotext -layout` prints a PDF table: cells padded into columns, a label that spans
+ * rows on a line of its own at the middle of its rows, long labels wrapped onto the next line.
+ */
+function alignedLines(table: Table): string[] {
+  const grid = expand(table);
+  const cols = Math.max(...grid.map((r) => r.length));
+  const single = (slot: Slot | undefined): slot is Slot => !!slot && (slot.cell.colSpan ?? 1) === 1 && (slot.cell.rowSpan ?? 1) === 1;
+  const colWidth = Array.from({ length: cols }, (_, c) =>
+    Math.max(4, ...grid.map((r) => r[c]).filter(single).map((s) => Math.min(width(s.cell.text), 2 * LABEL_CHARS))),
+  );
+  const top = new Map<Cell, number>();
+  grid.forEach((row, r) => row.forEach((slot) => slot.origin && top.set(slot.cell, r)));
+  const lines: string[] = [];
+  grid.forEach((row, r) => {
+    let line = '';
+    const wrapped: string[] = [];
+    row.forEach((slot, c) => {
+      if (!slot.firstCol) return;
+      const { cell } = slot;
+      const rowSpan = cell.rowSpan ?? 1;
+      let text = rowSpan === 1 ? cell.text : '';
+      if (rowSpan > 1 && r - (top.get(cell) ?? r) === Math.floor(rowSpan / 2)) lines.push(' '.repeat(width(line)) + cell.text);
+      if (text.length > LABEL_CHARS) {
+        wrapped.push(' '.repeat(width(line)) + text.slice(LABEL_CHARS));
+        text = text.slice(0, LABEL_CHARS);
+      }
+      let span = 0;
+      for (let k = c; k < c + (cell.colSpan ?? 1); k++) span += (colWidth[k] ?? 4) + 2;
+      const pad = ' '.repeat(Math.max(1, span - width(text)));
+      line += NUMERIC.test(text) ? pad + text : text + pad;
+    });
+    lines.push(line.trimEnd(), ...wrapped);
+  });
+  return lines;
 }
 
 function tabLines(table: Table): string[] {
@@ -31,7 +73,7 @@ const LINE_CHARS = 12;
 function withBreaks(text: string): string {
   const split = SPLIT.get(text);
   if (split) return split.join('<br>');
-  if (text.length <= LINE_CHARS || /^[\d,.，．０-９—/-]*$/.test(text)) return text;
+  if (text.length <= LINE_CHARS || NUMERIC.test(text)) return text;
   const parts: string[] = [];
   for (let i = 0; i < text.length; i += LINE_CHARS) parts.push(text.slice(i, i + LINE_CHARS));
   return parts.join('<br>');
@@ -67,12 +109,15 @@ export function renderText(blocks: Block[], layout: TextLayout): string {
   const out: string[] = [];
   let page = 3;
   for (const block of blocks) {
-    if (block.kind === 'title') out.push(...block.lines, '');
-    else if (block.kind === 'heading' || block.kind === 'para') out.push(block.text, '');
+    const gap = layout === 'cells-compact' ? [] : [''];
+    if (block.kind === 'title') out.push(...block.lines, ...gap);
+    else if (block.kind === 'heading' || block.kind === 'para') out.push(block.text, ...gap);
     else {
       const { table } = block;
       if (table.caption) out.push(table.caption, '');
       if (layout === 'cells') out.push(...cellLines(table));
+      else if (layout === 'cells-compact') out.push(...cellLines(table).filter((line) => line !== ''));
+      else if (layout === 'aligned') out.push(...alignedLines(table), '');
       else if (layout === 'tab') out.push(...tabLines(table), '');
       else {
         out.push(...markdownLines(table, `- ${page} -`, layout === 'markdown-br'), '');

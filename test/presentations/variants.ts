@@ -10,7 +10,7 @@ import { buildDocument, DEFAULT_OPTIONS, reportTitle, type DocOptions } from './
 import { CASE_GROUPS, templateRows, type ReportModel } from './model.ts';
 import type { NumberStyle } from './numbers.ts';
 import { renderDocx } from './render-docx.ts';
-import { pageHtml } from './render-html.ts';
+import { pageHtml, type PageOptions } from './render-html.ts';
 import { renderText, type TextLayout } from './render-text.ts';
 
 /** What a reader must get for one cell: the number, null (not printed), or any of several readings. */
@@ -62,7 +62,11 @@ type Renderer =
   | 'pdf-markdown'
   | 'pdf-markdown-br'
   | 'html-gbk'
+  | 'html-word-export'
+  | 'html-layout-table'
   | 'html-script'
+  | 'web-copy-compact'
+  | 'text-aligned'
   | 'docx'
   | 'pdf-chromium'
   | 'pdf-chromium-thead';
@@ -80,11 +84,17 @@ const TEXT_LAYOUT: Partial<Record<Renderer, TextLayout>> = {
   'excel-tab': 'tab',
   'pdf-markdown': 'markdown',
   'pdf-markdown-br': 'markdown-br',
+  'web-copy-compact': 'cells-compact',
+  'text-aligned': 'aligned',
 };
 const EXTENSION: Record<Renderer, string> = {
   'web-copy': 'txt',
   'web-copy-gbk': 'txt',
   'pdf-markdown-br': 'md.txt',
+  'web-copy-compact': 'txt',
+  'text-aligned': 'txt',
+  'html-word-export': 'html',
+  'html-layout-table': 'html',
   'excel-tab': 'txt',
   'pdf-markdown': 'md.txt',
   'html-gbk': 'html',
@@ -99,10 +109,14 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['web-copy', 'web-copy', {}],
   ['web-copy-restated', 'web-copy', { proseRestates: true }],
   ['web-copy-gbk', 'web-copy-gbk', {}],
+  ['web-copy-compact', 'web-copy-compact', {}],
+  ['text-aligned', 'text-aligned', {}],
   ['excel-tab', 'excel-tab', {}],
   ['pdf-markdown', 'pdf-markdown', {}],
   ['pdf-markdown-br', 'pdf-markdown-br', {}],
   ['html-gbk-portal', 'html-gbk', {}],
+  ['html-word-export', 'html-word-export', {}],
+  ['html-layout-table', 'html-layout-table', {}],
   ['html-script-string', 'html-script', {}],
   ['docx-tables', 'docx', {}],
   ['pdf-chromium', 'pdf-chromium', {}],
@@ -119,14 +133,14 @@ const STYLES: { name: string; family: string; options: Partial<DocOptions>; rend
   { name: 'sections-part', family: 'sections', options: { headings: 'part' }, renderers: ['web-copy', 'html-gbk', 'docx'] },
   { name: 'captions', family: 'sections', options: { captions: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
   { name: 'appendix', family: 'sections', options: { appendix: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
-  { name: 'header-corner', family: 'sections', options: { header: 'corner' }, renderers: ['web-copy', 'html-gbk', 'docx', 'pdf-chromium'] },
+  { name: 'header-corner', family: 'sections', options: { header: 'corner' }, renderers: ['web-copy', 'html-gbk', 'docx', 'pdf-chromium', 'text-aligned'] },
   { name: 'fullwidth-digits', family: 'numbers', options: { numbers: { fullWidth: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
-  { name: 'thousands', family: 'numbers', options: { numbers: { thousands: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
-  { name: 'zero-emdash', family: 'numbers', options: { numbers: { zero: '—' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx'] },
+  { name: 'thousands', family: 'numbers', options: { numbers: { thousands: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium', 'text-aligned'] },
+  { name: 'zero-emdash', family: 'numbers', options: { numbers: { zero: '—' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'text-aligned'] },
   { name: 'zero-hyphen', family: 'numbers', options: { numbers: { zero: '-' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy'] },
   { name: 'zero-slash', family: 'numbers', options: { numbers: { zero: '/' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy'] },
-  { name: 'zero-blank', family: 'numbers', options: { numbers: { zero: '' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
-  { name: 'total-first', family: 'numbers', options: { totalFirst: true }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
+  { name: 'zero-blank', family: 'numbers', options: { numbers: { zero: '' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium', 'html-word-export', 'text-aligned'] },
+  { name: 'total-first', family: 'numbers', options: { totalFirst: true }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium', 'text-aligned'] },
 ];
 
 const PRINTED: Renderer[] = ['pdf-chromium', 'pdf-chromium-thead'];
@@ -148,17 +162,19 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     const truth = variantTruth(model, options.numbers);
     const name = `${model.key}/${spec.name}`;
     const fileName = `${model.key}--${spec.name.replace(/\//g, '--')}.${EXTENSION[spec.renderer]}`;
-    const page = (charset: 'gbk' | 'utf-8', inScript: boolean, thead = false) =>
-      pageHtml(blocks, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset, inScript, thead });
+    const page = (charset: 'gbk' | 'utf-8', inScript: boolean, extra: Partial<PageOptions> = {}) =>
+      pageHtml(blocks, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset, inScript, ...extra });
     const layout = TEXT_LAYOUT[spec.renderer];
     let bytes: Uint8Array;
     if (layout && spec.renderer === 'web-copy-gbk') bytes = new Uint8Array(iconv.encode(renderText(blocks, layout), 'gbk'));
     else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
+    else if (spec.renderer === 'html-word-export') bytes = new Uint8Array(iconv.encode(page('gbk', false, { word: true }), 'gbk'));
+    else if (spec.renderer === 'html-layout-table') bytes = new TextEncoder().encode(page('utf-8', false, { layoutTable: true }));
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
     else if (spec.renderer === 'docx') bytes = renderDocx(blocks);
     else {
-      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, spec.renderer === 'pdf-chromium-thead'), truth });
+      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, { thead: spec.renderer === 'pdf-chromium-thead' }), truth });
       continue;
     }
     variants.push({ name, family: spec.family, fileName, bytes, truth });
