@@ -47,6 +47,8 @@ export interface DocOptions {
    * applicant columns), or two rows with 申请人情况 as the corner cell over 2 rows.
    */
   header: 'national' | 'corner';
+  /** Section 三's row labels and section 四's headers: template punctuation, half-width, or spaced out. */
+  labels: 'template' | 'halfwidth' | 'spaced';
   /** A sentence in 一 restating section 三's received and answered totals (a cross-check the parser can use). */
   proseRestates: boolean;
 }
@@ -63,6 +65,7 @@ export const DEFAULT_OPTIONS: DocOptions = {
   totalFirst: false,
   proseRestates: false,
   header: 'national',
+  labels: 'template',
 };
 
 export function reportTitle(model: ReportModel): string {
@@ -86,6 +89,18 @@ function applicantOrder(totalFirst: boolean): ApplicantColumn[] {
 
 const HEADER_OF = Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, APPLICANT_HEADERS[i] as string])) as Record<ApplicantColumn, string>;
 
+const HALF_WIDTH: Record<string, string> = { '（': '(', '）': ')', '，': ',', '：': ':', '“': '"', '”': '"', '、': '.' };
+
+/**
+ * A label as printed: the template's own punctuation, half-width punctuation (`(一)予以公开`,
+ * `一.本年新收…`), or spaced out as a justified PDF line copies (`结 果 维 持`, `一、本年新收 政府…`).
+ */
+export function printLabel(text: string, style: DocOptions['labels']): string {
+  if (style === 'halfwidth') return text.replace(/[（），：“”、]/g, (ch) => HALF_WIDTH[ch] ?? ch);
+  if (style === 'spaced') return text.length <= 4 ? [...text].join(' ') : text.replace(/(.{6})(?=.)/g, '$1 ');
+  return text;
+}
+
 export function applicationsTable(model: ReportModel, options: DocOptions, caption: string | null): Table {
   const order = applicantOrder(options.totalFirst);
   const legal = ['commercial', 'research', 'social', 'legal', 'other'].map((c) => ({ text: HEADER_OF[c as ApplicantColumn] }));
@@ -103,12 +118,13 @@ export function applicationsTable(model: ReportModel, options: DocOptions, capti
   for (const row of rows) {
     const label = rowLabel(row, model.template);
     const labelCells: Cell[] = [];
-    if (row === 'granted') labelCells.push({ text: OUTCOME_BLOCK, rowSpan: outcomeCount });
-    if (!isOutcomeRow(row)) labelCells.push({ text: label.label, colSpan: 3 });
-    else if (label.group === null) labelCells.push({ text: label.label, colSpan: 2 });
+    const print = (text: string) => printLabel(text, options.labels);
+    if (row === 'granted') labelCells.push({ text: print(OUTCOME_BLOCK), rowSpan: outcomeCount });
+    if (!isOutcomeRow(row)) labelCells.push({ text: print(label.label), colSpan: 3 });
+    else if (label.group === null) labelCells.push({ text: print(label.label), colSpan: 2 });
     else {
-      if (label.group !== previousGroup) labelCells.push({ text: label.group, rowSpan: rows.filter((r) => rowLabel(r, model.template).group === label.group).length });
-      labelCells.push({ text: label.label });
+      if (label.group !== previousGroup) labelCells.push({ text: print(label.group), rowSpan: rows.filter((r) => rowLabel(r, model.template).group === label.group).length });
+      labelCells.push({ text: print(label.label) });
     }
     previousGroup = label.group;
     const cells = model.applications[row];
@@ -118,7 +134,7 @@ export function applicationsTable(model: ReportModel, options: DocOptions, capti
 }
 
 export function casesTable(model: ReportModel, options: DocOptions, caption: string | null): Table {
-  const heads = (rowSpan?: number): Cell[] => CASE_OUTCOMES.map((k) => ({ text: CASE_HEADERS[k], rowSpan }));
+  const heads = (rowSpan?: number): Cell[] => CASE_OUTCOMES.map((k) => ({ text: printLabel(CASE_HEADERS[k], options.labels), rowSpan }));
   const values = CASE_GROUPS.flatMap((g) => CASE_OUTCOMES.map((k) => ({ text: formatNumber((model[g] as CaseCells)[k], options.numbers) })));
   return {
     caption,

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, CASE_OUTCOMES } from '../../src/lib/schema.ts';
-import { applicationsTable, buildDocument, casesTable, DEFAULT_OPTIONS, type DocOptions } from './document.ts';
+import { applicationsTable, buildDocument, casesTable, DEFAULT_OPTIONS, printLabel, type DocOptions } from './document.ts';
 import { expand } from './grid.ts';
 import { modelFromGolden, modelFromTruth, templateRows, type ReportModel } from './model.ts';
 import { formatNumber } from './numbers.ts';
@@ -47,6 +47,17 @@ describe('formatNumber', () => {
     expect(formatNumber(0, { zero: '' })).toBe('');
     expect(formatNumber(5, { zero: '/' })).toBe('5');
     expect(formatNumber(null, { zero: '-' })).toBe('');
+  });
+});
+
+describe('printLabel', () => {
+  it('keeps the template’s punctuation, or prints it half-width, or spaces the label out', () => {
+    expect(printLabel('（一）予以公开', 'template')).toBe('（一）予以公开');
+    expect(printLabel('（一）予以公开', 'halfwidth')).toBe('(一)予以公开');
+    expect(printLabel('3.危及“三安全一稳定”', 'halfwidth')).toBe('3.危及"三安全一稳定"');
+    expect(printLabel('一、本年新收政府信息公开申请数量', 'halfwidth')).toBe('一.本年新收政府信息公开申请数量');
+    expect(printLabel('结果维持', 'spaced')).toBe('结 果 维 持');
+    expect(printLabel('一、本年新收政府信息公开申请数量', 'spaced')).toBe('一、本年新收 政府信息公开 申请数量');
   });
 });
 

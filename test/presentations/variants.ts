@@ -134,6 +134,8 @@ const STYLES: { name: string; family: string; options: Partial<DocOptions>; rend
   { name: 'captions', family: 'sections', options: { captions: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
   { name: 'appendix', family: 'sections', options: { appendix: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
   { name: 'header-corner', family: 'sections', options: { header: 'corner' }, renderers: ['web-copy', 'html-gbk', 'docx', 'pdf-chromium', 'text-aligned'] },
+  { name: 'labels-halfwidth', family: 'labels', options: { labels: 'halfwidth' }, renderers: ['web-copy', 'html-gbk', 'docx', 'text-aligned'] },
+  { name: 'labels-spaced', family: 'labels', options: { labels: 'spaced' }, renderers: ['web-copy', 'html-gbk', 'docx', 'text-aligned', 'pdf-chromium'] },
   { name: 'fullwidth-digits', family: 'numbers', options: { numbers: { fullWidth: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
   { name: 'thousands', family: 'numbers', options: { numbers: { thousands: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium', 'text-aligned'] },
   { name: 'zero-emdash', family: 'numbers', options: { numbers: { zero: '—' } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'text-aligned'] },
