@@ -159,6 +159,12 @@ describe('documents and renderers', () => {
     expect(text).toContain('\t\t5.属于三类内部事务信息\t230\t4');
   });
 
+  it('writes Word-copied tab rows: a two-paragraph header cell breaks its row over two lines', () => {
+    const text = renderText(buildDocument(m, options()), 'word-tab');
+    expect(text).toContain('\t\t\t商业\n企业\t科研\n机构\t社会公益\n组织\t法律服务\n机构\t其他\t');
+    expect(text).toContain('一、本年新收政府信息公开申请数量\t\t\t1230\t4\t0\t0\t0\t0\t1234');
+  });
+
   it('writes PDF-converter markdown: merged cells repeated, 商业/企业 split over two rows, a page footer mid-table', () => {
     const text = renderText(buildDocument(m, options()), 'markdown');
     expect(text).toContain('| 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 | 0 |');

@@ -7,7 +7,7 @@ import type { Block } from './document.ts';
 import { expand, type Cell, type Slot, type Table } from './grid.ts';
 import { APPLICANT_HEADERS_SPLIT } from './labels.ts';
 
-export type TextLayout = 'cells' | 'cells-compact' | 'tab' | 'markdown' | 'markdown-br' | 'aligned';
+export type TextLayout = 'cells' | 'cells-compact' | 'tab' | 'word-tab' | 'markdown' | 'markdown-br' | 'aligned';
 
 function cellLines(table: Table): string[] {
   return table.rows.flatMap((row) => row.map((cell) => cell.text)).flatMap((text) => [text, '']);
@@ -55,8 +55,14 @@ function alignedLines(table: Table): string[] {
   return lines;
 }
 
-function tabLines(table: Table): string[] {
-  return expand(table).map((row) => row.map((slot) => (slot.origin ? slot.cell.text : '')).join('\t'));
+/**
+ * Tab-separated rows, a merged cell's text in its first position only (Excel's copy). `word`: as
+ * Word copies a table, a cell of two paragraphs (`商业` / `企业`) keeps its line break, so the row
+ * runs over two lines.
+ */
+function tabLines(table: Table, word = false): string[] {
+  const text = (t: string) => (word ? (SPLIT.get(t)?.join('\n') ?? t) : t);
+  return expand(table).map((row) => row.map((slot) => (slot.origin ? text(slot.cell.text) : '')).join('\t'));
 }
 
 const SPLIT = new Map(APPLICANT_HEADERS_SPLIT.filter(([, second]) => second !== '').map(([first, second]) => [first + second, [first, second] as const]));
@@ -118,7 +124,7 @@ export function renderText(blocks: Block[], layout: TextLayout): string {
       if (layout === 'cells') out.push(...cellLines(table));
       else if (layout === 'cells-compact') out.push(...cellLines(table).filter((line) => line !== ''));
       else if (layout === 'aligned') out.push(...alignedLines(table), '');
-      else if (layout === 'tab') out.push(...tabLines(table), '');
+      else if (layout === 'tab' || layout === 'word-tab') out.push(...tabLines(table, layout === 'word-tab'), '');
       else {
         out.push(...markdownLines(table, `- ${page} -`, layout === 'markdown-br'), '');
         if (table.rows.length > PAGE_ROWS) page++;

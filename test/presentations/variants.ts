@@ -59,6 +59,7 @@ type Renderer =
   | 'web-copy'
   | 'web-copy-gbk'
   | 'excel-tab'
+  | 'word-tab'
   | 'pdf-markdown'
   | 'pdf-markdown-br'
   | 'html-gbk'
@@ -82,6 +83,7 @@ const TEXT_LAYOUT: Partial<Record<Renderer, TextLayout>> = {
   'web-copy': 'cells',
   'web-copy-gbk': 'cells',
   'excel-tab': 'tab',
+  'word-tab': 'word-tab',
   'pdf-markdown': 'markdown',
   'pdf-markdown-br': 'markdown-br',
   'web-copy-compact': 'cells-compact',
@@ -96,6 +98,7 @@ const EXTENSION: Record<Renderer, string> = {
   'html-word-export': 'html',
   'html-layout-table': 'html',
   'excel-tab': 'txt',
+  'word-tab': 'txt',
   'pdf-markdown': 'md.txt',
   'html-gbk': 'html',
   'html-script': 'html',
@@ -112,6 +115,7 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['web-copy-compact', 'web-copy-compact', {}],
   ['text-aligned', 'text-aligned', {}],
   ['excel-tab', 'excel-tab', {}],
+  ['word-tab', 'word-tab', {}],
   ['pdf-markdown', 'pdf-markdown', {}],
   ['pdf-markdown-br', 'pdf-markdown-br', {}],
   ['html-gbk-portal', 'html-gbk', {}],
