@@ -20,9 +20,15 @@ export function reportTitle(model: ReportModel): string {
   return `${model.year}年${model.agency}政府信息公开工作年度报告`;
 }
 
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+/** 2023 → 二〇二三. */
+export const chineseYear = (year: number): string => [...String(year)].map((d) => CHINESE_DIGITS[Number(d)]).join('');
+
 function titleLines(model: ReportModel, style: DocOptions['title']): string[] {
   if (style === 'wrapped') return [model.agency, `${model.year}年政府信息公开`, '工作年度报告'];
   if (style === 'spaced') return [`${model.year} 年 ${model.agency} 政府信息公开工作年度报告`];
+  if (style === 'chinese-year') return [`${model.agency}${chineseYear(model.year)}年政府信息公开工作年度报告`];
+  if (style === 'niandu') return [`${model.agency}${model.year}年度政府信息公开工作报告`];
   return [reportTitle(model)];
 }
 

@@ -147,6 +147,8 @@ describe('documents and renderers', () => {
     const first = (o: Partial<DocOptions>) => buildDocument(m, options(o))[0];
     expect(first({ title: 'wrapped' })).toEqual({ kind: 'title', lines: ['某某市某某局', '2023年政府信息公开', '工作年度报告'] });
     expect(first({ title: 'spaced' })).toEqual({ kind: 'title', lines: ['2023 年 某某市某某局 政府信息公开工作年度报告'] });
+    expect(first({ title: 'chinese-year' })).toEqual({ kind: 'title', lines: ['某某市某某局二〇二三年政府信息公开工作年度报告'] });
+    expect(first({ title: 'niandu' })).toEqual({ kind: 'title', lines: ['某某市某某局2023年度政府信息公开工作报告'] });
     const text = renderText(buildDocument(m, options({ title: 'none', proseNamesAgency: false, dateLine: false })), 'cells');
     expect(text.split('某某市某某局')).toHaveLength(2);
     expect(text.trimEnd().endsWith('某某市某某局\n\n2024年1月20日')).toBe(true);

@@ -3,7 +3,7 @@ import type { NumberStyle } from './numbers.ts';
 
 export interface DocOptions {
   /** How the title is printed in the body; `none`: not at all (only in <title>, or only in the signature). */
-  title: 'plain' | 'wrapped' | 'spaced' | 'none';
+  title: 'plain' | 'wrapped' | 'spaced' | 'chinese-year' | 'niandu' | 'none';
   /** Whether the prose names the agency (else `本机关`). */
   proseNamesAgency: boolean;
   /** 落款 at the end: agency and date. */

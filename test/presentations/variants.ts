@@ -131,6 +131,8 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
 const STYLES: { name: string; family: string; options: Partial<DocOptions>; renderers: Renderer[] }[] = [
   { name: 'title-wrapped', family: 'title', options: { title: 'wrapped' }, renderers: ['html-gbk', 'docx', 'pdf-chromium'] },
   { name: 'title-spaced', family: 'title', options: { title: 'spaced' }, renderers: ['web-copy', 'html-gbk'] },
+  { name: 'title-chinese-year', family: 'title', options: { title: 'chinese-year' }, renderers: ['web-copy', 'html-gbk', 'docx'] },
+  { name: 'title-niandu', family: 'title', options: { title: 'niandu' }, renderers: ['web-copy', 'html-gbk'] },
   { name: 'title-tag-only', family: 'title', options: { title: 'none', proseNamesAgency: false, signature: false }, renderers: ['html-gbk'] },
   { name: 'title-signature-only', family: 'title', options: { title: 'none', proseNamesAgency: false, dateLine: false }, renderers: ['web-copy', 'docx'] },
   { name: 'sections-renumbered', family: 'sections', options: { headings: 'renumbered' }, renderers: ['web-copy', 'html-gbk', 'docx'] },
