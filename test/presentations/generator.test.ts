@@ -199,7 +199,7 @@ describe('documents and renderers', () => {
     expect(text).not.toContain('\n\n');
   });
 
-  it('writes Word-exported table markup and a layout table around the article when asked', () => {
+  it('writes Word-exported table markup, <br/> in narrow header cells, and a layout table around the article when asked', () => {
     const blocks = buildDocument(m, options());
     const word = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, word: true });
     expect(word).toContain('<span style="font-size:10.5pt;font-family:仿宋_GB2312">（一）</span><span style="font-size:10.5pt;font-family:仿宋_GB2312">予以公开</span>');
@@ -207,6 +207,9 @@ describe('documents and renderers', () => {
     expect(word).not.toContain('<th');
     const blank = pageHtml(buildDocument(m, options({ numbers: { zero: '' } })), { title: 'T', site: 'S', charset: 'utf-8', inScript: false, word: true });
     expect(blank).toContain('<span lang="EN-US">&nbsp;<o:p></o:p></span>');
+    const br = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, breaks: true });
+    expect(br).toContain('<th><p style="text-align:center">商业<br/>企业</p></th>');
+    expect(br).toContain('<th colspan="5"><p style="text-align:center">未经复议<br/>直接起诉</p></th>');
     const layout = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, layoutTable: true });
     expect(layout).toMatch(/<td class="bt_content">\n<h1/);
   });

@@ -5,6 +5,17 @@
  */
 import type { Block } from './document.ts';
 import type { Table } from './grid.ts';
+import { APPLICANT_HEADERS_SPLIT } from './labels.ts';
+
+/** Header texts a narrow column breaks, and where. */
+const BREAKS = new Map<string, string[]>([
+  ...APPLICANT_HEADERS_SPLIT.filter(([, second]) => second !== '').map(([first, second]): [string, string[]] => [first + second, [first, second]]),
+  ['结果维持', ['结果', '维持']],
+  ['结果纠正', ['结果', '纠正']],
+  ['其他结果', ['其他', '结果']],
+  ['尚未审结', ['尚未', '审结']],
+  ['未经复议直接起诉', ['未经复议', '直接起诉']],
+]);
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -22,13 +33,14 @@ function wordCellHtml(text: string): string {
 }
 
 /** `thead`: header rows in <thead>, which a browser repeats on every printed page the table crosses. */
-function tableHtml(table: Table, thead: boolean, word: boolean): string {
+function tableHtml(table: Table, thead: boolean, word: boolean, breaks: boolean): string {
   const rows = table.rows.map((row, r) => {
     const tag = r < table.headerRows && !word ? 'th' : 'td';
     const cells = row.map((cell) => {
       const span = `${cell.rowSpan && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan && cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
       if (word) return `<td width="57" valign="center" style="border:solid windowtext 1.0pt"${span}>${wordCellHtml(cell.text)}</td>`;
-      return `<${tag}${span}><p style="text-align:center">${escape(cell.text)}</p></${tag}>`;
+      const text = breaks ? (BREAKS.get(cell.text) ?? [cell.text]).map(escape).join('<br/>') : escape(cell.text);
+      return `<${tag}${span}><p style="text-align:center">${text}</p></${tag}>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -39,13 +51,13 @@ function tableHtml(table: Table, thead: boolean, word: boolean): string {
   return `${caption}<table border="1" cellspacing="0" cellpadding="0" width="100%">${sections}</table>`;
 }
 
-export function bodyHtml(blocks: Block[], thead = false, word = false): string {
+export function bodyHtml(blocks: Block[], thead = false, word = false, breaks = false): string {
   return blocks
     .map((block) => {
       if (block.kind === 'title') return `<h1 class="article-title">${block.lines.map(escape).join('<br/>')}</h1>`;
       if (block.kind === 'heading') return `<p style="text-indent:2em"><strong>${escape(block.text)}</strong></p>`;
       if (block.kind === 'para') return `<p style="text-indent:2em">${escape(block.text)}</p>`;
-      return tableHtml(block.table, thead, word);
+      return tableHtml(block.table, thead, word, breaks);
     })
     .join('\n');
 }
@@ -62,6 +74,8 @@ export interface PageOptions {
   thead?: boolean;
   /** Tables as Word's HTML export writes them (MsoNormal paragraphs, spans, &nbsp;). */
   word?: boolean;
+  /** Header cells broken with <br/> where a narrow column wraps them (`商业<br/>企业`). */
+  breaks?: boolean;
   /** The article inside a one-cell layout table, as older portal templates place it. */
   layoutTable?: boolean;
 }
@@ -79,7 +93,7 @@ export function scriptString(text: string): string {
 }
 
 export function pageHtml(blocks: Block[], options: PageOptions): string {
-  const inner = bodyHtml(blocks, options.thead, options.word);
+  const inner = bodyHtml(blocks, options.thead, options.word, options.breaks);
   const body = options.layoutTable
     ? `<table width="900" align="center" cellpadding="0" cellspacing="0"><tr><td class="bt_content">\n${inner}\n</td></tr></table>`
     : inner;

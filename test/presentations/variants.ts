@@ -64,6 +64,7 @@ type Renderer =
   | 'pdf-markdown-br'
   | 'html-gbk'
   | 'html-word-export'
+  | 'html-br'
   | 'html-layout-table'
   | 'html-script'
   | 'web-copy-compact'
@@ -97,6 +98,7 @@ const EXTENSION: Record<Renderer, string> = {
   'text-aligned': 'txt',
   'html-word-export': 'html',
   'html-layout-table': 'html',
+  'html-br': 'html',
   'excel-tab': 'txt',
   'word-tab': 'txt',
   'pdf-markdown': 'md.txt',
@@ -121,6 +123,7 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['html-gbk-portal', 'html-gbk', {}],
   ['html-word-export', 'html-word-export', {}],
   ['html-layout-table', 'html-layout-table', {}],
+  ['html-br', 'html-br', {}],
   ['html-script-string', 'html-script', {}],
   ['docx-tables', 'docx', {}],
   ['pdf-chromium', 'pdf-chromium', {}],
@@ -178,6 +181,7 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
     else if (spec.renderer === 'html-word-export') bytes = new Uint8Array(iconv.encode(page('gbk', false, { word: true }), 'gbk'));
+    else if (spec.renderer === 'html-br') bytes = new Uint8Array(iconv.encode(page('gbk', false, { breaks: true }), 'gbk'));
     else if (spec.renderer === 'html-layout-table') bytes = new TextEncoder().encode(page('utf-8', false, { layoutTable: true }));
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
     else if (spec.renderer === 'docx') bytes = renderDocx(blocks);
