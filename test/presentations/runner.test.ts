@@ -69,6 +69,7 @@ describe('reportLines', () => {
       'variant_cell_accuracy_pct: 90.00',
       'variant_files: 2',
       'variant_silent_errors: 1',
+      'variant_family layout: 90.00% (9/10), 2 files, 1 silent',
       '  web-copy: 9/10 (90.00%), 2 files, 1 silent',
       'variant seed-y/web-copy (seed-x--web-copy.txt): 4/5, 1 SILENT, no warning',
       '  applications.new.total: expected 5, got 50',

@@ -96,10 +96,11 @@ export function byKey(results: readonly VariantResult[], key: (r: VariantResult)
   return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, rs]) => [k, totals(rs)]));
 }
 
-/** The lines `npm run accuracy` prints: totals, per-presentation figures, every failing variant's first mismatches. */
+/** The lines `npm run accuracy` prints: totals, per-family and per-presentation figures, every failing variant's first mismatches. */
 export function reportLines(results: readonly VariantResult[], firstMismatches = 3): string[] {
   const all = totals(results);
   const lines = [`variant_cell_accuracy_pct: ${pct(all)}`, `variant_files: ${all.files}`, `variant_silent_errors: ${all.silent}`];
+  for (const [family, t] of byKey(results, (r) => r.family)) lines.push(`variant_family ${family}: ${pct(t)}% (${t.matched}/${t.cells}), ${t.files} files, ${t.silent} silent`);
   const presentation = (r: VariantResult) => r.name.slice(r.name.indexOf('/') + 1);
   for (const [name, t] of byKey(results, presentation)) lines.push(`  ${name}: ${t.matched}/${t.cells} (${pct(t)}%), ${t.files} files, ${t.silent} silent`);
   for (const r of results) {
