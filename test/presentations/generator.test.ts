@@ -260,6 +260,15 @@ describe('variants', () => {
     expect(new Set(variants.map((v) => v.fileName)).size).toBe(variants.length);
     const tab = variants.find((v) => v.name === 't/thousands/excel-tab');
     expect(new TextDecoder().decode(tab?.bytes)).toContain('\t1,230\t4\t');
+    const utf16 = variants.find((v) => v.name === 't/web-copy-utf16')?.bytes as Uint8Array;
+    expect([...utf16.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(new TextDecoder('utf-16le').decode(utf16)).toContain('某某市某某局\r\n');
+    const gb2312 = iconv.decode(Buffer.from(variants.find((v) => v.name === 't/html-gb2312')?.bytes as Uint8Array), 'gbk');
+    expect(gb2312).toContain('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    expect(gb2312).not.toContain('<meta charset');
+    const undeclared = iconv.decode(Buffer.from(variants.find((v) => v.name === 't/html-gbk-undeclared')?.bytes as Uint8Array), 'gbk');
+    expect(undeclared).not.toMatch(/charset/i);
+    expect(undeclared).toContain('某某市某某局');
     const gbk = variants.find((v) => v.name === 't/web-copy-gbk')?.bytes as Uint8Array;
     expect(iconv.decode(Buffer.from(gbk), 'gbk')).toContain('某某市某某局');
     expect(new TextDecoder().decode(gbk)).not.toContain('某某市某某局');

@@ -67,7 +67,8 @@ export interface PageOptions {
   title: string;
   /** Name of the site the page is on, printed in its chrome. */
   site: string;
-  charset: 'gbk' | 'utf-8';
+  /** The charset the page declares; `none`: no declaration (the server's header said it). */
+  charset: 'gbk' | 'gb2312' | 'utf-8' | 'none';
   /** The report inside a script string instead of in the page. */
   inScript: boolean;
   /** Tables' header rows in <thead> (repeated on each printed page). */
@@ -103,9 +104,7 @@ export function pageHtml(blocks: Block[], options: PageOptions): string {
   return `<!DOCTYPE html>
 <html>
 <head>
-<meta http-equiv="Content-Type" content="text/html; charset=${options.charset}">
-<meta charset="${options.charset}">
-<title>${escape(options.title)}</title>
+${options.charset === 'none' ? '' : `<meta http-equiv="Content-Type" content="text/html; charset=${options.charset}">\n`}${options.charset === 'none' || options.charset === 'gb2312' ? '' : `<meta charset="${options.charset}">\n`}<title>${escape(options.title)}</title>
 <style>table{border-collapse:collapse}td,th{border:1px solid #000;font-size:12px}</style>
 </head>
 <body>

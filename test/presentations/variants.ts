@@ -65,6 +65,9 @@ type Renderer =
   | 'html-gbk'
   | 'html-word-export'
   | 'html-br'
+  | 'html-gb2312'
+  | 'html-gbk-undeclared'
+  | 'web-copy-utf16'
   | 'html-layout-table'
   | 'html-script'
   | 'web-copy-compact'
@@ -88,6 +91,7 @@ const TEXT_LAYOUT: Partial<Record<Renderer, TextLayout>> = {
   'pdf-markdown': 'markdown',
   'pdf-markdown-br': 'markdown-br',
   'web-copy-compact': 'cells-compact',
+  'web-copy-utf16': 'cells',
   'text-aligned': 'aligned',
 };
 const EXTENSION: Record<Renderer, string> = {
@@ -99,6 +103,9 @@ const EXTENSION: Record<Renderer, string> = {
   'html-word-export': 'html',
   'html-layout-table': 'html',
   'html-br': 'html',
+  'html-gb2312': 'html',
+  'html-gbk-undeclared': 'html',
+  'web-copy-utf16': 'txt',
   'excel-tab': 'txt',
   'word-tab': 'txt',
   'pdf-markdown': 'md.txt',
@@ -124,6 +131,9 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['html-word-export', 'html-word-export', {}],
   ['html-layout-table', 'html-layout-table', {}],
   ['html-br', 'html-br', {}],
+  ['html-gb2312', 'html-gb2312', {}],
+  ['html-gbk-undeclared', 'html-gbk-undeclared', {}],
+  ['web-copy-utf16', 'web-copy-utf16', {}],
   ['html-script-string', 'html-script', {}],
   ['docx-tables', 'docx', {}],
   ['pdf-chromium', 'pdf-chromium', {}],
@@ -164,6 +174,11 @@ export function variantSpecs(): Spec[] {
   return specs;
 }
 
+/** Text as Windows Notepad saves "Unicode": UTF-16LE with its byte-order mark, CRLF lines. */
+function utf16le(text: string): Uint8Array {
+  return new Uint8Array(iconv.encode(text, 'utf16le', { addBOM: true }));
+}
+
 export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs()): { variants: Variant[]; printJobs: PrintJob[] } {
   const variants: Variant[] = [];
   const printJobs: PrintJob[] = [];
@@ -173,14 +188,17 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     const truth = variantTruth(model, options.numbers);
     const name = `${model.key}/${spec.name}`;
     const fileName = `${model.key}--${spec.name.replace(/\//g, '--')}.${EXTENSION[spec.renderer]}`;
-    const page = (charset: 'gbk' | 'utf-8', inScript: boolean, extra: Partial<PageOptions> = {}) =>
+    const page = (charset: PageOptions['charset'], inScript: boolean, extra: Partial<PageOptions> = {}) =>
       pageHtml(blocks, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset, inScript, ...extra });
     const layout = TEXT_LAYOUT[spec.renderer];
     let bytes: Uint8Array;
-    if (layout && spec.renderer === 'web-copy-gbk') bytes = new Uint8Array(iconv.encode(renderText(blocks, layout), 'gbk'));
+    if (layout && spec.renderer === 'web-copy-utf16') bytes = utf16le(renderText(blocks, layout).replace(/\n/g, '\r\n'));
+    else if (layout && spec.renderer === 'web-copy-gbk') bytes = new Uint8Array(iconv.encode(renderText(blocks, layout), 'gbk'));
     else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
     else if (spec.renderer === 'html-word-export') bytes = new Uint8Array(iconv.encode(page('gbk', false, { word: true }), 'gbk'));
+    else if (spec.renderer === 'html-gb2312') bytes = new Uint8Array(iconv.encode(page('gb2312', false), 'gbk'));
+    else if (spec.renderer === 'html-gbk-undeclared') bytes = new Uint8Array(iconv.encode(page('none', false), 'gbk'));
     else if (spec.renderer === 'html-br') bytes = new Uint8Array(iconv.encode(page('gbk', false, { breaks: true }), 'gbk'));
     else if (spec.renderer === 'html-layout-table') bytes = new TextEncoder().encode(page('utf-8', false, { layoutTable: true }));
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
