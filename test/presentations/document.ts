@@ -2,13 +2,16 @@
  * Report model + layout options → the report as blocks (title, headings, prose, tables), the
  * one shape every renderer (text, HTML, Word) prints. Pure.
  */
-import type { Table } from './grid.ts';
+import { splitTable, type Table } from './grid.ts';
 import { CHINESE_ORDINALS, SECTION_TITLES } from './labels.ts';
 import type { ReportModel } from './model.ts';
 import type { DocOptions } from './options.ts';
 import { applicationsTable, casesTable, proactiveTables } from './tables.ts';
 
 export { DEFAULT_OPTIONS, type DocOptions } from './options.ts';
+
+/** Where a page break cuts section 三's table: after this many of its rows (mid 不予公开). */
+const SPLIT_AFTER_ROWS = 8;
 
 export type Block =
   | { kind: 'title'; lines: string[] }
@@ -82,7 +85,11 @@ export function buildDocument(model: ReportModel, options: DocOptions): Block[] 
     } else if (section === null) {
       blocks.push({ kind: 'para', text: '健全政务公开工作领导小组，明确分管负责同志和承办科室，落实专人负责信息发布审核。' });
     } else if (section === 1) place('主动公开政府信息情况', proactiveTables(model, caption(1, SECTION_TITLES[1])));
-    else if (section === 2) place('收到和处理政府信息公开申请情况', [applicationsTable(model, options, caption(2, SECTION_TITLES[2]))]);
+    else if (section === 2) {
+      const table = applicationsTable(model, options, caption(2, SECTION_TITLES[2]));
+      const at = table.headerRows + SPLIT_AFTER_ROWS;
+      place('收到和处理政府信息公开申请情况', options.split === 'none' ? [table] : splitTable(table, at, options.split === 'repeat-header'));
+    }
     else if (section === 3) place('政府信息公开行政复议、行政诉讼情况', [casesTable(model, options, caption(3, SECTION_TITLES[3]))]);
     else if (section === 4) blocks.push({ kind: 'para', text: '一是信息公开的及时性有待提高；二是政策解读形式较为单一。下一步将加强培训，丰富解读形式。' });
     else if (section === 5) blocks.push({ kind: 'para', text: '本年度未收取信息处理费。无其他需要报告的事项。' });

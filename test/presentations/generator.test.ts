@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, CASE_OUTCOMES } from '../../src/lib/schema.ts';
 import { buildDocument, DEFAULT_OPTIONS, type DocOptions } from './document.ts';
 import { applicationsTable, casesTable, printLabel } from './tables.ts';
-import { expand } from './grid.ts';
+import { expand, splitTable } from './grid.ts';
 import { modelFromGolden, modelFromTruth, templateRows, type ReportModel } from './model.ts';
 import { formatNumber } from './numbers.ts';
 import { renderDocx } from './render-docx.ts';
@@ -113,6 +113,22 @@ describe('tables', () => {
     expect(t.headerRows).toBe(2);
     expect(t.rows[0]?.[0]).toEqual({ text: '申请人情况', colSpan: 3, rowSpan: 2 });
     expect(expand(t)[2]?.map((s) => (s.origin ? s.cell.text : '·'))).toEqual(['一、本年新收政府信息公开申请数量', '·', '·', '1230', '4', '0', '0', '0', '0', '1234']);
+  });
+
+  it('cuts a table in two as a page break does, spanning cells shortened and printed again', () => {
+    const [first, second] = splitTable(applicationsTable(m, options(), null), 3 + 8, true);
+    expect(first.rows).toHaveLength(11);
+    expect(first.rows[5]?.[0]).toEqual({ text: '三、本年度办理结果', rowSpan: 6 });
+    expect(first.rows[7]?.[0]).toEqual({ text: '（三）不予公开', rowSpan: 4 });
+    expect(second.headerRows).toBe(3);
+    expect(second.rows).toHaveLength(3 + 17);
+    expect(texts((second.rows[3] ?? []).slice(0, 3))).toEqual(['三、本年度办理结果', '（三）不予公开', '5.属于三类内部事务信息']);
+    expect(second.rows[3]?.[0]).toMatchObject({ rowSpan: 16 });
+    expect(second.rows[3]?.[1]).toMatchObject({ rowSpan: 4 });
+    expect(expand(second).every((r) => r.length === 10)).toBe(true);
+    const [, bare] = splitTable(applicationsTable(m, options(), null), 3 + 8, false);
+    expect(bare.headerRows).toBe(0);
+    expect(bare.rows[0]?.[0]?.text).toBe('三、本年度办理结果');
   });
 
   it('puts 总计 first when asked', () => {

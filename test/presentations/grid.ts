@@ -43,3 +43,30 @@ export function expand(table: Table): Slot[][] {
   });
   return grid;
 }
+
+/**
+ * A table cut in two before row `at`, as a page break cuts it: a cell spanning the cut is
+ * shortened in the first part and printed again (same text) at the top of the second, which
+ * starts with the header rows again when `repeatHeader`.
+ */
+export function splitTable(table: Table, at: number, repeatHeader: boolean): [Table, Table] {
+  const grid = expand(table);
+  const rebuild = (from: number, to: number): Cell[][] =>
+    grid.slice(from, to).map((row, i) =>
+      row.flatMap((slot): Cell[] => {
+        if (!slot.firstCol) return [];
+        const r = from + i;
+        const top = grid.findIndex((line) => line.some((s) => s.cell === slot.cell));
+        const starts = r === top || r === from;
+        if (!starts) return [];
+        const last = top + (slot.cell.rowSpan ?? 1);
+        const rowSpan = Math.min(last, to) - r;
+        return [{ ...slot.cell, rowSpan: rowSpan > 1 ? rowSpan : undefined }];
+      }),
+    );
+  const header = repeatHeader ? table.rows.slice(0, table.headerRows) : [];
+  return [
+    { ...table, rows: rebuild(0, at) },
+    { caption: null, headerRows: header.length, rows: [...header, ...rebuild(at, grid.length)] },
+  ];
+}

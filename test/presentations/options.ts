@@ -24,6 +24,8 @@ export interface DocOptions {
    * applicant columns), or two rows with 申请人情况 as the corner cell over 2 rows.
    */
   header: 'national' | 'corner';
+  /** Section 三's table cut in two by a page break: not, with its header again, or without. */
+  split: 'none' | 'repeat-header' | 'bare';
   /** Section 三's row labels and section 四's headers: template punctuation, half-width, or spaced out. */
   labels: 'template' | 'halfwidth' | 'spaced';
   /** A sentence in 一 restating section 三's received and answered totals (a cross-check the parser can use). */
@@ -43,4 +45,5 @@ export const DEFAULT_OPTIONS: DocOptions = {
   proseRestates: false,
   header: 'national',
   labels: 'template',
+  split: 'none',
 };

@@ -153,6 +153,8 @@ const STYLES: { name: string; family: string; options: Partial<DocOptions>; rend
   { name: 'captions', family: 'sections', options: { captions: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
   { name: 'appendix', family: 'sections', options: { appendix: true }, renderers: ['web-copy', 'html-gbk', 'docx'] },
   { name: 'header-corner', family: 'sections', options: { header: 'corner' }, renderers: ['web-copy', 'html-gbk', 'docx', 'pdf-chromium', 'text-aligned'] },
+  { name: 'split-repeat-header', family: 'sections', options: { split: 'repeat-header' }, renderers: ['web-copy', 'html-gbk', 'docx', 'excel-tab', 'pdf-markdown'] },
+  { name: 'split-bare', family: 'sections', options: { split: 'bare' }, renderers: ['web-copy', 'html-gbk', 'docx', 'excel-tab', 'pdf-markdown'] },
   { name: 'labels-halfwidth', family: 'labels', options: { labels: 'halfwidth' }, renderers: ['web-copy', 'html-gbk', 'docx', 'text-aligned'] },
   { name: 'labels-spaced', family: 'labels', options: { labels: 'spaced' }, renderers: ['web-copy', 'html-gbk', 'docx', 'text-aligned', 'pdf-chromium'] },
   { name: 'fullwidth-digits', family: 'numbers', options: { numbers: { fullWidth: true } }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium'] },
