@@ -226,6 +226,8 @@ describe('documents and renderers', () => {
     const br = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, breaks: true });
     expect(br).toContain('<th><p style="text-align:center">商业<br/>企业</p></th>');
     expect(br).toContain('<th colspan="5"><p style="text-align:center">未经复议<br/>直接起诉</p></th>');
+    const spam = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, spam: true });
+    expect(spam).toMatch(/<body>\n<div style="position:absolute;left:-9999px">雷速体育 2019年/);
     const layout = pageHtml(blocks, { title: 'T', site: 'S', charset: 'utf-8', inScript: false, layoutTable: true });
     expect(layout).toMatch(/<td class="bt_content">\n<h1/);
   });

@@ -77,9 +77,15 @@ export interface PageOptions {
   word?: boolean;
   /** Header cells broken with <br/> where a narrow column wraps them (`商业<br/>企业`). */
   breaks?: boolean;
+  /** Text a spammer injected into the page, hidden from view but not from a text extractor. */
+  spam?: boolean;
   /** The article inside a one-cell layout table, as older portal templates place it. */
   layoutTable?: boolean;
 }
+
+/** Injected text in the shape seen on hacked portals: betting-site words, a year, figures. */
+const SPAM =
+  '<div style="position:absolute;left:-9999px">雷速体育 2019年欧洲杯 即时比分 365 体育投注 188 注册送 88 元 1 2 3 4 5 6 7</div>\n';
 
 const NAV = ['首页', '政务公开', '政务服务', '互动交流', '走进本站', '长者专区', '无障碍浏览'];
 
@@ -108,7 +114,7 @@ ${options.charset === 'none' ? '' : `<meta http-equiv="Content-Type" content="te
 <style>table{border-collapse:collapse}td,th{border:1px solid #000;font-size:12px}</style>
 </head>
 <body>
-<div class="header"><span>头部 ico</span><a href="#">${escape(options.site)}</a><span>网站支持IPv6</span></div>
+${options.spam ? SPAM : ''}<div class="header"><span>头部 ico</span><a href="#">${escape(options.site)}</a><span>网站支持IPv6</span></div>
 <ul class="nav">${NAV.map((n) => `<li><a href="#">${n}</a></li>`).join('')}</ul>
 <div class="breadcrumb">您当前的位置：<a href="#">首页</a> &gt; <a href="#">政务公开</a> &gt; <a href="#">政府信息公开年报</a></div>
 <div class="article">

@@ -66,6 +66,7 @@ type Renderer =
   | 'html-word-export'
   | 'html-br'
   | 'html-gb2312'
+  | 'html-spam'
   | 'html-gbk-undeclared'
   | 'web-copy-utf16'
   | 'html-layout-table'
@@ -104,6 +105,7 @@ const EXTENSION: Record<Renderer, string> = {
   'html-layout-table': 'html',
   'html-br': 'html',
   'html-gb2312': 'html',
+  'html-spam': 'html',
   'html-gbk-undeclared': 'html',
   'web-copy-utf16': 'txt',
   'excel-tab': 'txt',
@@ -132,6 +134,7 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['html-layout-table', 'html-layout-table', {}],
   ['html-br', 'html-br', {}],
   ['html-gb2312', 'html-gb2312', {}],
+  ['html-spam', 'html-spam', {}],
   ['html-gbk-undeclared', 'html-gbk-undeclared', {}],
   ['web-copy-utf16', 'web-copy-utf16', {}],
   ['html-script-string', 'html-script', {}],
@@ -199,6 +202,7 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
     else if (spec.renderer === 'html-word-export') bytes = new Uint8Array(iconv.encode(page('gbk', false, { word: true }), 'gbk'));
+    else if (spec.renderer === 'html-spam') bytes = new Uint8Array(iconv.encode(page('gbk', false, { spam: true }), 'gbk'));
     else if (spec.renderer === 'html-gb2312') bytes = new Uint8Array(iconv.encode(page('gb2312', false), 'gbk'));
     else if (spec.renderer === 'html-gbk-undeclared') bytes = new Uint8Array(iconv.encode(page('none', false), 'gbk'));
     else if (spec.renderer === 'html-br') bytes = new Uint8Array(iconv.encode(page('gbk', false, { breaks: true }), 'gbk'));
