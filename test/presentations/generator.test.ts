@@ -11,7 +11,7 @@ import { formatNumber } from './numbers.ts';
 import { renderDocx } from './render-docx.ts';
 import { pageHtml, scriptString } from './render-html.ts';
 import { renderText } from './render-text.ts';
-import { renderVariants, variantSpecs, variantTruth } from './variants.ts';
+import { pairSpecs, renderVariants, variantSpecs, variantTruth } from './variants.ts';
 
 const zeros = () => Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, 0]));
 const row = (natural: number, commercial = 0) => ({ ...zeros(), natural, commercial, total: natural + commercial });
@@ -266,6 +266,15 @@ describe('variants', () => {
     expect(variantTruth(m, { zero: '—' }).cells['applications.carried_over.natural']).toBe(0);
     expect(Object.keys(variantTruth(modelFromGolden('t', goldenLike('2019')), {}).cells)).toHaveLength(23 * 7 + 15);
     expect(CASE_OUTCOMES.map((k) => truth.cells[`review.${k}`])).toEqual([2, 0, 0, 0, 2]);
+  });
+
+  it('pairs styles that set different options, their number styles merged', () => {
+    const names = pairSpecs(['web-copy']).map((spec) => spec.name);
+    expect(names).toContain('thousands+zero-blank/web-copy');
+    expect(names).toContain('title-wrapped+total-first/web-copy');
+    expect(names).not.toContain('zero-emdash+zero-blank/web-copy');
+    expect(names).not.toContain('title-wrapped+title-spaced/web-copy');
+    expect(pairSpecs(['docx']).find((spec) => spec.name === 'thousands+zero-blank/docx')?.options.numbers).toEqual({ thousands: true, zero: '' });
   });
 
   it('renders every spec once, the printed PDF as a print job', () => {

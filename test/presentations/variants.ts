@@ -55,7 +55,7 @@ export function variantTruth(model: ReportModel, numbers: NumberStyle): VariantT
   return { agency: model.agency, year: model.year, cells };
 }
 
-type Renderer =
+export type Renderer =
   | 'web-copy'
   | 'web-copy-gbk'
   | 'excel-tab'
@@ -77,7 +77,7 @@ type Renderer =
   | 'pdf-chromium'
   | 'pdf-chromium-thead';
 
-interface Spec {
+export interface Spec {
   name: string;
   family: string;
   renderer: Renderer;
@@ -144,7 +144,14 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
 ];
 
 /** Title, section and number styles, each rendered in the layouts listed with it. */
-const STYLES: { name: string; family: string; options: Partial<DocOptions>; renderers: Renderer[] }[] = [
+export interface Style {
+  name: string;
+  family: string;
+  options: Partial<DocOptions>;
+  renderers: Renderer[];
+}
+
+export const STYLES: Style[] = [
   { name: 'title-wrapped', family: 'title', options: { title: 'wrapped' }, renderers: ['html-gbk', 'docx', 'pdf-chromium'] },
   { name: 'title-spaced', family: 'title', options: { title: 'spaced' }, renderers: ['web-copy', 'html-gbk'] },
   { name: 'title-chinese-year', family: 'title', options: { title: 'chinese-year' }, renderers: ['web-copy', 'html-gbk', 'docx'] },
@@ -182,6 +189,23 @@ export function variantSpecs(): Spec[] {
 /** Text as Windows Notepad saves "Unicode": UTF-16LE with its byte-order mark, CRLF lines. */
 function utf16le(text: string): Uint8Array {
   return new Uint8Array(iconv.encode(text, 'utf16le', { addBOM: true }));
+}
+
+/**
+ * Every two styles at once (their options merged; two that set the same option, as two zero
+ * marks, left out), each in the given layouts: the combinations a publisher's page can hold.
+ */
+export function pairSpecs(renderers: readonly Renderer[]): Spec[] {
+  const specs: Spec[] = [];
+  const keys = (style: Style) => Object.entries(style.options).flatMap(([k, v]) => (k === 'numbers' ? Object.keys(v as object).map((n) => `numbers.${n}`) : [k]));
+  STYLES.forEach((a, i) => {
+    for (const b of STYLES.slice(i + 1)) {
+      if (keys(a).some((k) => keys(b).includes(k))) continue;
+      const options: Partial<DocOptions> = { ...a.options, ...b.options, numbers: { ...a.options.numbers, ...b.options.numbers } };
+      for (const renderer of renderers) specs.push({ name: `${a.name}+${b.name}/${renderer}`, family: 'pairs', renderer, options });
+    }
+  });
+  return specs;
 }
 
 export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs()): { variants: Variant[]; printJobs: PrintJob[] } {
