@@ -30,3 +30,9 @@ for (const set of sets) {
   }
 }
 console.log(`cell_accuracy_pct: ${((100 * matched) / cells).toFixed(2)}`);
+
+// The presentation suite (test/presentations): every seed and corpus report rendered as publishers
+// present it (web pages in GBK, printed PDFs, Word tables, pasted rows, …) and read as the build reads.
+const { runSuite } = await import('../test/presentations/suite.ts');
+const { reportLines } = await import('../test/presentations/runner.ts');
+for (const line of reportLines(await runSuite())) console.log(line);
