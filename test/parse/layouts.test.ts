@@ -92,6 +92,14 @@ describe('section 三 layouts', () => {
     expectTable(parse(report(text)));
   });
 
+  it('one cell a line, zero printed as —, - or / (a web copy of a table that prints dashes for none)', () => {
+    const marks = ['—', '-', '/'];
+    const text = APPLICATION_ROWS.map((r) => [LABELS[r], ...valuesOf(r).map((v, c) => (v === 0 ? marks[c % 3]! : String(v)))].join('\n')).join('\n');
+    const record = parse(report(text));
+    expectTable(record);
+    expect(record.diagnostics).toContainEqual(expect.objectContaining({ code: 'zero_marks_inferred', section: 'applications' }));
+  });
+
   it('cells ending ` |` with `||` filler lines (seed 001)', () => {
     const text = APPLICATION_ROWS.map((r) => [`${LABELS[r]} |`, ...valuesOf(r).map((v) => `${v} |`), '||'].join('\n')).join('\n');
     expectTable(parse(report(text)));

@@ -42,10 +42,10 @@ describe('scoreVariant', () => {
 
   it('does not count it silent when a warning, a failed check or an error goes with it', () => {
     const wrong = (r: ReportRecord) => (r.applications.new.total = 50);
-    expect(scoreVariant(variant, read(record(wrong), ['section 三: …'])).silent).toBe(0);
+    expect(scoreVariant(variant, read(record(wrong), ['applications_total_only'])).silent).toBe(0);
     const failed = record((r) => {
       wrong(r);
-      r.checks.push({ rule: 'sum', ok: false, detail: '' } as ReportRecord['checks'][number]);
+      r.checks.push({ rule: 'applications_balance', ok: false, section: 'applications', column: 'total', values: {} });
     });
     expect(scoreVariant(variant, read(failed)).silent).toBe(0);
     const unreadable = scoreVariant(variant, read(null, [], 'unreadable: bad zip'));

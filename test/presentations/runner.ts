@@ -12,6 +12,7 @@ export interface ReadOutcome {
   /** Why the file could not be used, or null. */
   error: string | null;
   /** Warnings from reading the file and parsing it. */
+  /** The codes of the file's and the record's diagnostics. */
   warnings: string[];
 }
 

@@ -36,7 +36,8 @@ export async function readAsBuild(bytes: Uint8Array, fileName: string): Promise<
   const read = await readReportFile(bytes, fileName);
   if (!read.ok) return { record: null, error: `${read.reason}: ${read.detail}`, warnings: [] };
   const record = parseReport(read.text, { file: fileName, sha256: '', format: read.format });
-  return { record, error: record.error ?? null, warnings: [...read.warnings, ...record.warnings] };
+  // The codes of every diagnostic: the reader is told to doubt the record.
+  return { record, error: record.error ?? null, warnings: [...read.diagnostics, ...record.diagnostics].map((d) => d.code) };
 }
 
 export async function allVariants(options: { printed: boolean } = { printed: chromiumAvailable() }): Promise<Variant[]> {

@@ -139,11 +139,17 @@ function pipeLine(trimmed: string, line: number, events: TableEvent[]): void {
 function oneCell(cell: string, line: number, events: TableEvent[]): void {
   const value = readCellNumber(cell);
   if (value !== null) events.push({ type: 'numbers', values: [value], inRow: false, line, cells: null, zeroMarks: 0 });
+  else if (isZeroMark(cell)) events.push({ type: 'numbers', values: [0], inRow: false, line, cells: null, zeroMarks: 1 });
   else if (cell !== '') events.push({ type: 'label', text: cell, line });
 }
 
 /** `trimmed` (no white space at either end, not empty) split at runs of white space, as `split(/\s+/)`. */
 function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
+  // A cell alone on its line printed as a dash (one cell a line): nothing to count.
+  if (isZeroMark(trimmed)) {
+    events.push({ type: 'numbers', values: [0], inRow: false, line, cells: null, zeroMarks: 1 });
+    return;
+  }
   let label: string | null = null;
   const values: number[] = [];
   let zeroMarks = 0;
