@@ -153,6 +153,7 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   applications_duplicate_row: (w) => `第三部分“${w.row}”一行出现第二组数字（第${w.line}行），已忽略`,
   applications_column_major: () => '第三部分有一组数字按列印出（版式文件的文字顺序），已按各行合计读成行',
   applications_rows_not_found: (w, d) => `第三部分未找到以下行：${rowsZh(w, d, 'rows')}`,
+  applications_total_first: () => '第三部分表头把“总计”列在最前，各行数字也按此相加：已把每行第一个数字读作总计',
   applications_blank_cells_inferred: (w) => `第三部分${linesZh(w, 'lines')}的空白格推定为0（该行不计空白格即与总计相符，或整行空白）`,
   applications_blank_cells_left: (w) => `第三部分${linesZh(w, 'lines')}的空白格保留为空：按0计算该行与总计不符`,
   applications_zero_rows_inferred: (w, d) => `第三部分以下各行只印了7格中的${w.n('printed')}格，均为0，未印的格推定为0：${rowsZh(w, d, 'rows')}`,
@@ -218,6 +219,7 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   applications_duplicate_row: (w) => `section 三: a second set of numbers for row “${w.row}” (line ${w.line}) was ignored`,
   applications_column_major: () => 'section 三: a block of numbers printed column by column (PDF text order) was read as rows by its row sums',
   applications_rows_not_found: (w, d) => `section 三: row(s) not found: ${rowsEn(w, d, 'rows')}`,
+  applications_total_first: () => "section 三: the header prints 总计 first, and the rows add up that way: each row's first figure read as its total",
   applications_blank_cells_inferred: (w) =>
     `section 三: blank cells inferred as 0 on line(s) ${w.v('lines')}: each row adds up without them, or has no figure at all`,
   applications_blank_cells_left: (w) => `section 三: blank cells left empty on line(s) ${w.v('lines')}: the row does not add up with them as 0`,

@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = [
   'applications_total_kept',
   'applications_row_not_adding_up',
   'applications_blank_cells_inferred',
+  'applications_total_first',
   'applications_blank_cells_left',
   // section 四
   'cases_blank_cells',

@@ -37,6 +37,7 @@ const SAMPLES: Record<DiagnosticCode, Omit<Diagnostic, 'code'>> = {
   agency_place_not_found: { section: 'metadata', values: { printed: '县住建局' } },
   zero_marks_inferred: { section: 'applications', values: { count: 3 } },
   applications_blank_cells_inferred: { section: 'applications', values: { lines: [12, 14] } },
+  applications_total_first: { section: 'applications', values: {} },
   applications_blank_cells_left: { section: 'applications', values: { lines: [12] } },
   cases_blank_cells_inferred: { section: 'cases', values: { count: 4 } },
   proactive_no_figures: { section: 'proactive', values: {} },

@@ -100,6 +100,17 @@ describe('section 三 layouts', () => {
     expect(record.diagnostics).toContainEqual(expect.objectContaining({ code: 'zero_marks_inferred', section: 'applications' }));
   });
 
+  it('总计 printed as the first column, positions unknown (aligned text): the header and the rows\' sums say so', () => {
+    const header = ['申请人情况', '总计 自然人 法人或其他组织', '商业企业 科研机构 社会公益组织 法律服务机构 其他'];
+    const rows = APPLICATION_ROWS.map((r) => {
+      const v = valuesOf(r);
+      return `${LABELS[r]}   ${[v[6], ...v.slice(0, 6)].join('   ')}`;
+    });
+    const record = parse(report([...header, ...rows].join('\n')));
+    expectTable(record);
+    expect(record.diagnostics).toContainEqual(expect.objectContaining({ code: 'applications_total_first' }));
+  });
+
   it('cells ending ` |` with `||` filler lines (seed 001)', () => {
     const text = APPLICATION_ROWS.map((r) => [`${LABELS[r]} |`, ...valuesOf(r).map((v) => `${v} |`), '||'].join('\n')).join('\n');
     expectTable(parse(report(text)));

@@ -69,6 +69,9 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   const blanksRead: number[] = [];
   const blanksLeft: number[] = [];
   let zeroMarks = 0;
+  // The header's words, up to the first figures: where positions are unknown, they still say whether 总计 comes first.
+  let headerWords = '';
+  let sawFigures = false;
 
   const endRun = () => {
     if (current) blocks.push(current);
@@ -112,21 +115,49 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       if (event.type === 'label') {
         pending.text = event.text;
         pending.used = false;
+        if (!sawFigures && headerWords.length < 400) headerWords += event.text;
       } else {
+        sawFigures = true;
         zeroMarks += event.zeroMarks;
         lineRows(event.values, event.line, takeLabel(pending), notes, rows);
       }
     } else {
+      sawFigures = true;
       zeroMarks += event.zeroMarks;
       current ??= { values: [], line: event.line };
       append(current.values, event.values);
     }
   }
   endRun();
+  if (totalFirst(headerWords, rows)) {
+    for (const row of rows) if (row.via !== 'columns' && row.values.length > 0) row.values.push(row.values.shift()!);
+    notes.push(diagnostic('applications_total_first', 'applications'));
+  }
   if (zeroMarks > 0) notes.push(diagnostic('zero_marks_inferred', 'applications', { count: zeroMarks }));
   if (blanksRead.length > 0) notes.push(diagnostic('applications_blank_cells_inferred', 'applications', { lines: blanksRead }));
   if (blanksLeft.length > 0) notes.push(diagnostic('applications_blank_cells_left', 'applications', { lines: blanksLeft }));
   return { rows, notes };
+}
+
+/**
+ * Whether rows read without positions print 总计 first: the header says so (总计 before 自然人),
+ * and the rows' own sums agree (some add up only with the first figure as the total, none only
+ * with the last).
+ */
+function totalFirst(headerWords: string, rows: readonly NumberRow[]): boolean {
+  const total = headerWords.indexOf('总计');
+  const natural = headerWords.indexOf('自然人');
+  if (total < 0 || natural < 0 || total > natural) return false;
+  let support = 0;
+  for (const row of rows) {
+    if (row.via === 'columns' || row.values.length !== COLUMNS) continue;
+    const rotated = [...row.values.slice(1), row.values[0]!];
+    const asPrinted = rowSumsOk(row.values);
+    const asRotated = rowSumsOk(rotated);
+    if (asPrinted && !asRotated) return false;
+    if (asRotated && !asPrinted) support++;
+  }
+  return support > 0;
 }
 
 /**
