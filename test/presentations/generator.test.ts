@@ -284,6 +284,9 @@ describe('variants', () => {
     expect(printJobs.every((j) => j.fileName.endsWith('.pdf'))).toBe(true);
     expect(printJobs.find((j) => j.name === 't/pdf-chromium-thead')?.html).toContain('</thead><tbody>');
     expect(printJobs.find((j) => j.name === 't/pdf-chromium')?.html).not.toContain('<thead>');
+    const numbered = printJobs.find((j) => j.name === 't/pdf-chromium-page-numbers');
+    expect(numbered?.pageNumbers).toBe(true);
+    expect(numbered?.html).toContain('font-size:18px;padding:10px 4px');
     expect(new Set(variants.map((v) => v.fileName)).size).toBe(variants.length);
     const tab = variants.find((v) => v.name === 't/thousands/excel-tab');
     expect(new TextDecoder().decode(tab?.bytes)).toContain('\t1,230\t4\t');

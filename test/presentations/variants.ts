@@ -38,6 +38,8 @@ export interface PrintJob {
   fileName: string;
   /** The page to print, UTF-8. */
   html: string;
+  /** Print a page number at the foot of every page (inside the table where a page breaks it). */
+  pageNumbers?: boolean;
   truth: VariantTruth;
 }
 
@@ -75,7 +77,8 @@ export type Renderer =
   | 'text-aligned'
   | 'docx'
   | 'pdf-chromium'
-  | 'pdf-chromium-thead';
+  | 'pdf-chromium-thead'
+  | 'pdf-chromium-page-numbers';
 
 export interface Spec {
   name: string;
@@ -116,6 +119,7 @@ const EXTENSION: Record<Renderer, string> = {
   docx: 'docx',
   'pdf-chromium': 'pdf',
   'pdf-chromium-thead': 'pdf',
+  'pdf-chromium-page-numbers': 'pdf',
 };
 
 /** Layouts with the template's own wording and numbers. */
@@ -141,6 +145,7 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['docx-tables', 'docx', {}],
   ['pdf-chromium', 'pdf-chromium', {}],
   ['pdf-chromium-thead', 'pdf-chromium-thead', {}],
+  ['pdf-chromium-page-numbers', 'pdf-chromium-page-numbers', {}],
 ];
 
 /** Title, section and number styles, each rendered in the layouts listed with it. */
@@ -176,7 +181,7 @@ export const STYLES: Style[] = [
   { name: 'total-first', family: 'numbers', options: { totalFirst: true }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium', 'text-aligned'] },
 ];
 
-const PRINTED: Renderer[] = ['pdf-chromium', 'pdf-chromium-thead'];
+const PRINTED: Renderer[] = ['pdf-chromium', 'pdf-chromium-thead', 'pdf-chromium-page-numbers'];
 
 export function variantSpecs(): Spec[] {
   const specs: Spec[] = LAYOUTS.map(([name, renderer, options]) => ({ name, family: PRINTED.includes(renderer) ? 'pdf-chromium' : 'layout', renderer, options }));
@@ -234,7 +239,8 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
     else if (spec.renderer === 'docx') bytes = renderDocx(blocks);
     else {
-      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, { thead: spec.renderer === 'pdf-chromium-thead' }), truth });
+      const pageNumbers = spec.renderer === 'pdf-chromium-page-numbers';
+      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, { thead: spec.renderer === 'pdf-chromium-thead', largeTables: pageNumbers }), truth, pageNumbers });
       continue;
     }
     variants.push({ name, family: spec.family, fileName, bytes, truth });
