@@ -6,7 +6,8 @@
  */
 import iconv from 'iconv-lite';
 import { APPLICANT_COLUMNS, CASE_OUTCOMES, type CaseCells } from '../../src/lib/schema.ts';
-import { buildDocument, DEFAULT_OPTIONS, reportTitle, type DocOptions } from './document.ts';
+import { buildDocument, DEFAULT_OPTIONS, reportTitle, type Block, type DocOptions } from './document.ts';
+import { unmerge } from './grid.ts';
 import { CASE_GROUPS, templateRows, type ReportModel } from './model.ts';
 import type { NumberStyle } from './numbers.ts';
 import { renderDocx } from './render-docx.ts';
@@ -69,6 +70,8 @@ export type Renderer =
   | 'html-br'
   | 'html-gb2312'
   | 'html-spam'
+  | 'html-unmerged-repeat'
+  | 'html-unmerged-empty'
   | 'html-gbk-undeclared'
   | 'web-copy-utf16'
   | 'html-layout-table'
@@ -109,6 +112,8 @@ const EXTENSION: Record<Renderer, string> = {
   'html-br': 'html',
   'html-gb2312': 'html',
   'html-spam': 'html',
+  'html-unmerged-repeat': 'html',
+  'html-unmerged-empty': 'html',
   'html-gbk-undeclared': 'html',
   'web-copy-utf16': 'txt',
   'excel-tab': 'txt',
@@ -139,6 +144,8 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['html-br', 'html-br', {}],
   ['html-gb2312', 'html-gb2312', {}],
   ['html-spam', 'html-spam', {}],
+  ['html-unmerged-repeat', 'html-unmerged-repeat', {}],
+  ['html-unmerged-empty', 'html-unmerged-empty', {}],
   ['html-gbk-undeclared', 'html-gbk-undeclared', {}],
   ['web-copy-utf16', 'web-copy-utf16', {}],
   ['html-script-string', 'html-script', {}],
@@ -231,7 +238,11 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
     else if (spec.renderer === 'html-word-export') bytes = new Uint8Array(iconv.encode(page('gbk', false, { word: true }), 'gbk'));
-    else if (spec.renderer === 'html-spam') bytes = new Uint8Array(iconv.encode(page('gbk', false, { spam: true }), 'gbk'));
+    else if (spec.renderer === 'html-unmerged-repeat' || spec.renderer === 'html-unmerged-empty') {
+      const mode = spec.renderer === 'html-unmerged-repeat' ? 'repeat' : 'empty';
+      const flat = blocks.map((b): Block => (b.kind === 'table' ? { ...b, table: unmerge(b.table, mode) } : b));
+      bytes = new TextEncoder().encode(pageHtml(flat, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset: 'utf-8', inScript: false }));
+    } else if (spec.renderer === 'html-spam') bytes = new Uint8Array(iconv.encode(page('gbk', false, { spam: true }), 'gbk'));
     else if (spec.renderer === 'html-gb2312') bytes = new Uint8Array(iconv.encode(page('gb2312', false), 'gbk'));
     else if (spec.renderer === 'html-gbk-undeclared') bytes = new Uint8Array(iconv.encode(page('none', false), 'gbk'));
     else if (spec.renderer === 'html-br') bytes = new Uint8Array(iconv.encode(page('gbk', false, { breaks: true }), 'gbk'));
