@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMNS, CASE_OUTCOMES } from '../../src/lib/schema.ts';
 import { buildDocument, DEFAULT_OPTIONS, type DocOptions } from './document.ts';
 import { applicationsTable, casesTable, printLabel } from './tables.ts';
-import { expand, splitTable } from './grid.ts';
+import { expand, splitTable, unmerge } from './grid.ts';
 import { modelFromGolden, modelFromTruth, templateRows, type ReportModel } from './model.ts';
 import { formatNumber } from './numbers.ts';
 import { renderDocx } from './render-docx.ts';
@@ -129,6 +129,13 @@ describe('tables', () => {
     const [, bare] = splitTable(applicationsTable(m, options(), null), 3 + 8, false);
     expect(bare.headerRows).toBe(0);
     expect(bare.rows[0]?.[0]?.text).toBe('三、本年度办理结果');
+  });
+
+  it('undoes merged cells, repeating their text or leaving the covered positions empty', () => {
+    const t = casesTable(m, options(), null);
+    expect(texts(unmerge(t, 'repeat').rows[0] ?? [])).toEqual([...Array<string>(5).fill('行政复议'), ...Array<string>(10).fill('行政诉讼')]);
+    expect(texts(unmerge(t, 'empty').rows[0] ?? [])).toEqual(['行政复议', '', '', '', '', '行政诉讼', ...Array<string>(9).fill('')]);
+    expect(unmerge(t, 'empty').rows.every((r) => r.length === 15 && r.every((c) => c.rowSpan === undefined && c.colSpan === undefined))).toBe(true);
   });
 
   it('puts 总计 first when asked', () => {
@@ -284,6 +291,9 @@ describe('variants', () => {
     expect(printJobs.every((j) => j.fileName.endsWith('.pdf'))).toBe(true);
     expect(printJobs.find((j) => j.name === 't/pdf-chromium-thead')?.html).toContain('</thead><tbody>');
     expect(printJobs.find((j) => j.name === 't/pdf-chromium')?.html).not.toContain('<thead>');
+    const numbered = printJobs.find((j) => j.name === 't/pdf-chromium-page-numbers');
+    expect(numbered?.pageNumbers).toBe(true);
+    expect(numbered?.html).toContain('font-size:18px;padding:10px 4px');
     expect(new Set(variants.map((v) => v.fileName)).size).toBe(variants.length);
     const tab = variants.find((v) => v.name === 't/thousands/excel-tab');
     expect(new TextDecoder().decode(tab?.bytes)).toContain('\t1,230\t4\t');

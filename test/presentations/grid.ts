@@ -70,3 +70,12 @@ export function splitTable(table: Table, at: number, repeatHeader: boolean): [Ta
     { caption: null, headerRows: header.length, rows: [...header, ...rebuild(at, grid.length)] },
   ];
 }
+
+/**
+ * The table with its merged cells undone, one cell per grid position: the merged cell's text
+ * repeated in every position it covered (`repeat`), or only in its first (`empty`), as
+ * spreadsheet exports write a merged range.
+ */
+export function unmerge(table: Table, mode: 'repeat' | 'empty'): Table {
+  return { ...table, rows: expand(table).map((row) => row.map((slot) => ({ text: slot.origin || mode === 'repeat' ? slot.cell.text : '' }))) };
+}

@@ -17,11 +17,17 @@ const PRINT_SETTINGS = 'playwright page.pdf A4 printBackground';
 
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
 
-async function printToPdf(browser: Browser, html: string): Promise<Uint8Array> {
+/** A page number centred at the foot of every page (`- 3 -`), as reports print them. */
+const FOOTER = '<div style="width:100%;text-align:center;font-size:10px">- <span class="pageNumber"></span> -</div>';
+
+async function printToPdf(browser: Browser, job: PrintJob): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
-    await page.setContent(html, { waitUntil: 'load' });
-    return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true }));
+    await page.setContent(job.html, { waitUntil: 'load' });
+    const footer = job.pageNumbers
+      ? { displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: FOOTER, margin: { top: '15mm', bottom: '20mm', left: '15mm', right: '15mm' } }
+      : {};
+    return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, ...footer }));
   } finally {
     await page.close();
   }
@@ -34,11 +40,12 @@ export async function printVariants(jobs: readonly PrintJob[], cacheDir = PDF_CA
   let browser: Browser | null = null;
   try {
     for (const job of jobs) {
-      const hash = createHash('sha256').update(PRINT_SETTINGS).update('\0').update(job.html).digest('hex').slice(0, 32);
+      const settings = job.pageNumbers ? `${PRINT_SETTINGS} footer ${FOOTER}` : PRINT_SETTINGS;
+      const hash = createHash('sha256').update(settings).update('\0').update(job.html).digest('hex').slice(0, 32);
       const pdf = join(cacheDir, `${hash}.pdf`);
       if (!existsSync(pdf)) {
         browser ??= await launchBrowser();
-        writeFileSync(`${pdf}.part`, await printToPdf(browser, job.html));
+        writeFileSync(`${pdf}.part`, await printToPdf(browser, job));
         renameSync(`${pdf}.part`, pdf);
       }
       variants.push({ name: job.name, family: job.family, fileName: job.fileName, bytes: new Uint8Array(readFileSync(pdf)), truth: job.truth });

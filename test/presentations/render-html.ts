@@ -77,6 +77,8 @@ export interface PageOptions {
   word?: boolean;
   /** Header cells broken with <br/> where a narrow column wraps them (`商业<br/>企业`). */
   breaks?: boolean;
+  /** Large table text (padded cells), so a printed table runs over a page break. */
+  largeTables?: boolean;
   /** Text a spammer injected into the page, hidden from view but not from a text extractor. */
   spam?: boolean;
   /** The article inside a one-cell layout table, as older portal templates place it. */
@@ -111,7 +113,7 @@ export function pageHtml(blocks: Block[], options: PageOptions): string {
 <html>
 <head>
 ${options.charset === 'none' ? '' : `<meta http-equiv="Content-Type" content="text/html; charset=${options.charset}">\n`}${options.charset === 'none' || options.charset === 'gb2312' ? '' : `<meta charset="${options.charset}">\n`}<title>${escape(options.title)}</title>
-<style>table{border-collapse:collapse}td,th{border:1px solid #000;font-size:12px}</style>
+<style>table{border-collapse:collapse}td,th{border:1px solid #000;font-size:${options.largeTables ? '18px;padding:10px 4px' : '12px'}}</style>
 </head>
 <body>
 ${options.spam ? SPAM : ''}<div class="header"><span>头部 ico</span><a href="#">${escape(options.site)}</a><span>网站支持IPv6</span></div>

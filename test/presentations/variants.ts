@@ -6,7 +6,8 @@
  */
 import iconv from 'iconv-lite';
 import { APPLICANT_COLUMNS, CASE_OUTCOMES, type CaseCells } from '../../src/lib/schema.ts';
-import { buildDocument, DEFAULT_OPTIONS, reportTitle, type DocOptions } from './document.ts';
+import { buildDocument, DEFAULT_OPTIONS, reportTitle, type Block, type DocOptions } from './document.ts';
+import { unmerge } from './grid.ts';
 import { CASE_GROUPS, templateRows, type ReportModel } from './model.ts';
 import type { NumberStyle } from './numbers.ts';
 import { renderDocx } from './render-docx.ts';
@@ -38,6 +39,8 @@ export interface PrintJob {
   fileName: string;
   /** The page to print, UTF-8. */
   html: string;
+  /** Print a page number at the foot of every page (inside the table where a page breaks it). */
+  pageNumbers?: boolean;
   truth: VariantTruth;
 }
 
@@ -67,6 +70,8 @@ export type Renderer =
   | 'html-br'
   | 'html-gb2312'
   | 'html-spam'
+  | 'html-unmerged-repeat'
+  | 'html-unmerged-empty'
   | 'html-gbk-undeclared'
   | 'web-copy-utf16'
   | 'html-layout-table'
@@ -75,7 +80,8 @@ export type Renderer =
   | 'text-aligned'
   | 'docx'
   | 'pdf-chromium'
-  | 'pdf-chromium-thead';
+  | 'pdf-chromium-thead'
+  | 'pdf-chromium-page-numbers';
 
 export interface Spec {
   name: string;
@@ -106,6 +112,8 @@ const EXTENSION: Record<Renderer, string> = {
   'html-br': 'html',
   'html-gb2312': 'html',
   'html-spam': 'html',
+  'html-unmerged-repeat': 'html',
+  'html-unmerged-empty': 'html',
   'html-gbk-undeclared': 'html',
   'web-copy-utf16': 'txt',
   'excel-tab': 'txt',
@@ -116,6 +124,7 @@ const EXTENSION: Record<Renderer, string> = {
   docx: 'docx',
   'pdf-chromium': 'pdf',
   'pdf-chromium-thead': 'pdf',
+  'pdf-chromium-page-numbers': 'pdf',
 };
 
 /** Layouts with the template's own wording and numbers. */
@@ -135,12 +144,15 @@ const LAYOUTS: [string, Renderer, Partial<DocOptions>][] = [
   ['html-br', 'html-br', {}],
   ['html-gb2312', 'html-gb2312', {}],
   ['html-spam', 'html-spam', {}],
+  ['html-unmerged-repeat', 'html-unmerged-repeat', {}],
+  ['html-unmerged-empty', 'html-unmerged-empty', {}],
   ['html-gbk-undeclared', 'html-gbk-undeclared', {}],
   ['web-copy-utf16', 'web-copy-utf16', {}],
   ['html-script-string', 'html-script', {}],
   ['docx-tables', 'docx', {}],
   ['pdf-chromium', 'pdf-chromium', {}],
   ['pdf-chromium-thead', 'pdf-chromium-thead', {}],
+  ['pdf-chromium-page-numbers', 'pdf-chromium-page-numbers', {}],
 ];
 
 /** Title, section and number styles, each rendered in the layouts listed with it. */
@@ -176,7 +188,7 @@ export const STYLES: Style[] = [
   { name: 'total-first', family: 'numbers', options: { totalFirst: true }, renderers: ['excel-tab', 'html-gbk', 'web-copy', 'docx', 'pdf-chromium', 'text-aligned'] },
 ];
 
-const PRINTED: Renderer[] = ['pdf-chromium', 'pdf-chromium-thead'];
+const PRINTED: Renderer[] = ['pdf-chromium', 'pdf-chromium-thead', 'pdf-chromium-page-numbers'];
 
 export function variantSpecs(): Spec[] {
   const specs: Spec[] = LAYOUTS.map(([name, renderer, options]) => ({ name, family: PRINTED.includes(renderer) ? 'pdf-chromium' : 'layout', renderer, options }));
@@ -226,7 +238,11 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (layout) bytes = new TextEncoder().encode(renderText(blocks, layout));
     else if (spec.renderer === 'html-gbk') bytes = new Uint8Array(iconv.encode(page('gbk', false), 'gbk'));
     else if (spec.renderer === 'html-word-export') bytes = new Uint8Array(iconv.encode(page('gbk', false, { word: true }), 'gbk'));
-    else if (spec.renderer === 'html-spam') bytes = new Uint8Array(iconv.encode(page('gbk', false, { spam: true }), 'gbk'));
+    else if (spec.renderer === 'html-unmerged-repeat' || spec.renderer === 'html-unmerged-empty') {
+      const mode = spec.renderer === 'html-unmerged-repeat' ? 'repeat' : 'empty';
+      const flat = blocks.map((b): Block => (b.kind === 'table' ? { ...b, table: unmerge(b.table, mode) } : b));
+      bytes = new TextEncoder().encode(pageHtml(flat, { title: `${reportTitle(model)}_${model.agency}`, site: model.agency, charset: 'utf-8', inScript: false }));
+    } else if (spec.renderer === 'html-spam') bytes = new Uint8Array(iconv.encode(page('gbk', false, { spam: true }), 'gbk'));
     else if (spec.renderer === 'html-gb2312') bytes = new Uint8Array(iconv.encode(page('gb2312', false), 'gbk'));
     else if (spec.renderer === 'html-gbk-undeclared') bytes = new Uint8Array(iconv.encode(page('none', false), 'gbk'));
     else if (spec.renderer === 'html-br') bytes = new Uint8Array(iconv.encode(page('gbk', false, { breaks: true }), 'gbk'));
@@ -234,7 +250,8 @@ export function renderVariants(model: ReportModel, specs: Spec[] = variantSpecs(
     else if (spec.renderer === 'html-script') bytes = new TextEncoder().encode(page('utf-8', true));
     else if (spec.renderer === 'docx') bytes = renderDocx(blocks);
     else {
-      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, { thead: spec.renderer === 'pdf-chromium-thead' }), truth });
+      const pageNumbers = spec.renderer === 'pdf-chromium-page-numbers';
+      printJobs.push({ name, family: spec.family, fileName, html: page('utf-8', false, { thead: spec.renderer === 'pdf-chromium-thead', largeTables: pageNumbers }), truth, pageNumbers });
       continue;
     }
     variants.push({ name, family: spec.family, fileName, bytes, truth });
