@@ -87,6 +87,19 @@ describe('columns named by the header', () => {
     for (const r of APPLICATION_ROWS) expect(Object.values(record.applications[r]), r).toEqual(valuesOf(r));
   });
 
+  it('a label wrapped onto a second row (a printed PDF centres a merged cell across both): one row, its figures', () => {
+    // As the PDF extractor gives seed 004 printed from a portal page: the row's first line holds
+    // the label and blank cells, the second the label's tail and the figures.
+    const table = APPLICATION_ROWS.flatMap((r) =>
+      r === 'other_no_correction'
+        ? ['| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息 | | | | | | | |', `| 公开申请 | ${valuesOf(r).join(' | ')} |`]
+        : [`| ${LABELS[r]} | ${valuesOf(r).join(' | ')} |`],
+    );
+    const record = parse(report([...HEADER, ...table]));
+    for (const r of APPLICATION_ROWS) expect(Object.values(record.applications[r]), r).toEqual(valuesOf(r));
+    expect(record.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
   it('blank cells that do not add up as 0 stay empty, and say so', () => {
     const values = (r: ApplicationRow) => (r === 'new' ? [5, 1, 0, 0, 0, 0, 9] : valuesOf(r));
     const record = parse(report([...HEADER, ...rows((v) => (v === 0 ? '' : String(v)), values)]));

@@ -18,6 +18,8 @@ import { APPLICANT_COLUMNS } from '../schema.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { headerColumns, isApplicantHeader, type ColumnMap } from './header-columns.ts';
 import { isZeroMark, readCellNumber } from './numbers.ts';
+import { compactLabel } from './normalize.ts';
+import { matchApplicationLabel } from './template.ts';
 
 export const COLUMNS = 7;
 
@@ -69,6 +71,8 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   const blanksRead: number[] = [];
   const blanksLeft: number[] = [];
   let zeroMarks = 0;
+  /** The last row read by columns, when all its cells were blank: its label may go on in the next row. */
+  let blankRow: number | null = null;
   // The header's words, up to the first figures: where positions are unknown, they still say whether 总计 comes first.
   let headerWords = '';
   let sawFigures = false;
@@ -95,6 +99,28 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       readByColumns = event.line;
       zeroMarks += row.zeroMarks;
       const label = row.label ?? takeLabel(pending);
+      const blank = row.values.every((v) => v === null);
+      // A label wrapped onto the next row (a merged cell's text centred across two rows, as a
+      // printed PDF gives it): a row of blanks, then figures whose label names no row of the
+      // template. One row: the figures under the first row's label.
+      const held = blankRow !== null ? rows[blankRow] : undefined;
+      if (held && !blank && !namesTemplateRow(label)) {
+        held.label = `${held.label ?? ''} ${label ?? ''}`.trim();
+        blanksRead.pop();
+        blankRow = null;
+        const settled = settleBlanks(row.values);
+        if (settled) {
+          if (row.values.includes(null)) blanksRead.push(event.line + 1);
+          held.values = settled;
+        } else {
+          blanksLeft.push(event.line + 1);
+          held.values = row.values.filter((v): v is number => v !== null);
+          held.sparse = true;
+          held.positional = row.values;
+        }
+        continue;
+      }
+      blankRow = blank ? rows.length : null;
       const settled = settleBlanks(row.values);
       if (settled) {
         if (row.values.includes(null)) blanksRead.push(event.line + 1);
@@ -137,6 +163,11 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   if (blanksRead.length > 0) notes.push(diagnostic('applications_blank_cells_inferred', 'applications', { lines: blanksRead }));
   if (blanksLeft.length > 0) notes.push(diagnostic('applications_blank_cells_left', 'applications', { lines: blanksLeft }));
   return { rows, notes };
+}
+
+/** Whether a label names a row of the template (not the tail of a wrapped label). */
+function namesTemplateRow(label: string | null): boolean {
+  return label !== null && matchApplicationLabel(compactLabel(label)).kind !== 'none';
 }
 
 /**
