@@ -111,6 +111,13 @@ describe('section 三 layouts', () => {
     expect(record.diagnostics).toContainEqual(expect.objectContaining({ code: 'applications_total_first' }));
   });
 
+  it('one cell a line, labels spaced out as a justified PDF line copies them (`3 . 其 他`)', () => {
+    const spaced = (label: string) => label.replace(/^(\d)\./, '$1 . ').split('').join(' ').replace(/\s+/g, ' ');
+    const text = APPLICATION_ROWS.map((r) => [spaced(LABELS[r]), ...valuesOf(r)].join('\n')).join('\n');
+    const record = parse(report(text));
+    expectTable(record);
+  });
+
   it('cells ending ` |` with `||` filler lines (seed 001)', () => {
     const text = APPLICATION_ROWS.map((r) => [`${LABELS[r]} |`, ...valuesOf(r).map((v) => `${v} |`), '||'].join('\n')).join('\n');
     expectTable(parse(report(text)));

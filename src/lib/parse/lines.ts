@@ -143,6 +143,9 @@ function oneCell(cell: string, line: number, events: TableEvent[]): void {
   else if (cell !== '') events.push({ type: 'label', text: cell, line });
 }
 
+/** `3 . ` or `3 、` before a CJK character: a row label's numbering printed with spaces. */
+const SPACED_NUMBERING = /^\d{1,2}\s+[.、．]\s*(?=[\u4e00-\u9fa5])|^\d{1,2}\s*[.、．]\s+(?=[\u4e00-\u9fa5])/;
+
 /** `trimmed` (no white space at either end, not empty) split at runs of white space, as `split(/\s+/)`. */
 function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
   // A cell alone on its line printed as a dash (one cell a line): nothing to count.
@@ -154,14 +157,21 @@ function spacedLine(trimmed: string, line: number, events: TableEvent[]): void {
   const values: number[] = [];
   let zeroMarks = 0;
   let start = 0;
-  for (let i = 0; i <= trimmed.length; i++) {
+  // A label's numbering spaced out (`3 . 其 他`, a justified line copied from a PDF) is no figure.
+  const numbering = SPACED_NUMBERING.exec(trimmed);
+  if (numbering) {
+    label = numbering[0].replace(/\s+/g, '');
+    start = numbering[0].length;
+  }
+  for (let i = start; i <= trimmed.length; i++) {
     if (i < trimmed.length && !isSpace(trimmed.charCodeAt(i))) continue;
     if (i > start) {
       const token = trimmed.slice(start, i);
       const value = readCellNumber(token);
       if (value !== null) values.push(value);
-      // A dash among a row's figures (after its label) stands for a cell with nothing to count.
-      else if ((label !== null || values.length > 0) && isZeroMark(token)) {
+      // A dash among a row's figures (after its label) stands for a cell with nothing to count
+      // (无 only as a cell of its own: in a label spaced out it is a word, `4 . 无 正 当 理 由`).
+      else if ((label !== null || values.length > 0) && token !== '无' && isZeroMark(token)) {
         values.push(0);
         zeroMarks++;
       } else label = label === null ? token : `${label} ${token}`;
