@@ -10,7 +10,6 @@ import type { Restatement } from './prose.ts';
 
 type Tables = Pick<ReportRecord, 'applications' | 'review' | 'litigation_direct' | 'litigation_after_review' | 'template'>;
 
-
 function known(values: readonly (number | null)[]): values is number[] {
   return values.every((v) => v !== null);
 }
