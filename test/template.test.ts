@@ -73,6 +73,8 @@ describe('section 三 rows', () => {
 
   it('prints each row as the template does (the hand-written test support table)', () => {
     for (const row of APPLICATION_ROWS) expect(printedLabel(row), row).toBe(LABELS[row]);
+    expect(printedLabel('other_misc', '2019')).toBe('（六）其他处理');
+    expect(printedLabel('granted', '2019')).toBe('（一）予以公开');
   });
 
   it('labels every row, column and group in both languages', () => {
@@ -105,6 +107,8 @@ describe('the parser keyword table', () => {
     for (const row of APPLICATION_ROWS) {
       expect(matchApplicationLabel(compactLabel(normalizeText(printedLabel(row)))), row).toEqual({ kind: 'row', row });
     }
+    // The 2019 template's single row: other_misc when its numbers follow (src/lib/parse/applications.ts).
+    expect(matchApplicationLabel(compactLabel(printedLabel('other_misc', '2019')))).toEqual({ kind: 'other_group' });
   });
 
   it('gives every section 二 item keywords and its columns of both versions', () => {

@@ -38,6 +38,8 @@ export interface ApplicationRowSpec<K extends string = string> extends Label {
   group: OutcomeGroup | null;
   /** The template versions that print the row. */
   versions: readonly TemplateVersion[];
+  /** Where the 2019 template prints the row otherwise: its numbering and wording there. */
+  printed2019?: { number: string; printed: string };
 }
 
 /**
@@ -68,7 +70,7 @@ export const APPLICATION_ROW_SPECS = [
   { key: 'not_processed_confirm', number: '5.', printed: '要求行政机关确认或重新出具已获取信息', group: 'not_processed', versions: BOTH, zh: '不予处理：要求行政机关确认或重新出具已获取信息', en: 'Not processed: asks to confirm or reissue information' },
   { key: 'other_no_correction', number: '1.', printed: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', group: 'other', versions: ['2021'], zh: '其他处理：申请人逾期不补正（2021模板）', en: 'Other: applicant did not complete the request (2021 template)' },
   { key: 'other_no_fee', number: '2.', printed: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', group: 'other', versions: ['2021'], zh: '其他处理：申请人逾期未缴纳费用（2021模板）', en: 'Other: applicant did not pay the fee (2021 template)' },
-  { key: 'other_misc', number: '3.', printed: '其他', group: 'other', versions: BOTH, zh: '其他处理：其他（2019模板为整行“其他处理”）', en: 'Other: other (the whole 其他处理 row in the 2019 template)' },
+  { key: 'other_misc', number: '3.', printed: '其他', printed2019: { number: '（六）', printed: '其他处理' }, group: 'other', versions: BOTH, zh: '其他处理：其他（2019模板为整行“其他处理”）', en: 'Other: other (the whole 其他处理 row in the 2019 template)' },
   { key: 'total_processed', number: '（七）', printed: '总计', group: null, versions: BOTH, zh: '本年度办理结果总计', en: 'Total answered' },
   { key: 'carried_forward', number: '四、', printed: '结转下年度继续办理', group: null, versions: BOTH, zh: '结转下年度继续办理', en: 'Carried forward to next year' },
 ] as const satisfies readonly ApplicationRowSpec[];
@@ -199,8 +201,9 @@ export const CASE_LABELS: Record<CaseOutcome, Label> = labelsOf(CASE_OUTCOME_SPE
 export const PROACTIVE_ITEM_LABELS: Record<string, Label> = labelsOf(PROACTIVE_ITEM_SPECS);
 export const PROACTIVE_COLUMN_LABELS: Record<string, Label> = labelsOf(PROACTIVE_COLUMN_SPECS);
 
-/** A row's label as the template prints it, numbering included (`（二）部分公开（区分处理的，…）`). */
-export function printedLabel(row: ApplicationRow): string {
-  const spec = APPLICATION_ROW_SPECS.find((r) => r.key === row)!;
-  return spec.number + spec.printed;
+/** A row's label as a template version prints it, numbering included (`（二）部分公开（区分处理的，…）`). */
+export function printedLabel(row: ApplicationRow, version: TemplateVersion = '2021'): string {
+  const spec: ApplicationRowSpec = APPLICATION_ROW_SPECS.find((r) => r.key === row)!;
+  const printed = (version === '2019' && spec.printed2019) || spec;
+  return printed.number + printed.printed;
 }
