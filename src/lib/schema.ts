@@ -10,82 +10,27 @@
  *   row, column and the figures compared (`values`); wording is rendered by src/i18n.
  */
 import type { Check, Diagnostic } from './diagnostics.ts';
+import { APPLICATION_ROWS, type ApplicantColumn, type ApplicationRow, type CaseOutcome, type TemplateVersion } from './template.ts';
 
 export type { Check, Diagnostic } from './diagnostics.ts';
 
 export const SCHEMA_VERSION = 2;
 
-/** Section 三 columns, in the order the template prints them. */
-export const APPLICANT_COLUMNS = [
-  'natural',
-  'commercial',
-  'research',
-  'social',
-  'legal',
-  'other',
-  'total',
-] as const;
-export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
-
-/** Section 三 rows, in template order (2021 template; the 2019 one lacks the first two 其他处理 rows). */
-export const APPLICATION_ROWS = [
-  'new',
-  'carried_over',
-  'granted',
-  'partly_granted',
-  'refused_state_secret',
-  'refused_law_prohibited',
-  'refused_three_safeties',
-  'refused_third_party',
-  'refused_internal',
-  'refused_process',
-  'refused_enforcement_file',
-  'refused_query',
-  'unable_not_held',
-  'unable_needs_creation',
-  'unable_unclear',
-  'not_processed_complaint',
-  'not_processed_repeat',
-  'not_processed_publication',
-  'not_processed_excessive',
-  'not_processed_confirm',
-  'other_no_correction',
-  'other_no_fee',
-  'other_misc',
-  'total_processed',
-  'carried_forward',
-] as const;
-export type ApplicationRow = (typeof APPLICATION_ROWS)[number];
-
-/** Outcome groups of section 三 and the rows each sums. */
-export const OUTCOME_GROUPS = {
-  granted: ['granted'],
-  partly_granted: ['partly_granted'],
-  refused: [
-    'refused_state_secret',
-    'refused_law_prohibited',
-    'refused_three_safeties',
-    'refused_third_party',
-    'refused_internal',
-    'refused_process',
-    'refused_enforcement_file',
-    'refused_query',
-  ],
-  unable: ['unable_not_held', 'unable_needs_creation', 'unable_unclear'],
-  not_processed: [
-    'not_processed_complaint',
-    'not_processed_repeat',
-    'not_processed_publication',
-    'not_processed_excessive',
-    'not_processed_confirm',
-  ],
-  other: ['other_no_correction', 'other_no_fee', 'other_misc'],
-} as const satisfies Record<string, readonly ApplicationRow[]>;
-export type OutcomeGroup = keyof typeof OUTCOME_GROUPS;
-
-/** Section 四: five cells per group. */
-export const CASE_OUTCOMES = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
-export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+/**
+ * The template's key lists and key types live in ./template.ts (rows, columns, groups, both
+ * versions, labels); re-exported here because they are part of the contract.
+ */
+export {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  CASE_OUTCOMES,
+  OUTCOME_GROUPS,
+  type ApplicantColumn,
+  type ApplicationRow,
+  type CaseOutcome,
+  type OutcomeGroup,
+  type TemplateVersion,
+} from './template.ts';
 
 export type Cell = number | null;
 export type ApplicantCells = Record<ApplicantColumn, Cell>;
@@ -154,7 +99,7 @@ export interface ReportRecord {
   year: number | null;
   /** ISO date, where the report gives one. */
   published: string | null;
-  template: '2019' | '2021' | null;
+  template: TemplateVersion | null;
   applications: Record<ApplicationRow, ApplicantCells>;
   review: CaseCells;
   litigation_direct: CaseCells;

@@ -5,7 +5,7 @@
  */
 import type { FactNumberField } from '../facts.ts';
 import { MEASURES, type MeasureKey, type Sums } from '../measures.ts';
-import { APPLICATION_ROWS, OUTCOME_GROUPS } from '../schema.ts';
+import { OUTCOME_GROUPS, OUTCOME_ROWS } from '../template.ts';
 
 export type MixKey = 'outcome_mix' | 'review_mix';
 export type ChartMeasure = MeasureKey | MixKey;
@@ -45,9 +45,7 @@ export interface MixPart {
   field: FactNumberField;
 }
 
-const outcomeRows = APPLICATION_ROWS.filter(
-  (row) => !(OUTCOME_GROUPS.other as readonly string[]).includes(row) && row !== 'new' && row !== 'carried_over' && row !== 'total_processed' && row !== 'carried_forward',
-);
+const outcomeRows = OUTCOME_ROWS.filter((row) => !OUTCOME_GROUPS.other.includes(row));
 
 /**
  * The outcome mix: every row of section 三's outcomes, except that 其他处理 appears as its group

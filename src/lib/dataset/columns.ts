@@ -15,15 +15,17 @@
  *   diagnostics                     → diagnostics_count, diagnostic_codes, diagnostics (Chinese), diagnostics_en
  */
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_OUTCOMES, METRIC_KEYS, type CaseCells, type ReportRecord } from '../schema.ts';
+import { METRIC_LABELS } from './labels.ts';
 import {
   APPLICANT_LABELS,
   CASE_GROUP_LABELS,
   CASE_LABELS,
-  METRIC_LABELS,
   PROACTIVE_COLUMN_LABELS,
   PROACTIVE_ITEM_LABELS,
+  PROACTIVE_ITEM_SPECS,
+  proactiveColumnsOf,
   ROW_LABELS,
-} from './labels.ts';
+} from '../template.ts';
 import { renderCheck, renderDiagnostic } from '../../i18n/diagnostics.ts';
 
 export type CsvValue = string | number | null;
@@ -109,20 +111,9 @@ const cases: CsvColumn[] = caseGroups.flatMap(([group, prefix]) =>
   ),
 );
 
-/** Section 二 items and their columns: the union of both template versions (schema.ts, Proactive). */
-const PROACTIVE_ITEM_COLUMNS: readonly [string, readonly string[]][] = [
-  ['regulations', ['issued', 'repealed', 'in_force', 'made', 'published', 'total_public']],
-  ['normative_documents', ['issued', 'repealed', 'in_force', 'made', 'published', 'total_public']],
-  ['licensing', ['decisions', 'previous_count', 'change']],
-  ['other_services', ['decisions', 'previous_count', 'change']],
-  ['punishment', ['decisions', 'previous_count', 'change']],
-  ['coercion', ['decisions', 'previous_count', 'change']],
-  ['fees', ['amount_wan_yuan', 'previous_count', 'change']],
-  ['procurement', ['procurement_count', 'procurement_amount']],
-];
-
-export const PROACTIVE_CELLS: readonly { item: string; column: string }[] = PROACTIVE_ITEM_COLUMNS.flatMap(([item, columns]) =>
-  columns.map((column) => ({ item, column })),
+/** Section 二 items and their columns: the union of both template versions (src/lib/template.ts). */
+export const PROACTIVE_CELLS: readonly { item: string; column: string }[] = PROACTIVE_ITEM_SPECS.flatMap((item) =>
+  proactiveColumnsOf(item).map((column) => ({ item: item.key, column })),
 );
 
 const proactive: CsvColumn[] = PROACTIVE_CELLS.map(({ item, column }) =>
@@ -166,7 +157,7 @@ export function toCsvRow(record: ReportRecord): CsvValue[] {
 }
 
 /** Section 二 cells a record has that no column holds (reported by the build, never dropped silently). */
-const KNOWN_PROACTIVE = new Map(PROACTIVE_ITEM_COLUMNS.map(([item, columns]) => [item, new Set(columns)]));
+const KNOWN_PROACTIVE = new Map(PROACTIVE_ITEM_SPECS.map((item) => [item.key, new Set<string>(proactiveColumnsOf(item))]));
 
 export function unmappedProactive(record: ReportRecord): { item: string; column: string }[] {
   const unmapped: { item: string; column: string }[] = [];

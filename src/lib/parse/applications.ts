@@ -16,7 +16,8 @@ import {
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { compactLabel } from './normalize.ts';
 import { COLUMNS, type NumberRow, rowSumsOk } from './number-rows.ts';
-import { isDamagedLabel, matchApplicationLabel, SPLIT_OTHER_ROWS } from './template.ts';
+import { ROWS_BY_VERSION, SPLIT_OTHER_ROWS } from '../template.ts';
+import { isDamagedLabel, matchApplicationLabel } from './template.ts';
 
 export interface ApplicationsResult {
   applications: Record<ApplicationRow, ApplicantCells>;
@@ -25,7 +26,7 @@ export interface ApplicationsResult {
   diagnostics: Diagnostic[];
 }
 
-const ROWS_SINGLE_OTHER = APPLICATION_ROWS.filter((r) => !SPLIT_OTHER_ROWS.includes(r));
+const ROWS_SINGLE_OTHER = ROWS_BY_VERSION['2019'];
 
 type Hint = ApplicationRow | 'other_group' | null;
 type Placement = { row: ApplicationRow; source: NumberRow; hint: Hint }[];

@@ -3,25 +3,12 @@
  * evaluated (a figure missing) is not listed: missing figures are already diagnostics.
  * Each check names its rule by code and carries the figures compared (src/i18n words them).
  */
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  CASE_OUTCOMES,
-  OUTCOME_GROUPS,
-  type ApplicationRow,
-  type CaseCells,
-  type Check,
-  type ReportRecord,
-} from '../schema.ts';
+import type { CaseCells, Check, ReportRecord } from '../schema.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_GROUPS, CASE_PARTS, OUTCOME_GROUPS, outcomeRows } from '../template.ts';
 import { groupTotal } from '../facts.ts';
 import type { Restatement } from './prose.ts';
 
 type Tables = Pick<ReportRecord, 'applications' | 'review' | 'litigation_direct' | 'litigation_after_review' | 'template'>;
-
-const OUTCOME_ROWS = Object.values(OUTCOME_GROUPS).flat() as ApplicationRow[];
-/** The outcome rows when 其他处理 is printed as one row. */
-const OUTCOME_ROWS_SINGLE_OTHER = OUTCOME_ROWS.filter((r) => r !== 'other_no_correction' && r !== 'other_no_fee');
-const CASE_PARTS = CASE_OUTCOMES.filter((k) => k !== 'total');
 
 function known(values: readonly (number | null)[]): values is number[] {
   return values.every((v) => v !== null);
@@ -31,7 +18,7 @@ const sum = (values: readonly number[]) => values.reduce((a, v) => a + v, 0);
 export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
   const checks: Check[] = [];
   const apps = t.applications;
-  const rows = singleOtherRow ? OUTCOME_ROWS_SINGLE_OTHER : OUTCOME_ROWS;
+  const rows = outcomeRows(singleOtherRow);
   for (const c of APPLICANT_COLUMNS) {
     const identity = [apps.new[c], apps.carried_over[c], apps.total_processed[c], apps.carried_forward[c]];
     const p = apps.total_processed[c];
@@ -79,7 +66,7 @@ export function tableChecks(t: Tables, singleOtherRow: boolean): Check[] {
       values: { natural, commercial, research, social, legal, other, applicants, total },
     });
   }
-  for (const group of ['review', 'litigation_direct', 'litigation_after_review'] as const) {
+  for (const group of CASE_GROUPS) {
     const cells: CaseCells = t[group];
     const parts = CASE_PARTS.map((k) => cells[k]);
     if (cells.total !== null && known(parts)) {
