@@ -6,47 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { APPLICATION_ROWS, type ApplicationRow, type ReportRecord } from '../../src/lib/schema.ts';
+import { LABELS, valuesOf } from '../support/template-text.ts';
 
-const LABELS: Record<ApplicationRow, string> = {
-  new: '一、本年新收政府信息公开申请数量',
-  carried_over: '二、上年结转政府信息公开申请数量',
-  granted: '（一）予以公开',
-  partly_granted: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-  refused_state_secret: '1.属于国家秘密',
-  refused_law_prohibited: '2.其他法律行政法规禁止公开',
-  refused_three_safeties: '3.危及“三安全一稳定”',
-  refused_third_party: '4.保护第三方合法权益',
-  refused_internal: '5.属于三类内部事务信息',
-  refused_process: '6.属于四类过程性信息',
-  refused_enforcement_file: '7.属于行政执法案卷',
-  refused_query: '8.属于行政查询事项',
-  unable_not_held: '1.本机关不掌握相关政府信息',
-  unable_needs_creation: '2.没有现成信息需要另行制作',
-  unable_unclear: '3.补正后申请内容仍不明确',
-  not_processed_complaint: '1.信访举报投诉类申请',
-  not_processed_repeat: '2.重复申请',
-  not_processed_publication: '3.要求提供公开出版物',
-  not_processed_excessive: '4.无正当理由大量反复申请',
-  not_processed_confirm: '5.要求行政机关确认或重新出具已获取信息',
-  other_no_correction: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-  other_no_fee: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-  other_misc: '3.其他',
-  total_processed: '（七）总计',
-  carried_forward: '四、结转下年度继续办理',
-};
-
-/** A table that satisfies every identity of the template, with distinct non-zero rows. */
-const TABLE: Partial<Record<ApplicationRow, number[]>> = {
-  new: [5, 1, 0, 0, 0, 0, 6],
-  carried_over: [1, 0, 0, 0, 0, 0, 1],
-  granted: [2, 1, 0, 0, 0, 0, 3],
-  partly_granted: [1, 0, 0, 0, 0, 0, 1],
-  refused_internal: [1, 0, 0, 0, 0, 0, 1],
-  unable_not_held: [1, 0, 0, 0, 0, 0, 1],
-  other_misc: [1, 0, 0, 0, 0, 0, 1],
-  total_processed: [6, 1, 0, 0, 0, 0, 7],
-};
-const valuesOf = (row: ApplicationRow) => TABLE[row] ?? [0, 0, 0, 0, 0, 0, 0];
 
 function report(section3: string, section4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0'): string {
   return [

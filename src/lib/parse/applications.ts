@@ -15,6 +15,7 @@ import {
 } from '../schema.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { compactLabel } from './normalize.ts';
+import { remembered } from './memo.ts';
 import { COLUMNS, type NumberRow, rowSumsOk } from './number-rows.ts';
 import { ROWS_BY_VERSION, SPLIT_OTHER_ROWS } from '../template.ts';
 import { isDamagedLabel, matchApplicationLabel } from './template.ts';
@@ -31,25 +32,15 @@ const ROWS_SINGLE_OTHER = ROWS_BY_VERSION['2019'];
 type Hint = ApplicationRow | 'other_group' | null;
 type Placement = { row: ApplicationRow; source: NumberRow; hint: Hint }[];
 
-/**
- * What a label says, remembered per label text: real reports repeat the template's labels, so
- * almost every label has been seen before. (A bounded memo; the function stays pure.)
- */
-const labelMemo = new Map<string, { hint: Hint; damaged: boolean }>();
-function readLabel(label: string): { hint: Hint; damaged: boolean } {
-  let known = labelMemo.get(label);
-  if (known === undefined) {
-    const compact = compactLabel(label);
-    const m = matchApplicationLabel(compact);
-    const hint: Hint = m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null;
-    // Whether the label departs from the wording of the row it names (see isDamagedLabel).
-    const damaged = hint !== null && hint !== 'other_group' && isDamagedLabel(hint, compact);
-    known = { hint, damaged };
-    if (labelMemo.size >= 10_000) labelMemo.clear();
-    labelMemo.set(label, known);
-  }
-  return known;
-}
+/** What a label says: the row it names, and whether it departs from that row's wording. */
+const readLabel = remembered((label: string): { hint: Hint; damaged: boolean } => {
+  const compact = compactLabel(label);
+  const m = matchApplicationLabel(compact);
+  const hint: Hint = m.kind === 'row' ? m.row : m.kind === 'other_group' ? 'other_group' : null;
+  // Whether the label departs from the wording of the row it names (see isDamagedLabel).
+  const damaged = hint !== null && hint !== 'other_group' && isDamagedLabel(hint, compact);
+  return { hint, damaged };
+});
 
 function hintOf(source: NumberRow): Hint {
   return source.label ? readLabel(source.label).hint : null;

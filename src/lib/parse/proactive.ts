@@ -9,6 +9,7 @@ import type { TableEvent } from './lines.ts';
 import { compactLabel } from './normalize.ts';
 import { PROACTIVE_ITEMS, type ProactiveItem } from './template.ts';
 import { append } from './append.ts';
+import { remembered } from './memo.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 
 export interface ProactiveResult {
@@ -22,20 +23,8 @@ function columnsOf(item: ProactiveItem, template: '2019' | '2021'): readonly str
   return template === '2019' ? item.columns2019 : item.columns2021;
 }
 
-/**
- * The item each label names, remembered per label text: reports repeat the template's labels.
- * (A bounded memo; the function stays pure.)
- */
-const itemMemo = new Map<string, ProactiveItem | null>();
-function itemOf(label: string): ProactiveItem | null {
-  let item = itemMemo.get(label);
-  if (item === undefined) {
-    item = readItem(label);
-    if (itemMemo.size >= 10_000) itemMemo.clear();
-    itemMemo.set(label, item);
-  }
-  return item;
-}
+/** The item each label names. */
+const itemOf = remembered(readItem);
 
 function readItem(label: string): ProactiveItem | null {
   const compact = compactLabel(label);

@@ -10,6 +10,7 @@
  * their content (tables.ts).
  */
 import { isSpace } from './chars.ts';
+import { remembered } from './memo.ts';
 
 export type SectionKey = 'overview' | 'proactive' | 'applications' | 'cases' | 'problems' | 'other';
 
@@ -80,20 +81,14 @@ export function headingAt(line: string): { key: SectionKey; rank: number } | nul
   if (text === null) return null;
   // A table row of several cells is not a heading (`三、本年度办理结果 | （一）予以公开 | 2 |`).
   if (text.includes('|')) return null;
-  let found = headingMemo.get(text);
-  if (found === undefined) {
-    found = readHeading(text);
-    if (headingMemo.size >= 10_000) headingMemo.clear();
-    headingMemo.set(text, found);
-  }
-  return found;
+  return rememberedHeading(text);
 }
 
 /**
- * What each candidate line says, remembered per text: reports repeat the template's numbered
- * labels (`（一）予以公开`, `1.属于国家秘密`), which open with a numbering too. (A bounded memo; pure.)
+ * What each candidate line says: reports repeat the template's numbered labels (`（一）予以公开`,
+ * `1.属于国家秘密`), which open with a numbering too.
  */
-const headingMemo = new Map<string, { key: SectionKey; rank: number } | null>();
+const rememberedHeading = remembered(readHeading);
 
 function readHeading(text: string): { key: SectionKey; rank: number } | null {
   for (let rank = 0; rank < NUMBERINGS.length; rank++) {

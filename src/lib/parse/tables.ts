@@ -10,6 +10,7 @@
  */
 import { isSpace } from './chars.ts';
 import { isPageFooter } from './lines.ts';
+import { remembered } from './memo.ts';
 import { compactLabel } from './normalize.ts';
 import { headingAt, type SectionSpan, type Sections } from './sections.ts';
 import { matchApplicationLabel } from './template.ts';
@@ -67,21 +68,13 @@ function isNumberLine(line: string): boolean {
   return true;
 }
 
-/**
- * Which table's landmark the line holds, and which landmarks (for counting distinct ones),
- * remembered per line text: reports repeat the template's words. (A bounded memo; pure.)
- */
-const featureMemo = new Map<string, Feature>();
+/** Which table's landmark the line holds, and which landmarks (for counting distinct ones). */
 function featureOf(trimmed: string): Feature {
   if (trimmed === '' || isNumberLine(trimmed) || !tableish(trimmed)) return null;
-  let feature = featureMemo.get(trimmed);
-  if (feature === undefined) {
-    feature = readFeature(trimmed);
-    if (featureMemo.size >= 10_000) featureMemo.clear();
-    featureMemo.set(trimmed, feature);
-  }
-  return feature;
+  return rememberedFeature(trimmed);
 }
+
+const rememberedFeature = remembered(readFeature);
 
 function readFeature(trimmed: string): Feature {
   const compact = compactLabel(trimmed);
