@@ -30,6 +30,16 @@ interface Case {
 }
 
 const cases: Case[] = [
+  {
+    description: 'the name only in a signature without a date (the last line)',
+    input: `2023年政府信息公开工作年度报告\n${BODY}\n\n淮安市财政局\n`,
+    expected: { agency: '淮安市财政局', year: 2023, warnings: [/^agency_name_from_signature$/] },
+  },
+  {
+    description: 'the year in Chinese numerals (二〇二三年)',
+    input: `淮安市财政局二〇二三年政府信息公开工作年度报告\n${BODY}`,
+    expected: { agency: '淮安市财政局', year: 2023 },
+  },
   // Wrapped titles.
   {
     description: 'title wrapped over three lines',

@@ -50,9 +50,13 @@ export function readMetadata(lines: readonly string[], text: string, headLimit: 
   }
   if (agency === null) {
     const prose = proseAgency(text);
+    const undated = prose ? null : closingName(lines);
     if (prose) {
       agency = prose;
       warnings.push(diagnostic('agency_name_from_prose', 'metadata', { name: agency }));
+    } else if (undated) {
+      agency = undated;
+      warnings.push(diagnostic('agency_name_from_signature', 'metadata', { name: agency }));
     } else {
       warnings.push(diagnostic('agency_name_not_found', 'metadata'));
     }
@@ -111,6 +115,16 @@ function readSignature(lines: readonly string[]): Signature | null {
       return { agency: isAgencyName(above) ? above : null, date };
     }
     return { agency: null, date };
+  }
+  return null;
+}
+
+/** A signature with no date: the report's last line, when it reads as an agency's name. */
+function closingName(lines: readonly string[]): string | null {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 6); i--) {
+    const last = compact(lines[i]!);
+    if (last === '') continue;
+    return last.length <= 40 && isAgencyName(last) ? last : null;
   }
   return null;
 }

@@ -49,6 +49,8 @@ const NOT_A_NAME = /公开|报告|年报|20\d{2}年|^(政府|政务|人民政府
 export function compact(line: string): string {
   return line
     .replace(/\s+/g, '')
+    // A year in Chinese numerals (`二〇二三年`), as some titles print it.
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (year) => [...year].map((ch) => '〇一二三四五六七八九'.indexOf(ch === '零' ? '〇' : ch)).join(''))
     .replace(/\*\*|__|^#+|^>+/g, '')
     .replace(/^(?:标题|文章标题|名称|PDF文件查看)[:：]/, '')
     .replace(/^[|:：,，、*#]+|[|:：,，、*#]+$/g, '');
