@@ -3,7 +3,7 @@
  * whatever the layout: one cell a line, cells ending ` |` with `||` fillers, markdown pipes,
  * space-aligned `pdftotext -layout` columns, `label n n n` rows. Knows nothing of the template.
  */
-import { isSpace } from './chars.ts';
+import { isDigit, isSpace } from './chars.ts';
 import { isZeroMark, readCellNumber } from './numbers.ts';
 
 export type TableEvent =
@@ -53,7 +53,6 @@ export function tableEvents(lines: readonly string[], start = 0, end = lines.len
 
 const PIPE = 0x7c;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * A page footer opens with a dash or 第, or with a digit when it is `3/12` (then it also ends

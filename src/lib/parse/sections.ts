@@ -9,7 +9,7 @@
  * Headings give the prose spans and hint where tables are; the tables themselves are found by
  * their content (tables.ts).
  */
-import { isSpace } from './chars.ts';
+import { isDigit, isSpace } from './chars.ts';
 import { remembered } from './memo.ts';
 
 export type SectionKey = 'overview' | 'proactive' | 'applications' | 'cases' | 'problems' | 'other';
@@ -60,15 +60,13 @@ export interface Heading {
 }
 
 const isResidue = (c: number) => c === 0x7c || c === 0x23 || c === 0x2a || isSpace(c);
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The line without markdown residue at either end (`## `, `**`, `|`), or null when too long for a heading. */
 function headingText(line: string): string | null {
   let from = 0;
   let to = line.length;
-  const residue = isResidue;
-  while (from < to && residue(line.charCodeAt(from))) from++;
-  while (to > from && residue(line.charCodeAt(to - 1))) to--;
+  while (from < to && isResidue(line.charCodeAt(from))) from++;
+  while (to > from && isResidue(line.charCodeAt(to - 1))) to--;
   if (to === from || to - from > MAX_HEADING || !NUMBERING_OPENERS.includes(line[from]!)) return null;
   // A figure (`12`, `3.5`) is no numbering: a numbering's digits are followed by 、 or a dot and words.
   if (isDigit(line.charCodeAt(from)) && (to - from < 3 || isDigit(line.charCodeAt(to - 1)))) return null;

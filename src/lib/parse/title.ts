@@ -7,6 +7,7 @@
  * end in 年报, 政务公开工作年度报告, 信息公开年度报告, `年度报告（2023年）`, or read
  * `关于XX局2023年政府信息公开工作情况的报告`. Pure.
  */
+import { parseChineseNumeral } from './numbers.ts';
 
 export interface Title {
   /** The agency as printed (spaces and markdown removed), or null when the title names none. */
@@ -50,7 +51,7 @@ export function compact(line: string): string {
   return line
     .replace(/\s+/g, '')
     // A year in Chinese numerals (`二〇二三年`), as some titles print it.
-    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (year) => [...year].map((ch) => '〇一二三四五六七八九'.indexOf(ch === '零' ? '〇' : ch)).join(''))
+    .replace(/[〇零一二三四五六七八九]{4}(?=年)/g, (year) => String(parseChineseNumeral(year)))
     .replace(/\*\*|__|^#+|^>+/g, '')
     .replace(/^(?:标题|文章标题|名称|PDF文件查看)[:：]/, '')
     .replace(/^[|:：,，、*#]+|[|:：,，、*#]+$/g, '');
