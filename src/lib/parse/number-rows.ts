@@ -37,6 +37,8 @@ export interface NumberRow {
    * the seven cells in template order, null where blank. `values` then holds only the figures.
    */
   positional?: (number | null)[];
+  /** Read by its columns, with blank cells inferred as 0 (the row adds up without them, or has no figure). */
+  blanksInferred?: boolean;
 }
 
 export function rowSumsOk(values: readonly number[]): boolean {
@@ -68,8 +70,6 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   const header: string[][] = [];
   let columns: ColumnMap | null | undefined;
   let readByColumns = -1;
-  const blanksRead: number[] = [];
-  const blanksLeft: number[] = [];
   let zeroMarks = 0;
   /** The last row read by columns, when all its cells were blank: its label may go on in the next row. */
   let blankRow: number | null = null;
@@ -105,31 +105,12 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       // template. One row: the figures under the first row's label.
       const held = blankRow !== null ? rows[blankRow] : undefined;
       if (held && !blank && !namesTemplateRow(label)) {
-        held.label = `${held.label ?? ''} ${label ?? ''}`.trim();
-        blanksRead.pop();
+        rows[blankRow!] = columnsRow(row.values, `${held.label ?? ''} ${label ?? ''}`.trim(), event.line);
         blankRow = null;
-        const settled = settleBlanks(row.values);
-        if (settled) {
-          if (row.values.includes(null)) blanksRead.push(event.line + 1);
-          held.values = settled;
-        } else {
-          blanksLeft.push(event.line + 1);
-          held.values = row.values.filter((v): v is number => v !== null);
-          held.sparse = true;
-          held.positional = row.values;
-        }
         continue;
       }
       blankRow = blank ? rows.length : null;
-      const settled = settleBlanks(row.values);
-      if (settled) {
-        if (row.values.includes(null)) blanksRead.push(event.line + 1);
-        rows.push({ values: settled, sparse: false, label, line: event.line, via: 'columns' });
-      } else {
-        blanksLeft.push(event.line + 1);
-        const values = row.values.filter((v): v is number => v !== null);
-        rows.push({ values, sparse: true, label, line: event.line, via: 'columns', positional: row.values });
-      }
+      rows.push(columnsRow(row.values, label, event.line));
     } else if (event.line === readByColumns) {
       // The row's label and numbers, already read by their columns.
     } else if (event.type === 'blank') {
@@ -160,9 +141,19 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     notes.push(diagnostic('applications_total_first', 'applications'));
   }
   if (zeroMarks > 0) notes.push(diagnostic('zero_marks_inferred', 'applications', { count: zeroMarks }));
+  const blanksRead = rows.filter((r) => r.blanksInferred).map((r) => r.line + 1);
+  const blanksLeft = rows.filter((r) => r.positional).map((r) => r.line + 1);
   if (blanksRead.length > 0) notes.push(diagnostic('applications_blank_cells_inferred', 'applications', { lines: blanksRead }));
   if (blanksLeft.length > 0) notes.push(diagnostic('applications_blank_cells_left', 'applications', { lines: blanksLeft }));
   return { rows, notes };
+}
+
+/** A row read by its columns, its blank cells settled where arithmetic allows (else kept by position). */
+function columnsRow(values: readonly (number | null)[], label: string | null, line: number): NumberRow {
+  const settled = settleBlanks(values);
+  if (settled) return { values: settled, sparse: false, label, line, via: 'columns', blanksInferred: values.includes(null) };
+  const figures = values.filter((v): v is number => v !== null);
+  return { values: figures, sparse: true, label, line, via: 'columns', positional: [...values] };
 }
 
 /** Whether a label names a row of the template (not the tail of a wrapped label). */
