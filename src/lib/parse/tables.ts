@@ -162,9 +162,10 @@ function walkForward(lines: readonly string[], last: number, ceiling: number, ke
     if (headingAt(trimmed) !== null) break;
     const feature = featureOf(trimmed);
     if (feature && feature.key !== key) break;
-    const weakCases = CASES_WEAK.test(compactLabel(trimmed));
+    const compact = compactLabel(trimmed);
+    const weakCases = CASES_WEAK.test(compact);
     if (key !== 'cases' && weakCases) break;
-    if (compactLabel(trimmed).length > LABEL_TAIL && !weakCases) break;
+    if (compact.length > LABEL_TAIL && !weakCases) break;
     end = i + 1;
   }
   return end;
@@ -195,10 +196,12 @@ export function findTables(lines: readonly string[], sections: Sections): TableS
       end = Math.min(heading!.end, next);
     } else {
       start = walkBack(lines, t.first, floor);
-      // The heading's own span, when it holds the table: lines above the first landmark are the table's.
-      if (heading && heading.start <= t.first && heading.end > t.last) start = Math.max(floor, Math.min(start, heading.start));
       end = walkForward(lines, t.last, next, t.key);
-      if (heading && heading.start <= t.first && heading.end > t.last) end = Math.max(end, Math.min(heading.end, next));
+      // The heading's own span, when it holds the table: its lines around the landmarks are the table's.
+      if (heading && heading.start <= t.first && heading.end > t.last) {
+        start = Math.max(floor, Math.min(start, heading.start));
+        end = Math.max(end, Math.min(heading.end, next));
+      }
     }
     if (end > start) spans[t.key] = { start, end };
     floor = Math.max(floor, end);
