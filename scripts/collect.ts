@@ -11,7 +11,7 @@ import { DEFAULT_FETCH_OPTIONS } from './collect/fetcher.ts';
 import { collect, type Counts } from './collect/run.ts';
 import { summaryLines } from './collect/summary.ts';
 
-const usage = `usage: npm run collect -- --from FILE [--reports DIR] [--sources FILE] [--delay SECONDS] [--timeout SECONDS] [--retries N] [--max-mb N] [--refresh]
+const usage = `usage: npm run collect -- --from FILE [--reports DIR] [--sources FILE] [--delay SECONDS] [--timeout SECONDS] [--retries N] [--backoff SECONDS] [--max-mb N] [--refresh]
   FILE: one address a line (a report's page or a 年报 list column), optionally followed by a note; # starts a comment`;
 
 const { values } = parseArgs({
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     delay: { type: 'string', default: String(DEFAULT_FETCH_OPTIONS.delayMs / 1000) },
     timeout: { type: 'string', default: String(DEFAULT_FETCH_OPTIONS.timeoutMs / 1000) },
     retries: { type: 'string', default: String(DEFAULT_FETCH_OPTIONS.retries) },
+    backoff: { type: 'string', default: String(DEFAULT_FETCH_OPTIONS.backoffMs / 1000) },
     'max-mb': { type: 'string', default: String(DEFAULT_FETCH_OPTIONS.maxBytes / 1024 / 1024) },
     refresh: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -33,7 +34,7 @@ if (values.help || !values.from) {
   process.exit(values.help ? 0 : 2);
 }
 
-const number = (name: 'delay' | 'timeout' | 'retries' | 'max-mb') => {
+const number = (name: 'delay' | 'timeout' | 'retries' | 'backoff' | 'max-mb') => {
   const value = Number(values[name]);
   if (!Number.isFinite(value) || value < 0) {
     console.error(`collect: --${name} must be a number ≥ 0, got "${values[name]}"`);
@@ -66,7 +67,7 @@ const result = await collect(
     reportsDir: values.reports,
     sourcesFile: values.sources,
     refresh: values.refresh,
-    fetch: { delayMs: number('delay') * 1000, timeoutMs: number('timeout') * 1000, retries: number('retries'), maxBytes: number('max-mb') * 1024 * 1024 },
+    fetch: { delayMs: number('delay') * 1000, timeoutMs: number('timeout') * 1000, retries: number('retries'), backoffMs: number('backoff') * 1000, maxBytes: number('max-mb') * 1024 * 1024 },
   },
   { progress, now: () => new Date() },
 );

@@ -156,7 +156,12 @@ export class Fetcher {
 
   private async once(address: string, validators: Validators | null): Promise<Attempt> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.options.timeoutMs);
+    const tooLarge = (size: string): Attempt => ({ kind: 'failed', failure: 'too_large', reason: `${size}, over the limit of ${this.options.maxBytes} bytes`, retryable: false });
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*' };
     if (validators?.etag) headers['if-none-match'] = validators.etag;
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
@@ -179,23 +184,26 @@ export class Fetcher {
       const declared = Number(response.headers.get('content-length'));
       if (declared > this.options.maxBytes) {
         await response.body?.cancel();
-        return { kind: 'failed', failure: 'too_large', reason: `${declared} bytes, over the limit of ${this.options.maxBytes}`, retryable: false };
+        return tooLarge(`${declared} bytes`);
       }
       const chunks: Uint8Array[] = [];
       let total = 0;
       if (response.body) {
-        for await (const chunk of response.body) {
-          total += chunk.byteLength;
+        const reader = response.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          total += value.byteLength;
           if (total > this.options.maxBytes) {
-            controller.abort();
-            return { kind: 'failed', failure: 'too_large', reason: `over the limit of ${this.options.maxBytes} bytes`, retryable: false };
+            await reader.cancel();
+            return tooLarge(`more than ${total} bytes`);
           }
-          chunks.push(chunk);
+          chunks.push(value);
         }
       }
       return { kind: 'response', status, headers: response.headers, bytes: Buffer.concat(chunks) };
     } catch (error) {
-      if (controller.signal.aborted) return { kind: 'failed', failure: 'timeout', reason: `no complete answer within ${this.options.timeoutMs} ms`, retryable: true };
+      if (timedOut) return { kind: 'failed', failure: 'timeout', reason: `no complete answer within ${this.options.timeoutMs} ms`, retryable: true };
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       return { kind: 'failed', failure: 'network', reason: cause?.code ?? cause?.message ?? String(error), retryable: true };
     } finally {

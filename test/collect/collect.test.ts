@@ -16,14 +16,16 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
   let dir: string;
   let first: CollectResult;
   let second: CollectResult;
+  let refreshed: CollectResult;
+  let requestsBeforeRefresh: number;
   let sourcesAfterFirst: string;
   let requestsInFirst: number;
   const reports = () => join(dir, 'reports');
   const sources = () => join(dir, 'sources.csv');
-  const run = () =>
+  const run = (refresh = false) =>
     collect(
       [{ line: 1, address: `${site.origin}/xxgk/ndbg/index.html`, note: 'XX市 年报专栏' }],
-      { reportsDir: reports(), sourcesFile: sources(), refresh: false, fetch: { delayMs: DELAY_MS, timeoutMs: 300, retries: 1, backoffMs: 20 } },
+      { reportsDir: reports(), sourcesFile: sources(), refresh, fetch: { delayMs: DELAY_MS, timeoutMs: 300, retries: 1, backoffMs: 20 } },
       { progress: () => {}, now: () => NOW },
     );
 
@@ -34,6 +36,8 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
     sourcesAfterFirst = readFileSync(sources(), 'utf8');
     requestsInFirst = site.requests.length;
     second = await run();
+    requestsBeforeRefresh = site.requests.length;
+    refreshed = await run(true);
   }, 60_000);
 
   afterAll(async () => {
@@ -117,12 +121,13 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
     ]);
     // The forbidden path was never asked for; the 500 was asked for again and then saved.
     expect(site.requests.some((r) => r.path.startsWith('/private/'))).toBe(false);
-    expect(site.requests.filter((r) => r.path === '/xxgk/ndbg/202401/t20240120_6.html')).toHaveLength(2);
+    expect(site.requests.slice(0, requestsInFirst).filter((r) => r.path === '/xxgk/ndbg/202401/t20240120_6.html')).toHaveLength(2);
   });
 
   it('keeps the delay between requests to the host and names itself', () => {
-    // Within each run (two runs are two separate collectors).
-    for (const times of [site.requests.slice(0, requestsInFirst), site.requests.slice(requestsInFirst)].map((rs) => rs.map((r) => r.at))) {
+    // Within each run (each run is a collector of its own).
+    const runs = [site.requests.slice(0, requestsInFirst), site.requests.slice(requestsInFirst, requestsBeforeRefresh), site.requests.slice(requestsBeforeRefresh)];
+    for (const times of runs.map((rs) => rs.map((r) => r.at))) {
       expect(times.length).toBeGreaterThan(5);
       for (let i = 1; i < times.length; i++) expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(DELAY_MS - 2);
     }
@@ -134,7 +139,7 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
     expect(readFileSync(sources(), 'utf8')).toBe(sourcesAfterFirst);
     expect(second.saved).toEqual([]);
     expect(second.counts).toEqual({ listPages: 3, saved: 0, unchanged: 8, skipped: 4, failed: 3 });
-    expect(site.requests.slice(requestsInFirst).map((r) => r.path)).toEqual([
+    expect(site.requests.slice(requestsInFirst, requestsBeforeRefresh).map((r) => r.path)).toEqual([
       '/robots.txt',
       '/xxgk/ndbg/index.html',
       '/xxgk/ndbg/index_1.html',
@@ -143,5 +148,24 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
       '/xxgk/ndbg/202401/slow.html',
       '/xxgk/ndbg/202401/slow.html',
     ]);
+  });
+
+  it('with refresh asks again for every report, with its ETag when it has one, and keeps what has not changed', () => {
+    const asked = site.requests.slice(requestsBeforeRefresh);
+    expect(asked.find((r) => r.path === '/xxgk/ndbg/202401/t20240115_1.html')?.ifNoneMatch).toBe('"cz-1"');
+    expect(asked.filter((r) => r.path.startsWith('/xxgk/ndbg/202401/t2')).map((r) => r.path).sort()).toEqual(
+      [
+        '/xxgk/ndbg/202401/t20240115_1.html',
+        '/xxgk/ndbg/202401/t20240115_1.html?from=zt',
+        '/xxgk/ndbg/202401/t20240116_2.html',
+        '/xxgk/ndbg/202401/t20240117_3.html',
+        '/xxgk/ndbg/202401/t20240118_4.html',
+        '/xxgk/ndbg/202401/t20240118_5.html',
+        '/xxgk/ndbg/202401/t20240119_5.html',
+        '/xxgk/ndbg/202401/t20240120_6.html',
+      ].sort(),
+    );
+    expect(refreshed.saved).toEqual([]);
+    expect(readFileSync(sources(), 'utf8')).toBe(sourcesAfterFirst);
   });
 });

@@ -4,7 +4,7 @@
  * only as a PDF attachment (GBK percent-encoded name) and one only as a .docx (GBK name in
  * Content-Disposition), news mixed in, a redirect, a 404, a 500 that succeeds when asked
  * again, a page slower than the collector's time-out, a robots.txt forbidding /private/, and a
- * report listed twice. Every text is hand-written in the template's shape.
+ * report listed twice; a page with an ETag answers 304 when asked with it. Every text is hand-written in the template's shape.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -75,7 +75,7 @@ export interface FixtureSite {
   base: string;
   origin: string;
   /** Every request received: path and query, time (performance.now()), User-Agent. */
-  requests: { path: string; at: number; userAgent: string }[];
+  requests: { path: string; at: number; userAgent: string; ifNoneMatch: string | null }[];
   /** The bytes served at a path (for comparing with what was saved). */
   body(path: string): Uint8Array;
   close(): Promise<void>;
@@ -121,7 +121,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = req.url ?? '/';
-    requests.push({ path, at: performance.now(), userAgent: req.headers['user-agent'] ?? '' });
+    requests.push({ path, at: performance.now(), userAgent: req.headers['user-agent'] ?? '', ifNoneMatch: req.headers['if-none-match'] ?? null });
     if (path === '/xxgk/ndbg/202401/t20240120_6.html' && !failedOnce) {
       failedOnce = true;
       res.writeHead(500, { 'content-type': 'text/plain' }).end('busy');
@@ -130,6 +130,10 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     const route = routes()[path];
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<html><title>404</title></html>');
+      return;
+    }
+    if (route.headers?.etag && req.headers['if-none-match'] === route.headers.etag) {
+      res.writeHead(304, { etag: route.headers.etag }).end();
       return;
     }
     const send = () => {

@@ -204,13 +204,18 @@ export function sourceLookup(rows: readonly SourceRow[]): SourceLookup {
   return { byId, byFile };
 }
 
-/** The address a report was published at (after redirects), by its file, else its id; null if sources.csv does not say. */
-export function sourceUrl(record: Pick<ReportRecord, 'id' | 'source'>, lookup: SourceLookup): string | null {
-  const row = lookup.byFile.get(reportsPath(record.source.file)) ?? lookup.byId.get(record.id);
+/**
+ * The address a report was published at (after redirects), by its file, else its id; null if
+ * sources.csv does not say. `reportsDir`: the reports folder as the record's `source.file` names it.
+ */
+export function sourceUrl(record: Pick<ReportRecord, 'id' | 'source'>, lookup: SourceLookup, reportsDir = 'data/reports'): string | null {
+  const file = record.source.file.replace(/\\/g, '/');
+  const dir = `${reportsDir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '')}/`;
+  const row = lookup.byFile.get(file.startsWith(dir) ? file.slice(dir.length) : reportsPath(file)) ?? lookup.byId.get(record.id);
   return row ? (row.final_address ?? row.address) : null;
 }
 
 /** The record with `source.url` set from sources.csv (null when it has no row). */
-export function withSourceUrl(record: ReportRecord, lookup: SourceLookup): ReportRecord {
-  return { ...record, source: { ...record.source, url: sourceUrl(record, lookup) } };
+export function withSourceUrl(record: ReportRecord, lookup: SourceLookup, reportsDir = 'data/reports'): ReportRecord {
+  return { ...record, source: { ...record.source, url: sourceUrl(record, lookup, reportsDir) } };
 }
