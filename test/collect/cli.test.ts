@@ -31,7 +31,7 @@ describe('npm run collect (the command)', () => {
   it('prints a summary with every failure and its reason, and exits 1 when anything failed', async () => {
     const list = join(dir, 'list.txt');
     writeFileSync(list, `# XX市\n${site.origin}/xxgk/ndbg/index.html 年报专栏\nnot-an-address\n`);
-    const { code, stdout, stderr } = await run(['--from', list, '--reports', join(dir, 'reports'), '--sources', join(dir, 'sources.csv'), '--delay', '0.01', '--timeout', '0.3', '--retries', '1', '--backoff', '0.01']);
+    const { code, stdout, stderr } = await run(['--from', list, '--reports', join(dir, 'reports'), '--sources', join(dir, 'sources.csv'), '--delay', '0.01', '--timeout', '1', '--retries', '1', '--backoff', '0.01']);
     expect(code).toBe(1);
     expect(stderr).toContain('line 3: not an http(s) address: not-an-address');
     const lines = stdout.split('\n');

@@ -8,6 +8,8 @@ import { parseSources } from '../../src/lib/dataset/sources.ts';
 import { startFixtureSite, type FixtureSite } from './fixture-site.ts';
 
 const DELAY_MS = 60;
+// Generous, so a loaded machine does not time out the pages that are meant to answer; the slow page takes 3 s.
+const TIMEOUT_MS = 1000;
 const NOW = new Date('2026-12-02T12:00:00.250Z');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -25,7 +27,7 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
   const run = (refresh = false) =>
     collect(
       [{ line: 1, address: `${site.origin}/xxgk/ndbg/index.html`, note: 'XX市 年报专栏' }],
-      { reportsDir: reports(), sourcesFile: sources(), refresh, fetch: { delayMs: DELAY_MS, timeoutMs: 300, retries: 1, backoffMs: 20 } },
+      { reportsDir: reports(), sourcesFile: sources(), refresh, fetch: { delayMs: DELAY_MS, timeoutMs: TIMEOUT_MS, retries: 1, backoffMs: 20 } },
       { progress: () => {}, now: () => NOW },
     );
 
@@ -116,7 +118,7 @@ describe('npm run collect against a portal imitated on 127.0.0.1', () => {
     ]);
     expect(first.failed.map((f) => [f.address.slice(o.length), f.reason])).toEqual([
       ['/xxgk/ndbg/202401/missing.html', 'HTTP 404'],
-      ['/xxgk/ndbg/202401/slow.html', 'no complete answer within 300 ms (2 attempts)'],
+      ['/xxgk/ndbg/202401/slow.html', `no complete answer within ${TIMEOUT_MS} ms (2 attempts)`],
       ['/private/t20240121_7.html', `robots.txt of ${site.base} forbids /private/t20240121_7.html`],
     ]);
     // The forbidden path was never asked for; the 500 was asked for again and then saved.

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { attachmentName, attachmentsOf, dispositionFileName, wrappedAttachments } from '../../src/lib/collect/attachments.ts';
+import { attachmentName, attachmentsOf, dispositionFileName } from '../../src/lib/collect/attachments.ts';
 import { addressBaseName, attachmentBaseName, extensionFor, safePart, uniqueBaseName } from '../../src/lib/collect/names.ts';
+import { classifyPage } from '../../src/lib/collect/classify.ts';
 import { readPage } from '../../src/lib/collect/page.ts';
 import { parseRobots, robotsAllow } from '../../src/lib/collect/robots.ts';
 
@@ -53,11 +54,6 @@ describe('attachments', () => {
     const page = readPage('<iframe src="/pdfjs/web/viewer.html?file=%2Fupload%2Fnb.pdf"></iframe>', 'http://x.gov.cn/a/t.html');
     expect(attachmentsOf(page)).toEqual([{ address: 'http://x.gov.cn/upload/nb.pdf', text: '' }]);
   });
-  it('a page holding the tables is the report itself, even with an attachment', () => {
-    const page = readPage('<p>一、本年新收政府信息公开申请数量 | 3 |</p><a href="/a.pdf">附件</a>', 'http://x.gov.cn/t.html');
-    expect(wrappedAttachments(page)).toEqual([]);
-    expect(wrappedAttachments(wrapper)).toHaveLength(3);
-  });
   it('reads file names from Content-Disposition in UTF-8 (RFC 5987), raw GBK or raw UTF-8 bytes, or percent-encoded', () => {
     expect(dispositionFileName("attachment; filename*=UTF-8''%E5%B9%B4%E6%8A%A5.pdf")).toBe('年报.pdf');
     expect(dispositionFileName(`attachment; filename="${iconv.encode('年报.docx', 'gbk').toString('latin1')}"`)).toBe('年报.docx');
@@ -102,4 +98,20 @@ describe('saved file names (the report ids)', () => {
     expect(extensionFor(bytes('text'), null, 'a.shtml')).toBe('html');
     expect(extensionFor(bytes('text'), null, 'a')).toBe('bin');
   });
+});
+
+describe('classifyPage', () => {
+  const at = 'http://x.gov.cn/ndbg/t1.html';
+  const title = '<title>XX局2023年政府信息公开工作年度报告</title>';
+  const cases: { description: string; html: string; expected: ReturnType<typeof classifyPage> }[] = [
+    { description: 'the tables themselves', html: `${title}<p>一、本年新收政府信息公开申请数量</p><a href="/a.pdf">附件</a>`, expected: 'report' },
+    { description: 'a page around a PDF', html: `${title}<a href="/a.pdf">附件：XX局年报.pdf</a>`, expected: 'wrapper' },
+    { description: 'a wrapper naming last year’s report', html: `${title}<a href="/a.pdf">附件</a><a href="/2022.html">XX局2022年政府信息公开工作年度报告</a>`, expected: 'wrapper' },
+    { description: 'a column of pages', html: '<title>年报专栏</title><a href="/1.html">XX局2023年政府信息公开工作年度报告</a><a href="/2.html">XX局2022年政府信息公开工作年度报告</a>', expected: 'list' },
+    { description: 'a column of PDFs', html: '<title>年报专栏</title><a href="/1.pdf">XX局2023年政府信息公开工作年度报告</a><a href="/2.pdf">XX局2022年政府信息公开工作年度报告</a>', expected: 'list' },
+    { description: 'a province’s column of departments’ columns', html: '<title>省直部门</title><a href="/jyt/">省教育厅政府信息公开年报</a>', expected: 'list' },
+    { description: 'a report given as images', html: `${title}<img src="/1.png">`, expected: 'report_without_tables' },
+    { description: 'anything else', html: '<title>首页</title><a href="/news.html">新闻</a>', expected: 'other' },
+  ];
+  it.each(cases)('$description', ({ html, expected }) => expect(classifyPage(readPage(html, at))).toBe(expected));
 });

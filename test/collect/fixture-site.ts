@@ -111,7 +111,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     '/xxgk/ndbg/old/jiaotong.html': { status: 301, headers: { location: '/xxgk/ndbg/202401/t20240119_5.html' } },
     '/xxgk/ndbg/202401/t20240119_5.html': { status: 200, type: 'text/html', body: gbk(reportHtml('XX市交通运输局', 'gbk')) },
     '/xxgk/ndbg/202401/t20240120_6.html': { status: 200, type: 'text/html', body: gbk(reportHtml('XX市林业局', 'gbk')) },
-    '/xxgk/ndbg/202401/slow.html': { status: 200, type: 'text/html', body: gbk(reportHtml('XX市审计局', 'gbk')), delayMs: 1500 },
+    '/xxgk/ndbg/202401/slow.html': { status: 200, type: 'text/html', body: gbk(reportHtml('XX市审计局', 'gbk')), delayMs: 3000 },
     '/private/t20240121_7.html': { status: 200, type: 'text/html', body: gbk(reportHtml('XX市统计局', 'gbk')) },
   });
   const body = (path: string): Uint8Array => {

@@ -50,11 +50,6 @@ export function holdsReportTables(page: Page): boolean {
   return page.text.replace(/\s+/g, '').includes('本年新收政府信息公开申请数量');
 }
 
-/** The attachments, when the page is only a wrapper around them; [] when the page is the report. */
-export function wrappedAttachments(page: Page): Attachment[] {
-  return holdsReportTables(page) ? [] : attachmentsOf(page);
-}
-
 /** Header text (Latin-1, as fetch gives it) re-read as the bytes it was: UTF-8 if valid, else GBK. */
 function headerBytesText(text: string): string {
   if (![...text].some((c) => c.charCodeAt(0) > 0x7f) || [...text].some((c) => c.charCodeAt(0) > 0xff)) return text;
