@@ -110,15 +110,24 @@ export class Fetcher {
     return { ok: false, kind: 'redirects', reason: `more than ${this.options.maxRedirects} redirects`, finalAddress: current };
   }
 
-  /** The robots.txt rules for an origin, fetched once (404: everything allowed; unreachable: nothing). */
+  /** The robots.txt rules for an origin, fetched once, redirects followed (404: everything allowed; unreachable: nothing). */
   private robotsOf(origin: string): Promise<Robots> {
     let rules = this.robots.get(origin);
     if (!rules) {
-      rules = this.withRetries(`${origin}/robots.txt`, null, ALLOW_ALL).then((attempt) => {
-        if (attempt.kind === 'response' && attempt.status === 200) return parseRobots(new TextDecoder().decode(attempt.bytes), PRODUCT_TOKEN);
-        if (attempt.kind === 'response' && attempt.status >= 400 && attempt.status < 500) return ALLOW_ALL;
+      rules = (async () => {
+        let address = `${origin}/robots.txt`;
+        for (let hop = 0; hop <= this.options.maxRedirects; hop++) {
+          const attempt = await this.withRetries(address, null, ALLOW_ALL);
+          if (attempt.kind === 'redirect' && attempt.location) {
+            address = new URL(attempt.location, address).href;
+            continue;
+          }
+          if (attempt.kind === 'response' && attempt.status === 200) return parseRobots(new TextDecoder().decode(attempt.bytes), PRODUCT_TOKEN);
+          if (attempt.kind === 'failed' && attempt.failure === 'http' && !attempt.retryable) return ALLOW_ALL;
+          return DISALLOW_ALL;
+        }
         return DISALLOW_ALL;
-      });
+      })();
       this.robots.set(origin, rules);
     }
     return rules;

@@ -81,4 +81,21 @@ describe('Fetcher', () => {
     expect(f.requests.map((r) => r.address.slice(origin.length))).toEqual(['/robots.txt', '/etag', '/nothing', '/etag']);
     for (let i = 1; i < f.requests.length; i++) expect((f.requests[i]?.at as number) - (f.requests[i - 1]?.at as number)).toBeGreaterThanOrEqual(40);
   });
+
+  it('follows a redirected robots.txt, and takes a missing one as allowing everything', async () => {
+    const other = createServer((req, res) => {
+      if (req.url === '/robots.txt') res.writeHead(301, { location: `${origin}/robots.txt` }).end();
+      else res.writeHead(200).end('page');
+    });
+    const bare = createServer((req, res) => (req.url === '/robots.txt' ? res.writeHead(404).end() : res.writeHead(200).end('page')));
+    await Promise.all([other, bare].map((s) => new Promise<void>((done) => s.listen(0, '127.0.0.1', done))));
+    const at = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+    try {
+      expect(await fetcher().get(`${at(other)}/secret/x.html`)).toMatchObject({ ok: false, kind: 'robots' });
+      expect(await fetcher().get(`${at(other)}/open.html`)).toMatchObject({ ok: true });
+      expect(await fetcher().get(`${at(bare)}/secret/x.html`)).toMatchObject({ ok: true });
+    } finally {
+      await Promise.all([other, bare].map((s) => new Promise<void>((done) => s.close(() => done()))));
+    }
+  });
 });
