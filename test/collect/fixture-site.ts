@@ -34,10 +34,12 @@ function wrapperHtml(agency: string, link: string): string {
 /** The column's page i of 3 (GBK), listing the entries given. */
 function listHtml(i: number, entries: string[], base: string): string {
   const next = i < 2 ? `<a href="index_${i + 1}.html">下一页</a>` : '';
+  // Both ways the CMS writes the call: numbers, or the variables its template sets.
+  const script = i === 1 ? `var currentPage = ${i};//所在页从0开始\nvar countPage = 3//共多少页\ncreatePageHTML(countPage, currentPage, "index", "html");` : `createPageHTML(3, ${i}, "index", "html");`;
   return `<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK"><title>政府信息公开年报_XX市人民政府</title></head>
 <body><div class="nav"><a href="/">首页</a> <a href="/xxgk/">政务公开</a> <a href="javascript:void(0)">无障碍</a></div>
 <ul class="list">${entries.map((e) => `<li>${e.replaceAll('{base}', base)}</li>`).join('\n')}</ul>
-<div class="page"><script>createPageHTML(3, ${i}, "index", "html");</script>${next}</div></body></html>`;
+<div class="page"><script>${script}</script>${next}</div></body></html>`;
 }
 
 const LISTS = [

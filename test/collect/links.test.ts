@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { charsetOfContentType, decodePage } from '../../src/lib/collect/charset.ts';
-import { readPage } from '../../src/lib/collect/page.ts';
+import { readPage, scriptPagination } from '../../src/lib/collect/page.ts';
 import { isPaginationText, otherListPages } from '../../src/lib/collect/pagination.ts';
 import { judgeLink, namesReport } from '../../src/lib/collect/report-links.ts';
 import { decodePercentText, resolveLink } from '../../src/lib/collect/urls.ts';
@@ -97,4 +97,13 @@ describe('parseAddressList', () => {
       problems: [{ line: 4, text: 'www.example.gov.cn/a.html' }],
     });
   });
+});
+
+describe('scriptPagination', () => {
+  it.each([
+    ['numbers', 'createPageHTML(12, 0, "index", "html");', { count: 12, current: 0, prefix: 'index', suffix: 'html' }],
+    ['variables the script sets', 'var currentPage = 2;//所在页从0开始\nvar countPage = 7//共多少页\ncreatePageHTML(countPage, currentPage, "index", "htm");', { count: 7, current: 2, prefix: 'index', suffix: 'htm' }],
+    ['an element id first', "createPageHTML('page_div', 4, 1, 'list', 'shtml', 20);", { count: 4, current: 1, prefix: 'list', suffix: 'shtml' }],
+  ])('%s', (_, script, expected) => expect(scriptPagination(script)).toEqual([expected]));
+  it('ignores a call whose count it cannot read', () => expect(scriptPagination('createPageHTML(total(), 0, "index", "html")')).toEqual([]));
 });

@@ -34,10 +34,26 @@ export interface Page {
 
 const collapse = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 
-const PAGINATION_CALL = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']*)["']\s*,\s*["']([^"']*)["']/g;
+/**
+ * `createPageHTML(count, current, "index", "html")`, the count and current page given as numbers
+ * or as variables the script sets (`var countPage = 12`), optionally after an element id
+ * (`createPageHTML('page_div', 12, 0, 'index', 'html')`).
+ */
+const PAGINATION_CALL = /createPageHTML\(\s*(?:["'][^"']*["']\s*,\s*)?([\w$]+)\s*,\s*([\w$]+)\s*,\s*["']([^"']*)["']\s*,\s*["']([^"']*)["']/g;
 
 export function scriptPagination(script: string): ScriptPagination[] {
-  return [...script.matchAll(PAGINATION_CALL)].map((m) => ({ count: Number(m[1]), current: Number(m[2]), prefix: m[3] ?? '', suffix: m[4] ?? '' }));
+  const value = (arg: string) => {
+    if (/^\d+$/.test(arg)) return Number(arg);
+    const set = new RegExp(`(?:^|[^\\w$.])${arg.replace(/\$/g, '\\$')}\\s*=\\s*(\\d+)`).exec(script);
+    return set ? Number(set[1]) : null;
+  };
+  const calls: ScriptPagination[] = [];
+  for (const m of script.matchAll(PAGINATION_CALL)) {
+    const count = value(m[1] ?? '');
+    const current = value(m[2] ?? '');
+    if (count !== null && current !== null) calls.push({ count, current, prefix: m[3] ?? '', suffix: m[4] ?? '' });
+  }
+  return calls;
 }
 
 export function readPage(html: string, address: string): Page {
