@@ -12,6 +12,7 @@ import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-rep
 import { DUPLICATE_RULE, duplicateKey, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
+import { assignIds } from '../../src/lib/dataset/report-ids.ts';
 import { reportShard, shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry, type KeptOutcome, type KeptSummary } from './cache.ts';
@@ -24,6 +25,8 @@ import { ShardAssembler } from './shard-assembler.ts';
 import { SegmentStore } from './segment-store.ts';
 import { parseFiles } from './worker-pool.ts';
 import { beginFacts, writeOutputs } from './write-outputs.ts';
+
+export { assignIds };
 
 export interface BuildOptions {
   reportsDir: string;
@@ -43,30 +46,6 @@ export interface BuildOptions {
 export interface BuildEffects {
   logger: Logger;
   writer: OutputWriter;
-}
-
-/** A path's file name without its extension (the last `.` and what follows, if anything does). */
-function baseName(file: string): string {
-  const name = file.slice(file.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot >= 0 && dot < name.length - 1 ? name.slice(0, dot) : name;
-}
-
-/** Ids from base names; a name two files share (x.txt, x.pdf) gets its extension appended. */
-export function assignIds(files: readonly string[]): string[] {
-  const base = files.map(baseName);
-  const count = new Map<string, number>();
-  for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
-  // The usual folder: no name shared, every id its base name.
-  if (count.size === base.length) return base;
-  const used = new Set<string>();
-  return files.map((f, i) => {
-    const b = base[i] as string;
-    let id = (count.get(b) ?? 0) > 1 ? `${b}-${(f.match(/\.([^./]+)$/)?.[1] ?? 'file').toLowerCase()}` : b;
-    for (let n = 2; used.has(id); n++) id = `${b}-${n}`;
-    used.add(id);
-    return id;
-  });
 }
 
 /** Wall-clock and CPU time (all threads) of each build step, for the summary line (`parse 31.2 s (cpu 60.3 s), …`). */
