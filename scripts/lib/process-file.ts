@@ -15,7 +15,7 @@ import type { UnusableReason } from './read-report-file.ts';
 
 export interface FileTask {
   /** Absolute path to read. */
-  abs: string;
+  abs: string | Buffer;
   /** Path as recorded in source.file (e.g. data/reports/x.txt). */
   file: string;
   /** Report id assigned by the build (the file's base name, made unique). */
