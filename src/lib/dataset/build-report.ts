@@ -70,7 +70,7 @@ export function summaryLines(report: BuildReport): string[] {
     .join(', ');
   return [
     `build-data: ${t.files} files; read ${t.read}; parsed ${t.parsed} (${t.parsed_with_diagnostics} with diagnostics, ${t.failed_checks} failing checks); used ${t.used}`,
-    `build-data: not used ${t.not_used}${reasons ? ` (${reasons})` : ''}; overrides applied ${t.overrides_applied}${report.overrides.errors.length ? `; ${report.overrides.errors.length} errors in agencies.csv` : ''}`,
+    `build-data: not used ${t.not_used}${reasons ? ` (${reasons})` : ''}; overrides applied ${t.overrides_applied}${report.overrides.errors.length ? `; ${report.overrides.errors.length} errors in agencies.csv (a row with an error is not applied: correct it and build again)` : ''}`,
     ...report.not_used.slice(0, 20).map((n) => `  not used: ${n.file}: ${n.detail}`),
     ...(report.not_used.length > 20 ? [`  … and ${report.not_used.length - 20} more in build-report.json`] : []),
     ...(report.names.length > 0 ? [`build-data: ${report.names.length} notes on file names and ids (names not in UTF-8, ids made safe or told apart): see "names" in build-report.json`] : []),
