@@ -12,6 +12,7 @@
  */
 import { lstatSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { InputError } from './input-error.ts';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
 
 /**
@@ -95,7 +96,7 @@ interface Folder {
  * times; and every entry that is not read, with why. Each name is stat'ed once, which also tells a
  * folder: at 100,000 files, listing with file types and then stat'ing each path made by join()
  * took ~0.8 s of a core, this ~0.6 s. Throws (with a message saying so) only when `dir` itself
- * cannot be read.
+ * cannot be read (an InputError).
  */
 export function listWithStats(dir: string): Listing {
   const found: { rel: string; size: number; mtimeMs: number; raw: Buffer | null; encoding: NameEncoding | null }[] = [];
@@ -112,7 +113,7 @@ export function listWithStats(dir: string): Listing {
       entries = readNames(folder);
     } catch (cause) {
       const code = codeOf(cause);
-      if (folder.rel === '') throw new Error(`cannot read the reports folder ${dir}: ${messageOf(cause)}`, { cause });
+      if (folder.rel === '') throw new InputError(`cannot read the reports folder ${dir}: ${messageOf(cause)}`, { cause });
       const reason = code === 'EACCES' || code === 'EPERM' ? 'unreadable_folder' : 'unreadable';
       problems.push({ rel: folder.rel, reason, detail: `folder cannot be read (${code || messageOf(cause)}): check its permissions` });
       return;
@@ -230,7 +231,7 @@ function statOrThrow(dir: string): Stats {
   try {
     return statSync(dir);
   } catch (cause) {
-    throw new Error(`cannot read the reports folder ${dir}: ${messageOf(cause)}`, { cause });
+    throw new InputError(`cannot read the reports folder ${dir}: ${messageOf(cause)}`, { cause });
   }
 }
 
@@ -258,7 +259,7 @@ export function listWithStatsAside(dir: string): Promise<Listing> {
   return new Promise<Listing>((resolve, reject) => {
     const worker = new Worker(new URL('./list-worker.mjs', import.meta.url), { workerData: { dir } });
     worker.once('message', (message: { listing: Listing } | { error: string }) =>
-      'error' in message ? reject(new Error(message.error)) : resolve(message.listing),
+      'error' in message ? reject(new InputError(message.error)) : resolve(message.listing),
     );
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`listing ${dir}: worker exited with ${code}`)));
