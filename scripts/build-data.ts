@@ -110,6 +110,6 @@ console.log(`build-data: parsed ${parsedNow} files now (${workersUsed > 0 ? `${w
 if (values['print-peak-rss']) console.log(`peak_rss_mb: ${Math.round(process.resourceUsage().maxRSS / 1024)}`);
 const unusable = report.not_used.filter((n) => !NOT_FAULTS.includes(n.reason));
 if (values.strict && (unusable.length > 0 || report.overrides.errors.length > 0)) {
-  console.error(`build-data --strict: ${unusable.length} files not usable, ${report.overrides.errors.length} errors in ${agencies ?? 'the corrections file'} (see build-report.json)`);
+  console.error(`build-data --strict: ${unusable.length} unusable files, ${report.overrides.errors.length} errors in ${agencies ?? 'the corrections file'} (see build-report.json)`);
   process.exit(1);
 }

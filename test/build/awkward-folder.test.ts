@@ -171,10 +171,10 @@ describe('a reports folder with everything a maintainer can have in it', () => {
   it('--strict fails on files not usable or errors in agencies.csv, and passes a clean folder', () => {
     const strict = cli(['--reports', reports, '--out', join(root, 'out-strict'), '--agencies', join(root, 'good.csv'), '--strict']);
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toContain(`build-data --strict: ${ROOT ? 5 : 6} files not usable, 0 errors in`);
+    expect(strict.stderr).toContain(`build-data --strict: ${ROOT ? 5 : 6} unusable files, 0 errors in`);
     const badCsv = cli(['--reports', seedsOnly, '--out', join(root, 'out-strict'), '--agencies', join(root, 'bad.csv'), '--strict']);
     expect(badCsv.status).toBe(1);
-    expect(badCsv.stderr).toContain('build-data --strict: 0 files not usable, 6 errors in');
+    expect(badCsv.stderr).toContain('build-data --strict: 0 unusable files, 6 errors in');
     const clean = cli(['--reports', seedsOnly, '--out', join(root, 'out-strict'), '--agencies', join(root, 'good.csv'), '--strict']);
     expect(clean.status, clean.stderr).toBe(0);
   }, 90_000);
