@@ -1,8 +1,8 @@
 /**
  * CSV injection (issue 5): a report whose agency name or file name begins with `=`, `+`, `-` or
- * `@` reaches every CSV the build
- * writes as text a spreadsheet will not run: a leading apostrophe. Numbers, negative ones
- * included, stay numbers. Also the chart CSV download (src/lib/charts/csv.ts).
+ * `@` reaches every CSV the build writes as text a spreadsheet will not run: a leading
+ * apostrophe. Numbers, negative ones included, stay numbers. Also the chart CSV download
+ * (src/lib/charts/csv.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
