@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXTREME_MIN_ANSWERED, TOTAL_FIELDS, buildOverview } from '../../src/lib/dataset/overview.ts';
+import { EXTREME_MIN_N, TOTAL_FIELDS, buildOverview } from '../../src/lib/dataset/overview.ts';
 import { toFact, type Fact } from '../../src/lib/facts.ts';
-import { sumFacts } from '../../src/lib/measures.ts';
+import { denominatorOf, MIN_N, sumFacts, type MeasureKey } from '../../src/lib/measures.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 
 const facts: Fact[] = readdirSync('data/reports')
@@ -42,11 +42,26 @@ describe('buildOverview', () => {
       for (const e of [...top, ...bottom]) {
         const fact = placed.find((f) => f.id === e.id) as Fact;
         expect(fact.year, measure).toBe(latest);
-        if (measure !== 'applications_received') expect(fact.total_processed_total ?? 0).toBeGreaterThanOrEqual(EXTREME_MIN_ANSWERED);
+        if (measure !== 'applications_received') {
+          // The entry carries its denominator, and it meets the one minimum-n rule.
+          expect(e.n).toBe(denominatorOf(measure as MeasureKey, fact));
+          expect(e.n ?? 0).toBeGreaterThanOrEqual(EXTREME_MIN_N);
+        } else expect(e.n).toBeNull();
       }
       expect(top.map((e) => e.value)).toEqual([...top.map((e) => e.value)].sort((a, b) => b - a));
     }
     expect(overview.extremes.applications_received?.top.length).toBeGreaterThan(0);
+  });
+
+  it('leaves out of a rate’s extremes an agency whose denominator is under MIN_N (1 of 2 is not 50% worth ranking)', () => {
+    const base = placed.find((f) => f.year !== null) as Fact;
+    const agencies = [
+      { ...base, id: 'small', agency: 'small', year: 2030, granted_total: 1, total_processed_total: 2 },
+      { ...base, id: 'big', agency: 'big', year: 2030, granted_total: 3, total_processed_total: MIN_N },
+    ];
+    const listed = buildOverview(agencies).extremes.granted_share;
+    expect(listed?.top.map((e) => [e.id, e.n])).toEqual([['big', MIN_N]]);
+    expect(listed?.bottom.map((e) => e.id)).toEqual(['big']);
   });
 
   it('lists the ten highest and lowest of many agencies, ties in id order, as a full sort would', () => {

@@ -7,11 +7,21 @@
  * Complete cases only: a report enters a sum only if it gives every column the measure reads,
  * so a rate never mixes a numerator and a denominator from different reports. The others are
  * counted as `missing`, and shown.
+ *
+ * Like with like: when the chart compares years (a line over years, the outcome mix per year), by
+ * default (basis `matched`) only the agencies that give the figures in every year shown enter the
+ * sums, so a change is a change in what agencies did, not in which agencies reported; the
+ * aggregate says how many agencies that is, of how many. Basis `all` sums every report (the raw
+ * totals). Each cell also counts its agencies, the reports failing their own checks and the
+ * figures read as approximate, for the page to say next to the figure.
  */
-import type { FactNumberField } from '../facts.ts';
+import { approxField, type FactNumberField } from '../facts.ts';
 import type { FactsFile } from '../dataset/layout.ts';
 import type { Sums } from '../measures.ts';
-import type { ChartState, Filters, GroupBy } from './state.ts';
+import { METRIC_KEYS, type MetricKey } from '../schema.ts';
+import { agencyIdentity } from './agencies.ts';
+import { isMix } from './measures.ts';
+import type { Basis, ChartState, Filters, GroupBy } from './state.ts';
 
 export interface Cell {
   /** Reports summed (they give every column read). */
@@ -19,6 +29,27 @@ export interface Cell {
   /** Reports in the selection that lack one of the columns read. */
   missing: number;
   sums: Sums;
+  /** The agencies of the reports summed (numbers from agencyNumbers). */
+  agencies: Set<number>;
+  /** Reports summed that fail one of their own arithmetic checks. */
+  failing: number;
+  /** Reports summed whose figure (a prose metric read) the report gives as approximate (约, 多 …). */
+  approximate: number;
+  /** Reports left out because their agency does not report in every year compared (basis `matched`). */
+  leftOut: number;
+}
+
+/** How a chart that compares years compares them. */
+export interface Comparison {
+  basis: Basis;
+  /** The years compared: those with a report giving the figures (ascending). */
+  years: number[];
+  /** Agencies giving the figures in every one of those years. */
+  matched: number;
+  /** Agencies giving the figures in at least one of them. */
+  agencies: number;
+  /** Reports left out (basis `matched`: their agency is missing a year). */
+  leftOut: number;
 }
 
 export interface Group {
@@ -37,6 +68,8 @@ export interface Aggregate {
   selected: number;
   /** Templates among the selected reports ('2019', '2021'). */
   templates: string[];
+  /** How years are compared, when the chart compares them (null: one year, or years summed). */
+  comparison: Comparison | null;
 }
 
 type Column = (string | number | null)[];
@@ -93,15 +126,67 @@ export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' |
   return rows;
 }
 
+/** A new empty cell for these fields. */
+export function emptyCell(fields: readonly FactNumberField[]): Cell {
+  return { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])), agencies: new Set(), failing: 0, approximate: 0, leftOut: 0 };
+}
+
+const agencyCache = new WeakMap<FactsFile, Int32Array>();
+
+/** Each row's agency as a number (same number, same agency: agencyIdentity), computed once per facts file. */
+export function agencyNumbers(facts: FactsFile): Int32Array {
+  const cached = agencyCache.get(facts);
+  if (cached) return cached;
+  const [ids, names, codes, provinces] = ['id', 'agency', 'division_code', 'province'].map((c) => column(facts, c));
+  const index = new Map<string, number>();
+  const out = new Int32Array(facts.count);
+  const text = (v: string | number | null | undefined) => (typeof v === 'string' && v !== '' ? v : null);
+  for (let i = 0; i < facts.count; i++) {
+    const key = agencyIdentity(String(ids![i] ?? i), text(names![i]), text(codes![i]), text(provinces![i]));
+    let n = index.get(key);
+    if (n === undefined) index.set(key, (n = index.size));
+    out[i] = n;
+  }
+  agencyCache.set(facts, out);
+  return out;
+}
+
+/** True when the chart for this state compares years (so like-with-like applies): not a breakdown with its years summed per group. */
+export function comparesYears(state: Pick<ChartState, 'measure' | 'groupBy'>): boolean {
+  return !(isMix(state.measure) && state.groupBy !== 'none');
+}
+
 export function aggregate(facts: FactsFile, state: ChartState, fields: readonly FactNumberField[]): Aggregate {
   const rows = selectRows(facts, state);
   const keyOf = groupKeyColumn(facts, state.groupBy);
   const yearCol = column(facts, 'year');
   const templateCol = column(facts, 'template');
+  const failedCol = column(facts, 'checks_failed');
+  const approxCols = fields.filter((f): f is MetricKey => (METRIC_KEYS as readonly string[]).includes(f)).map((m) => column(facts, approxField(m)));
+  const agencyOf = agencyNumbers(facts);
   const cols = fields.map((f) => column(facts, f));
+  const complete = (i: number) => cols.every((c) => typeof c[i] === 'number');
+
+  // Which agencies give the figures in which years (for like with like).
+  const yearsOf = new Map<number, Set<number>>();
+  const givenYears = new Set<number>();
+  for (const i of rows) {
+    if (!complete(i)) continue;
+    const year = yearCol[i] as number;
+    givenYears.add(year);
+    const a = agencyOf[i] as number;
+    (yearsOf.get(a) ?? yearsOf.set(a, new Set()).get(a)!).add(year);
+  }
+  const compared = [...givenYears].sort((a, b) => a - b);
+  const matched = new Set<number>();
+  for (const [a, years] of yearsOf) if (years.size === compared.length) matched.add(a);
+  const comparing = compared.length > 1 && comparesYears(state);
+  const onlyMatched = comparing && state.basis === 'matched';
+
   const groups = new Map<string, Group>();
   const yearSet = new Set<number>();
   const templates = new Set<string>();
+  let leftOut = 0;
   for (const i of rows) {
     const year = yearCol[i] as number;
     yearSet.add(year);
@@ -111,12 +196,15 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { key, byYear: new Map(), reports: 0 }));
     let cell = group.byYear.get(year);
-    if (!cell) group.byYear.set(year, (cell = { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])) }));
-    let complete = true;
-    for (const c of cols) if (typeof c[i] !== 'number') { complete = false; break; }
-    if (!complete) { cell.missing++; continue; }
+    if (!cell) group.byYear.set(year, (cell = emptyCell(fields)));
+    if (!complete(i)) { cell.missing++; continue; }
+    const agency = agencyOf[i] as number;
+    if (onlyMatched && !matched.has(agency)) { cell.leftOut++; leftOut++; continue; }
     cell.reports++;
     group.reports++;
+    cell.agencies.add(agency);
+    if (typeof failedCol[i] === 'number' && (failedCol[i] as number) > 0) cell.failing++;
+    if (approxCols.some((c) => c[i] === 1)) cell.approximate++;
     for (let j = 0; j < fields.length; j++) {
       const f = fields[j] as FactNumberField;
       cell.sums[f] = (cell.sums[f] as number) + (cols[j]![i] as number);
@@ -129,15 +217,20 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     groups: [...groups.values()],
     selected: rows.length,
     templates: [...templates].sort(),
+    comparison: comparing ? { basis: state.basis, years: compared, matched: matched.size, agencies: yearsOf.size, leftOut } : null,
   };
 }
 
 /** Sum a group's cells over several years (for charts that show one value per group). */
 export function mergeCells(cells: Iterable<Cell>, fields: readonly FactNumberField[]): Cell {
-  const out: Cell = { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])) };
+  const out = emptyCell(fields);
   for (const c of cells) {
     out.reports += c.reports;
     out.missing += c.missing;
+    out.failing += c.failing;
+    out.approximate += c.approximate;
+    out.leftOut += c.leftOut;
+    for (const a of c.agencies) out.agencies.add(a);
     for (const f of fields) out.sums[f] = (out.sums[f] as number) + (c.sums[f] ?? 0);
   }
   return out;
