@@ -40,7 +40,6 @@ function draw() {
   const stats = dictionary(env.lang).stats;
   const rate = MEASURES[measure].unit !== 'count';
   const c = labels.column;
-  const counted = sorted.filter(([, x]) => !x.tooFew);
   const few = sorted.filter(([, x]) => x.tooFew).length;
   const failing = sorted.reduce((n, [, x]) => n + x.failing, 0);
   const approximate = sorted.reduce((n, [, x]) => n + x.approximate, 0);
@@ -67,7 +66,7 @@ function draw() {
       rows: sorted.map(([p, x]) => [p, Number(year), x.value, ...(rate ? [x.n] : []), x.reports, x.agencies, x.missing, x.failing, x.tooFew ? 1 : 0]),
     },
     empty: sorted.length === 0,
-    coverage: { reports: counted.reduce((n, [, x]) => n + x.reports, 0), agencies: counted.reduce((n, [, x]) => n + x.agencies, 0) },
+    coverage: { reports: sorted.reduce((n, [, x]) => n + x.reports, 0), agencies: sorted.reduce((n, [, x]) => n + x.agencies, 0) },
     comparison: null,
   };
   const known = sorted.map(([, x]) => x.value).filter((v): v is number => v !== null);

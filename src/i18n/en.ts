@@ -92,7 +92,7 @@ export const en: Dictionary = {
     reviewParts: { upheld: 'Upheld', corrected: 'Corrected', other: 'Other result', pending: 'Pending' },
     column: { agencies: 'Agencies', n: 'Denominator (cases)', approximate: 'Reports giving an approximate figure', failing: 'Reports failing their own checks', leftOut: 'Left out (agency not in every year)' },
     basis: 'Compare',
-    bases: { matched: 'Like with like: agencies reporting in every year', all: 'All reports (raw totals; agencies differ by year)' },
+    bases: { matched: 'Like with like (same agencies)', all: 'All reports (raw totals)' },
     coverage: (reports, agencies) => `${reports} ${reports === 1 ? 'report' : 'reports'} · ${agencies} ${agencies === 1 ? 'agency' : 'agencies'}`,
     noteMatched: (matched, agencies, years, leftOut) =>
       `Like with like: only the ${matched} ${matched === 1 ? 'agency' : 'agencies'} reporting in every year of ${years.join(', ')} (of ${agencies} with figures); ${leftOut} other ${leftOut === 1 ? 'report is' : 'reports are'} left out. Choose “All reports” for the raw totals.`,
@@ -115,12 +115,13 @@ export const en: Dictionary = {
     changeNoneMatched: (prev) => `No agency reported in both ${prev} and the latest year: no like-with-like change`,
     changeRaw: (prevReports, reports, prev, year) => `raw totals (${prev}: ${prevReports} ${prevReports === 1 ? 'report' : 'reports'}; ${year}: ${reports}; whichever agencies reported)`,
     failingNote: (n) => `includes ${n} ${n === 1 ? 'report' : 'reports'} failing its own checks`,
-    tooFewValue: (n, min) => `too few (denominator ${n ?? 'unknown'}, under ${min})`,
+    denominator: (n) => `denominator ${n}`,
     aboutTitle: 'Like with like, sample sizes and approximate figures',
     about: [
       'A change between years compares the same agencies by default: only those that report, with the figures needed, in every year compared; the chart says how many. The raw totals (every report summed, whichever agencies reported) can be chosen under “Compare” and are labelled so. Every figure says how many reports and agencies it rests on.',
       'A figure the report gives as approximate (“6.37 million-plus visits”, “about 12 million”) is marked ≈ on the chart and counted in a column of the table and CSV; an aggregate that includes reports failing their own checks says how many next to the figure.',
     ],
+    cellCoverage: '(under each figure: reports · agencies counted)',
     peersNote: (min) => `In brackets: the denominator of this agency’s rate. n: peers whose rate rests on at least ${min} cases; with fewer than ${min}, no quartiles are shown.`,
     peersTooFew: (n, min) => `Only ${n} peers give a figure, fewer than ${min}: quartiles not shown.`,
     mapTooFew: (min) => `Provinces marked “too few” have fewer than ${min} agencies with figures: not coloured, and left out of the colour scale.`,

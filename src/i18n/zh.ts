@@ -95,7 +95,7 @@ export const zh = {
     reviewParts: { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as Record<string, string>,
     column: { agencies: '机关数', n: '分母（件）', approximate: '约数报告数', failing: '未通过自身核对的报告数', leftOut: '因非每年都有报告而未计入' },
     basis: '比较口径',
-    bases: { matched: '同口径：只计每年都有报告的机关', all: '全部报告（原始合计，各年机关不同）' } as Record<string, string>,
+    bases: { matched: '同口径（同一批机关）', all: '全部报告（原始合计）' } as Record<string, string>,
     coverage: (reports: number, agencies: number) => `${reports} 份报告 · ${agencies} 个机关`,
     noteMatched: (matched: number, agencies: number, years: number[], leftOut: number) =>
       `同口径比较：只计 ${years.join('、')} 年每年都有报告的 ${matched} 个机关（共 ${agencies} 个机关有数），另有 ${leftOut} 份报告未计入；可改选“全部报告”看原始合计。`,
@@ -118,12 +118,13 @@ export const zh = {
     changeNoneMatched: (prev: number) => `没有机关在 ${prev} 年和最新年份都有报告，无法同口径比较`,
     changeRaw: (prevReports: number, reports: number, prev: number, year: number) => `原始合计（${prev} 年 ${prevReports} 份报告，${year} 年 ${reports} 份，不论机关是否相同）`,
     failingNote: (n: number) => `含 ${n} 份未通过自身核对的报告`,
-    tooFewValue: (n: number | null, min: number) => `样本过少（分母 ${n ?? '未知'}，不足 ${min}）`,
+    denominator: (n: number) => `分母 ${n} 件`,
     aboutTitle: '同口径比较、样本量与约数',
     about: [
       '跨年变化默认只比较同一批机关：只计在所比较的每一年都有报告、并给出所需数字的机关，图下注明机关数；把全部报告直接相加的“原始合计”可在“比较口径”中选择，并标明各年的机关可能不同。每个数字都注明它来自多少份报告、多少个机关。',
       '报告给出的约数（如“637万多次”“约1200万”）在图中以“≈”标出，数据表和 CSV 中有“约数报告数”一列；汇总中含有未通过自身核对的报告时，在数字旁注明份数。',
     ],
+    cellCoverage: '（数字下方：计入的报告数 · 机关数）',
     peersNote: (min: number) => `括号内为本机关比率的分母；n 为比率分母不少于 ${min} 件的同类机关数，不足 ${min} 个时不显示分位数。`,
     peersTooFew: (n: number, min: number) => `同类机关中有数的只有 ${n} 个，不足 ${min} 个，不显示分位数。`,
     mapTooFew: (min: number) => `标有“样本过少”的省份：有数的机关不足 ${min} 个，不着色，也不参与色阶。`,

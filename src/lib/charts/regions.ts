@@ -36,7 +36,8 @@ export interface ProvinceCell {
 export type ProvinceValues = Record<string, Record<string, ProvinceCell>>;
 
 export function provinceValues(facts: FactsFile, measure: MeasureKey): ProvinceValues {
-  const state = { ...DEFAULT_STATE, measure, groupBy: 'province' as const };
+  // One year at a time: no change over time, so every report of the year counts (basis `all`).
+  const state = { ...DEFAULT_STATE, measure, groupBy: 'province' as const, basis: 'all' as const };
   const agg = aggregate(facts, state, fieldsOf(measure));
   const out: ProvinceValues = {};
   for (const g of agg.groups) {

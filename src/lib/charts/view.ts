@@ -144,7 +144,7 @@ function statsNotes(state: ChartState, agg: Aggregate, words: StatsWords, cells:
   if (c) {
     const years = c.years;
     if (c.basis === 'matched') notes.push(c.matched === 0 ? words.noteNoneMatched(c.agencies, years) : words.noteMatched(c.matched, c.agencies, years, c.leftOut));
-    else notes.push(words.noteRaw(c.matched, c.agencies, years));
+    else if (c.matched < c.agencies) notes.push(words.noteRaw(c.matched, c.agencies, years));
   }
   const failing = cells.reduce((n, x) => n + x.failing, 0);
   if (failing > 0) notes.push(words.noteFailing(failing));
