@@ -3,6 +3,7 @@
  * one minimum-n rule, approximate figures carried to the CSV, reports failing their own checks.
  * Hand-made facts, hand-written expectations.
  */
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { headline } from '../../src/components/views.ts';
@@ -26,7 +27,7 @@ const report = (id: string, name: string, year: number, received: number, extra:
   return record({ id, name, province: '广东省', level: 'prefecture', sector: 'housing', year, rows, ...extra });
 };
 
-const failing = (r: ReportRecord) => ({ ...r, checks: [{ rule: 'applications_balance', ok: false, section: 'applications' as const, values: {} }] });
+const failing = (r: ReportRecord): ReportRecord => ({ ...r, checks: [{ rule: 'cases_group_sum', ok: false, section: 'cases', values: {} }] });
 
 // A and B report in both years; C only in 2022; D only in 2023 (and D fails its own checks).
 const facts = factsFile([
@@ -83,6 +84,29 @@ describe('like with like', () => {
     expect(view(facts, { from: 2023, to: 2023 }).comparison).toBeNull();
     expect(view(facts, { measure: 'outcome_mix', groupBy: 'province' }).comparison).toBeNull();
     expect(view(facts, { measure: 'outcome_mix' }).comparison?.matched).toBe(2);
+  });
+
+  it('sums, per year, exactly the reports of agencies giving the figures in every year compared (any number of years)', () => {
+    const spec = fc.array(fc.record({ agency: fc.integer({ min: 0, max: 5 }), year: fc.integer({ min: 1990, max: 2030 }), received: fc.option(fc.nat(99), { nil: undefined }) }), { maxLength: 60 });
+    fc.assert(
+      fc.property(spec, (rows) => {
+        const facts = factsFile(rows.map((r, i) => record({ id: `r${i}`, name: `机关${r.agency}`, province: '广东省', year: r.year, rows: { new: r.received } })));
+        const agg = aggregate(facts, { ...DEFAULT_STATE }, fieldsOf('applications_received'));
+        const given = rows.filter((r) => r.received !== undefined);
+        const years = [...new Set(given.map((r) => r.year))].sort((a, b) => a - b);
+        const inAll = new Set([...new Set(given.map((r) => r.agency))].filter((a) => years.every((y) => given.some((r) => r.agency === a && r.year === y))));
+        if (years.length < 2) {
+          expect(agg.comparison).toBeNull();
+          return;
+        }
+        expect(agg.comparison).toMatchObject({ years, matched: inAll.size, agencies: new Set(given.map((r) => r.agency)).size });
+        for (const y of years) {
+          const expected = given.filter((r) => r.year === y && inAll.has(r.agency)).reduce((n, r) => n + (r.received as number), 0);
+          expect(agg.groups[0]?.byYear.get(y)?.sums.new_total ?? 0).toBe(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('tells one agency from another of the same name in another place', () => {

@@ -165,29 +165,59 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
   const approxCols = fields.filter((f): f is MetricKey => (METRIC_KEYS as readonly string[]).includes(f)).map((m) => column(facts, approxField(m)));
   const agencyOf = agencyNumbers(facts);
   const cols = fields.map((f) => column(facts, f));
-  const complete = (i: number) => cols.every((c) => typeof c[i] === 'number');
-
-  // Which agencies give the figures in which years (for like with like).
-  const yearsOf = new Map<number, Set<number>>();
-  const givenYears = new Set<number>();
-  for (const i of rows) {
-    if (!complete(i)) continue;
-    const year = yearCol[i] as number;
-    givenYears.add(year);
-    const a = agencyOf[i] as number;
-    (yearsOf.get(a) ?? yearsOf.set(a, new Set()).get(a)!).add(year);
+  // Whether each selected row gives every column read (complete cases), once.
+  const given = new Uint8Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r] as number;
+    let ok = 1;
+    for (const c of cols) if (typeof c[i] !== 'number') { ok = 0; break; }
+    given[r] = ok;
   }
+
+  // Which agencies give the figures in which years (for like with like): a bit per year compared.
+  const givenYears = new Set<number>();
+  for (let r = 0; r < rows.length; r++) if (given[r]) givenYears.add(yearCol[rows[r] as number] as number);
   const compared = [...givenYears].sort((a, b) => a - b);
-  const matched = new Set<number>();
-  for (const [a, years] of yearsOf) if (years.size === compared.length) matched.add(a);
   const comparing = compared.length > 1 && comparesYears(state);
+  const bit = new Map(compared.map((y, k) => [y, k]));
+  const words = Math.ceil(Math.max(1, compared.length) / 32);
+  const agencyCount = agencyOf.reduce((m, a) => Math.max(m, a + 1), 0);
+  const masks = new Uint32Array(agencyCount * words);
+  const seenAgency = new Uint8Array(agencyCount);
+  for (let r = 0; r < rows.length; r++) {
+    if (!given[r]) continue;
+    const i = rows[r] as number;
+    const a = agencyOf[i] as number;
+    const k = bit.get(yearCol[i] as number) as number;
+    seenAgency[a] = 1;
+    masks[a * words + (k >> 5)]! |= 1 << (k & 31);
+  }
+  const full = (a: number) => {
+    for (let w = 0; w < words; w++) {
+      const need = w < words - 1 || compared.length % 32 === 0 ? 0xffffffff : (1 << (compared.length % 32)) - 1;
+      if (((masks[a * words + w] as number) >>> 0) !== need >>> 0) return false;
+    }
+    return true;
+  };
+  let agenciesGiven = 0;
+  let matchedCount = 0;
+  const isMatched = new Uint8Array(agencyCount);
+  for (let a = 0; a < agencyCount; a++) {
+    if (!seenAgency[a]) continue;
+    agenciesGiven++;
+    if (compared.length > 0 && full(a)) {
+      isMatched[a] = 1;
+      matchedCount++;
+    }
+  }
   const onlyMatched = comparing && state.basis === 'matched';
 
   const groups = new Map<string, Group>();
   const yearSet = new Set<number>();
   const templates = new Set<string>();
   let leftOut = 0;
-  for (const i of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r] as number;
     const year = yearCol[i] as number;
     yearSet.add(year);
     const template = templateCol[i];
@@ -197,9 +227,9 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     if (!group) groups.set(key, (group = { key, byYear: new Map(), reports: 0 }));
     let cell = group.byYear.get(year);
     if (!cell) group.byYear.set(year, (cell = emptyCell(fields)));
-    if (!complete(i)) { cell.missing++; continue; }
+    if (!given[r]) { cell.missing++; continue; }
     const agency = agencyOf[i] as number;
-    if (onlyMatched && !matched.has(agency)) { cell.leftOut++; leftOut++; continue; }
+    if (onlyMatched && !isMatched[agency]) { cell.leftOut++; leftOut++; continue; }
     cell.reports++;
     group.reports++;
     cell.agencies.add(agency);
@@ -217,7 +247,7 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     groups: [...groups.values()],
     selected: rows.length,
     templates: [...templates].sort(),
-    comparison: comparing ? { basis: state.basis, years: compared, matched: matched.size, agencies: yearsOf.size, leftOut } : null,
+    comparison: comparing ? { basis: state.basis, years: compared, matched: matchedCount, agencies: agenciesGiven, leftOut } : null,
   };
 }
 
