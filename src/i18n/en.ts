@@ -122,6 +122,7 @@ export const en: Dictionary = {
       'A figure the report gives as approximate (“6.37 million-plus visits”, “about 12 million”) is marked ≈ on the chart and counted in a column of the table and CSV; an aggregate that includes reports failing their own checks says how many next to the figure.',
     ],
     cellCoverage: '(under each figure: reports · agencies counted)',
+    tooFewToRank: (n, min) => `only ${n} ${n === 1 ? 'agency qualifies' : 'agencies qualify'} (fewer than ${min}): no ranking.`,
     peersNote: (min) => `In brackets: the denominator of this agency’s rate. n: peers whose rate rests on at least ${min} cases; with fewer than ${min}, no quartiles are shown.`,
     peersTooFew: (n, min) => `Only ${n} peers give a figure, fewer than ${min}: quartiles not shown.`,
     mapTooFew: (min) => `Provinces marked “too few” have fewer than ${min} agencies with figures: not coloured, and left out of the colour scale.`,

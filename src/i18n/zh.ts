@@ -125,6 +125,7 @@ export const zh = {
       '报告给出的约数（如“637万多次”“约1200万”）在图中以“≈”标出，数据表和 CSV 中有“约数报告数”一列；汇总中含有未通过自身核对的报告时，在数字旁注明份数。',
     ],
     cellCoverage: '（数字下方：计入的报告数 · 机关数）',
+    tooFewToRank: (n: number, min: number) => `只有 ${n} 个机关的数字够格（不足 ${min} 个），不排名。`,
     peersNote: (min: number) => `括号内为本机关比率的分母；n 为比率分母不少于 ${min} 件的同类机关数，不足 ${min} 个时不显示分位数。`,
     peersTooFew: (n: number, min: number) => `同类机关中有数的只有 ${n} 个，不足 ${min} 个，不显示分位数。`,
     mapTooFew: (min: number) => `标有“样本过少”的省份：有数的机关不足 ${min} 个，不着色，也不参与色阶。`,

@@ -74,6 +74,10 @@ describe('statistics on a dataset whose agencies report in different years', () 
     expect(await text(page, `${card} [data-change="raw"]`)).toBe('-980 较 2022 年 · 原始合计（2022 年 3 份报告，2023 年 4 份，不论机关是否相同）');
     // A share: 广州 + 深圳 granted 75/150 in 2022 and 80/160 in 2023.
     expect(await text(page, '[data-headline="granted_share"] [data-change="matched"]')).toBe('0 个百分点 较 2022 年 · 两年都有报告的 2 个机关');
+    // Too few agencies to rank at either end (the minimum-n rule), said with their number.
+    const unranked = await text(page, '[data-unranked]');
+    expect(unranked).toContain(`新收申请: 只有 4 个机关的数字够格（不足 ${MIN_N} 个），不排名。`);
+    expect(unranked).toContain(`予以公开占比: 只有 2 个机关的数字够格（不足 ${MIN_N} 个），不排名。`);
     expect(errors).toEqual([]);
     await page.close();
 

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { headline } from '../../src/components/views.ts';
-import { viewLabels } from '../../src/i18n/index.ts';
+import { describeWords, viewLabels } from '../../src/i18n/index.ts';
+import { describe as describeChart } from '../../src/lib/charts/describe.ts';
 import { aggregate } from '../../src/lib/charts/aggregate.ts';
 import { tableToCsv } from '../../src/lib/charts/csv.ts';
 import { fieldsOf } from '../../src/lib/charts/measures.ts';
@@ -201,6 +202,7 @@ describe('approximate figures', () => {
     expect(exact?.slice(2, 4)).toEqual([1000, 0]);
     expect(v.series[0]?.approximate).toEqual([true, false]);
     expect(v.notes.some((n) => n.startsWith('所计数字中有 1 个是报告给出的约数'))).toBe(true);
+    expect(describeChart(v, describeWords('zh'))).toContain('最高：甲局 ≈6370000');
     const html = tooltipHtml([{ seriesName: '网站访问量', value: 6370000, seriesIndex: 0, dataIndex: 0, name: '甲局' }], v.unit, v);
     expect(html).toContain('<b>≈6370000</b>');
     const csv = Papa.parse<string[]>(tableToCsv(v.table).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;

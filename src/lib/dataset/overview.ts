@@ -12,7 +12,8 @@ export const TOTAL_FIELDS: readonly FactNumberField[] = FACT_NUMBER_FIELDS.filte
 
 /**
  * Measures listed in `extremes`. A rate lists only agencies whose rate rests on at least MIN_N
- * cases (its denominator: the one minimum-n rule, src/lib/measures.ts), and each entry carries it.
+ * cases (its denominator: the one minimum-n rule, src/lib/measures.ts), and each entry carries it;
+ * a measure with fewer than MIN_N agencies to rank lists none, and says how many there were.
  */
 export const EXTREME_MEASURES: readonly MeasureKey[] = [
   'applications_received',
@@ -246,7 +247,9 @@ function extremes(columns: FactColumns, numbers: SummedRows, rows: readonly numb
       const n = (ns[m] as Float64Array)[r] as number;
       return { id: id(r), agency: text('agency', row) ?? '', province: text('province', row), value: of[r] as number, n: Number.isNaN(n) ? null : n };
     };
-    out[measure] = { top: firstInOrder(listed, EXTREME_COUNT, (a, b) => byValue(b, a)).map(entry), bottom: firstInOrder(listed, EXTREME_COUNT, byValue).map(entry) };
+    // A ranking of fewer than MIN_N agencies is not given (the minimum-n rule): only their number.
+    if (listed.length < MIN_N) out[measure] = { top: [], bottom: [], listed: listed.length };
+    else out[measure] = { top: firstInOrder(listed, EXTREME_COUNT, (a, b) => byValue(b, a)).map(entry), bottom: firstInOrder(listed, EXTREME_COUNT, byValue).map(entry), listed: listed.length };
   });
   return out;
 }
@@ -283,7 +286,7 @@ export function overviewOfColumns(columns: FactColumns, count: number, summed?: 
 }
 
 function emptyExtremes(): OverviewFile['extremes'] {
-  return Object.fromEntries(EXTREME_MEASURES.map((m) => [m, { top: [], bottom: [] }]));
+  return Object.fromEntries(EXTREME_MEASURES.map((m) => [m, { top: [], bottom: [], listed: 0 }]));
 }
 
 /** The overview of these reports' facts. */
