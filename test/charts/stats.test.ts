@@ -16,6 +16,7 @@ import { tooltipHtml } from '../../src/lib/charts/option.ts';
 import { provinceValues, tileOption } from '../../src/lib/charts/regions.ts';
 import { DEFAULT_STATE, type ChartState } from '../../src/lib/charts/state.ts';
 import { buildView } from '../../src/lib/charts/view.ts';
+import { CSV_COLUMNS } from '../../src/lib/dataset/columns.ts';
 import type { FactsFile } from '../../src/lib/dataset/layout.ts';
 import { MIN_N } from '../../src/lib/measures.ts';
 import { APPLICATION_ROWS, type ReportRecord } from '../../src/lib/schema.ts';
@@ -225,5 +226,10 @@ describe('labels', () => {
     expect(zh.series.map((s) => s.name)).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结']);
     expect(view(factsFile([r]), { measure: 'review_mix' }, 'en').series.map((s) => s.name)[2]).toBe('Other result');
     expect(viewLabels('zh').part('outcome_mix', 'other')).toBe('其他处理（合计）');
+  });
+
+  it('says in the data dictionary that website visits are counted in 次', () => {
+    expect(CSV_COLUMNS.find((c) => c.name === 'metric_website_visits')?.description).toContain('次 (visits)');
+    expect(CSV_COLUMNS.find((c) => c.name === 'metric_website_visits_approx')?.description).toContain('1 when the report hedges');
   });
 });
