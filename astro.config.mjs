@@ -6,6 +6,9 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
+  // The folder served as the site's root files, dataset included (src/components/dataset.ts reads
+  // it too): PUBLIC_DIR lets a test build the site from a dataset of its own.
+  publicDir: process.env.PUBLIC_DIR ?? './public',
   trailingSlash: 'ignore',
   i18n: {
     locales: ['zh', 'en'],

@@ -73,6 +73,8 @@ export function syncForm(form: HTMLFormElement, lists: OptionLists, state: Chart
   get('g').value = state.groupBy;
   get('level').value = state.filters.level ?? '';
   get('kind').value = state.filters.kind ?? '';
+  const basis = form.elements.namedItem('basis') as HTMLSelectElement | null;
+  if (basis) basis.value = state.basis;
 }
 
 /** The state the form shows. Changing a place clears the narrower places below it. */

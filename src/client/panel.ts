@@ -105,7 +105,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     },
     show(state, view, years, reports, custom) {
       const description = describe(view, dictionary(env.lang).describe);
-      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters }, years, reports), source: `${d.source} · ${env.root}`, dark: isDark() };
+      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters }, years, view.empty ? reports : view.coverage.reports, view.empty ? undefined : view.coverage.agencies), source: `${d.source} · ${env.root}`, dark: isDark() };
       const height = custom ? Math.max(380, Math.min(640, canvas.clientWidth * 0.85)) : chartHeight(view);
       const option = custom ? custom({ ...ctx, width: canvas.clientWidth || 800, height }) : buildOption(view, ctx);
       current = { state, view, option };

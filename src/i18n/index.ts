@@ -57,12 +57,13 @@ export function viewLabels(lang: Lang): ViewLabels {
     unit: (u) => d.units[u] ?? u,
     groupBy: (g) => d.groupBy[g] ?? g,
     group: (g, key) => groupLabel(lang, g, key),
-    part: (_m, part) => d.parts[part] ?? part,
+    part: (m, part) => (m === 'review_mix' ? d.stats.reviewParts[part] : undefined) ?? d.parts[part] ?? part,
     column: d.column,
     noteTopGroups: d.notes.topGroups,
     noteSummedYears: d.notes.summedYears,
     noteTemplates: d.notes.templates,
     noteMissing: d.notes.missing,
+    stats: d.stats,
   };
 }
 
@@ -71,7 +72,7 @@ export function describeWords(lang: Lang): DescribeWords {
 }
 
 /** The chart's second line: what was filtered, which years, how many reports. */
-export function filtersSummary(lang: Lang, filters: Record<string, string | null>, years: number[], reports: number): string {
+export function filtersSummary(lang: Lang, filters: Record<string, string | null>, years: number[], reports: number, agencies?: number): string {
   const d = dictionary(lang);
   const parts: string[] = [];
   for (const key of ['province', 'city', 'county'] as const) if (filters[key]) parts.push(filters[key] as string);
@@ -80,6 +81,6 @@ export function filtersSummary(lang: Lang, filters: Record<string, string | null
   if (filters.sector) parts.push(sectorLabel(lang, filters.sector));
   if (parts.length === 0) parts.push(d.all);
   if (years.length > 0) parts.push(years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`);
-  parts.push(lang === 'en' ? `${reports} ${d.overview.reports}` : `${reports} ${d.overview.reports}`);
+  parts.push(agencies === undefined ? `${reports} ${d.overview.reports}` : d.stats.coverage(reports, agencies));
   return parts.join(' · ');
 }

@@ -89,6 +89,49 @@ export const zh = {
     ],
   },
   embed: { viewOn: '在数据网站查看完整图表' },
+  // stats: like-with-like comparisons, coverage, the minimum-n rule, approximate figures, failing checks
+  stats: {
+    countUnits: { applications: '件', visits: '次', posts: '条', people: '人' } as Record<string, string>,
+    reviewParts: { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as Record<string, string>,
+    column: { agencies: '机关数', n: '分母（件）', approximate: '约数报告数', failing: '未通过自身核对的报告数', leftOut: '因非每年都有报告而未计入' },
+    basis: '比较口径',
+    bases: { matched: '同口径', all: '原始合计' } as Record<string, string>,
+    coverage: (reports: number, agencies: number) => `${reports} 份报告 · ${agencies} 个机关`,
+    noteMatched: (matched: number, agencies: number, years: number[], leftOut: number) =>
+      `同口径比较：只计 ${years.join('、')} 年每年都有报告的 ${matched} 个机关（共 ${agencies} 个机关有数），另有 ${leftOut} 份报告未计入；可在“比较口径”中改选“原始合计”。`,
+    noteNoneMatched: (agencies: number, years: number[]) => `同口径比较：${agencies} 个有数的机关中，没有一个在 ${years.join('、')} 年每年都有报告，无法同口径比较；可缩小年份范围，或在“比较口径”中改选“原始合计”。`,
+    noteRaw: (matched: number, agencies: number, years: number[]) => `原始合计：各年报告的机关不同（${agencies} 个机关中只有 ${matched} 个在 ${years.join('、')} 年每年都有报告），年际变化可能只是报告机关的变化。`,
+    noteFailing: (n: number) => `所计报告中有 ${n} 份未通过自身的核对（数字照原样计入，见“数据质量”页）。`,
+    noteApprox: (n: number) => `所计数字中有 ${n} 个是报告给出的约数（如“637万多次”“约1200万”），以“≈”标出。`,
+    noteMinN: (hidden: number, min: number) => `${hidden} 个比率的分母不足 ${min} 件，按最少样本规则不显示数值（分母见数据表）。`,
+    rule: (min: number) => `最少样本规则：比率的分母（如办结件数）不足 ${min} 件时不显示数值；跨机关的统计（同类机关的分位数、地图上的省份、两端的机关）不足 ${min} 个机关时不显示。`,
+    tip: (t: { reports: number; agencies: number; n: number | null; approximate: number; failing: number; tooFew: boolean; min: number }) =>
+      [
+        t.n !== null ? `分母 ${t.n} 件${t.tooFew ? `（不足 ${t.min} 件，不显示）` : ''}` : '',
+        `${t.reports} 份报告 · ${t.agencies} 个机关`,
+        t.approximate > 0 ? `其中 ${t.approximate} 个约数` : '',
+        t.failing > 0 ? `${t.failing} 份未通过自身核对` : '',
+      ].filter(Boolean).join('；'),
+    approxMark: '≈',
+    tooFew: '样本过少',
+    changeMatched: (agencies: number) => `两年都有报告的 ${agencies} 个机关`,
+    changeNoneMatched: (prev: number) => `没有机关在 ${prev} 年和最新年份都有报告，无法同口径比较`,
+    changeRaw: (prevReports: number, reports: number, prev: number, year: number) => `原始合计（${prev} 年 ${prevReports} 份报告，${year} 年 ${reports} 份，不论机关是否相同）`,
+    failingNote: (n: number) => `含 ${n} 份未通过自身核对的报告`,
+    denominator: (n: number) => `分母 ${n} 件`,
+    aboutTitle: '同口径比较、样本量与约数',
+    about: [
+      '跨年变化默认只比较同一批机关：只计在所比较的每一年都有报告、并给出所需数字的机关，图下注明机关数；把全部报告直接相加的“原始合计”可在“比较口径”中选择，并标明各年的机关可能不同。每个数字都注明它来自多少份报告、多少个机关。',
+      '报告给出的约数（如“637万多次”“约1200万”）在图中以“≈”标出，数据表和 CSV 中有“约数报告数”一列；汇总中含有未通过自身核对的报告时，在数字旁注明份数。',
+    ],
+    cellCoverage: '（数字下方：计入的报告数 · 机关数）',
+    tooFewToRank: (n: number, min: number) => `只有 ${n} 个机关的数字够格（不足 ${min} 个），不排名。`,
+    peersNote: (min: number) => `括号内为本机关比率的分母；n 为比率分母不少于 ${min} 件的同类机关数，不足 ${min} 个时不显示分位数。`,
+    peersTooFew: (n: number, min: number) => `同类机关中有数的只有 ${n} 个，不足 ${min} 个，不显示分位数。`,
+    mapTooFew: (min: number) => `标有“样本过少”的省份：有数的机关不足 ${min} 个，不着色，也不参与色阶。`,
+    mapCell: (agencies: number) => `${agencies} 个机关`,
+    extremesNote: (min: number) => `只列出比率分母不少于 ${min} 件的机关；括号内为分母。`,
+  },
 };
 
 export type Dictionary = typeof zh;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHART_MEASURES } from '../../src/lib/charts/measures.ts';
-import { DEFAULT_STATE, GROUP_BYS, stateFromParams, stateToParams, stateToSearch, type ChartState } from '../../src/lib/charts/state.ts';
+import { BASES, DEFAULT_STATE, GROUP_BYS, stateFromParams, stateToParams, stateToSearch, type ChartState } from '../../src/lib/charts/state.ts';
 import { KINDS, LEVELS } from '../../src/lib/schema.ts';
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -20,6 +20,7 @@ const stateArb: fc.Arbitrary<ChartState> = fc
     }),
     from: maybe(fc.integer({ min: 2000, max: 2030 })),
     to: maybe(fc.integer({ min: 2000, max: 2030 })),
+    basis: fc.constantFrom(...BASES),
   })
   .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, from: s.to, to: s.from } : s));
 

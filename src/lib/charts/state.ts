@@ -18,6 +18,13 @@ export interface Filters {
   sector: string | null;
 }
 
+/**
+ * What a change over time compares: `matched` (the default) only the agencies that reported in
+ * every year shown; `all` every report, the raw totals (the agencies may differ between years).
+ */
+export const BASES = ['matched', 'all'] as const;
+export type Basis = (typeof BASES)[number];
+
 export interface ChartState {
   measure: ChartMeasure;
   groupBy: GroupBy;
@@ -25,6 +32,7 @@ export interface ChartState {
   /** First and last year shown (inclusive); null = from the first / to the last year in the data. */
   from: number | null;
   to: number | null;
+  basis: Basis;
 }
 
 export const DEFAULT_STATE: ChartState = {
@@ -33,10 +41,11 @@ export const DEFAULT_STATE: ChartState = {
   filters: { province: null, city: null, county: null, level: null, kind: null, sector: null },
   from: null,
   to: null,
+  basis: 'matched',
 };
 
 /** URL parameter names, short enough for iframe snippets. */
-const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to' } as const;
+const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to', basis: 'basis' } as const;
 const FILTER_KEYS = ['province', 'city', 'county', 'level', 'kind', 'sector'] as const satisfies readonly (keyof Filters)[];
 
 export function stateToParams(state: ChartState): URLSearchParams {
@@ -49,6 +58,7 @@ export function stateToParams(state: ChartState): URLSearchParams {
   }
   if (state.from !== null) params.set(P.from, String(state.from));
   if (state.to !== null) params.set(P.to, String(state.to));
+  if (state.basis !== DEFAULT_STATE.basis) params.set(P.basis, state.basis);
   return params;
 }
 
@@ -101,6 +111,7 @@ export function stateFromParams(params: URLSearchParams): ParsedState {
     },
     from,
     to,
+    basis: pick(P.basis, BASES, DEFAULT_STATE.basis),
   };
   return { state, ignored };
 }
