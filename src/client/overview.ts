@@ -4,6 +4,7 @@
  */
 import './line-bar.ts';
 import type { PreparedChart } from '../components/views.ts';
+import { historyMode, type LastChange } from '../lib/nav/history.ts';
 import { pageEnv } from './env.ts';
 import { createPanel } from './panel.ts';
 
@@ -27,10 +28,19 @@ function draw() {
   panel.show(chart.state, chart.view, chart.years, chart.reports);
 }
 
+let last: LastChange | null = null;
 select.addEventListener('change', () => {
-  history.pushState(null, '', `${location.pathname}?m=${encodeURIComponent(select.value)}`);
+  // Arrow keys through the select: one history entry, not one a step.
+  const now = performance.now();
+  const url = `${location.pathname}?m=${encodeURIComponent(select.value)}`;
+  if (historyMode(last, 'm', now) === 'replace') history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  last = { control: 'm', at: now };
   draw();
 });
-window.addEventListener('popstate', draw);
+window.addEventListener('popstate', () => {
+  last = null;
+  draw();
+});
 // After the first frame: the page lays out once, then the chart draws into its final size.
 requestAnimationFrame(() => draw());

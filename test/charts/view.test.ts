@@ -37,15 +37,15 @@ describe('chart view', () => {
     expect(v.categories).toEqual(['2020', '2021']);
     // 北京市: 2020 = 5/20, 2021 = 4/10; 广东省 2021 has no total_processed: not counted, said so.
     expect(v.series).toEqual([
-      { key: '北京市', name: '北京市', values: [25, 40] },
-      { key: '广东省', name: '广东省', values: [null, null] },
+      { key: '北京市', name: 'Beijing 北京市', values: [25, 40] },
+      { key: '广东省', name: 'Guangdong 广东省', values: [null, null] },
     ]);
     expect(v.table.rows).toEqual([
-      ['北京市', 2020, 25, 1, 0],
-      ['北京市', 2021, 40, 1, 0],
-      ['广东省', 2021, null, 0, 1],
+      ['Beijing 北京市', 2020, 25, 1, 0],
+      ['Beijing 北京市', 2021, 40, 1, 0],
+      ['Guangdong 广东省', 2021, null, 0, 1],
     ]);
-    expect(v.notes.some((n) => n.includes('1 reports lack'))).toBe(true);
+    expect(v.notes.some((n) => n.includes('1 report lacks'))).toBe(true);
   });
 
   it('draws a bar per group for a single year, sorted by value', () => {

@@ -25,6 +25,11 @@ export interface ChartState {
   /** First and last year shown (inclusive); null = from the first / to the last year in the data. */
   from: number | null;
   to: number | null;
+  /**
+   * Agencies chosen by name (compare page multi-select), as their keys `name|place` (the place the
+   * report gives most precisely, '' when none): empty = every agency the filters select.
+   */
+  agencies: string[];
 }
 
 export const DEFAULT_STATE: ChartState = {
@@ -33,10 +38,11 @@ export const DEFAULT_STATE: ChartState = {
   filters: { province: null, city: null, county: null, level: null, kind: null, sector: null },
   from: null,
   to: null,
+  agencies: [],
 };
 
 /** URL parameter names, short enough for iframe snippets. */
-const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to' } as const;
+const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to', agency: 'a' } as const;
 const FILTER_KEYS = ['province', 'city', 'county', 'level', 'kind', 'sector'] as const satisfies readonly (keyof Filters)[];
 
 export function stateToParams(state: ChartState): URLSearchParams {
@@ -49,6 +55,7 @@ export function stateToParams(state: ChartState): URLSearchParams {
   }
   if (state.from !== null) params.set(P.from, String(state.from));
   if (state.to !== null) params.set(P.to, String(state.to));
+  for (const a of state.agencies) params.append(P.agency, a);
   return params;
 }
 
@@ -101,6 +108,7 @@ export function stateFromParams(params: URLSearchParams): ParsedState {
     },
     from,
     to,
+    agencies: [...new Set(params.getAll(P.agency).map((a) => a.trim()).filter((a) => a !== ''))],
   };
   return { state, ignored };
 }
