@@ -20,9 +20,17 @@ export function datasetVersionLabel(): string {
   return document.documentElement.dataset.version ?? '';
 }
 
-/** The citation of a chart: its title, the dataset version, the address of this view. */
+/** The citation of a chart: its title, the dataset version, the address of this view (its Chinese readable, not percent-escaped). */
 export function citeText(env: PageEnv, title: string, url = location.href): string {
-  return dictionary(env.lang).nav2.citeText(title, datasetVersionLabel(), url);
+  return dictionary(env.lang).nav2.citeText(title, datasetVersionLabel(), readableUrl(url));
+}
+
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
 
 export function shareExtras(root: HTMLElement, env: PageEnv): ShareExtras {

@@ -33,7 +33,8 @@ new ResizeObserver(postHeight).observe(document.documentElement);
 
 async function main() {
   const panel = createPanel(document.querySelector<HTMLElement>('[data-panel]')!, env);
-  if (params.get('plain') === '1') for (const el of document.querySelectorAll<HTMLElement>('[data-cite]')) el.hidden = true;
+  // The embed's own foot carries the source, the dataset version and the link back: no citation line (it would only add height).
+  for (const el of document.querySelectorAll<HTMLElement>('[data-cite]')) el.hidden = true;
   panel.loading();
   try {
     const facts = await fetchData<FactsFile>(env, DATA_FILES.facts);
