@@ -18,9 +18,13 @@ export function sourcePath(record: Pick<ReportRecord, 'id' | 'source'>): string 
   return `sources/${record.id}/${PAGE.test(name) ? `${name}.txt` : name}`;
 }
 
-/** The published address, when the sources file gives one that is http(s). */
-export function publishedUrl(record: { source: { url?: string | null } }): string | null {
-  const url = record.source.url?.trim();
+/**
+ * The published address (`source.url`, from data/sources.csv, optional in the record), when it
+ * is given and is http(s).
+ */
+export function publishedUrl(record: { source: object }): string | null {
+  const given = (record.source as { url?: unknown }).url;
+  const url = typeof given === 'string' ? given.trim() : '';
   if (!url) return null;
   try {
     const parsed = new URL(url);
