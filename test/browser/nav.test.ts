@@ -145,6 +145,7 @@ describe('finding, sharing, citing', () => {
     await page.check('[data-embed-style="light"]');
     const snippet = await code();
     expect(snippet).toContain('theme=light');
+    await (await page.$('[data-embed-box]'))!.screenshot({ path: `${SHOTS}/nav-embed-dialog-1280.png` });
     // The host strips scripts: only the iframe is left, at the height the snippet gives.
     const iframe = snippet.split('\n')[0]!.replace(/&amp;/g, '&');
     const height = Number(/height="(\d+)"/.exec(iframe)![1]);
