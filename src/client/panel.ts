@@ -108,7 +108,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     },
     show(state, view, years, reports, custom) {
       const description = describe(view, dictionary(env.lang).describe);
-      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters }, years, reports), source: `${d.source} · ${d.nav2.citeShort(datasetVersionLabel())} · ${env.root}`, dark: isDark() };
+      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters, agencies: state.agencies.length > 0 ? String(state.agencies.length) : null }, years, reports), source: `${d.source} · ${d.nav2.citeShort(datasetVersionLabel())} · ${env.root}`, dark: isDark() };
       const height = custom ? Math.max(380, Math.min(640, canvas.clientWidth * 0.85)) : chartHeight(view);
       const option = custom ? custom({ ...ctx, width: canvas.clientWidth || 800, height }) : buildOption(view, ctx);
       const light = !ctx.dark ? option : custom ? custom({ ...ctx, dark: false, width: canvas.clientWidth || 800, height }) : buildOption(view, { ...ctx, dark: false });

@@ -116,6 +116,7 @@ export const en: Dictionary = {
     reportsN: (n) => `${n} ${n === 1 ? 'report' : 'reports'}`,
     agenciesN: (n) => `${n} ${n === 1 ? 'agency' : 'agencies'}`,
     rowsN: (n) => `${n} ${n === 1 ? 'row' : 'rows'}`,
+    chosenN: (n) => `${n} chosen ${n === 1 ? 'agency' : 'agencies'}`,
     description: 'Requests, answers, reconsiderations and lawsuits from Chinese government bodies’ annual disclosure reports.',
   },
 };

@@ -79,7 +79,7 @@ export function describeWords(lang: Lang): DescribeWords {
   return dictionary(lang).describe;
 }
 
-/** The chart's second line: what was filtered, which years, how many reports. */
+/** The chart's second line: what was filtered (`agencies`: how many were chosen by name), which years, how many reports. */
 export function filtersSummary(lang: Lang, filters: Record<string, string | null>, years: number[], reports: number): string {
   const d = dictionary(lang);
   const parts: string[] = [];
@@ -88,6 +88,7 @@ export function filtersSummary(lang: Lang, filters: Record<string, string | null
   if (filters.level) parts.push(d.levels[filters.level] ?? filters.level);
   if (filters.kind) parts.push(d.kinds[filters.kind] ?? filters.kind);
   if (filters.sector) parts.push(sectorLabel(lang, filters.sector));
+  if (filters.agencies) parts.push(d.nav2.chosenN(Number(filters.agencies)));
   if (parts.length === 0) parts.push(d.all);
   if (years.length > 0) parts.push(years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`);
   parts.push(d.nav2.reportsN(reports));

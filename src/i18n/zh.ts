@@ -119,6 +119,7 @@ export const zh = {
     reportsN: (n: number) => `${n} 份报告`,
     agenciesN: (n: number) => `${n} 个机关`,
     rowsN: (n: number) => `${n} 行`,
+    chosenN: (n: number) => `已选 ${n} 个机关`,
     description: '各级政府机关政府信息公开工作年度报告中的申请、答复、复议与诉讼数字。',
   },
 };

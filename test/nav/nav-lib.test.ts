@@ -174,5 +174,7 @@ describe('English words', () => {
     expect(groupLabel('en', 'province', '内蒙古自治区')).toBe('Inner Mongolia 内蒙古自治区');
     expect(filtersSummary('en', { province: '北京市' }, [2023], 1)).toBe('Beijing 北京市 · 2023 · 1 report');
     expect(filtersSummary('zh', { province: '北京市' }, [2020, 2023], 2)).toBe('北京市 · 2020–2023 · 2 份报告');
+    expect(filtersSummary('en', { province: null, agencies: '2' }, [2023], 2)).toBe('2 chosen agencies · 2023 · 2 reports');
+    expect(filtersSummary('zh', { agencies: '1' }, [2023], 1)).toBe('已选 1 个机关 · 2023 · 1 份报告');
   });
 });
