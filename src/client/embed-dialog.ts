@@ -85,7 +85,7 @@ export function shareExtras(root: HTMLElement, env: PageEnv): ShareExtras {
   return {
     update(state, view) {
       current = { state, view };
-      cite.textContent = `${d.nav2.cite}: ${citeText(env, view.title)}`;
+      cite.textContent = `${d.nav2.cite}${citeText(env, view.title)}`;
       write();
     },
   };

@@ -95,7 +95,7 @@ export const en: Dictionary = {
     version: 'Dataset version (build date · content hash): ',
     coverage: (year, reports, agencies) => `${year}: ${reports} ${reports === 1 ? 'report' : 'reports'}, ${agencies} ${agencies === 1 ? 'agency' : 'agencies'}`,
     coverageNone: 'The dataset has no reports yet.',
-    cite: 'Cite',
+    cite: 'Cite: ',
     citeText: (title, version, url) => `Government Information Disclosure Reports dataset: ${title}. Version ${version}. ${url}`,
     citeShort: (version) => `dataset version ${version}`,
     originalFile: 'Original file (the site’s copy): ',

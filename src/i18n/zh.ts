@@ -98,7 +98,7 @@ export const zh = {
     version: '数据版本（构建日期 · 内容哈希）：',
     coverage: (year: number, reports: number, agencies: number) => `${year} 年：${reports} 份报告，${agencies} 个机关`,
     coverageNone: '数据集中还没有报告。',
-    cite: '引用',
+    cite: '引用：',
     citeText: (title: string, version: string, url: string) => `政府信息公开年报数据：${title}。数据版本 ${version}。${url}`,
     citeShort: (version: string) => `数据版本 ${version}`,
     originalFile: '原文件（本站保存的副本）：',
