@@ -5,6 +5,7 @@
  */
 import './line-bar.ts';
 import type { PreparedChart } from '../components/views.ts';
+import { historyMode, type LastChange } from '../lib/nav/history.ts';
 import { pageEnv } from './env.ts';
 import { createPanel } from './panel.ts';
 
@@ -33,14 +34,23 @@ function draw() {
   panel.show(chart.state, chart.view, chart.years, chart.reports);
 }
 
-function pick() {
+let last: LastChange | null = null;
+/** The measure and basis into the URL; arrow keys through a select give one history entry, not one a step. */
+function pick(control: 'm' | 'basis') {
   const params = new URLSearchParams({ m: select.value });
   if (basisSelect?.value === 'all') params.set('basis', 'all');
-  history.pushState(null, '', `${location.pathname}?${params}`);
+  const url = `${location.pathname}?${params}`;
+  const now = performance.now();
+  if (historyMode(last, control, now) === 'replace') history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  last = { control, at: now };
   draw();
 }
-select.addEventListener('change', pick);
-basisSelect?.addEventListener('change', pick);
-window.addEventListener('popstate', draw);
+select.addEventListener('change', () => pick('m'));
+basisSelect?.addEventListener('change', () => pick('basis'));
+window.addEventListener('popstate', () => {
+  last = null;
+  draw();
+});
 // After the first frame: the page lays out once, then the chart draws into its final size.
 requestAnimationFrame(() => draw());

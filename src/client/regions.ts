@@ -12,6 +12,7 @@ import { DEFAULT_STATE, type ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
 import { unitLabel, unitOf } from '../lib/charts/view.ts';
 import { MEASURES, MIN_N, type MeasureKey } from '../lib/measures.ts';
+import { historyMode, type LastChange } from '../lib/nav/history.ts';
 import { pageEnv } from './env.ts';
 import { createPanel } from './panel.ts';
 
@@ -78,11 +79,20 @@ function draw() {
   );
 }
 
-form.addEventListener('change', () => {
+let last: LastChange | null = null;
+form.addEventListener('change', (event) => {
   const params = new URLSearchParams({ m: select('m').value, year: select('year').value });
-  history.pushState(null, '', `${location.pathname}?${params}`);
+  // Arrow keys through a select: one history entry, not one a step.
+  const control = (event.target as HTMLSelectElement).name;
+  const now = performance.now();
+  if (historyMode(last, control, now) === 'replace') history.replaceState(null, '', `${location.pathname}?${params}`);
+  else history.pushState(null, '', `${location.pathname}?${params}`);
+  last = { control, at: now };
   draw();
 });
-window.addEventListener('popstate', draw);
+window.addEventListener('popstate', () => {
+  last = null;
+  draw();
+});
 // After the first frame: the page lays out once, then the chart draws into its final size.
 requestAnimationFrame(() => draw());

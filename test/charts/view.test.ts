@@ -37,18 +37,18 @@ describe('chart view', () => {
     expect(v.categories).toEqual(['2020', '2021']);
     // 北京市: 2020 = 5/20, 2021 = 4/10; 广东省 2021 has no total_processed: not counted, said so.
     expect(v.series.map(({ key, name, values }) => ({ key, name, values }))).toEqual([
-      { key: '北京市', name: '北京市', values: [25, 40] },
-      { key: '广东省', name: '广东省', values: [null, null] },
+      { key: '北京市', name: 'Beijing 北京市', values: [25, 40] },
+      { key: '广东省', name: 'Guangdong 广东省', values: [null, null] },
     ]);
     expect(v.table.columns.slice(3)).toEqual(['Denominator (cases)', 'Reports counted', 'Agencies', 'Reports missing a figure', 'Reports failing their own checks']);
     // value, denominator, reports, agencies, missing, failing
     expect(v.table.rows).toEqual([
-      ['北京市', 2020, 25, 20, 1, 1, 0, 0],
-      ['北京市', 2021, 40, 10, 1, 1, 0, 0],
-      ['广东省', 2021, null, null, 0, 0, 1, 0],
+      ['Beijing 北京市', 2020, 25, 20, 1, 1, 0, 0],
+      ['Beijing 北京市', 2021, 40, 10, 1, 1, 0, 0],
+      ['Guangdong 广东省', 2021, null, null, 0, 0, 1, 0],
     ]);
     expect(v.series[0]?.tips?.[0]).toBe('denominator 20; 1 report · 1 agency');
-    expect(v.notes.some((n) => n.includes('1 reports lack'))).toBe(true);
+    expect(v.notes.some((n) => n.includes('1 report lacks'))).toBe(true);
   });
 
   it('draws a bar per group for a single year, sorted by value', () => {

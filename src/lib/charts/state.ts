@@ -33,6 +33,11 @@ export interface ChartState {
   from: number | null;
   to: number | null;
   basis: Basis;
+  /**
+   * Agencies chosen by name (compare page multi-select), as their keys `name|place` (the place the
+   * report gives most precisely, '' when none): empty = every agency the filters select.
+   */
+  agencies: string[];
 }
 
 export const DEFAULT_STATE: ChartState = {
@@ -42,10 +47,11 @@ export const DEFAULT_STATE: ChartState = {
   from: null,
   to: null,
   basis: 'matched',
+  agencies: [],
 };
 
 /** URL parameter names, short enough for iframe snippets. */
-const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to', basis: 'basis' } as const;
+const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to', basis: 'basis', agency: 'a' } as const;
 const FILTER_KEYS = ['province', 'city', 'county', 'level', 'kind', 'sector'] as const satisfies readonly (keyof Filters)[];
 
 export function stateToParams(state: ChartState): URLSearchParams {
@@ -59,6 +65,7 @@ export function stateToParams(state: ChartState): URLSearchParams {
   if (state.from !== null) params.set(P.from, String(state.from));
   if (state.to !== null) params.set(P.to, String(state.to));
   if (state.basis !== DEFAULT_STATE.basis) params.set(P.basis, state.basis);
+  for (const a of state.agencies) params.append(P.agency, a);
   return params;
 }
 
@@ -112,6 +119,7 @@ export function stateFromParams(params: URLSearchParams): ParsedState {
     from,
     to,
     basis: pick(P.basis, BASES, DEFAULT_STATE.basis),
+    agencies: [...new Set(params.getAll(P.agency).map((a) => a.trim()).filter((a) => a !== ''))],
   };
   return { state, ignored };
 }
