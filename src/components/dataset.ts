@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { coverageByYear, datasetVersion, type DatasetVersion, type YearCoverage } from '../lib/nav/version.ts';
 import type { BuildReport } from '../lib/dataset/build-report.ts';
 import { SCHEMA_VERSION } from '../lib/schema.ts';
@@ -113,6 +113,9 @@ export function readCoverage(): YearCoverage[] {
   return (coverage ??= coverageByYear(readFacts()));
 }
 
+/** The reports folder the dataset was built from: record paths are relative to it (REPORTS_DIR, as build-data's --reports; default data/reports). */
+const REPORTS_DIR = resolve(process.env.REPORTS_DIR ?? 'data/reports');
+
 let served: Map<string, string> | undefined;
 /**
  * Report id → the file it was read from, when that file is still there with the same bytes
@@ -122,7 +125,7 @@ export function servedSources(): Map<string, string> {
   if (served) return served;
   served = new Map();
   for (const r of readReports()) {
-    const path = isAbsolute(r.source.file) ? r.source.file : join(process.cwd(), r.source.file);
+    const path = isAbsolute(r.source.file) ? r.source.file : join(REPORTS_DIR, r.source.file);
     if (!existsSync(path)) continue;
     if (createHash('sha256').update(readFileSync(path)).digest('hex') === r.source.sha256) served.set(r.id, path);
   }

@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const r of STATS_REPORTS) writeFileSync(join(REPORTS, `${r.file}.txt`), reportText(r));
   execFileSync('node', ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', REPORTS, '--out', `${PUBLIC}/data`, '--no-cache', '--agencies='], { stdio: 'pipe' });
   for (const f of ['embed-resize.js', 'favicon.svg']) copyFileSync(join('public', f), join(PUBLIC, f));
-  site = await startSite({ buildData: false, env: { PUBLIC_DIR: PUBLIC }, outDir: `${TMP}/dist` });
+  site = await startSite({ buildData: false, env: { PUBLIC_DIR: PUBLIC, REPORTS_DIR: REPORTS }, outDir: `${TMP}/dist` });
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
 
