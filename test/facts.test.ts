@@ -1,3 +1,4 @@
+import { agencyId } from '../src/lib/agency/agency-id.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FACT_FIELDS, factValues, groupTotal, toFact } from '../src/lib/facts.ts';
@@ -22,6 +23,7 @@ function distinctRecord(): ReportRecord {
 function expected(record: ReportRecord, field: string): string | number | null {
   const a = record.agency as unknown as Record<string, string | null>;
   if (field === 'agency') return a.name ?? null;
+  if (field === 'agency_id') return agencyId(record.agency);
   if (field in a) return a[field] ?? null;
   if (field === 'checks_failed') return record.checks.filter((c) => !c.ok).length;
   if (field === 'diagnostics') return record.diagnostics.length;

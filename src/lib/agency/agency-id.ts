@@ -6,7 +6,7 @@
  * is central, else `xx-…`. Pure.
  */
 import type { Agency } from '../schema.ts';
-import { cityShortName, provinceShortName } from './divisions.ts';
+import { cityShortName, provinceShortName } from './short-names.ts';
 
 /** The name without its leading place names (province, city, county, township; full or short form), and without spaces. */
 export function agencyBody(agency: Pick<Agency, 'name' | 'canonical_name' | 'province' | 'city' | 'county' | 'township'>): string | null {
@@ -36,10 +36,12 @@ function hash(text: string): string {
   return h.toString(36).padStart(13, '0').slice(-11);
 }
 
-/** `320813-0k3j9x2abcd`: the division code and a hash of the body; null for an agency with no name. */
+/** `320813-0k3j9x2abcd`: the division code and a hash of the body (and of the places named, when there is no code); null for an agency with no name. */
 export function agencyId(agency: Agency): string | null {
   const body = agencyBody(agency);
   if (body === null) return null;
   const place = agency.division_code ?? (agency.level === 'central' ? 'cn' : 'xx');
-  return `${place}-${hash(body)}`;
+  // Without a code, the places the report names keep apart same-named bodies in different places.
+  const scope = agency.division_code ? '' : [agency.province, agency.city, agency.county, agency.township].map((p) => p ?? '').join('/');
+  return `${place}-${hash(scope === '' || scope === '///' ? body : `${scope}|${body}`)}`;
 }

@@ -35,16 +35,8 @@ const PLACEHOLDER = /^(市辖区|县|省直辖县级行政区划|自治区直辖
 /** The four municipalities directly under the central government (直辖市). */
 export const MUNICIPALITIES = ['北京市', '天津市', '上海市', '重庆市'] as const;
 
-/** 广西壮族自治区 → 广西, 北京市 → 北京, 广东省 → 广东. */
-export function provinceShortName(name: string): string {
-  return name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)$/, '');
-}
-
-/** 东莞市 → 东莞, 恩施土家族苗族自治州 → 恩施; null when nothing distinctive would remain. */
-export function cityShortName(name: string): string | null {
-  const short = name.replace(/(市|地区|盟|.{0,8}自治州)$/, '');
-  return short.length >= 2 && short !== name ? short : null;
-}
+export { cityShortName, provinceShortName } from './short-names.ts';
+import { cityShortName, provinceShortName } from './short-names.ts';
 
 function buildIndex() {
   const provinceName = new Map<string, string>();

@@ -1,11 +1,15 @@
 /**
- * Agencies from reports: one agency = one name in one division (its reports over the years).
- * Its page is keyed by its earliest report id, a stable slug from a file name.
+ * Agencies from reports: one agency = its permanent id (src/lib/agency/agency-id.ts: its division
+ * and its name without the place names in front), its reports over the years. Its page is keyed
+ * by that id; the addresses pages had before (its earliest report's id) forward to it.
  */
+import { agencyId } from '../agency/agency-id.ts';
 import type { ReportRecord } from '../schema.ts';
 
 export interface AgencyGroup {
   slug: string;
+  /** Earlier addresses of its page (its reports' ids, the old scheme's keys) that forward to it. */
+  formerSlugs: string[];
   name: string;
   /** Its reports, latest year first. */
   reports: ReportRecord[];
@@ -19,8 +23,9 @@ export function agencyIdentity(id: string, name: string | null, divisionCode: st
   return `${name ?? `#${id}`}|${divisionCode ?? province ?? ''}`;
 }
 
+/** The agency's permanent id; a report with no agency name is its own agency (`#<report id>`). */
 export function agencyKey(r: ReportRecord): string {
-  return agencyIdentity(r.id, r.agency.name, r.agency.division_code, r.agency.province);
+  return agencyId(r.agency) ?? `#${r.id}`;
 }
 
 export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {
@@ -29,12 +34,16 @@ export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {
     const key = agencyKey(r);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
-  return [...groups.values()].map((rs) => {
+  return [...groups.entries()].map(([key, rs]) => {
     const byId = [...rs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const latest = [...rs].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.id < b.id ? -1 : 1));
+    const slug = key.startsWith('#') ? (byId[0] as ReportRecord).id : key;
     return {
-      slug: (byId[0] as ReportRecord).id,
-      name: byId[0]?.agency.name ?? (byId[0] as ReportRecord).id,
-      reports: [...rs].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.id < b.id ? -1 : 1)),
+      slug,
+      formerSlugs: byId.map((r) => r.id).filter((id) => id !== slug),
+      // The name as its latest report prints it.
+      name: latest[0]?.agency.name ?? slug,
+      reports: latest,
     };
   });
 }

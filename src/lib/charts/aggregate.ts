@@ -137,12 +137,13 @@ const agencyCache = new WeakMap<FactsFile, Int32Array>();
 export function agencyNumbers(facts: FactsFile): Int32Array {
   const cached = agencyCache.get(facts);
   if (cached) return cached;
-  const [ids, names, codes, provinces] = ['id', 'agency', 'division_code', 'province'].map((c) => column(facts, c));
+  const [ids, names, codes, provinces, agencyIds] = ['id', 'agency', 'division_code', 'province', 'agency_id'].map((c) => column(facts, c));
   const index = new Map<string, number>();
   const out = new Int32Array(facts.count);
   const text = (v: string | number | null | undefined) => (typeof v === 'string' && v !== '' ? v : null);
   for (let i = 0; i < facts.count; i++) {
-    const key = agencyIdentity(String(ids![i] ?? i), text(names![i]), text(codes![i]), text(provinces![i]));
+    // The permanent agency id where the facts carry one; else the name in its division.
+    const key = text(agencyIds?.[i]) ?? agencyIdentity(String(ids![i] ?? i), text(names![i]), text(codes![i]), text(provinces![i]));
     let n = index.get(key);
     if (n === undefined) index.set(key, (n = index.size));
     out[i] = n;
