@@ -67,7 +67,7 @@ export const zh = {
   quality: { title: '数据质量', intro: '以下报告的数字不符合其自身的核算规则，或读取时有需要说明之处。数字均保留报告原样。', failed: '未通过的核对', diagnostics: '读取说明', notUsed: '未采用的文件', none: '没有发现问题。', truncated: (shown: number, total: number) => `共 ${total} 份报告有问题，这里列出最严重的 ${shown} 份；完整名单见下载的 CSV（“未通过的校验”和“读取说明”两列）。`, agency: '机关', year: '年份', problems: '问题',
     reasons: { empty: '空文件', too_large: '文件过大', binary: '不是可读取的文件类型（图片、压缩包、旧版文档等）', unsupported: '不支持的文件格式', unreadable: '无法读取', not_a_report: '不是年度报告', parse_error: '解析出错', duplicate: '与另一文件重复（同一机关、同一年度）', not_a_file: '不是普通文件（管道、套接字或设备），未读取', broken_link: '链接指向的文件不存在', link_loop: '链接循环指向自身', folder_linked_twice: '指向已读取文件夹的链接（只读取一次）', unreadable_folder: '文件夹无法读取（权限不足）' } as Record<NotUsedReason, string> },
   agency: {
-    year: '年份', template: '模板', published: '发布日期', source: '原文件', checks: '核对', diagnostics: '读取说明', metrics: '文中数字',
+    moved: '此页已移到：', year: '年份', template: '模板', published: '发布日期', source: '原文件', checks: '核对', diagnostics: '读取说明', metrics: '文中数字',
     sentence: '原句', approximate: '约数', proactive: '二、主动公开政府信息情况', applications: '三、收到和处理政府信息公开申请情况', review: '四、行政复议与行政诉讼',
     peers: '同层级、同领域机关中的位置', peerNote: (n: number) => `同年同层级、同领域的 ${n} 份报告（含本报告）。`, p25: '25 分位', p50: '中位数', p75: '75 分位', value: '本机关',
     ok: '通过', failed: '未通过', none: '无', reviewGroups: { review: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' } as Record<string, string>,

@@ -130,6 +130,19 @@ describe('finding, sharing, citing', () => {
     }
   }, 120_000);
 
+  it('keeps an agency at a permanent address made from what it is, and forwards its old address there', async () => {
+    const agency = await agencyPath('厚街镇人民政府');
+    // The division code of 厚街镇 (a township of 东莞市) and a hash of its name without the place.
+    expect(agency).toMatch(/^agency\/4419\d+-[0-9a-z]{11}\/$/);
+    for (const lang of ['', 'en/']) {
+      const { page, errors } = await open(`${lang}agency/004_d14223c41a91255a/`);
+      await page.waitForURL((u) => u.pathname.endsWith(`/${lang}${agency}`));
+      expect(await page.textContent('h1')).toBe('厚街镇人民政府');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
   it('builds the embed code from the serving address, in four styles, tall enough without the host script', async () => {
     const { page, errors } = await open('compare/?g=province');
     await settled(page);
@@ -202,13 +215,14 @@ describe('finding, sharing, citing', () => {
   }, 120_000);
 
   it('finds an agency from the search box on any page, by part of its name or pinyin initials', async () => {
+    const agency = await agencyPath('厚街镇人民政府');
     for (const [path, query] of [['quality/', '厚街'], ['en/about/', 'hjz']] as const) {
       const { page, errors } = await open(path);
       await page.fill('#agency-search-input', query);
       await page.waitForSelector('#agency-search-results:not([hidden]) a');
       expect(await page.textContent('#agency-search-results')).toContain('厚街镇人民政府');
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/agency\/004_d14223c41a91255a\/$/);
+      await page.waitForURL((u) => u.pathname.endsWith(`/${agency}`));
       expect(await page.textContent('h1')).toBe('厚街镇人民政府');
       expect(page.url().includes('/en/')).toBe(path.startsWith('en/'));
       expect(errors).toEqual([]);
