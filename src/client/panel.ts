@@ -10,7 +10,7 @@ import { embedUrl, iframeSnippet } from '../lib/charts/embed.ts';
 import { buildOption, chartHeight, type ChartOption } from '../lib/charts/option.ts';
 import type { ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
-import { mountChart } from './chart.ts';
+import { measureText, mountChart } from './chart.ts';
 import { saveText, saveUrl } from './download.ts';
 import { isDark, type PageEnv } from './env.ts';
 
@@ -18,8 +18,20 @@ export interface Panel {
   loading(): void;
   error(message: string): void;
   /** Draw a view; `custom` replaces the option built from it (the tile map), the table and CSV stay the view's. */
-  show(state: ChartState, view: ChartView, years: number[], reports: number, custom?: (ctx: { subtitle: string; source: string; dark: boolean; width: number; height: number }) => ChartOption): void;
+  show(state: ChartState, view: ChartView, years: number[], reports: number, custom?: (ctx: CustomContext) => ChartOption): void;
 }
+
+/** What a custom option (the tile map) is drawn with. */
+export interface CustomContext {
+  subtitle: string;
+  source: string;
+  dark: boolean;
+  width: number;
+  height: number;
+  noData: string;
+}
+
+const HAN = /[\u3400-\u9fff]/;
 
 function el<T extends HTMLElement>(root: HTMLElement, selector: string): T | null {
   return root.querySelector<T>(selector);
@@ -31,6 +43,18 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
   const status = el<HTMLElement>(root, '[data-status]')!;
   const chart = mountChart(canvas);
   let current: { state: ChartState; view: ChartView; option: ChartOption } | null = null;
+  // The layout depends on the width: when the chart's width changes (a phone turned, a window
+  // resized, an embed narrowed), draw it again for the new width.
+  let shown: { state: ChartState; view: ChartView; years: number[]; reports: number; custom?: (ctx: CustomContext) => ChartOption } | null = null;
+  let drawnWidth = 0;
+  let pending = 0;
+  new ResizeObserver(() => {
+    if (!shown || chart.width() === drawnWidth) return;
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      if (shown && chart.width() !== drawnWidth) panel.show(shown.state, shown.view, shown.years, shown.reports, shown.custom);
+    });
+  }).observe(canvas);
 
   const setStatus = (text: string, kind: 'loading' | 'empty' | 'error' | 'ok') => {
     status.textContent = text;
@@ -93,21 +117,30 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
         const td = tr.insertCell();
         td.textContent = value === null ? '—' : String(value);
         if (typeof value === 'number') td.className = 'num';
+        // A Chinese name on an English page is read (and hyphenated, and voiced) as Chinese.
+        else if (env.lang === 'en' && HAN.test(td.textContent)) td.lang = 'zh-CN';
       }
     }
   }
 
-  return {
+  const panel: Panel = {
     loading: () => setStatus(d.state.loading, 'loading'),
     error(message) {
       chart.clear();
       setStatus(`${d.state.error}${message}`, 'error');
     },
     show(state, view, years, reports, custom) {
+      shown = { state, view, years, reports, custom };
       const description = describe(view, dictionary(env.lang).describe);
       const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters }, years, reports), source: `${d.source} · ${env.root}`, dark: isDark() };
-      const height = custom ? Math.max(380, Math.min(640, canvas.clientWidth * 0.85)) : chartHeight(view);
-      const option = custom ? custom({ ...ctx, width: canvas.clientWidth || 800, height }) : buildOption(view, ctx);
+      const width = chart.width();
+      drawnWidth = width;
+      const height = custom ? Math.max(380, Math.min(640, width * 0.85)) : chartHeight(view, ctx.subtitle, ctx.source, width, measureText);
+      const option = custom
+        ? custom({ ...ctx, width, height, noData: d.charts.noData })
+        : buildOption(view, { ...ctx, width, measure: measureText, lang: env.lang });
+      // The image's accessible name is the chart's title; the description says what it shows.
+      canvas.setAttribute('aria-label', view.title);
       current = { state, view, option };
       el<HTMLElement>(root, '[data-description]')!.textContent = description;
       const notes = el<HTMLElement>(root, '[data-notes]')!;
@@ -133,4 +166,5 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
       chart.render(option, height);
     },
   };
+  return panel;
 }

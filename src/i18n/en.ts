@@ -86,4 +86,9 @@ export const en: Dictionary = {
     ],
   },
   embed: { viewOn: 'See the full chart on the data site' },
+  // charts
+  charts: {
+    noData: 'No data',
+    applicantShort: { natural: 'People', commercial: 'Firms', research: 'Res.', social: 'NGOs', legal: 'Legal', other: 'Other', total: 'Total' },
+  },
 };

@@ -89,6 +89,13 @@ export const zh = {
     ],
   },
   embed: { viewOn: '在数据网站查看完整图表' },
+  // charts
+  charts: {
+    /** Colour key of the tile map: tiles with no figure. */
+    noData: '无数据',
+    /** Section 三's applicant columns, short, for narrow screens (the full name stays in the header's title and for screen readers). */
+    applicantShort: { natural: '自然人', commercial: '企业', research: '科研', social: '公益', legal: '法律', other: '其他', total: '总计' },
+  },
 };
 
 export type Dictionary = typeof zh;

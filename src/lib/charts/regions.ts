@@ -9,7 +9,8 @@ import { escapeHtml } from './escape.ts';
 import { fieldsOf } from './measures.ts';
 import { formatValue } from './option.ts';
 import { DEFAULT_STATE } from './state.ts';
-import { GRID_COLS, GRID_ROWS, tileData, type TileDatum } from './tilegrid.ts';
+import { textOn } from './palette.ts';
+import { GRID_COLS, GRID_ROWS, scaleKey, tileData, type TileDatum } from './tilegrid.ts';
 import { roundFor, type Unit } from './view.ts';
 
 export interface ProvinceCell {
@@ -47,20 +48,22 @@ export interface TileOptionContext {
   width: number;
   height: number;
   dark: boolean;
+  /** "No data" in the page's language (the colour key drawn into the chart). */
+  noData?: string;
 }
 
 export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionContext) {
-  const { data } = tileData(new Map(Object.entries(cells).map(([p, c]) => [p, c.value])));
-  const size = Math.max(24, Math.min((ctx.width - 24) / GRID_COLS, (ctx.height - 110) / GRID_ROWS) * 0.92);
+  const { data, min, max } = tileData(new Map(Object.entries(cells).map(([p, c]) => [p, c.value])), ctx.dark);
+  const size = Math.max(24, Math.min((ctx.width - 24) / GRID_COLS, (ctx.height - 136) / GRID_ROWS) * 0.92);
   const muted = ctx.dark ? '#aaaaaa' : '#555555';
   const name = (d: TileDatum) => (ctx.lang === 'en' ? d.tile.en : d.tile.zh);
-  const dark = (color: string) => ['#4292c6', '#2171b5', '#08306b'].includes(color);
   return {
     animation: false,
     backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
     title: [
       { text: ctx.title, subtext: ctx.subtitle, left: 8, top: 6, textStyle: { fontSize: 16, color: ctx.dark ? '#e6e6e6' : '#222222' }, subtextStyle: { color: muted } },
       { text: ctx.source, left: 8, bottom: 4, textStyle: { color: muted, fontSize: 11, fontWeight: 'normal' as const } },
+      scaleKey(min, max, { unit: ctx.unit, noData: ctx.noData ?? '', dark: ctx.dark, bottom: 24 }),
     ],
     tooltip: {
       trigger: 'item' as const,
@@ -70,7 +73,7 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
         return `${escapeHtml(d.province ?? name(d))}: <b>${escapeHtml(formatValue(ctx.unit, d.value))}</b>`;
       },
     },
-    grid: { left: 12, right: 12, top: 72, bottom: 30 },
+    grid: { left: 12, right: 12, top: 72, bottom: 52 },
     xAxis: { type: 'value' as const, min: -0.5, max: GRID_COLS - 0.5, show: false },
     yAxis: { type: 'value' as const, min: -0.5, max: GRID_ROWS - 0.5, inverse: true, show: false },
     series: [
@@ -84,7 +87,7 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
           label: {
             show: true,
             formatter: `${name(d)}\n${formatValue(ctx.unit, d.value)}`,
-            color: dark(d.color) ? '#ffffff' : '#1f1f1f',
+            color: textOn(d.color),
             fontSize: Math.max(8, Math.min(12, size / 6)),
           },
         })),
