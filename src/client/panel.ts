@@ -7,7 +7,7 @@ import { dictionary, filtersSummary } from '../i18n/index.ts';
 import { fileName } from '../lib/charts/file-name.ts';
 import { describe } from '../lib/charts/describe.ts';
 import { embedUrl, iframeSnippet } from '../lib/charts/embed.ts';
-import { buildOption, chartHeight, type ChartOption } from '../lib/charts/option.ts';
+import { buildOption, chartHeight, wrapText, type ChartOption } from '../lib/charts/option.ts';
 import type { ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
 import { measureText, mountChart } from './chart.ts';
@@ -32,6 +32,30 @@ export interface CustomContext {
 }
 
 const HAN = /[\u3400-\u9fff]/;
+
+/** The subtitle and source line wrapped to a width (lines joined by \n), for a custom option that does not wrap them itself. */
+function wrapped(ctx: { subtitle: string; source: string }, width: number): { subtitle: string; source: string } {
+  const inner = Math.max(160, width - 16);
+  return {
+    subtitle: wrapText(ctx.subtitle, inner, 12, measureText).join('\n'),
+    source: wrapText(ctx.source, inner, 11, measureText).join('\n'),
+  };
+}
+
+/**
+ * Put text into an element; on an English page, runs of Chinese (agency and place names) go into
+ * spans marked lang="zh-CN", so that screen readers voice them as Chinese.
+ */
+function setMixed(target: HTMLElement, text: string): void {
+  if (document.documentElement.lang.startsWith('zh') || !HAN.test(text)) {
+    target.textContent = text;
+    return;
+  }
+  const parts = text.split(/([\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff00-\uffef]*)/);
+  target.replaceChildren(
+    ...parts.filter(Boolean).map((part) => (HAN.test(part) ? Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: part }) : document.createTextNode(part))),
+  );
+}
 
 function el<T extends HTMLElement>(root: HTMLElement, selector: string): T | null {
   return root.querySelector<T>(selector);
@@ -137,12 +161,12 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
       drawnWidth = width;
       const height = custom ? Math.max(380, Math.min(640, width * 0.85)) : chartHeight(view, ctx.subtitle, ctx.source, width, measureText);
       const option = custom
-        ? custom({ ...ctx, width, height, noData: d.charts.noData })
+        ? custom({ ...ctx, ...wrapped(ctx, width), width, height, noData: d.charts.noData })
         : buildOption(view, { ...ctx, width, measure: measureText, lang: env.lang });
       // The image's accessible name is the chart's title; the description says what it shows.
       canvas.setAttribute('aria-label', view.title);
       current = { state, view, option };
-      el<HTMLElement>(root, '[data-description]')!.textContent = description;
+      setMixed(el<HTMLElement>(root, '[data-description]')!, description);
       const notes = el<HTMLElement>(root, '[data-notes]')!;
       notes.replaceChildren(...view.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       renderTable(view);

@@ -54,16 +54,20 @@ export interface TileOptionContext {
 
 export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionContext) {
   const { data, min, max } = tileData(new Map(Object.entries(cells).map(([p, c]) => [p, c.value])), ctx.dark);
-  const size = Math.max(24, Math.min((ctx.width - 24) / GRID_COLS, (ctx.height - 136) / GRID_ROWS) * 0.92);
+  // Room below the tiles for the colour key and the source line (which may wrap), above them for the title.
+  const sourceLines = ctx.source.split('\n').length;
+  const top = 60 + ctx.subtitle.split('\n').length * 14;
+  const bottom = 36 + sourceLines * 14;
+  const size = Math.max(24, Math.min((ctx.width - 24) / GRID_COLS, (ctx.height - top - bottom) / GRID_ROWS) * 0.92);
   const muted = ctx.dark ? '#aaaaaa' : '#555555';
   const name = (d: TileDatum) => (ctx.lang === 'en' ? d.tile.en : d.tile.zh);
   return {
     animation: false,
     backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
     title: [
-      { text: ctx.title, subtext: ctx.subtitle, left: 8, top: 6, textStyle: { fontSize: 16, color: ctx.dark ? '#e6e6e6' : '#222222' }, subtextStyle: { color: muted } },
-      { text: ctx.source, left: 8, bottom: 4, textStyle: { color: muted, fontSize: 11, fontWeight: 'normal' as const } },
-      scaleKey(min, max, { unit: ctx.unit, noData: ctx.noData ?? '', dark: ctx.dark, bottom: 24 }),
+      { text: ctx.title, subtext: ctx.subtitle, left: 8, top: 6, textStyle: { fontSize: 16, color: ctx.dark ? '#e6e6e6' : '#222222' }, subtextStyle: { color: muted, fontSize: 12, lineHeight: 14 } },
+      { text: ctx.source, left: 8, bottom: 4, textStyle: { color: muted, fontSize: 11, lineHeight: 14, fontWeight: 'normal' as const } },
+      scaleKey(min, max, { unit: ctx.unit, noData: ctx.noData ?? '', dark: ctx.dark, bottom: 12 + sourceLines * 14 }),
     ],
     tooltip: {
       trigger: 'item' as const,
@@ -73,7 +77,7 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
         return `${escapeHtml(d.province ?? name(d))}: <b>${escapeHtml(formatValue(ctx.unit, d.value))}</b>`;
       },
     },
-    grid: { left: 12, right: 12, top: 72, bottom: 52 },
+    grid: { left: 12, right: 12, top, bottom },
     xAxis: { type: 'value' as const, min: -0.5, max: GRID_COLS - 0.5, show: false },
     yAxis: { type: 'value' as const, min: -0.5, max: GRID_ROWS - 0.5, inverse: true, show: false },
     series: [
