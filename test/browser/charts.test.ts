@@ -21,7 +21,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  site = await startSite();
+  // Its own build directory: site.test.ts builds into the default one, perhaps at the same time.
+  site = await startSite({ outDir: 'test/tmp/site-dist-charts' });
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
 
