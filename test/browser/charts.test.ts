@@ -195,9 +195,12 @@ describe('charts', () => {
   it('lets tables grow with the page (no scroll box) and keeps section 三 headers readable at 390px', async () => {
     const { page: first } = await open('', 1280);
     const agency = (await first.getAttribute('a[href*="/agency/"]', 'href'))!;
+    await first.goto(`${site.root}regions/`);
+    const province = (await first.getAttribute('.province-list a', 'href'))!;
     await first.close();
-    const agencyPath = new URL(agency, site.root).pathname.replace(new URL(site.root).pathname, '');
-    for (const path of [agencyPath, `en/${agencyPath}`, 'quality/', 'en/quality/', 'about/', 'en/about/']) {
+    const rel = (h: string) => new URL(h, site.root).pathname.replace(new URL(site.root).pathname, '');
+    const agencyPath = rel(agency);
+    for (const path of [agencyPath, `en/${agencyPath}`, rel(province), `en/${rel(province)}`, 'quality/', 'en/quality/', 'about/', 'en/about/']) {
       const { page } = await open(path, 390);
       const traps = await page.$$eval('.chart-table-wrap', (wraps) => wraps.filter((w) => w.scrollHeight > w.clientHeight + 1).length);
       expect(traps, `${path}: table boxes that scroll vertically`).toBe(0);
@@ -234,6 +237,8 @@ describe('charts', () => {
       ['compare-agency', 'compare/?g=agency&m=granted_share'],
       ['compare-mix', 'compare/?m=outcome_mix&g=agency'],
       ['embed-mix', 'embed/?m=outcome_mix'],
+      ['embed-dark', 'embed/?m=outcome_mix&g=agency&theme=dark'],
+      ['embed-bars-dark', 'embed/?g=agency&from=2023&to=2023&theme=dark'],
       ['regions', 'regions/'],
       ['province', rel(province)],
       ['agency', rel(agency)],

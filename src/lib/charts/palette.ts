@@ -16,10 +16,6 @@ export const DARK_BACKGROUND = '#1b1b1b';
 export const SERIES_LIGHT = ['#0072B2', '#C25A00', '#007F5F', '#B0487F', '#5E4FA2', '#8F6A00', '#D1294B', '#4D4D4D'];
 export const SERIES_DARK = ['#56B4E9', '#E69F00', '#009E73', '#CC79A7', '#9E8FD6', '#D8B365', '#F07589', '#BBBBBB'];
 
-/** Kept for older imports: the series palettes. */
-export const OKABE_ITO = SERIES_LIGHT;
-export const OKABE_ITO_DARK = SERIES_DARK;
-
 /** Breakdown families: a part key pattern and its colours, lightest last (light theme, dark theme). */
 const FAMILIES: { match: RegExp; light: string[]; dark: string[] }[] = [
   { match: /^granted$/, light: ['#259A48'], dark: ['#87F49A'] },
@@ -72,17 +68,8 @@ export function sequentialColor(value: number | null, min: number, max: number, 
   return SEQUENTIAL[Math.min(SEQUENTIAL.length - 1, Math.floor(t * SEQUENTIAL.length))] as string;
 }
 
-function hex(n: number): string {
-  return Math.round(Math.max(0, Math.min(255, n))).toString(16).padStart(2, '0');
-}
-
 function channels(color: string): [number, number, number] {
   return [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)) as [number, number, number];
-}
-
-/** Mix a #rrggbb colour with white (t = 0 … 1). */
-export function tint(color: string, t: number): string {
-  return `#${channels(color).map((c) => hex(c + (255 - c) * t)).join('')}`;
 }
 
 const linear = (c: number) => {
