@@ -87,7 +87,7 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
         symbolSize: size,
         data: data.map((d) => ({
           value: [d.tile.col, d.tile.row],
-          itemStyle: { color: d.color, borderColor: ctx.dark ? '#1b1b1b' : '#ffffff', borderWidth: 1 },
+          itemStyle: { color: d.color, opacity: 1, borderColor: ctx.dark ? '#1b1b1b' : '#ffffff', borderWidth: 1 },
           label: {
             show: true,
             formatter: `${name(d)}\n${formatValue(ctx.unit, d.value)}`,
