@@ -6,12 +6,12 @@
  * they were in); write the aggregate files; remove outputs no longer produced; save the cache.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
 import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-report.ts';
 import { DUPLICATE_RULE, duplicateKey, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
+import { assignIds } from '../../src/lib/dataset/report-ids.ts';
 import { reportShard, shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import { cacheDirFor, cacheSalt, loadCache, saveCache, type CacheEntry, type KeptOutcome, type KeptSummary } from './cache.ts';
@@ -19,11 +19,14 @@ import { FactTable } from './fact-table.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import type { FileOutcome, FileTask, ReportSummary } from './process-file.ts';
 import { hashFiles } from './hash-files.ts';
-import { listWithStatsAside, type Listing } from './list-files.ts';
+import { listedPath, listWithStatsAside, type Listing } from './list-files.ts';
+import { EmptyReportsFolder, listingNotUsed, nameNotes } from './listing-report.ts';
 import { ShardAssembler } from './shard-assembler.ts';
 import { SegmentStore } from './segment-store.ts';
 import { parseFiles } from './worker-pool.ts';
 import { beginFacts, writeOutputs } from './write-outputs.ts';
+
+export { assignIds };
 
 export interface BuildOptions {
   reportsDir: string;
@@ -38,35 +41,13 @@ export interface BuildOptions {
   minTasksForWorkers?: number;
   /** The reports folder's listing, when the caller has begun it (listWithStatsAside); else the build begins it. */
   listing?: Promise<Listing>;
+  /** Build an empty dataset from a folder with no files (else the build refuses: EmptyReportsFolder). */
+  allowEmpty?: boolean;
 }
 
 export interface BuildEffects {
   logger: Logger;
   writer: OutputWriter;
-}
-
-/** A path's file name without its extension (the last `.` and what follows, if anything does). */
-function baseName(file: string): string {
-  const name = file.slice(file.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot >= 0 && dot < name.length - 1 ? name.slice(0, dot) : name;
-}
-
-/** Ids from base names; a name two files share (x.txt, x.pdf) gets its extension appended. */
-export function assignIds(files: readonly string[]): string[] {
-  const base = files.map(baseName);
-  const count = new Map<string, number>();
-  for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
-  // The usual folder: no name shared, every id its base name.
-  if (count.size === base.length) return base;
-  const used = new Set<string>();
-  return files.map((f, i) => {
-    const b = base[i] as string;
-    let id = (count.get(b) ?? 0) > 1 ? `${b}-${(f.match(/\.([^./]+)$/)?.[1] ?? 'file').toLowerCase()}` : b;
-    for (let n = 2; used.has(id); n++) id = `${b}-${n}`;
-    used.add(id);
-    return id;
-  });
 }
 
 /** Wall-clock and CPU time (all threads) of each build step, for the summary line (`parse 31.2 s (cpu 60.3 s), …`). */
@@ -106,7 +87,6 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
 
   // The folder is listed (and every file stat'ed) on a worker thread while this one reads the cache.
   const listing = options.listing ?? listWithStatsAside(options.reportsDir);
-  const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
   const salt = cacheSalt(overridesText);
   const cacheDir = options.cacheRoot ? cacheDirFor(options.cacheRoot, options.reportsDir, options.outDir) : null;
   // Every fact row of this build, cached or parsed now: summaries hold row numbers into it.
@@ -126,14 +106,16 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   }
   for (const shard of onDisk) if (!contents.has(shard)) contents.set(shard, new Set());
   // All of the above needs the cache only; the listing is awaited here, on its thread until now.
-  const { rels, sizes, mtimes } = await listing;
+  const listed = await listing;
+  const { rels, sizes, mtimes } = listed;
+  if (rels.length === 0 && !options.allowEmpty) throw new EmptyReportsFolder(options.reportsDir, listed);
   const ids = assignIds(rels);
 
   /** The task that parses listed file i. */
   const taskAt = (i: number) => {
     const rel = rels[i] as string;
     const id = ids[i] as string;
-    return { index: i, abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id, shard: reportShard(id), size: sizes[i] as number, mtimeMs: mtimes[i] as number };
+    return { index: i, abs: listedPath(options.reportsDir, listed, i), file: rel, id, shard: reportShard(id), size: sizes[i] as number, mtimeMs: mtimes[i] as number };
   };
   /** What the build knows of listed file i (from the cache, or once parsed): in listing order, which is file order. */
   const entryAt = new Array<CacheEntry>(rels.length);
@@ -142,7 +124,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   /** Files of the same size as cached but another mtime: their bytes decide (below). */
   const touched: { index: number; hit: CacheEntry }[] = [];
   rels.forEach((rel, i) => {
-    const file = prefix ? `${prefix}/${rel}` : rel;
+    const file = rel;
     const id = ids[i] as string;
     const shard = reportShard(id);
     const size = sizes[i] as number;
@@ -166,7 +148,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   // A fresh clone or checkout gives every file a new mtime: a file whose bytes hash as cached is
   // not parsed again (its entry is kept with the new mtime, so the cache saves it).
   if (touched.length > 0) {
-    const hashes = await hashFiles(touched.map(({ index }) => join(options.reportsDir, rels[index] as string)), Math.max(0, options.workers));
+    const hashes = await hashFiles(touched.map(({ index }) => listedPath(options.reportsDir, listed, index)), Math.max(0, options.workers));
     touched.forEach(({ index, hit }, k) => {
       if (hashes[k] !== hit.outcome.sha256) return void tasks.push(taskAt(index));
       entryAt[index] = { ...hit, mtimeMs: mtimes[index] as number };
@@ -257,6 +239,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
   const notUsed: BuildReport['not_used'] = [
     ...outcomes.flatMap((o) => (o.status === 'unusable' ? [{ file: o.file, reason: o.reason as NotUsedReason, detail: o.detail }] : [])),
     ...dropped.map((d) => ({ file: d.file, reason: 'duplicate' as const, detail: d.reason })),
+    ...listingNotUsed(listed),
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const byReason: BuildReport['not_used_by_reason'] = {};
   for (const n of notUsed) byReason[n.reason] = (byReason[n.reason] ?? 0) + 1;
@@ -268,7 +251,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     parser_version: PARSER_VERSION,
     resolver_version: RESOLVER_VERSION,
     totals: {
-      files: rels.length,
+      files: rels.length + listed.problems.length,
       read: outcomes.filter((o) => !(o.status === 'unusable' && unreadable.has(o.reason))).length,
       parsed: parsed.length,
       parsed_with_diagnostics: parsed.filter((s) => s.diagnostics > 0).length,
@@ -280,6 +263,7 @@ export async function buildData(options: BuildOptions, effects: BuildEffects): P
     not_used_by_reason: byReason,
     not_used: notUsed,
     duplicate_rule: DUPLICATE_RULE,
+    names: nameNotes(listed, ids),
     overrides: { errors: overrideErrors, applied },
   };
   if (report.totals.used + report.totals.not_used !== report.totals.files) {

@@ -31,7 +31,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** The SHA-256 (hex) of the file's bytes, or null when it cannot be read. The threads' code above does the same. */
-export function hashFile(path: string): string | null {
+export function hashFile(path: string | Buffer): string | null {
   try {
     return sha256Hex(readFileSync(path));
   } catch {
@@ -40,7 +40,7 @@ export function hashFile(path: string): string | null {
 }
 
 /** hashFile for a share of the files on a thread of its own; `here` if the thread cannot start or dies. */
-function hashAside(paths: readonly string[], here: (path: string) => string | null): Promise<(string | null)[]> {
+function hashAside<P extends string | Buffer>(paths: readonly P[], here: (path: P) => string | null): Promise<(string | null)[]> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (hashes: (string | null)[]) => {
@@ -68,7 +68,7 @@ function hashAside(paths: readonly string[], here: (path: string) => string | nu
  * Each file's hash (null: unreadable), in the order given, on up to `threads` threads (0: here).
  * `here` hashes a file on this thread (tests count its calls).
  */
-export async function hashFiles(paths: readonly string[], threads: number, here: (path: string) => string | null = hashFile): Promise<(string | null)[]> {
+export async function hashFiles<P extends string | Buffer>(paths: readonly P[], threads: number, here: (path: P) => string | null = hashFile): Promise<(string | null)[]> {
   const shares = Math.min(threads, Math.floor(paths.length / MIN_FILES_FOR_THREADS));
   if (shares < 1) return paths.map(here);
   const size = Math.ceil(paths.length / shares);

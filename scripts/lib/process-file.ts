@@ -14,9 +14,9 @@ import { readRecord } from './read-record.ts';
 import type { UnusableReason } from './read-report-file.ts';
 
 export interface FileTask {
-  /** Absolute path to read. */
-  abs: string;
-  /** Path as recorded in source.file (e.g. data/reports/x.txt). */
+  /** Path to read: bytes when the file's name is not UTF-8 (see list-files.ts). */
+  abs: string | Buffer;
+  /** Path as recorded in source.file, relative to the reports folder (e.g. 广东/x.txt). */
   file: string;
   /** Report id assigned by the build (the file's base name, made unique). */
   id: string;

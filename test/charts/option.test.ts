@@ -18,7 +18,7 @@ import { xmlProblems } from './xml.ts';
 echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 const AGENCIES = ['北京住房公积金管理中心', '东莞市住房公积金管理中心', '厚街镇人民政府（东莞市）', '衡阳市住房保障服务中心', '中山市住房公积金管理中心'];
-const base = { unit: 'count' as const, notes: [], table: { columns: [], rows: [] }, empty: false };
+const base = { unit: 'count' as const, notes: [], table: { columns: [], rows: [] }, empty: false, coverage: { reports: 5, agencies: 5 }, comparison: null };
 const labels = viewLabels('zh');
 
 const VIEWS: Record<string, ChartView> = {
@@ -155,9 +155,9 @@ describe('the option', () => {
   });
 
   it('marks Chinese names in English tooltips with lang, and escapes them', () => {
-    const html = tooltipHtml([{ seriesName: '北京<中心>', axisValueLabel: '2023', value: 3 }], 'count', 'en');
+    const html = tooltipHtml([{ seriesName: '北京<中心>', axisValueLabel: '2023', value: 3 }], 'count', undefined, 'en');
     expect(html).toContain('<span lang="zh-CN">北京&lt;中心&gt;</span>');
-    expect(tooltipHtml([{ seriesName: '北京', axisValueLabel: '2023', value: 3 }], 'count', 'zh')).not.toContain('lang=');
+    expect(tooltipHtml([{ seriesName: '北京', axisValueLabel: '2023', value: 3 }], 'count', undefined, 'zh')).not.toContain('lang=');
   });
 });
 
@@ -175,8 +175,12 @@ describe('SVG export', () => {
     }
     it(`the tile map at ${width}px is well-formed XML and carries its colour key`, () => {
       const option = tileOption(
-        { 北京市: { value: 10, reports: 1, missing: 0 }, 广东省: { value: 30, reports: 2, missing: 0 } },
-        { ...ctx(width), title: '新收申请 · 省份', unit: 'count', lang: 'zh', height: 480, noData: '无数据' },
+        {
+          北京市: { value: 10, n: null, reports: 3, agencies: 3, missing: 0, failing: 0, approximate: 0, tooFew: false },
+          广东省: { value: 30, n: null, reports: 3, agencies: 3, missing: 0, failing: 0, approximate: 0, tooFew: false },
+          湖南省: { value: null, n: null, reports: 1, agencies: 1, missing: 0, failing: 0, approximate: 0, tooFew: true },
+        },
+        { ...ctx(width), title: '新收申请 · 省份', unit: 'count', lang: 'zh', height: 480, noData: '无数据', tooFew: '太少', agencies: (n) => `${n} 个机关` },
       );
       const svg = svgOf(option, width, 480);
       expect(xmlProblems(svg)).toEqual([]);

@@ -73,6 +73,8 @@ interface TooltipItem {
   name?: string;
   value?: unknown;
   axisValueLabel?: string;
+  seriesIndex?: number;
+  dataIndex?: number;
 }
 
 const HAN = /[\u3400-\u9fff]/;
@@ -83,12 +85,21 @@ function named(text: unknown, lang: 'zh' | 'en' | undefined): string {
   return lang === 'en' && HAN.test(String(text ?? '')) ? `<span lang="zh-CN">${s}</span>` : s;
 }
 
-export function tooltipHtml(items: TooltipItem | TooltipItem[], unit: Unit, lang?: 'zh' | 'en'): string {
+/**
+ * The tooltip: each value with ≈ when approximate, and what it rests on (the view's tips); names
+ * in Chinese on an English page marked with lang.
+ */
+export function tooltipHtml(items: TooltipItem | TooltipItem[], unit: Unit, view?: Pick<ChartView, 'series'>, lang?: 'zh' | 'en'): string {
   const list = Array.isArray(items) ? items : [items];
   const head = list[0]?.axisValueLabel ?? list[0]?.name ?? '';
   const lines = list.map((p) => {
-    const v = typeof p.value === 'number' ? p.value : null;
-    return `${named(p.seriesName, lang)}: <b>${escapeHtml(formatValue(unit, v))}</b>`;
+    const raw = p.value !== null && typeof p.value === 'object' && 'value' in p.value ? (p.value as { value: unknown }).value : p.value;
+    const v = typeof raw === 'number' ? raw : null;
+    const series = p.seriesIndex === undefined ? undefined : view?.series[p.seriesIndex];
+    const at = p.dataIndex ?? -1;
+    const approx = series?.approximate?.[at] && v !== null ? '≈' : '';
+    const tip = series?.tips?.[at];
+    return `${named(p.seriesName, lang)}: <b>${approx}${escapeHtml(formatValue(unit, v))}</b>${tip ? ` <small>(${escapeHtml(tip)})</small>` : ''}`;
   });
   return `<div class="chart-tooltip"><div>${named(head, lang)}</div>${lines.join('<br>')}</div>`;
 }
@@ -231,13 +242,17 @@ export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
   };
   const legendName = new Map(view.series.map((s, i) => [s.name, layout.legend[i] ?? s.name]));
   const series = view.series.map((s) => {
+    // A figure the report gives as approximate keeps its ≈ on the chart.
+    const data = s.values.map((v, i) =>
+      v !== null && s.approximate?.[i] ? { value: v, label: { show: true, position: 'top' as const, color: text, formatter: `≈${formatValue(view.unit, v)}` } } : v,
+    );
     if (view.kind === 'line') {
-      return { type: 'line' as const, name: s.name, data: s.values, connectNulls: false, symbolSize: 7, emphasis: { focus: 'series' as const } };
+      return { type: 'line' as const, name: s.name, data, connectNulls: false, symbolSize: 7, emphasis: { focus: 'series' as const } };
     }
     return {
       type: 'bar' as const,
       name: s.name,
-      data: s.values,
+      data,
       stack: view.kind === 'mix' ? 'mix' : undefined,
       barMaxWidth: 28,
       // A thin gap between the parts of a stacked bar, so neighbours never run together.
@@ -288,7 +303,7 @@ export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
     tooltip: {
       trigger: view.kind === 'mix' ? 'item' : 'axis',
       confine: true,
-      formatter: (params: unknown) => tooltipHtml(params as TooltipItem | TooltipItem[], view.unit, ctx.lang),
+      formatter: (params: unknown) => tooltipHtml(params as TooltipItem | TooltipItem[], view.unit, view, ctx.lang),
     },
     // The axis labels stay inside the grid's box (what containLabel did before ECharts 6).
     grid: { left: PAD, right: 16, top: layout.gridTop, bottom: layout.gridBottom, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
