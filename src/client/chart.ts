@@ -8,7 +8,7 @@
 import * as echarts from 'echarts/core';
 import { GridComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { ChartOption } from '../lib/charts/option.ts';
+import { CHART_FONT, type ChartOption, type TextMeasure } from '../lib/charts/option.ts';
 
 // Only what the charts use (each part costs page weight; see scripts/measure-pages.ts).
 // The screen-reader description is our own text (describe.ts), so no AriaComponent. Tooltips
@@ -21,11 +21,23 @@ const loadTooltip = () => (tooltip ??= import('echarts/lib/component/tooltip'));
 
 export interface ChartHandle {
   render(option: ChartOption, height: number): void;
+  /** Width the chart is drawn at. */
+  width(): number;
   clear(): void;
   toPng(background: string): string;
   toSvg(option: ChartOption): Promise<string>;
   dispose(): void;
 }
+
+let measurer: CanvasRenderingContext2D | null = null;
+
+/** Width of a text as the chart's canvas draws it (the same font ECharts is given). */
+export const measureText: TextMeasure = (text, size, bold = false) => {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * size;
+  measurer.font = `${bold ? 'bold ' : ''}${size}px ${CHART_FONT}`;
+  return measurer.measureText(text).width;
+};
 
 let firstFinished = false;
 let firstRendered = false;
@@ -70,6 +82,7 @@ export function mountChart(el: HTMLElement): ChartHandle {
       }
       chart.setOption(option, { notMerge: true });
     },
+    width: () => el.clientWidth || 800,
     clear: () => chart.clear(),
     toPng: (background) => chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background }),
     async toSvg(option) {

@@ -6,10 +6,10 @@
 import { dictionary, filtersSummary } from '../i18n/index.ts';
 import { fileName } from '../lib/charts/file-name.ts';
 import { describe } from '../lib/charts/describe.ts';
-import { buildOption, chartHeight, type ChartOption } from '../lib/charts/option.ts';
+import { buildOption, chartHeight, wrapText, type ChartOption } from '../lib/charts/option.ts';
 import type { ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
-import { mountChart } from './chart.ts';
+import { measureText, mountChart } from './chart.ts';
 import { saveText, saveUrl } from './download.ts';
 import { datasetVersionLabel, shareExtras } from './embed-dialog.ts';
 import { lightPng } from './png.ts';
@@ -19,7 +19,43 @@ export interface Panel {
   loading(): void;
   error(message: string): void;
   /** Draw a view; `custom` replaces the option built from it (the tile map), the table and CSV stay the view's. */
-  show(state: ChartState, view: ChartView, years: number[], reports: number, custom?: (ctx: { subtitle: string; source: string; dark: boolean; width: number; height: number }) => ChartOption): void;
+  show(state: ChartState, view: ChartView, years: number[], reports: number, custom?: (ctx: CustomContext) => ChartOption): void;
+}
+
+/** What a custom option (the tile map) is drawn with. */
+export interface CustomContext {
+  subtitle: string;
+  source: string;
+  dark: boolean;
+  width: number;
+  height: number;
+  noData: string;
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/** The subtitle and source line wrapped to a width (lines joined by \n), for a custom option that does not wrap them itself. */
+function wrapped(ctx: { subtitle: string; source: string }, width: number): { subtitle: string; source: string } {
+  const inner = Math.max(160, width - 16);
+  return {
+    subtitle: wrapText(ctx.subtitle, inner, 12, measureText).join('\n'),
+    source: wrapText(ctx.source, inner, 11, measureText).join('\n'),
+  };
+}
+
+/**
+ * Put text into an element; on an English page, runs of Chinese (agency and place names) go into
+ * spans marked lang="zh-CN", so that screen readers voice them as Chinese.
+ */
+function setMixed(target: HTMLElement, text: string): void {
+  if (document.documentElement.lang.startsWith('zh') || !HAN.test(text)) {
+    target.textContent = text;
+    return;
+  }
+  const parts = text.split(/([\u3400-\u9fff][\u3400-\u9fff\u3000-\u303f\uff00-\uffef]*)/);
+  target.replaceChildren(
+    ...parts.filter(Boolean).map((part) => (HAN.test(part) ? Object.assign(document.createElement('span'), { lang: 'zh-CN', textContent: part }) : document.createTextNode(part))),
+  );
 }
 
 function el<T extends HTMLElement>(root: HTMLElement, selector: string): T | null {
@@ -33,6 +69,18 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
   const chart = mountChart(canvas);
   let current: { state: ChartState; view: ChartView; option: ChartOption; light: ChartOption } | null = null;
   const share = shareExtras(root, env);
+  // The layout depends on the width: when the chart's width changes (a phone turned, a window
+  // resized, an embed narrowed), draw it again for the new width.
+  let shown: { state: ChartState; view: ChartView; years: number[]; reports: number; custom?: (ctx: CustomContext) => ChartOption } | null = null;
+  let drawnWidth = 0;
+  let pending = 0;
+  new ResizeObserver(() => {
+    if (!shown || chart.width() === drawnWidth) return;
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      if (shown && chart.width() !== drawnWidth) panel.show(shown.state, shown.view, shown.years, shown.reports, shown.custom);
+    });
+  }).observe(canvas);
 
   const setStatus = (text: string, kind: 'loading' | 'empty' | 'error' | 'ok') => {
     status.textContent = text;
@@ -96,24 +144,36 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
         const td = tr.insertCell();
         td.textContent = value === null ? '—' : String(value);
         if (typeof value === 'number') td.className = 'num';
+        // A Chinese name on an English page is read (and hyphenated, and voiced) as Chinese.
+        else if (env.lang === 'en' && HAN.test(td.textContent)) td.lang = 'zh-CN';
       }
     }
   }
 
-  return {
+  const panel: Panel = {
     loading: () => setStatus(d.state.loading, 'loading'),
     error(message) {
       chart.clear();
       setStatus(`${d.state.error}${message}`, 'error');
     },
     show(state, view, years, reports, custom) {
+      shown = { state, view, years, reports, custom };
       const description = describe(view, dictionary(env.lang).describe);
       const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters, agencies: state.agencies.length > 0 ? String(state.agencies.length) : null }, years, view.empty ? reports : view.coverage.reports, view.empty ? undefined : view.coverage.agencies), source: `${d.source} · ${d.nav2.citeShort(datasetVersionLabel())} · ${env.root}`, dark: isDark() };
-      const height = custom ? Math.max(380, Math.min(640, canvas.clientWidth * 0.85)) : chartHeight(view);
-      const option = custom ? custom({ ...ctx, width: canvas.clientWidth || 800, height }) : buildOption(view, ctx);
-      const light = !ctx.dark ? option : custom ? custom({ ...ctx, dark: false, width: canvas.clientWidth || 800, height }) : buildOption(view, { ...ctx, dark: false });
+      const width = chart.width();
+      drawnWidth = width;
+      const height = custom ? Math.max(380, Math.min(640, width * 0.85)) : chartHeight(view, ctx.subtitle, ctx.source, width, measureText);
+      const draw = (dark: boolean) =>
+        custom
+          ? custom({ ...ctx, ...wrapped(ctx, width), dark, width, height, noData: d.charts.noData })
+          : buildOption(view, { ...ctx, dark, width, measure: measureText, lang: env.lang });
+      const option = draw(ctx.dark);
+      // The PNG is light whatever the screen's theme (drawn again off screen when the chart is dark).
+      const light = ctx.dark ? draw(false) : option;
+      // The image's accessible name is the chart's title; the description says what it shows.
+      canvas.setAttribute('aria-label', view.title);
       current = { state, view, option, light };
-      el<HTMLElement>(root, '[data-description]')!.textContent = description;
+      setMixed(el<HTMLElement>(root, '[data-description]')!, description);
       const notes = el<HTMLElement>(root, '[data-notes]')!;
       notes.replaceChildren(...view.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       renderTable(view);
@@ -136,4 +196,5 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
       chart.render(option, height);
     },
   };
+  return panel;
 }

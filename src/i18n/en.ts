@@ -162,4 +162,9 @@ export const en: Dictionary = {
     chosenN: (n) => `${n} chosen ${n === 1 ? 'agency' : 'agencies'}`,
     description: 'Requests, answers, reconsiderations and lawsuits from Chinese government bodies’ annual disclosure reports.',
   },
+  // charts
+  charts: {
+    noData: 'No data',
+    applicantShort: { natural: 'People', commercial: 'Firms', research: 'Res.', social: 'NGOs', legal: 'Legal', other: 'Other', total: 'Total' },
+  },
 };

@@ -165,6 +165,13 @@ export const zh = {
     chosenN: (n: number) => `已选 ${n} 个机关`,
     description: '各级政府机关政府信息公开工作年度报告中的申请、答复、复议与诉讼数字。',
   },
+  // charts
+  charts: {
+    /** Colour key of the tile map: tiles with no figure. */
+    noData: '无数据',
+    /** Section 三's applicant columns, short, for narrow screens (the full name stays in the header's title and for screen readers). */
+    applicantShort: { natural: '自然人', commercial: '企业', research: '科研', social: '公益', legal: '法律', other: '其他', total: '总计' },
+  },
 };
 
 export type Dictionary = typeof zh;

@@ -20,7 +20,7 @@ describe('tile grid', () => {
     expect([min, max]).toEqual([5, 30]);
     expect(unplaced).toEqual(['火星']);
     expect(data.find((d) => d.tile.code === '44')?.value).toBe(10);
-    expect(data.find((d) => d.tile.code === '43')?.color).toBe('#d9d9d9');
+    expect(data.find((d) => d.tile.code === '43')?.color).toBe('#f0f0f0');
   });
 });
 

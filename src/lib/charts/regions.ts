@@ -13,7 +13,8 @@ import { escapeHtml } from './escape.ts';
 import { fieldsOf } from './measures.ts';
 import { formatValue } from './option.ts';
 import { DEFAULT_STATE } from './state.ts';
-import { GRID_COLS, GRID_ROWS, tileData, type TileDatum } from './tilegrid.ts';
+import { textOn } from './palette.ts';
+import { GRID_COLS, GRID_ROWS, scaleKey, tileData, type TileDatum } from './tilegrid.ts';
 import { roundFor, type Unit } from './view.ts';
 
 export interface ProvinceCell {
@@ -68,6 +69,8 @@ export interface TileOptionContext {
   width: number;
   height: number;
   dark: boolean;
+  /** "No data" in the page's language (the colour key drawn into the chart). */
+  noData?: string;
   /** Words for a tile under the minimum-n rule, and for its count of agencies. */
   tooFew: string;
   agencies(n: number): string;
@@ -77,11 +80,14 @@ export interface TileOptionContext {
 const TOO_FEW = { light: { fill: '#f4f4f4', border: '#8c8c8c' }, dark: { fill: '#2a2a2a', border: '#8c8c8c' } };
 
 export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionContext) {
-  const { data } = tileData(new Map(Object.entries(cells).map(([p, c]) => [p, c.value])));
-  const size = Math.max(24, Math.min((ctx.width - 24) / GRID_COLS, (ctx.height - 110) / GRID_ROWS) * 0.92);
+  const { data, min, max } = tileData(new Map(Object.entries(cells).map(([p, c]) => [p, c.value])), ctx.dark);
+  // Room below the tiles for the colour key and the source line (which may wrap), above them for the title.
+  const sourceLines = ctx.source.split('\n').length;
+  const top = 60 + ctx.subtitle.split('\n').length * 14;
+  const bottom = 36 + sourceLines * 14;
+  const size = Math.max(24, Math.min((ctx.width - 24) / GRID_COLS, (ctx.height - top - bottom) / GRID_ROWS) * 0.92);
   const muted = ctx.dark ? '#aaaaaa' : '#555555';
   const name = (d: TileDatum) => (ctx.lang === 'en' ? d.tile.en : d.tile.zh);
-  const dark = (color: string) => ['#4292c6', '#2171b5', '#08306b'].includes(color);
   const cellOf = (d: TileDatum) => (d.province === null ? undefined : cells[d.province]);
   const few = ctx.dark ? TOO_FEW.dark : TOO_FEW.light;
   const caption = (d: TileDatum) => {
@@ -93,8 +99,9 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
     animation: false,
     backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
     title: [
-      { text: ctx.title, subtext: ctx.subtitle, left: 8, top: 6, textStyle: { fontSize: 16, color: ctx.dark ? '#e6e6e6' : '#222222' }, subtextStyle: { color: muted } },
-      { text: ctx.source, left: 8, bottom: 4, textStyle: { color: muted, fontSize: 11, fontWeight: 'normal' as const } },
+      { text: ctx.title, subtext: ctx.subtitle, left: 8, top: 6, textStyle: { fontSize: 16, color: ctx.dark ? '#e6e6e6' : '#222222' }, subtextStyle: { color: muted, fontSize: 12, lineHeight: 14 } },
+      { text: ctx.source, left: 8, bottom: 4, textStyle: { color: muted, fontSize: 11, lineHeight: 14, fontWeight: 'normal' as const } },
+      scaleKey(min, max, { unit: ctx.unit, noData: ctx.noData ?? '', dark: ctx.dark, bottom: 12 + sourceLines * 14 }),
     ],
     tooltip: {
       trigger: 'item' as const,
@@ -107,7 +114,7 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
         return `${escapeHtml(d.province ?? name(d))}: <b>${escapeHtml(value)}</b>${rest}`;
       },
     },
-    grid: { left: 12, right: 12, top: 72, bottom: 30 },
+    grid: { left: 12, right: 12, top, bottom },
     xAxis: { type: 'value' as const, min: -0.5, max: GRID_COLS - 0.5, show: false },
     yAxis: { type: 'value' as const, min: -0.5, max: GRID_ROWS - 0.5, inverse: true, show: false },
     series: [
@@ -118,12 +125,12 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
         data: data.map((d) => ({
           value: [d.tile.col, d.tile.row],
           itemStyle: cellOf(d)?.tooFew
-            ? { color: few.fill, borderColor: few.border, borderWidth: 1, borderType: 'dashed' as const }
-            : { color: d.color, borderColor: ctx.dark ? '#1b1b1b' : '#ffffff', borderWidth: 1 },
+            ? { color: few.fill, opacity: 1, borderColor: few.border, borderWidth: 1, borderType: 'dashed' as const }
+            : { color: d.color, opacity: 1, borderColor: ctx.dark ? '#1b1b1b' : '#ffffff', borderWidth: 1 },
           label: {
             show: true,
             formatter: caption(d),
-            color: cellOf(d)?.tooFew ? (ctx.dark ? '#e6e6e6' : '#1f1f1f') : dark(d.color) ? '#ffffff' : '#1f1f1f',
+            color: cellOf(d)?.tooFew ? (ctx.dark ? '#e6e6e6' : '#1f1f1f') : textOn(d.color),
             fontSize: Math.max(8, Math.min(12, size / 6)),
           },
         })),

@@ -3,7 +3,9 @@
  * Deliberately not a boundary map (maps of China need an approval number, and a wrong border is a
  * story about us). Positions are our own rough layout: column 0 = west, row 0 = north.
  */
-import { sequentialColor } from './palette.ts';
+import { formatValue } from './option.ts';
+import { NO_DATA_DARK, NO_DATA_LIGHT, SEQUENTIAL, sequentialColor } from './palette.ts';
+import type { Unit } from './view.ts';
 
 export interface Tile {
   code: string;
@@ -69,7 +71,7 @@ export interface TileDatum {
 }
 
 /** Values by data province name → one datum per tile, coloured on a shared scale. */
-export function tileData(values: ReadonlyMap<string, number | null>): { data: TileDatum[]; min: number | null; max: number | null; unplaced: string[] } {
+export function tileData(values: ReadonlyMap<string, number | null>, dark = false): { data: TileDatum[]; min: number | null; max: number | null; unplaced: string[] } {
   const known = [...values.values()].filter((v): v is number => v !== null);
   const min = known.length ? Math.min(...known) : null;
   const max = known.length ? Math.max(...known) : null;
@@ -77,7 +79,35 @@ export function tileData(values: ReadonlyMap<string, number | null>): { data: Ti
   const data = TILES.map((tile) => {
     const province = [...values.keys()].find((p) => tileOf(p) === tile) ?? null;
     const value = province === null ? null : (values.get(province) ?? null);
-    return { tile, province, value, color: sequentialColor(value, min ?? 0, max ?? 0) };
+    return { tile, province, value, color: sequentialColor(value, min ?? 0, max ?? 0, dark) };
   });
   return { data, min, max, unplaced };
+}
+
+export interface ScaleKeyContext {
+  unit: Unit;
+  /** "No data" in the page's language. */
+  noData: string;
+  dark: boolean;
+  /** Distance from the chart's bottom edge, px. */
+  bottom: number;
+}
+
+/**
+ * The colour scale drawn into the chart (a title line of swatches, low to high, the range, and
+ * the no-data swatch), so that the PNG and SVG downloads carry it as the screen does.
+ */
+export function scaleKey(min: number | null, max: number | null, ctx: ScaleKeyContext) {
+  const swatch = (color: string) => ({ backgroundColor: color, width: 18, height: 12, borderColor: ctx.dark ? '#777777' : '#bdbdbd', borderWidth: 0.5 });
+  const rich: Record<string, object> = { t: { fontSize: 12, padding: [0, 4], color: ctx.dark ? '#e6e6e6' : '#222222' } };
+  SEQUENTIAL.forEach((c, i) => (rich[`s${i}`] = swatch(c)));
+  rich.nd = swatch(ctx.dark ? NO_DATA_DARK : NO_DATA_LIGHT);
+  const range = min === null || max === null ? '' : `{t|${formatValue(ctx.unit, min)} – ${formatValue(ctx.unit, max)}}  `;
+  return {
+    text: `${SEQUENTIAL.map((_, i) => `{s${i}|}`).join('')}${range}{nd|}{t|${ctx.noData.replace(/[{}|]/g, '')}}`,
+    left: 8,
+    bottom: ctx.bottom,
+    padding: 0,
+    textStyle: { rich, fontSize: 12, fontWeight: 'normal' as const },
+  };
 }
