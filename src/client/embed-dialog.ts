@@ -6,10 +6,13 @@
  */
 import { dictionary } from '../i18n/index.ts';
 import { EMBED_STYLES, embedHeight, embedOptions, embedUrl, iframeSnippet, type EmbedStyle } from '../lib/charts/embed.ts';
-import { chartHeight } from '../lib/charts/option.ts';
+import { chartHeight, estimateText } from '../lib/charts/option.ts';
 import type { ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
 import type { PageEnv } from './env.ts';
+
+/** The narrowest host an embed is sized for: a phone's column, px. */
+const NARROW_HOST = 360;
 
 export interface ShareExtras {
   update(state: ChartState, view: ChartView): void;
@@ -77,7 +80,9 @@ export function shareExtras(root: HTMLElement, env: PageEnv): ShareExtras {
     if (!current || !code) return;
     const { state, view } = current;
     const options = embedOptions(style);
-    const height = embedHeight(chartHeight(view), view.notes.length, options.plain);
+    // Tall enough on the narrowest host (a phone): the chart laid out at that width, each note's wrapped lines.
+    const lines = view.notes.reduce((n, note) => n + Math.max(1, Math.ceil(estimateText(note, 13) / (NARROW_HOST - 40))), 0);
+    const height = embedHeight(chartHeight(view, '', '', NARROW_HOST), lines, options.plain);
     code.value = iframeSnippet(embedUrl(env.root, env.lang, state, options), view.title, env.root, height);
     note.textContent = d.nav2.embedHeight(height);
   }

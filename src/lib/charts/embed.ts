@@ -27,9 +27,9 @@ export function embedOptions(style: EmbedStyle): EmbedOptions {
  * above and the source, version and citation lines below (which wrap on a narrow host). A host
  * that strips the resize script still shows the whole chart.
  */
-export function embedHeight(chartHeight: number, notes: number, plain: boolean): number {
+export function embedHeight(chartHeight: number, noteLines: number, plain: boolean): number {
   const around = plain ? 40 : 170;
-  return Math.ceil(chartHeight + around + notes * 40);
+  return Math.ceil(chartHeight + around + noteLines * 40);
 }
 
 /** Absolute site root with exactly one trailing slash: `https://example.org/sub/`. */
