@@ -85,7 +85,8 @@ describe('finding, sharing, citing', () => {
     await page.goto(`${site.root}regions/?m=review_rate&year=2023`);
     await page.click('[data-lang-switch]');
     await page.waitForURL(/\/en\/regions\/\?m=review_rate&year=2023$/);
-    expect(await page.inputValue('select[name="m"]')).toBe('review_rate');
+    // The page's script sets the select from the URL once it runs (after the first frame).
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('select[name="m"]')?.value === 'review_rate', null, { timeout: 10_000 });
     // An agency page keeps the year it was scrolled to (the fragment).
     const agency = await agencyPath('厚街镇人民政府');
     await page.goto(`${site.root}${agency}#y-004_d14223c41a91255a`);
