@@ -3,7 +3,8 @@
  * data/reports/ → public/data/ (dataset, CSV downloads, build report). See README "Build and dataset".
  * --strict: exit 1 when any file is unusable (duplicates are not failures).
  * --print-peak-rss: print `peak_rss_mb: N` (this process and its worker threads) at the end, for the bench.
- * --min-worker-tasks N: parse on the main thread when fewer files than N need parsing (default 1000).
+ * --min-worker-tasks N: work on the main thread when fewer files than N (default 1000).
+ * A second build on the same output or cache folder exits at once (status 3), naming the first.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -37,26 +38,38 @@ for (const [name, value] of [['workers', workers], ['min-worker-tasks', minTasks
   }
 }
 
-// The folder is listed on its thread from now on, while the build's code (the parser, the
-// region index) loads here: ~0.3 s of the main thread before a warm build can begin.
+// The folder is listed on its thread while the build's code loads here.
 const listing = listWithStatsAside(values.reports);
 // Awaited by the build; a failure before then is its to report.
 listing.catch(() => {});
-const [{ buildData }, { consoleLogger, fsWriter }, { summaryLines }] = await Promise.all([import('./lib/build.ts'), import('./lib/effects.ts'), import('../src/lib/dataset/build-report.ts')]);
-const { report, parsedNow, workersUsed } = await buildData(
-  {
-    reportsDir: values.reports,
-    listing,
-    outDir: values.out,
-    agenciesFile: values.agencies || null,
-    cacheRoot: values['no-cache'] ? null : values.cache,
-    workers,
-    minTasksForWorkers,
-  },
-  { logger: consoleLogger, writer: fsWriter(values.out) },
-);
+const [{ buildData }, { consoleLogger, fsWriter }, { summaryLines }, { LockHeld }] = await Promise.all([
+  import('./lib/build.ts'),
+  import('./lib/effects.ts'),
+  import('../src/lib/dataset/build-report.ts'),
+  import('./lib/lock.ts'),
+]);
+let run: Awaited<ReturnType<typeof buildData>>;
+try {
+  run = await buildData(
+    {
+      reportsDir: values.reports,
+      listing,
+      outDir: values.out,
+      agenciesFile: values.agencies || null,
+      cacheRoot: values['no-cache'] ? null : values.cache,
+      workers,
+      minTasksForWorkers,
+    },
+    { logger: consoleLogger, writer: fsWriter(values.out) },
+  );
+} catch (e) {
+  if (!(e instanceof LockHeld)) throw e;
+  console.error(`build-data: ${e.message}`);
+  process.exit(3);
+}
+const { report, extractedNow, parsedNow, workersUsed } = run;
 for (const line of summaryLines(report)) console.log(line);
-console.log(`build-data: parsed ${parsedNow} files now (${workersUsed > 0 ? `${workersUsed} worker threads` : 'main thread'}), ${report.totals.files - parsedNow} from the cache`);
+console.log(`build-data: extracted ${extractedNow} files and parsed ${parsedNow} texts now (${workersUsed > 0 ? `${workersUsed} worker threads` : 'main thread'})`);
 if (values['print-peak-rss']) console.log(`peak_rss_mb: ${Math.round(process.resourceUsage().maxRSS / 1024)}`);
 const unusable = report.not_used.filter((n) => n.reason !== 'duplicate');
 if (values.strict && (unusable.length > 0 || report.overrides.errors.length > 0)) {

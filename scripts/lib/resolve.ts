@@ -1,0 +1,104 @@
+/**
+ * Stage 3, recomputed every build from the records (never from the files): per record, the joins
+ * with the small CSV files (data/agencies.csv; data/sources.csv joins here too) and what the
+ * outputs need of it (JSON line, CSV line, fact row); then, over all records, the duplicate rule
+ * and the build report.
+ */
+import { RESOLVER_VERSION } from '../../src/lib/agency/index.ts';
+import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-report.ts';
+import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
+import { csvLines } from '../../src/lib/dataset/csv.ts';
+import { cellsRead, DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
+import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
+import { diagnostic } from '../../src/lib/diagnostics.ts';
+import { FACT_FIELDS, factValues } from '../../src/lib/facts.ts';
+import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
+import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
+import type { ReportRecord } from '../../src/lib/schema.ts';
+import type { UnusableReason } from './read-report-file.ts';
+
+/** The small tables every record is joined with (read once per build, handed to every worker). */
+export interface Joins {
+  overrides: readonly AgencyOverride[];
+}
+
+/** What the build keeps of one used-or-not report: figures for the duplicate rule and the report, its fact row, its CSV line (UTF-8). */
+export interface ReportSummary {
+  id: string;
+  agency: string | null;
+  year: number | null;
+  checksFailed: number;
+  diagnostics: number;
+  cellsRead: number;
+  overrides: OverrideApplied[];
+  /** Fact row values in FACT_FIELDS order. */
+  fact: (string | number | null)[];
+  csv: Uint8Array;
+}
+
+export type Outcome =
+  | { status: 'unusable'; file: string; reason: UnusableReason; detail: string }
+  | { status: 'parsed'; file: string; summary: ReportSummary; json: Uint8Array };
+
+const CHECKS_FAILED = FACT_FIELDS.indexOf('checks_failed');
+const utf8 = new TextEncoder();
+
+/** A placed record (read-record.ts) joined and made ready for the outputs. */
+export function resolveRecord(placed: ReportRecord, joins: Joins): Outcome {
+  // Per-record joins with small CSV files, each keyed by the record's fields: agencies.csv first.
+  const { record, applied } = applyOverrides(placed, joins.overrides);
+  for (const { item, column } of unmappedProactive(record)) {
+    record.diagnostics.push(diagnostic('proactive_cell_no_csv_column', 'proactive', {}, { row: item, column }));
+  }
+  const fact = factValues(record);
+  const summary: ReportSummary = {
+    id: record.id,
+    agency: record.agency.name,
+    year: record.year,
+    checksFailed: fact[CHECKS_FAILED] as number,
+    diagnostics: record.diagnostics.length,
+    cellsRead: cellsRead(record),
+    overrides: applied,
+    fact,
+    csv: utf8.encode(csvLines([toCsvRow(record)])),
+  };
+  return { status: 'parsed', file: record.source.file, summary, json: utf8.encode(JSON.stringify(record)) };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const UNREAD = new Set<NotUsedReason>(['empty', 'too_large', 'binary', 'unsupported', 'unreadable']);
+
+/** Over all outcomes (file order): the used reports (id order), the files dropped as duplicates, and the build report. */
+export function resolveDataset(outcomes: readonly Outcome[], overrideErrors: string[]): { used: ReportSummary[]; dropped: Set<string>; report: BuildReport } {
+  const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ ...o.summary, file: o.file }] : []));
+  const duplicates = pickDuplicates(parsed);
+  const dropped = new Set(duplicates.map((d) => d.file));
+  const used = parsed.filter((s) => !dropped.has(s.file)).sort((a, b) => byText(a.id, b.id));
+  const notUsed: BuildReport['not_used'] = [
+    ...outcomes.flatMap((o) => (o.status === 'unusable' ? [{ file: o.file, reason: o.reason as NotUsedReason, detail: o.detail }] : [])),
+    ...duplicates.map((d) => ({ file: d.file, reason: 'duplicate' as const, detail: d.reason })),
+  ].sort((a, b) => byText(a.file, b.file));
+  const byReason: BuildReport['not_used_by_reason'] = {};
+  for (const n of notUsed) byReason[n.reason] = (byReason[n.reason] ?? 0) + 1;
+  const applied = parsed.flatMap((s) => s.overrides.map((o) => ({ file: s.file, id: s.id, line: o.line, fields: o.fields })));
+  const report: BuildReport = {
+    schema_version: SCHEMA_VERSION,
+    parser_version: PARSER_VERSION,
+    resolver_version: RESOLVER_VERSION,
+    totals: {
+      files: outcomes.length,
+      read: outcomes.filter((o) => !(o.status === 'unusable' && UNREAD.has(o.reason))).length,
+      parsed: parsed.length,
+      parsed_with_diagnostics: parsed.filter((s) => s.diagnostics > 0).length,
+      failed_checks: parsed.filter((s) => s.checksFailed > 0).length,
+      used: used.length,
+      not_used: notUsed.length,
+      overrides_applied: applied.length,
+    },
+    not_used_by_reason: byReason,
+    not_used: notUsed,
+    duplicate_rule: DUPLICATE_RULE,
+    overrides: { errors: overrideErrors, applied },
+  };
+  return { used, dropped, report };
+}
