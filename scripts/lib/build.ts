@@ -12,6 +12,7 @@ import { Cache, keyOf, type CacheCounts } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import { fingerprint, repoRoot } from './fingerprint.ts';
 import { listWithStatsAside, type Listing } from './list-files.ts';
+import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { runFiles } from './pool.ts';
 import { resolveDataset, type Outcome } from './resolve.ts';
@@ -76,7 +77,7 @@ export function assignIds(files: readonly string[]): string[] {
 /** The stages' fingerprints, from the code each runs (fingerprint.ts). */
 export function stageFingerprints(): Fingerprints {
   const repo = repoRoot();
-  return { extract: fingerprint(repo, ['scripts/lib/read-report-file.ts']), parse: fingerprint(repo, ['scripts/lib/read-record.ts']) };
+  return { extract: fingerprint(repo, ['scripts/lib/read-report-file.ts']), parse: fingerprint(repo, ['scripts/lib/parse-stage.ts']) };
 }
 
 /** What the last build saw of each file: size, mtime, and its bytes' and text's hashes (stage keys), under one extractor. */
@@ -100,6 +101,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
     const seenKey = keyOf('seen', resolve(options.reportsDir));
     const seen = cache.get<Seen>('seen', seenKey);
+    killPoint('listed');
     const tasks: FileTask[] = rels.map((rel, i) => {
       const last = seen?.extract === fingerprints.extract ? seen.files[rel] : undefined;
       const same = last && last[0] === sizes[i] && last[1] === mtimes[i];
@@ -108,13 +110,17 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
     // Extract, parse (each cached in stages) and join each record with agencies.csv, on worker threads.
     const results = new Array<FileResult>(rels.length);
-    const pool = await runFiles(tasks, { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides } }, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => (results[r.index] = r));
+    const pool = await runFiles(tasks, { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides } }, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
+      results[r.index] = r;
+      killPoint('staging');
+    });
     const next: Seen = { extract: fingerprints.extract, files: {} };
     rels.forEach((rel, i) => {
       const r = results[i] as FileResult;
       if (r.bytes !== '') next.files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
     });
     cache.put('seen', seenKey, next);
+    killPoint('staged');
 
     // Resolve: duplicates and the build report, over all records.
     const outcomes: Outcome[] = results.map((r) => r.outcome);
@@ -126,10 +132,10 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     await writeOutputs(writer, used, report, (id) => json.get(id) as Uint8Array);
 
     const counts = pool.counts;
-    delete counts.seen;
     const line = (stage: string) => {
-      const c = counts[stage] ?? { hit: 0, made: 0, damaged: 0 };
-      return `${stage} ${c.made} made now, ${c.hit} from the cache${c.damaged > 0 ? ` (${c.damaged} damaged entries rebuilt)` : ''}`;
+      const c = counts[stage] ?? { hit: 0, made: 0, damaged: 0, unsaved: 0 };
+      const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
+      return `${stage} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
     };
     const damagedSeen = cache.counts.seen?.damaged ? '; the list of files seen last time was damaged and is rebuilt' : '';
     logger.info(`build-data: ${rels.length} files; ${options.cacheRoot ? `${line('extract')}; ${line('parse')}${damagedSeen}` : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);

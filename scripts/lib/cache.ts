@@ -11,18 +11,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { killPoint } from './kill-point.ts';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** A key made of parts (none holds a NUL). */
 export const keyOf = (...parts: string[]): string => sha256(parts.join('\u0000'));
 
-/** How each stage fared in one build: entries used, made now, and found damaged (then made again). */
+/** How each stage fared in one build: entries used, made now, found damaged (then made again), and not saved (the write failed). */
 export interface StageCounts {
   hit: number;
   made: number;
   damaged: number;
+  unsaved: number;
 }
+
+const zero = (): StageCounts => ({ hit: 0, made: 0, damaged: 0, unsaved: 0 });
 
 export type CacheCounts = Record<string, StageCounts>;
 
@@ -43,6 +47,7 @@ export function writeAtomic(path: string, data: string | Uint8Array, sync = true
     throw cause;
   }
   closeSync(fd);
+  killPoint('before-rename');
   renameSync(tmp, path);
 }
 
@@ -53,7 +58,7 @@ export class Cache {
   constructor(readonly root: string | null) {}
 
   private count(stage: string): StageCounts {
-    return (this.counts[stage] ??= { hit: 0, made: 0, damaged: 0 });
+    return (this.counts[stage] ??= zero());
   }
 
   path(stage: string, key: string): string {
@@ -88,7 +93,12 @@ export class Cache {
     this.count(stage).made++;
     if (this.root === null) return;
     const body = JSON.stringify({ key, value });
-    writeAtomic(this.path(stage, key), `${sha256(body)}\n${body}`);
+    try {
+      writeAtomic(this.path(stage, key), `${sha256(body)}\n${body}`);
+    } catch {
+      // A cache that cannot be written costs time, never the build.
+      this.count(stage).unsaved++;
+    }
   }
 
   /** The entry under this key, or `make()`'s, stored. */
@@ -104,9 +114,7 @@ export class Cache {
 /** Adds another thread's counts into these. */
 export function addCounts(into: CacheCounts, from: CacheCounts): void {
   for (const [stage, c] of Object.entries(from)) {
-    const to = (into[stage] ??= { hit: 0, made: 0, damaged: 0 });
-    to.hit += c.hit;
-    to.made += c.made;
-    to.damaged += c.damaged;
+    const to = (into[stage] ??= zero());
+    for (const k of ['hit', 'made', 'damaged', 'unsaved'] as const) to[k] += c[k];
   }
 }

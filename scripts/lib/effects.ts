@@ -50,3 +50,4 @@ export function fsWriter(outDir: string): OutputWriter {
     },
   };
 }
+

@@ -10,8 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { Cache, keyOf, sha256, type CacheCounts } from './cache.ts';
-import { extractStage, parseStage, placeRecord, type ParseResult } from './read-record.ts';
-import type { ReadResult } from './read-report-file.ts';
+import { parseStage, type ParseResult } from './parse-stage.ts';
+import { placeRecord } from './read-record.ts';
+import { readReportFile, type ReadResult } from './read-report-file.ts';
 import { resolveRecord, type Joins, type Outcome } from './resolve.ts';
 
 export interface Fingerprints {
@@ -53,7 +54,8 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
   let bytesHash = task.hint?.bytes ?? '';
   let textHash = task.hint?.text ?? '';
   let extracted = false;
-  let parsed = task.hint ? cache.get<ParseResult>('parse', keyOf(textHash, fingerprints.parse)) : undefined;
+  const parseKey = (text: string) => keyOf(text, fingerprints.parse);
+  let parsed = task.hint ? cache.get<ParseResult>('parse', parseKey(textHash)) : undefined;
   try {
     if (parsed === undefined) {
       // Read now, hint or not: the key is made from these bytes, never from what was listed.
@@ -61,10 +63,13 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
       bytesHash = sha256(bytes);
       const text = await cache.through<ReadResult>('extract', keyOf(bytesHash, task.file, fingerprints.extract), async () => {
         extracted = true;
-        return asStored(await extractStage(bytes, task.file));
+        return asStored(await readReportFile(bytes, task.file));
       });
+      const tried = task.hint ? textHash : null;
       textHash = sha256(JSON.stringify(text));
-      parsed = await cache.through('parse', keyOf(textHash, fingerprints.parse), () => asStored(parseStage(text)));
+      // The entry the hint named was tried above (and missed): made now without reading it again.
+      if (textHash !== tried) parsed = cache.get<ParseResult>('parse', parseKey(textHash));
+      if (parsed === undefined) cache.put('parse', parseKey(textHash), (parsed = asStored(parseStage(text))));
     }
   } catch (cause) {
     const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;

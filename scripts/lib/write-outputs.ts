@@ -15,6 +15,7 @@ import { FACT_FIELDS, FACT_NUMBER_FIELDS } from '../../src/lib/facts.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
 import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import type { OutputWriter } from './effects.ts';
+import { killPoint } from './kill-point.ts';
 import type { ReportSummary } from './resolve.ts';
 import { deflateRows, deflateSegment, zipSegments } from './zip.ts';
 
@@ -64,6 +65,7 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: 
       { name: 'README.txt', parts: [readme], segments: [await deflateSegment(readme)] },
     ]);
     writer.write(csvFile(f.year), csv);
+    killPoint('csv-written');
     writer.write(zipFile(f.year), zip);
     const size = (parts: readonly Uint8Array[]) => parts.reduce((n, p) => n + p.length, 0);
     downloads.push({ year: f.year, reports: rows.length, csv: csvFile(f.year), zip: zipFile(f.year), csv_bytes: size(csv), zip_bytes: size(zip) });
@@ -76,6 +78,7 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: 
 export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport, json: (id: string) => Uint8Array): Promise<void> {
   const shards = writeShards(writer, used, json);
   for (const name of writer.list('reports')) if (!shards.has(name)) writer.remove(`reports/${name}`);
+  killPoint('shards-written');
 
   const byYear = new Map<number, ReportSummary[]>();
   const undated: ReportSummary[] = [];
@@ -95,6 +98,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const downloads = await csvs;
   const kept = new Set(downloads.flatMap((d) => [d.csv, d.zip]));
   for (const name of writer.list('csv')) if (!kept.has(`csv/${name}`)) writer.remove(`csv/${name}`);
+  killPoint('before-manifest');
   const manifest = { schema_version: SCHEMA_VERSION, parser_version: PARSER_VERSION, reports: used.length, years, downloads, files: { ...DATA_FILES, reports: shardFile('<shard>') } };
   writer.write(DATA_FILES.manifest, stableStringify(manifest, 2));
 }
