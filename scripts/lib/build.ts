@@ -120,6 +120,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       if (r.bytes !== '') next.files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
     });
     cache.put('seen', seenKey, next);
+    cache.flush();
     killPoint('staged');
 
     // Resolve: duplicates and the build report, over all records.

@@ -35,8 +35,7 @@ export function fsWriter(outDir: string): OutputWriter {
       } catch {
         // not there yet
       }
-      // No fsync: every build makes every output again from the cache, which is fsync'ed.
-      writeAtomic(full, bytes, false);
+      writeAtomic(full, bytes);
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });
