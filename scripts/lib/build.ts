@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
+import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { Cache, keyOf, type CacheCounts } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
@@ -16,6 +17,7 @@ import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { runFiles } from './pool.ts';
 import { resolveDataset, type Outcome } from './resolve.ts';
+import { ShardWriter } from './shards.ts';
 import type { FileResult, FileTask, Fingerprints } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -108,10 +110,16 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       return { index: i, abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id: ids[i] as string, hint: same ? { bytes: last[2], text: last[3] } : null };
     });
 
-    // Extract, parse (each cached in stages) and join each record with agencies.csv, on worker threads.
+    // Extract, parse (each cached in stages) and join each record with agencies.csv, on worker
+    // threads, in shard order: each shard file is written once its last file is done.
+    const shardOf = new Map(ids.map((id) => [id, reportShard(id)]));
+    const order = (t: FileTask) => `${shardOf.get(t.id)}\u0000${t.id}`;
+    tasks.sort((a, b) => (order(a) < order(b) ? -1 : 1));
+    const shards = new ShardWriter(writer, ids);
     const results = new Array<FileResult>(rels.length);
     const pool = await runFiles(tasks, { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides } }, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
-      results[r.index] = r;
+      shards.add(ids[r.index] as string, r.json);
+      results[r.index] = { ...r, json: null };
       killPoint('staging');
     });
     const next: Seen = { extract: fingerprints.extract, files: {} };
@@ -125,12 +133,13 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
     // Resolve: duplicates and the build report, over all records.
     const outcomes: Outcome[] = results.map((r) => r.outcome);
-    const { used, report } = resolveDataset(outcomes, errors);
+    const { used, dropped, report } = resolveDataset(outcomes, errors);
     if (report.totals.used + report.totals.not_used !== report.totals.files) throw new Error(`build-data bug: ${report.totals.files} files but ${report.totals.used} used + ${report.totals.not_used} not used`);
 
-    // Write the dataset.
-    const json = new Map(outcomes.flatMap((o) => (o.status === 'parsed' ? [[o.summary.id, o.json] as const] : [])));
-    await writeOutputs(writer, used, report, (id) => json.get(id) as Uint8Array);
+    // Write the dataset: the shards without the dropped duplicates, then the rest.
+    shards.finish(new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : []))));
+    killPoint('shards-written');
+    await writeOutputs(writer, used, report);
 
     const counts = pool.counts;
     const line = (stage: string) => {

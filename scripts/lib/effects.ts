@@ -13,6 +13,8 @@ export interface OutputWriter {
   /** Writes the file (given whole or in parts) unless it holds these bytes already. */
   write(path: string, data: string | Uint8Array | readonly Uint8Array[]): void;
   remove(path: string): void;
+  /** A file this build wrote. */
+  read(path: string): Buffer;
   /** File names directly in a folder of the output ([] when there is none). */
   list(dir: string): string[];
 }
@@ -36,6 +38,9 @@ export function fsWriter(outDir: string): OutputWriter {
         // not there yet
       }
       writeAtomic(full, bytes);
+    },
+    read(path) {
+      return readFileSync(join(outDir, path));
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });

@@ -38,13 +38,13 @@ export interface ReportSummary {
 
 export type Outcome =
   | { status: 'unusable'; file: string; reason: UnusableReason; detail: string }
-  | { status: 'parsed'; file: string; summary: ReportSummary; json: Uint8Array };
+  | { status: 'parsed'; file: string; summary: ReportSummary };
 
 const CHECKS_FAILED = FACT_FIELDS.indexOf('checks_failed');
 const utf8 = new TextEncoder();
 
-/** A placed record (read-record.ts) joined and made ready for the outputs. */
-export function resolveRecord(placed: ReportRecord, joins: Joins): Outcome {
+/** A placed record (read-record.ts) joined and made ready for the outputs: its outcome, and its line in its shard file (JSON). */
+export function resolveRecord(placed: ReportRecord, joins: Joins): { outcome: Outcome; json: Uint8Array } {
   // Per-record joins with small CSV files, each keyed by the record's fields: agencies.csv first.
   const { record, applied } = applyOverrides(placed, joins.overrides);
   for (const { item, column } of unmappedProactive(record)) {
@@ -62,7 +62,7 @@ export function resolveRecord(placed: ReportRecord, joins: Joins): Outcome {
     fact,
     csv: utf8.encode(csvLines([toCsvRow(record)])),
   };
-  return { status: 'parsed', file: record.source.file, summary, json: utf8.encode(JSON.stringify(record)) };
+  return { outcome: { status: 'parsed', file: record.source.file, summary }, json: utf8.encode(JSON.stringify(record)) };
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -8,7 +8,7 @@ const context = contextOf((workerData as { setup: WorkerSetup }).setup);
 port.on('message', async (batch: FileTask[]) => {
   const results: FileResult[] = [];
   for (const task of batch) results.push(await runFile(task, context));
-  const moved = results.flatMap((r) => (r.outcome.status === 'parsed' ? [r.outcome.json.buffer as ArrayBuffer, r.outcome.summary.csv.buffer as ArrayBuffer] : []));
+  const moved = results.flatMap((r) => (r.outcome.status === 'parsed' && r.json ? [r.json.buffer as ArrayBuffer, r.outcome.summary.csv.buffer as ArrayBuffer] : []));
   port.postMessage({ results, counts: takeCounts(context) }, moved);
 });
 port.postMessage('ready');

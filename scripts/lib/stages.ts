@@ -34,6 +34,8 @@ export interface FileTask {
 export interface FileResult {
   index: number;
   outcome: Outcome;
+  /** The record's line in its shard file, when it gave one. */
+  json: Uint8Array | null;
   /** For the next build's hint ('' when the file could not be read). */
   bytes: string;
   text: string;
@@ -73,12 +75,12 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
     }
   } catch (cause) {
     const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
-    return { index: task.index, outcome: { status: 'unusable', file: task.file, reason: 'unreadable', detail }, bytes: '', text: '', extracted };
+    return { index: task.index, outcome: { status: 'unusable', file: task.file, reason: 'unreadable', detail }, json: null, bytes: '', text: '', extracted };
   }
-  const outcome: Outcome = parsed.ok
+  const { outcome, json }: { outcome: Outcome; json: Uint8Array | null } = parsed.ok
     ? resolveRecord(placeRecord(parsed.record, task.file, task.id, bytesHash), joins)
-    : { status: 'unusable', file: task.file, reason: parsed.reason, detail: parsed.detail };
-  return { index: task.index, outcome, bytes: bytesHash, text: textHash, extracted };
+    : { outcome: { status: 'unusable', file: task.file, reason: parsed.reason, detail: parsed.detail }, json: null };
+  return { index: task.index, outcome, json, bytes: bytesHash, text: textHash, extracted };
 }
 
 /** The context a worker rebuilds from what it is sent. */

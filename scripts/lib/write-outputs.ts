@@ -1,6 +1,6 @@
 /**
- * The dataset files under the output folder (names from src/lib/dataset/layout.ts), all made
- * from the used reports every build. Same input, same bytes: keys sorted, no clock. Files the
+ * The dataset files under the output folder (names from src/lib/dataset/layout.ts) but the
+ * record shards (shards.ts), all made from the used reports every build. Same input, same bytes: keys sorted, no clock. Files the
  * dataset no longer has are removed.
  */
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
@@ -9,7 +9,6 @@ import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { DATA_FILES, csvFile, shardFile, zipFile, type Download } from '../../src/lib/dataset/layout.ts';
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { zipReadme } from '../../src/lib/dataset/readme.ts';
-import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { stableStringify } from '../../src/lib/dataset/stable-json.ts';
 import { FACT_FIELDS, FACT_NUMBER_FIELDS } from '../../src/lib/facts.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
@@ -19,20 +18,7 @@ import { killPoint } from './kill-point.ts';
 import type { ReportSummary } from './resolve.ts';
 import { deflateRows, deflateSegment, zipSegments } from './zip.ts';
 
-const NEWLINE = Buffer.from('\n');
 const NUMBER_FIELDS = new Set<string>(FACT_NUMBER_FIELDS);
-
-/** reports/<shard>.jsonl: each used report's record, one a line, in id order. */
-function writeShards(writer: OutputWriter, used: readonly ReportSummary[], json: (id: string) => Uint8Array): Set<string> {
-  const shards = new Map<string, Uint8Array[]>();
-  for (const s of used) {
-    const shard = reportShard(s.id);
-    const lines = shards.get(shard) ?? shards.set(shard, []).get(shard) as Uint8Array[];
-    lines.push(json(s.id), NEWLINE);
-  }
-  for (const [shard, lines] of shards) writer.write(shardFile(shard), lines);
-  return new Set([...shards.keys()].map((shard) => shardFile(shard).slice('reports/'.length)));
-}
 
 /** facts.json's columns: one per fact field (numbers that are not finite as null, as JSON keeps them). */
 function factColumns(used: readonly ReportSummary[]): Record<string, (string | number | null)[]> {
@@ -74,12 +60,8 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: 
   return [downloads.at(-1) as Download, ...downloads.slice(0, -1)];
 }
 
-/** Writes the dataset of these used reports (id order); `json` gives a used report's record line. */
-export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport, json: (id: string) => Uint8Array): Promise<void> {
-  const shards = writeShards(writer, used, json);
-  for (const name of writer.list('reports')) if (!shards.has(name)) writer.remove(`reports/${name}`);
-  killPoint('shards-written');
-
+/** Writes the dataset files but the shards (shards.ts) for these used reports (id order). */
+export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): Promise<void> {
   const byYear = new Map<number, ReportSummary[]>();
   const undated: ReportSummary[] = [];
   for (const s of used) {
