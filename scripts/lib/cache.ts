@@ -36,9 +36,15 @@ export type CacheCounts = Record<string, StageCounts>;
 
 /** Writes `data` to `path` atomically (a temporary file of a name no other process uses, renamed over the path); its folder is made if need be. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'w');
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(tmp, 'w');
+  }
   try {
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   } catch (cause) {
