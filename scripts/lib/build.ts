@@ -16,7 +16,7 @@ import { listWithStatsAside, type Listing } from './list-files.ts';
 import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { runFiles } from './pool.ts';
-import { resolveDataset, type Outcome } from './resolve.ts';
+import { resolveDataset } from './resolve.ts';
 import { ShardWriter } from './shards.ts';
 import type { FileResult, FileTask, Fingerprints } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
@@ -82,12 +82,6 @@ export function stageFingerprints(): Fingerprints {
   return { extract: fingerprint(repo, ['scripts/lib/read-report-file.ts']), parse: fingerprint(repo, ['scripts/lib/parse-stage.ts']) };
 }
 
-/** What the last build saw of each file: size, mtime, and its bytes' and text's hashes (stage keys), under one extractor. */
-interface Seen {
-  extract: string;
-  files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
-}
-
 export async function buildData(options: BuildOptions, { logger, writer }: BuildEffects): Promise<BuildRun> {
   const started = performance.now();
   const release = lockFolders([options.outDir, ...(options.cacheRoot ? [options.cacheRoot] : [])], (m) => logger.warn(m));
@@ -98,59 +92,93 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const { overrides, errors } = parseOverrides(overridesText);
 
     // List: every file, its id, and what the last build saw of it.
-    const { rels, sizes, mtimes } = await (options.listing ?? listWithStatsAside(options.reportsDir));
-    const ids = assignIds(rels);
-    const prefix = relative(process.cwd(), options.reportsDir).split(sep).join('/');
-    const seenKey = keyOf('seen', resolve(options.reportsDir));
-    const seen = cache.get<Seen>('seen', seenKey);
+    const listing = await (options.listing ?? listWithStatsAside(options.reportsDir));
+    const ids = assignIds(listing.rels);
+    const seen = new Seen(cache, options.reportsDir, fingerprints.extract);
+    const tasks = seen.tasks(listing, ids);
     killPoint('listed');
-    const tasks: FileTask[] = rels.map((rel, i) => {
-      const last = seen?.extract === fingerprints.extract ? seen.files[rel] : undefined;
-      const same = last && last[0] === sizes[i] && last[1] === mtimes[i];
-      return { index: i, abs: join(options.reportsDir, rel), file: prefix ? `${prefix}/${rel}` : rel, id: ids[i] as string, hint: same ? { bytes: last[2], text: last[3] } : null };
-    });
 
-    // Extract, parse (each cached in stages) and join each record with agencies.csv, on worker
+    // Extract and parse (each cached in stages) and join each record with agencies.csv, on worker
     // threads, in shard order: each shard file is written once its last file is done.
-    const shardOf = new Map(ids.map((id) => [id, reportShard(id)]));
-    const order = (t: FileTask) => `${shardOf.get(t.id)}\u0000${t.id}`;
-    tasks.sort((a, b) => (order(a) < order(b) ? -1 : 1));
     const shards = new ShardWriter(writer, ids);
-    const results = new Array<FileResult>(rels.length);
-    const pool = await runFiles(tasks, { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides } }, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
+    const results = new Array<FileResult>(tasks.length);
+    const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides } };
+    const pool = await runFiles(shardOrder(tasks), setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
       shards.add(ids[r.index] as string, r.json);
       results[r.index] = { ...r, json: null };
       killPoint('staging');
     });
-    const next: Seen = { extract: fingerprints.extract, files: {} };
-    rels.forEach((rel, i) => {
-      const r = results[i] as FileResult;
-      if (r.bytes !== '') next.files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
-    });
-    cache.put('seen', seenKey, next);
+    seen.save(listing, results);
     cache.flush();
     killPoint('staged');
 
     // Resolve: duplicates and the build report, over all records.
-    const outcomes: Outcome[] = results.map((r) => r.outcome);
+    const outcomes = results.map((r) => r.outcome);
     const { used, dropped, report } = resolveDataset(outcomes, errors);
-    if (report.totals.used + report.totals.not_used !== report.totals.files) throw new Error(`build-data bug: ${report.totals.files} files but ${report.totals.used} used + ${report.totals.not_used} not used`);
 
-    // Write the dataset: the shards without the dropped duplicates, then the rest.
+    // Write: the shards without the dropped duplicates, then the rest of the dataset.
     shards.finish(new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : []))));
     killPoint('shards-written');
     await writeOutputs(writer, used, report);
 
-    const counts = pool.counts;
-    const line = (stage: string) => {
-      const c = counts[stage] ?? { hit: 0, made: 0, damaged: 0, unsaved: 0 };
-      const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
-      return `${stage} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
-    };
-    const damagedSeen = cache.counts.seen?.damaged ? '; the list of files seen last time was damaged and is rebuilt' : '';
-    logger.info(`build-data: ${rels.length} files; ${options.cacheRoot ? `${line('extract')}; ${line('parse')}${damagedSeen}` : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: counts.parse?.made ?? 0, workersUsed: pool.workers, cache: counts };
+    logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: pool.counts.parse?.made ?? 0, workersUsed: pool.workers, cache: pool.counts };
   } finally {
     release();
   }
+}
+
+/**
+ * What the last build saw of each file of a folder: size, mtime, and its bytes' and text's
+ * hashes under one extractor. A file of the same size and mtime comes with them as a hint
+ * (stages.ts): its record is read from the cache without reading the file.
+ */
+class Seen {
+  private readonly key: string;
+  private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly dir: string,
+    private readonly extractor: string,
+  ) {
+    this.key = keyOf('seen', resolve(dir));
+    const last = cache.get<{ extract: string; files: Seen['files'] }>('seen', this.key);
+    this.files = last?.extract === extractor ? last.files : {};
+    this.prefix = relative(process.cwd(), dir).split(sep).join('/');
+  }
+
+  tasks({ rels, sizes, mtimes }: Listing, ids: readonly string[]): FileTask[] {
+    return rels.map((rel, i) => {
+      const last = this.files[rel];
+      const same = last && last[0] === sizes[i] && last[1] === mtimes[i];
+      return { index: i, abs: join(this.dir, rel), file: this.prefix ? `${this.prefix}/${rel}` : rel, id: ids[i] as string, hint: same ? { bytes: last[2], text: last[3] } : null };
+    });
+  }
+
+  save({ rels, sizes, mtimes }: Listing, results: readonly FileResult[]): void {
+    const files: Seen['files'] = {};
+    rels.forEach((rel, i) => {
+      const r = results[i] as FileResult;
+      if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
+    });
+    this.cache.put('seen', this.key, { extract: this.extractor, files });
+  }
+}
+
+/** Tasks in the order of their shards (then ids). */
+function shardOrder(tasks: FileTask[]): FileTask[] {
+  const order = new Map(tasks.map((t) => [t, `${reportShard(t.id)}\u0000${t.id}`]));
+  return tasks.sort((a, b) => ((order.get(a) as string) < (order.get(b) as string) ? -1 : 1));
+}
+
+/** `extract N made now, M from the cache (K damaged entries rebuilt); parse …`. */
+function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
+  const line = (stage: string) => {
+    const c = counts[stage] ?? { hit: 0, made: 0, damaged: 0, unsaved: 0 };
+    const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
+    return `${stage} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  };
+  return `${line('extract')}; ${line('parse')}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
 }
