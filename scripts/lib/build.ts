@@ -9,7 +9,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
-import { Cache, keyOf, type CacheCounts } from './cache.ts';
+import { Cache, keyOf, sweepTemporary, type CacheCounts } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import { fingerprint, repoRoot } from './fingerprint.ts';
 import { listWithStatsAside, type Listing } from './list-files.ts';
@@ -84,8 +84,12 @@ export function stageFingerprints(): Fingerprints {
 
 export async function buildData(options: BuildOptions, { logger, writer }: BuildEffects): Promise<BuildRun> {
   const started = performance.now();
-  const release = lockFolders([options.outDir, ...(options.cacheRoot ? [options.cacheRoot] : [])], (m) => logger.warn(m));
+  let killed = false;
+  const release = lockFolders([options.outDir, ...(options.cacheRoot ? [options.cacheRoot] : [])], (m) => (logger.warn(m), (killed = true)));
   try {
+    // What a killed build was writing when it stopped (the output folder's are few: looked for every build).
+    sweepTemporary(options.outDir, 1);
+    if (killed && options.cacheRoot) sweepTemporary(options.cacheRoot, 2);
     const cache = new Cache(options.cacheRoot);
     const fingerprints = options.fingerprints ?? stageFingerprints();
     const overridesText = options.agenciesFile && existsSync(options.agenciesFile) ? readFileSync(options.agenciesFile, 'utf8') : '';

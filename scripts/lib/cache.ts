@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { killPoint } from './kill-point.ts';
 
@@ -55,6 +55,23 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
   closeSync(fd);
   killPoint('before-rename');
   renameSync(tmp, path);
+}
+
+/** A temporary file writeAtomic left (its process was killed before the rename). */
+const TEMPORARY = /\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+/** Removes the temporary files writeAtomic left in `dir` and its sub-folders `depth` levels down; only while no other build writes there (under the lock). */
+export function sweepTemporary(dir: string, depth: number): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && depth > 0) sweepTemporary(join(dir, e.name), depth - 1);
+    else if (e.isFile() && TEMPORARY.test(e.name)) rmSync(join(dir, e.name), { force: true });
+  }
 }
 
 export class Cache {
