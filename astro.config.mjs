@@ -1,11 +1,31 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 
-// The public address and base path are set here and nowhere else: embed snippets
-// and download links are built from them. Override with SITE_URL / BASE_PATH.
+// The public address and base path are set here and nowhere else. Override with SITE_URL /
+// BASE_PATH. SITE_URL gives the canonical and Open Graph addresses; embed code is built in the
+// browser from the address a page is served from. Without SITE_URL those tags would name
+// localhost: the build says so, loudly.
+const DEFAULT_SITE = 'http://localhost:4321';
+if (!process.env.SITE_URL && process.argv.includes('build')) {
+  const line = '!'.repeat(78);
+  console.warn(
+    [
+      '',
+      line,
+      `!!  SITE_URL is not set: canonical and Open Graph links will name ${DEFAULT_SITE}.`,
+      '!!  Set it to the public address, e.g. SITE_URL=https://data.example.org npm run build',
+      line,
+      '',
+    ].join('\n'),
+  );
+}
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: process.env.SITE_URL ?? DEFAULT_SITE,
   base: process.env.BASE_PATH ?? '/',
+  // The folder served as the site's root files, dataset included (src/components/dataset.ts reads
+  // it too): PUBLIC_DIR lets a test build the site from a dataset of its own.
+  publicDir: process.env.PUBLIC_DIR ?? './public',
   trailingSlash: 'ignore',
   i18n: {
     locales: ['zh', 'en'],

@@ -27,6 +27,12 @@ function expected(record: ReportRecord, field: string): string | number | null {
   if (field === 'diagnostics') return record.diagnostics.length;
   if (['id', 'year', 'template', 'published'].includes(field)) return (record as unknown as Record<string, string | number | null>)[field] ?? null;
   if ((METRIC_KEYS as readonly string[]).includes(field)) return record.metrics[field as (typeof METRIC_KEYS)[number]] ?? null;
+  const approx = /^(.+)_approx$/.exec(field);
+  if (approx && (METRIC_KEYS as readonly string[]).includes(approx[1]!)) {
+    const m = approx[1] as (typeof METRIC_KEYS)[number];
+    const source = record.metric_sources[m];
+    return source && record.metrics[m] != null ? (source.approximate ? 1 : 0) : null;
+  }
   const rowTotal = /^(.+)_total$/.exec(field);
   if (rowTotal && (APPLICATION_ROWS as readonly string[]).includes(rowTotal[1]!)) return record.applications[rowTotal[1] as (typeof APPLICATION_ROWS)[number]].total;
   const mix = /^new_(.+)$/.exec(field);
@@ -54,5 +60,19 @@ describe('fact row', () => {
     const values = factValues(record);
     expect(Object.keys(fact).sort()).toEqual([...FACT_FIELDS].sort());
     FACT_FIELDS.forEach((field, i) => expect(fact[field], field).toBe(values[i]));
+  });
+
+  it('flags a metric the report gives as approximate (约, 多): 1, exact: 0, not given: null', () => {
+    const record = distinctRecord();
+    record.metrics.website_visits = 6370000;
+    record.metric_sources.website_visits = { sentence: '网站访问量637万多次。', raw: '637万多次', approximate: true };
+    record.metrics.website_posts = 120;
+    record.metric_sources.website_posts = { sentence: '发布信息120条。', raw: '120条', approximate: false };
+    delete record.metrics.wechat_followers;
+    delete record.metric_sources.wechat_followers;
+    const fact = toFact(record);
+    expect(fact.website_visits_approx).toBe(1);
+    expect(fact.website_posts_approx).toBe(0);
+    expect(fact.wechat_followers_approx).toBeNull();
   });
 });

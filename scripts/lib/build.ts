@@ -5,14 +5,16 @@
  * because a file of its name is on disk.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
+import { assignIds } from '../../src/lib/dataset/report-ids.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
 import { Cache, keyOf, sweepTemporary, type CacheCounts } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import { fingerprint, repoRoot } from './fingerprint.ts';
-import { listWithStatsAside, type Listing } from './list-files.ts';
+import { listedPath, listWithStatsAside, type Listing } from './list-files.ts';
+import { EmptyReportsFolder, listingNotUsed, nameNotes } from './listing-report.ts';
 import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { runFiles } from './pool.ts';
@@ -36,6 +38,8 @@ export interface BuildOptions {
   listing?: Promise<Listing>;
   /** The stages' fingerprints (default: made from their code, stageFingerprints). */
   fingerprints?: Fingerprints;
+  /** Build an empty dataset from a folder with no files (else the build refuses: EmptyReportsFolder). */
+  allowEmpty?: boolean;
 }
 
 export interface BuildEffects {
@@ -50,30 +54,6 @@ export interface BuildRun {
   parsedNow: number;
   workersUsed: number;
   cache: CacheCounts;
-}
-
-/** A path's file name without its extension (the last `.` and what follows, if anything does). */
-function baseName(file: string): string {
-  const name = file.slice(file.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot >= 0 && dot < name.length - 1 ? name.slice(0, dot) : name;
-}
-
-/** Ids from base names; a name two files share (x.txt, x.pdf) gets its extension appended. */
-export function assignIds(files: readonly string[]): string[] {
-  const base = files.map(baseName);
-  const count = new Map<string, number>();
-  for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
-  // The usual folder: no name shared, every id its base name.
-  if (count.size === base.length) return base;
-  const used = new Set<string>();
-  return files.map((f, i) => {
-    const b = base[i] as string;
-    let id = (count.get(b) ?? 0) > 1 ? `${b}-${(f.match(/\.([^./]+)$/)?.[1] ?? 'file').toLowerCase()}` : b;
-    for (let n = 2; used.has(id); n++) id = `${b}-${n}`;
-    used.add(id);
-    return id;
-  });
 }
 
 /** The stages' fingerprints, from the code each runs (fingerprint.ts). */
@@ -97,6 +77,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
     // List: every file, its id, and what the last build saw of it.
     const listing = await (options.listing ?? listWithStatsAside(options.reportsDir));
+    // Nothing is written from a folder with no files unless asked: it would empty the dataset.
+    if (listing.rels.length === 0 && !options.allowEmpty) throw new EmptyReportsFolder(options.reportsDir, listing);
     const ids = assignIds(listing.rels);
     const seen = new Seen(cache, options.reportsDir, fingerprints.extract);
     const tasks = seen.tasks(listing, ids);
@@ -118,7 +100,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
     // Resolve: duplicates and the build report, over all records.
     const outcomes = results.map((r) => r.outcome);
-    const { used, dropped, report } = resolveDataset(outcomes, errors);
+    const { used, dropped, report } = resolveDataset(outcomes, errors, { notRead: listingNotUsed(listing), names: nameNotes(listing, ids) });
 
     // Write: the shards without the dropped duplicates, then the rest of the dataset.
     shards.finish(new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : []))));
@@ -140,7 +122,6 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 class Seen {
   private readonly key: string;
   private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
-  private readonly prefix: string;
 
   constructor(
     private readonly cache: Cache,
@@ -150,14 +131,15 @@ class Seen {
     this.key = keyOf('seen', resolve(dir));
     const last = cache.get<{ extract: string; files: Seen['files'] }>('seen', this.key);
     this.files = last?.extract === extractor ? last.files : {};
-    this.prefix = relative(process.cwd(), dir).split(sep).join('/');
   }
 
-  tasks({ rels, sizes, mtimes }: Listing, ids: readonly string[]): FileTask[] {
+  /** A task per listed file: opened by its listed path (bytes when its name is not UTF-8), recorded by its path relative to the folder, whatever the cwd. */
+  tasks(listing: Listing, ids: readonly string[]): FileTask[] {
+    const { rels, sizes, mtimes } = listing;
     return rels.map((rel, i) => {
       const last = this.files[rel];
       const same = last && last[0] === sizes[i] && last[1] === mtimes[i];
-      return { index: i, abs: join(this.dir, rel), file: this.prefix ? `${this.prefix}/${rel}` : rel, id: ids[i] as string, hint: same ? { bytes: last[2], text: last[3] } : null };
+      return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint: same ? { bytes: last[2], text: last[3] } : null };
     });
   }
 

@@ -68,8 +68,18 @@ export function resolveRecord(placed: ReportRecord, joins: Joins): { outcome: Ou
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const UNREAD = new Set<NotUsedReason>(['empty', 'too_large', 'binary', 'unsupported', 'unreadable']);
 
+/** What the listing says beside the files' outcomes: entries not read (a link to nothing, a pipe…), and notes on names and ids. */
+export interface ListingNotes {
+  notRead: BuildReport['not_used'];
+  names: BuildReport['names'];
+}
+
 /** Over all outcomes (file order): the used reports (id order), the files dropped as duplicates, and the build report. */
-export function resolveDataset(outcomes: readonly Outcome[], overrideErrors: string[]): { used: ReportSummary[]; dropped: Set<string>; report: BuildReport } {
+export function resolveDataset(
+  outcomes: readonly Outcome[],
+  overrideErrors: string[],
+  listed: ListingNotes = { notRead: [], names: [] },
+): { used: ReportSummary[]; dropped: Set<string>; report: BuildReport } {
   const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ ...o.summary, file: o.file }] : []));
   const duplicates = pickDuplicates(parsed);
   const dropped = new Set(duplicates.map((d) => d.file));
@@ -77,6 +87,7 @@ export function resolveDataset(outcomes: readonly Outcome[], overrideErrors: str
   const notUsed: BuildReport['not_used'] = [
     ...outcomes.flatMap((o) => (o.status === 'unusable' ? [{ file: o.file, reason: o.reason as NotUsedReason, detail: o.detail }] : [])),
     ...duplicates.map((d) => ({ file: d.file, reason: 'duplicate' as const, detail: d.reason })),
+    ...listed.notRead,
   ].sort((a, b) => byText(a.file, b.file));
   const byReason: BuildReport['not_used_by_reason'] = {};
   for (const n of notUsed) byReason[n.reason] = (byReason[n.reason] ?? 0) + 1;
@@ -86,7 +97,7 @@ export function resolveDataset(outcomes: readonly Outcome[], overrideErrors: str
     parser_version: PARSER_VERSION,
     resolver_version: RESOLVER_VERSION,
     totals: {
-      files: outcomes.length,
+      files: outcomes.length + listed.notRead.length,
       read: outcomes.filter((o) => !(o.status === 'unusable' && UNREAD.has(o.reason))).length,
       parsed: parsed.length,
       parsed_with_diagnostics: parsed.filter((s) => s.diagnostics > 0).length,
@@ -98,6 +109,7 @@ export function resolveDataset(outcomes: readonly Outcome[], overrideErrors: str
     not_used_by_reason: byReason,
     not_used: notUsed,
     duplicate_rule: DUPLICATE_RULE,
+    names: listed.names,
     overrides: { errors: overrideErrors, applied },
   };
   return { used, dropped, report };

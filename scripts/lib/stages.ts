@@ -23,8 +23,9 @@ export interface Fingerprints {
 export interface FileTask {
   /** Listing position. */
   index: number;
-  abs: string;
-  /** Path as recorded in source.file. */
+  /** Path to read: bytes when the file's name is not UTF-8 (list-files.ts listedPath; a Uint8Array once sent to a worker). */
+  abs: string | Uint8Array;
+  /** Path as recorded in source.file, relative to the reports folder (e.g. 广东/x.txt). */
   file: string;
   id: string;
   /** From the last build's listing, when size and mtime are unchanged. */
@@ -61,7 +62,7 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
   try {
     if (parsed === undefined) {
       // Read now, hint or not: the key is made from these bytes, never from what was listed.
-      const bytes = readFileSync(task.abs);
+      const bytes = readFileSync(typeof task.abs === 'string' ? task.abs : Buffer.from(task.abs.buffer, task.abs.byteOffset, task.abs.byteLength));
       bytesHash = sha256(bytes);
       const text = await cache.through<ReadResult>('extract', keyOf(bytesHash, task.file, fingerprints.extract), async () => {
         extracted = true;

@@ -1,6 +1,7 @@
 /**
- * The compare page: state from the URL → filters, chart, table; every change pushes a new URL
- * (so Back works and a link reproduces the view), popstate restores it.
+ * The compare page: state from the URL → filters, chosen agencies, chart, table. A change adds a
+ * history entry (so Back works and a link reproduces the view), except a change right after one to
+ * the same control (arrow keys through a select), which replaces it; popstate restores the view.
  */
 import './line-bar.ts';
 import { dictionary, viewLabels } from '../i18n/index.ts';
@@ -9,6 +10,9 @@ import { aggregate } from '../lib/charts/aggregate.ts';
 import { fieldsOf } from '../lib/charts/measures.ts';
 import { stateFromParams, stateToSearch, type ChartState } from '../lib/charts/state.ts';
 import { buildView } from '../lib/charts/view.ts';
+import { agencyChoices, onlyAgencies } from '../lib/nav/agencies.ts';
+import { historyMode, type LastChange } from '../lib/nav/history.ts';
+import { agencyPicker } from './agency-picker.ts';
 import { fetchData, pageEnv } from './env.ts';
 import { indexOptions, readForm, syncForm } from './filters.ts';
 import { createPanel } from './panel.ts';
@@ -17,10 +21,11 @@ const env = pageEnv();
 const form = document.querySelector<HTMLFormElement>('[data-filters]')!;
 const panel = createPanel(document.querySelector<HTMLElement>('[data-panel]')!, env);
 const ignoredBox = document.querySelector<HTMLElement>('[data-ignored]');
+const pickerRoot = document.querySelector<HTMLElement>('[data-agency-picker]');
 
 function draw(facts: FactsFile, state: ChartState) {
   const started = performance.now();
-  const agg = aggregate(facts, state, fieldsOf(state.measure));
+  const agg = aggregate(onlyAgencies(facts, state.agencies), state, fieldsOf(state.measure));
   panel.show(state, buildView(state, agg, viewLabels(env.lang)), agg.years, agg.selected);
   document.documentElement.dataset.drawMs = String(Math.round(performance.now() - started));
 }
@@ -45,26 +50,43 @@ async function main() {
   }
   const lists = indexOptions(facts);
   let state = fromUrl();
-  syncForm(form, lists, state, env);
-  draw(facts, state);
+  let last: LastChange | null = null;
+
+  const commit = (next: ChartState, control: string) => {
+    state = next;
+    const now = performance.now();
+    const url = `${location.pathname}${stateToSearch(state)}`;
+    if (historyMode(last, control, now) === 'replace') history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    last = { control, at: now };
+    show();
+  };
+  const picker = pickerRoot
+    ? agencyPicker(pickerRoot, env.lang, agencyChoices(facts), (agencies) =>
+        // The first agency chosen shows each agency on its own, not their sum.
+        commit({ ...state, agencies, groupBy: state.agencies.length === 0 && agencies.length > 0 && state.groupBy === 'none' ? 'agency' : state.groupBy }, 'agencies'),
+      )
+    : null;
+  const show = () => {
+    syncForm(form, lists, state, env);
+    picker?.show(state.agencies);
+    draw(facts, state);
+  };
+
+  show();
   form.addEventListener('change', (event) => {
     const name = (event.target as HTMLSelectElement).name;
-    state = readForm(form, name);
-    history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
-    syncForm(form, lists, state, env);
-    draw(facts, state);
+    commit({ ...readForm(form, name), agencies: state.agencies }, name);
   });
   form.addEventListener('reset', (event) => {
     event.preventDefault();
-    state = stateFromParams(new URLSearchParams()).state;
-    history.pushState(null, '', location.pathname);
-    syncForm(form, lists, state, env);
-    draw(facts, state);
+    last = null;
+    commit(stateFromParams(new URLSearchParams()).state, 'reset');
   });
   window.addEventListener('popstate', () => {
+    last = null;
     state = fromUrl();
-    syncForm(form, lists, state, env);
-    draw(facts, state);
+    show();
   });
 }
 

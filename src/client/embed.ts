@@ -11,6 +11,7 @@ import { RESIZE_MESSAGE } from '../lib/charts/embed.ts';
 import { fieldsOf } from '../lib/charts/measures.ts';
 import { stateFromParams, stateToSearch } from '../lib/charts/state.ts';
 import { buildView } from '../lib/charts/view.ts';
+import { onlyAgencies } from '../lib/nav/agencies.ts';
 import { fetchData, pageEnv } from './env.ts';
 import { createPanel } from './panel.ts';
 
@@ -32,10 +33,12 @@ new ResizeObserver(postHeight).observe(document.documentElement);
 
 async function main() {
   const panel = createPanel(document.querySelector<HTMLElement>('[data-panel]')!, env);
+  // The embed's own foot carries the source, the dataset version and the link back: no citation line (it would only add height).
+  for (const el of document.querySelectorAll<HTMLElement>('[data-cite]')) el.hidden = true;
   panel.loading();
   try {
     const facts = await fetchData<FactsFile>(env, DATA_FILES.facts);
-    const agg = aggregate(facts, state, fieldsOf(state.measure));
+    const agg = aggregate(onlyAgencies(facts, state.agencies), state, fieldsOf(state.measure));
     const view = buildView(state, agg, viewLabels(env.lang));
     document.title = `${view.title} · ${document.title}`;
     panel.show(state, view, agg.years, agg.selected);

@@ -5,7 +5,11 @@ export interface PageEnv {
   lang: Lang;
   /** Base path with a trailing slash, e.g. `/` or `/sub/`. */
   base: string;
-  /** Absolute site root with trailing slash (from Astro's `site` + `base`). */
+  /**
+   * Absolute site root with trailing slash: the address this page is served from (location's
+   * origin + base), not the SITE_URL the build was given, so embed code and chart footers name
+   * the site the reader is actually on.
+   */
   root: string;
 }
 
@@ -13,8 +17,7 @@ export function pageEnv(): PageEnv {
   const el = document.documentElement;
   const lang = el.dataset.lang;
   const base = `/${el.dataset.base ?? '/'}/`.replace(/\/+/g, '/');
-  const site = el.dataset.site || location.origin;
-  return { lang: isLang(lang) ? lang : 'zh', base, root: `${new URL(site).origin}${base}` };
+  return { lang: isLang(lang) ? lang : 'zh', base, root: `${location.origin}${base}` };
 }
 
 /** Fetch a dataset file under public/data/, with an error that names the file. */

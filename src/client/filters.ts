@@ -3,7 +3,7 @@
  * county narrow each other; sectors; years) from the fact columns, indexed once at load so a
  * filter change does not rescan 100,000 rows.
  */
-import { dictionary, sectorLabel } from '../i18n/index.ts';
+import { dictionary, provinceLabel, sectorLabel } from '../i18n/index.ts';
 import type { FactsFile } from '../lib/dataset/layout.ts';
 import { stateFromParams, type ChartState } from '../lib/charts/state.ts';
 import type { PageEnv } from './env.ts';
@@ -63,7 +63,7 @@ export function syncForm(form: HTMLFormElement, lists: OptionLists, state: Chart
   const { province, city } = state.filters;
   const pairs = (values: string[]) => values.map((v) => [v, v] as [string, string]);
   const allCities = () => [...new Set([...lists.cities.values()].flat())].sort((a, b) => a.localeCompare(b, 'zh'));
-  fill(get('province'), pairs(lists.provinces), any, province);
+  fill(get('province'), lists.provinces.map((p) => [p, provinceLabel(env.lang, p)] as [string, string]), any, province);
   fill(get('city'), pairs(province ? (lists.cities.get(province) ?? []) : allCities()), any, city);
   fill(get('county'), pairs(province && city ? (lists.counties.get(`${province}|${city}`) ?? []) : []), any, state.filters.county);
   fill(get('sector'), lists.sectors.map((s) => [s, sectorLabel(env.lang, s)]), any, state.filters.sector);
@@ -73,6 +73,8 @@ export function syncForm(form: HTMLFormElement, lists: OptionLists, state: Chart
   get('g').value = state.groupBy;
   get('level').value = state.filters.level ?? '';
   get('kind').value = state.filters.kind ?? '';
+  const basis = form.elements.namedItem('basis') as HTMLSelectElement | null;
+  if (basis) basis.value = state.basis;
 }
 
 /** The state the form shows. Changing a place clears the narrower places below it. */

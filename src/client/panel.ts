@@ -6,12 +6,13 @@
 import { dictionary, filtersSummary } from '../i18n/index.ts';
 import { fileName } from '../lib/charts/file-name.ts';
 import { describe } from '../lib/charts/describe.ts';
-import { embedUrl, iframeSnippet } from '../lib/charts/embed.ts';
 import { buildOption, chartHeight, type ChartOption } from '../lib/charts/option.ts';
 import type { ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
 import { mountChart } from './chart.ts';
 import { saveText, saveUrl } from './download.ts';
+import { datasetVersionLabel, shareExtras } from './embed-dialog.ts';
+import { lightPng } from './png.ts';
 import { isDark, type PageEnv } from './env.ts';
 
 export interface Panel {
@@ -30,7 +31,8 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
   const canvas = el<HTMLElement>(root, '[data-canvas]')!;
   const status = el<HTMLElement>(root, '[data-status]')!;
   const chart = mountChart(canvas);
-  let current: { state: ChartState; view: ChartView; option: ChartOption } | null = null;
+  let current: { state: ChartState; view: ChartView; option: ChartOption; light: ChartOption } | null = null;
+  const share = shareExtras(root, env);
 
   const setStatus = (text: string, kind: 'loading' | 'empty' | 'error' | 'ok') => {
     status.textContent = text;
@@ -57,7 +59,8 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     saveText(tableToCsv(current.view.table), fileName(current.state, 'csv'), 'text/csv;charset=utf-8');
   });
   buttons('png')?.addEventListener('click', () => {
-    if (current) saveUrl(chart.toPng(isDark() ? '#1b1b1b' : '#ffffff'), fileName(current.state, 'png'));
+    // Light whatever the screen's theme: drawn again off screen when the chart on screen is dark.
+    if (current) saveUrl(current.light === current.option ? chart.toPng('#ffffff') : lightPng(current.light, canvas.clientWidth, canvas.clientHeight), fileName(current.state, 'png'));
   });
   buttons('svg')?.addEventListener('click', async () => {
     if (current) saveText(await chart.toSvg(current.option), fileName(current.state, 'svg'), 'image/svg+xml');
@@ -105,10 +108,11 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     },
     show(state, view, years, reports, custom) {
       const description = describe(view, dictionary(env.lang).describe);
-      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters }, years, reports), source: `${d.source} · ${env.root}`, dark: isDark() };
+      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters, agencies: state.agencies.length > 0 ? String(state.agencies.length) : null }, years, view.empty ? reports : view.coverage.reports, view.empty ? undefined : view.coverage.agencies), source: `${d.source} · ${d.nav2.citeShort(datasetVersionLabel())} · ${env.root}`, dark: isDark() };
       const height = custom ? Math.max(380, Math.min(640, canvas.clientWidth * 0.85)) : chartHeight(view);
       const option = custom ? custom({ ...ctx, width: canvas.clientWidth || 800, height }) : buildOption(view, ctx);
-      current = { state, view, option };
+      const light = !ctx.dark ? option : custom ? custom({ ...ctx, dark: false, width: canvas.clientWidth || 800, height }) : buildOption(view, { ...ctx, dark: false });
+      current = { state, view, option, light };
       el<HTMLElement>(root, '[data-description]')!.textContent = description;
       const notes = el<HTMLElement>(root, '[data-notes]')!;
       notes.replaceChildren(...view.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
@@ -122,8 +126,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
         const b = buttons(name);
         if (b) b.disabled = view.empty;
       }
-      const code = el<HTMLTextAreaElement>(root, '[data-embed-code]');
-      if (code) code.value = iframeSnippet(embedUrl(env.root, env.lang, state, { theme: 'auto', plain: false }), view.title, env.root);
+      share.update(state, view);
       if (view.empty) {
         chart.clear();
         setStatus(d.state.empty, 'empty');

@@ -4,8 +4,10 @@
  * values, so every page still builds and shows its empty state; a file that exists but does not
  * parse stops the build with its name.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { coverageByYear, datasetVersion, type DatasetVersion, type YearCoverage } from '../lib/nav/version.ts';
 import type { BuildReport } from '../lib/dataset/build-report.ts';
 import { SCHEMA_VERSION } from '../lib/schema.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
@@ -15,7 +17,8 @@ import { shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
 import type { ReportRecord } from '../lib/schema.ts';
 import { PEER_MEASURES, peerIndex, type PeerIndex } from '../lib/charts/peers.ts';
 
-const DIR = join(process.cwd(), 'public', DATA_DIR);
+/** public/data/, or under PUBLIC_DIR when a test builds the site from its own dataset (astro.config.mjs). */
+const DIR = join(process.cwd(), process.env.PUBLIC_DIR ?? 'public', DATA_DIR);
 
 function readJson<T>(file: string, empty: T): T {
   const path = join(DIR, file);
@@ -87,4 +90,41 @@ let peers: PeerIndex | undefined;
 /** The peer index, built once per build and shared by every agency page. */
 export function readPeerIndex(): PeerIndex {
   return (peers ??= peerIndex(readFacts(), PEER_MEASURES));
+}
+
+let version: DatasetVersion | undefined;
+/**
+ * The dataset's version: the day its facts were written and a hash of its content (facts.json and
+ * every full-record shard, in name order), so two builds of the same reports print the same version.
+ */
+export function readVersion(): DatasetVersion {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const factsPath = join(DIR, DATA_FILES.facts);
+  const shardDir = join(DIR, 'reports');
+  const files = [factsPath, ...(existsSync(shardDir) ? readdirSync(shardDir).filter((f) => shardOfFileName(f) !== null).sort().map((f) => join(shardDir, f)) : [])];
+  for (const f of files) if (existsSync(f)) hash.update(readFileSync(f));
+  const written = existsSync(factsPath) ? statSync(factsPath).mtime : new Date();
+  return (version = datasetVersion(written, hash.digest('hex')));
+}
+
+let coverage: YearCoverage[] | undefined;
+export function readCoverage(): YearCoverage[] {
+  return (coverage ??= coverageByYear(readFacts()));
+}
+
+let served: Map<string, string> | undefined;
+/**
+ * Report id → the file it was read from, when that file is still there with the same bytes
+ * (sha256 as recorded): the files the site serves under sources/ (src/pages/sources/).
+ */
+export function servedSources(): Map<string, string> {
+  if (served) return served;
+  served = new Map();
+  for (const r of readReports()) {
+    const path = isAbsolute(r.source.file) ? r.source.file : join(process.cwd(), r.source.file);
+    if (!existsSync(path)) continue;
+    if (createHash('sha256').update(readFileSync(path)).digest('hex') === r.source.sha256) served.set(r.id, path);
+  }
+  return served;
 }

@@ -37,6 +37,21 @@ const groupTotals = OUTCOME_GROUP_KEYS.map((g) => `group_${g}` as const);
 const review = CASE_OUTCOMES.map((c) => `review_${c}` as const);
 const litDirect = CASE_OUTCOMES.map((c) => `litigation_direct_${c}` as const);
 const litAfter = CASE_OUTCOMES.map((c) => `litigation_after_review_${c}` as const);
+/** 1 when the report gives the prose figure as approximate (约, 多, 余 …), 0 when exact, null when it gives none. */
+const metricApprox = [
+  'website_visits_approx',
+  'website_posts_approx',
+  'wechat_posts_approx',
+  'wechat_followers_approx',
+  'wechat_reads_approx',
+  'hotline_tickets_approx',
+  'fees_charged_yuan_approx',
+] as const satisfies readonly `${(typeof METRIC_KEYS)[number]}_approx`[];
+
+/** The column that flags a metric's figure as approximate. */
+export function approxField<M extends (typeof METRIC_KEYS)[number]>(metric: M): `${M}_approx` {
+  return `${metric}_approx`;
+}
 
 /** Numeric columns of a fact row; null where the report gives no figure. */
 export const FACT_NUMBER_FIELDS = [
@@ -48,6 +63,7 @@ export const FACT_NUMBER_FIELDS = [
   ...litDirect,
   ...litAfter,
   ...METRIC_KEYS,
+  ...metricApprox,
   'checks_failed',
   'diagnostics',
 ] as const;
@@ -72,6 +88,10 @@ export function factValues(record: ReportRecord): (string | number | null)[] {
   for (const group of OUTCOME_GROUP_KEYS) values.push(groupTotal(record, OUTCOME_GROUPS[group]));
   for (const group of CASE_GROUPS) for (const c of CASE_OUTCOMES) values.push(record[group][c]);
   for (const m of METRIC_KEYS) values.push(record.metrics[m] ?? null);
+  for (const m of METRIC_KEYS) {
+    const source = record.metric_sources[m];
+    values.push(source && record.metrics[m] != null ? (source.approximate ? 1 : 0) : null);
+  }
   let failed = 0;
   for (const check of record.checks) if (!check.ok) failed++;
   values.push(failed, record.diagnostics.length);

@@ -2,10 +2,21 @@
  * The measures the dashboard derives (../shared/SPEC.md §4), each defined once here and used by
  * every page, CSV and embed. A rate whose denominator is 0 or unknown is null, never 0.
  * Functions take sums of fact columns so they serve one report and any aggregate alike.
+ *
+ * A rate also names its denominator (the n it rests on), which the site shows beside it, and the
+ * one minimum-n rule (MIN_N) is decided here: a rate resting on fewer than MIN_N cases, and a
+ * figure about agencies (peer quartiles, a province on the map) resting on fewer than MIN_N
+ * agencies, is not shown as a value but as "too few".
  */
 import type { Fact, FactNumberField } from './facts.ts';
 
 export type Sums = Partial<Record<FactNumberField, number | null>>;
+
+/** The one minimum-n rule: a rate needs at least MIN_N cases in its denominator, a statistic over agencies at least MIN_N agencies. */
+export const MIN_N = 10;
+
+/** What a count counts (its unit word on the page: 件, 次, 条, 人). */
+export type Counted = 'applications' | 'visits' | 'posts' | 'people';
 
 export function ratio(numerator: number | null | undefined, denominator: number | null | undefined): number | null {
   if (numerator == null || denominator == null || denominator === 0) return null;
@@ -17,8 +28,11 @@ function add(...values: (number | null | undefined)[]): number | null {
   return values.reduce<number>((a, v) => a + (v as number), 0);
 }
 
+const answered = (s: Sums) => s.total_processed_total ?? null;
+
 export const MEASURES = {
   applications_received: {
+    counted: 'applications',
     zh: '新收申请',
     en: 'Applications received',
     unit: 'count',
@@ -26,6 +40,7 @@ export const MEASURES = {
     value: (s: Sums) => s.new_total ?? null,
   },
   workload: {
+    counted: 'applications',
     zh: '办理总量（新收＋上年结转）',
     en: 'Workload (new + carried over)',
     unit: 'count',
@@ -33,6 +48,7 @@ export const MEASURES = {
     value: (s: Sums) => add(s.new_total, s.carried_over_total),
   },
   answered: {
+    counted: 'applications',
     zh: '办结',
     en: 'Answered',
     unit: 'count',
@@ -40,6 +56,7 @@ export const MEASURES = {
     value: (s: Sums) => s.total_processed_total ?? null,
   },
   granted_share: {
+    denominator: answered,
     zh: '予以公开占比',
     en: 'Granted in full',
     unit: 'share',
@@ -47,6 +64,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.granted_total, s.total_processed_total),
   },
   partly_granted_share: {
+    denominator: answered,
     zh: '部分公开占比',
     en: 'Granted in part',
     unit: 'share',
@@ -54,6 +72,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.partly_granted_total, s.total_processed_total),
   },
   refused_share: {
+    denominator: answered,
     zh: '不予公开占比',
     en: 'Refused',
     unit: 'share',
@@ -61,6 +80,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.group_refused, s.total_processed_total),
   },
   unable_share: {
+    denominator: answered,
     zh: '无法提供占比',
     en: 'Unable to provide',
     unit: 'share',
@@ -68,6 +88,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.group_unable, s.total_processed_total),
   },
   not_processed_share: {
+    denominator: answered,
     zh: '不予处理占比',
     en: 'Not processed',
     unit: 'share',
@@ -75,6 +96,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.group_not_processed, s.total_processed_total),
   },
   other_share: {
+    denominator: answered,
     zh: '其他处理占比',
     en: 'Other handling',
     unit: 'share',
@@ -82,6 +104,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.group_other, s.total_processed_total),
   },
   backlog_share: {
+    denominator: (s: Sums) => add(s.new_total, s.carried_over_total),
     zh: '结转下年占比',
     en: 'Backlog share',
     unit: 'share',
@@ -89,6 +112,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.carried_forward_total, add(s.new_total, s.carried_over_total)),
   },
   review_rate: {
+    denominator: answered,
     zh: '行政复议率（每百件办结）',
     en: 'Reconsiderations per 100 answered',
     unit: 'per100',
@@ -96,6 +120,7 @@ export const MEASURES = {
     value: (s: Sums) => per100(s.review_total, s.total_processed_total),
   },
   review_correction_rate: {
+    denominator: (s: Sums) => add(s.review_upheld, s.review_corrected, s.review_other),
     zh: '复议纠错率',
     en: 'Reconsideration correction rate',
     unit: 'share',
@@ -103,6 +128,7 @@ export const MEASURES = {
     value: (s: Sums) => ratio(s.review_corrected, add(s.review_upheld, s.review_corrected, s.review_other)),
   },
   litigation_rate: {
+    denominator: answered,
     zh: '行政诉讼率（每百件办结）',
     en: 'Lawsuits per 100 answered',
     unit: 'per100',
@@ -111,6 +137,15 @@ export const MEASURES = {
       per100(add(s.litigation_direct_total, s.litigation_after_review_total), s.total_processed_total),
   },
   litigation_correction_rate: {
+    denominator: (s: Sums) =>
+      add(
+        s.litigation_direct_upheld,
+        s.litigation_direct_corrected,
+        s.litigation_direct_other,
+        s.litigation_after_review_upheld,
+        s.litigation_after_review_corrected,
+        s.litigation_after_review_other,
+      ),
     zh: '诉讼纠错率',
     en: 'Litigation correction rate',
     unit: 'share',
@@ -129,6 +164,7 @@ export const MEASURES = {
       ),
   },
   website_visits: {
+    counted: 'visits',
     zh: '网站访问量',
     en: 'Website visits',
     unit: 'count',
@@ -136,6 +172,7 @@ export const MEASURES = {
     value: (s: Sums) => s.website_visits ?? null,
   },
   website_posts: {
+    counted: 'posts',
     zh: '网站发布信息',
     en: 'Website posts',
     unit: 'count',
@@ -143,18 +180,47 @@ export const MEASURES = {
     value: (s: Sums) => s.website_posts ?? null,
   },
   wechat_followers: {
+    counted: 'people',
     zh: '微信公众号关注人数',
     en: 'WeChat followers',
     unit: 'count',
     definition: 'metrics.wechat_followers',
     value: (s: Sums) => s.wechat_followers ?? null,
   },
-} as const satisfies Record<
-  string,
-  { zh: string; en: string; unit: 'count' | 'share' | 'per100'; definition: string; value: (s: Sums) => number | null }
->;
+} as const satisfies Record<string, MeasureDef>;
+
+interface MeasureDef {
+  zh: string;
+  en: string;
+  unit: 'count' | 'share' | 'per100';
+  definition: string;
+  value: (s: Sums) => number | null;
+  /** A rate's denominator: the n it rests on. */
+  denominator?: (s: Sums) => number | null;
+  /** A count's unit. */
+  counted?: Counted;
+}
 
 export type MeasureKey = keyof typeof MEASURES;
+
+/** The n a measure's value rests on: a rate's denominator; null for a count (it rests on its reports). */
+export function denominatorOf(measure: MeasureKey, sums: Sums): number | null {
+  const def: MeasureDef = MEASURES[measure];
+  return def.denominator ? def.denominator(sums) : null;
+}
+
+/** What a count measure counts (applications unless it says otherwise). */
+export function countedOf(measure: MeasureKey): Counted {
+  const def: MeasureDef = MEASURES[measure];
+  return def.counted ?? 'applications';
+}
+
+/** True when a rate rests on fewer than MIN_N cases (or an unknown number): it is not shown as a value. */
+export function tooFew(measure: MeasureKey, sums: Sums): boolean {
+  if (MEASURES[measure].unit === 'count') return false;
+  const n = denominatorOf(measure, sums);
+  return n === null || n < MIN_N;
+}
 
 function per100(n: number | null | undefined, d: number | null | undefined): number | null {
   const r = ratio(n, d);

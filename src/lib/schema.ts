@@ -8,6 +8,8 @@
  * - 2: `warnings: string[]` became `diagnostics: Diagnostic[]` ({code, section, row?, column?,
  *   line?, values}), and a check's free-text `rule`/`detail` became a rule code with the section,
  *   row, column and the figures compared (`values`); wording is rendered by src/i18n.
+ *   `source.url` added: the address the report was published at, from data/sources.csv (null
+ *   when the file has no row there).
  */
 import type { Check, Diagnostic } from './diagnostics.ts';
 import { APPLICATION_ROWS, type ApplicantColumn, type ApplicationRow, type CaseOutcome, type TemplateVersion } from './template.ts';
@@ -94,7 +96,13 @@ export type Proactive = Record<string, Record<string, Cell>>;
 export interface ReportRecord {
   schema_version: typeof SCHEMA_VERSION;
   id: string;
-  source: { file: string; sha256: string; format: SourceFormat };
+  source: {
+    file: string;
+    sha256: string;
+    format: SourceFormat;
+    /** The address the report was published at (data/sources.csv, src/lib/dataset/sources.ts); null when not recorded. */
+    url?: string | null;
+  };
   agency: Agency;
   year: number | null;
   /** ISO date, where the report gives one. */

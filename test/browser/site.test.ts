@@ -56,10 +56,10 @@ const PAGES = ['', 'en/', 'compare/', 'en/compare/', 'embed/', 'en/embed/?theme=
 /** Pages reached by following links: an agency page and a province page in each language. */
 async function linkedPages(): Promise<string[]> {
   const { page } = await open('regions/');
-  const hrefs = [
-    await page.getAttribute('.province-list a', 'href'),
-    await page.goto(site.root).then(() => page.getAttribute('a[href*="/agency/"]', 'href')),
-  ].filter((h): h is string => !!h);
+  const province = await page.getAttribute('.province-list a', 'href');
+  // An agency page linked from the province page (the home page ranks agencies only when there are enough of them).
+  const agency = province ? await page.goto(new URL(province, site.root).href).then(() => page.getAttribute('a[href*="/agency/"]', 'href')) : null;
+  const hrefs = [province, agency].filter((h): h is string => !!h);
   await page.close();
   const paths = hrefs.map((h) => new URL(h, site.root).pathname.replace(new URL(site.root).pathname, ''));
   return [...paths, ...paths.map((p) => `en/${p}`)];

@@ -4,7 +4,7 @@
  * tests and by scripts/measure-pages.ts. Never downloads a browser.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -69,6 +69,27 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   }
 }
 
+const LOCK = 'test/tmp/build.lock';
+
+/** Run `build` holding a lock directory (mkdir is atomic), waiting up to 10 minutes for it; a lock older than that is stale. */
+async function withBuildLock(build: () => void): Promise<void> {
+  mkdirSync('test/tmp', { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (waited > 600_000 || Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 600_000) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Build (npm run build: build-data, then astro build) and start the preview server. */
 export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const port = await freePort();
@@ -77,8 +98,11 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|MODE$|BASE_URL$|TEST$)/.test(k)));
   const env = { ...inherited, SITE_URL: `http://127.0.0.1:${port}`, BASE_PATH, ...options.env };
   const outArgs = ['--outDir', options.outDir ?? SITE_DIST];
-  if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
-  run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
+  // Test files run in parallel; their builds share public/data and .astro, so one builds at a time.
+  await withBuildLock(() => {
+    if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
+    run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
+  });
   const server: ChildProcess = spawn(
     'node',
     ['node_modules/astro/astro.js', 'preview', '--port', String(port), '--host', '127.0.0.1', ...outArgs],

@@ -26,7 +26,7 @@ describe('aggregate', () => {
             record({ id: `r${i}`, name: `机关${i}`, province: s.province, level: s.level, year: s.year, rows: { granted: s.granted, total_processed: s.answered } }),
           ),
         );
-        const state = { ...DEFAULT_STATE, measure: 'granted_share' as const, groupBy: 'province' as const, filters: { ...DEFAULT_STATE.filters, level: 'county' as const }, from };
+        const state = { ...DEFAULT_STATE, measure: 'granted_share' as const, groupBy: 'province' as const, filters: { ...DEFAULT_STATE.filters, level: 'county' as const }, from, basis: 'all' as const };
         const fields = fieldsOf(state.measure);
         const ours = aggregate(facts, state, fields);
         const expected = aq

@@ -32,15 +32,25 @@ describe('peers', () => {
   });
 
   it('compares a report with the same level, sector and year only (itself included)', () => {
-    const mk = (id: string, granted: number, level: 'county' | 'township', year = 2023) =>
-      record({ id, name: id, level, sector: 'housing', year, rows: { granted, total_processed: 10 } });
-    const facts = factsFile([mk('self', 9, 'county'), mk('a', 1, 'county'), mk('b', 2, 'county'), mk('c', 3, 'county'), mk('d', 8, 'township'), mk('e', 7, 'county', 2022)]);
+    const mk = (id: string, granted: number, level: 'county' | 'township', year = 2023, answered = 10) =>
+      record({ id, name: id, level, sector: 'housing', year, rows: { granted, total_processed: answered } });
+    // county · housing · 2023: itself (0.9) and nine others 0.1 … 0.9; a township and a 2022 report are not peers.
+    const others = Array.from({ length: 9 }, (_, i) => mk(`p${i}`, i + 1, 'county'));
+    const facts = factsFile([mk('self', 9, 'county'), ...others, mk('d', 8, 'township'), mk('e', 7, 'county', 2022)]);
     const [stats] = peerIndex(facts, ['granted_share']).stats({ id: 'self', level: 'county', sector: 'housing', year: 2023 });
-    // county · housing · 2023: 0.9 (itself), 0.1, 0.2, 0.3
-    expect(stats).toMatchObject({ measure: 'granted_share', value: 0.9, peers: 4 });
-    expect(stats?.p25).toBeCloseTo(0.175, 12);
-    expect(stats?.p50).toBeCloseTo(0.25, 12);
-    expect(stats?.p75).toBeCloseTo(0.45, 12);
+    expect(stats).toMatchObject({ measure: 'granted_share', value: 0.9, n: 10, peers: 10, tooFew: false });
+    // sorted: .1 .2 .3 .4 .5 .6 .7 .8 .9 .9 → positions 2.25, 4.5, 6.75
+    expect(stats?.p25).toBeCloseTo(0.325, 12);
+    expect(stats?.p50).toBeCloseTo(0.55, 12);
+    expect(stats?.p75).toBeCloseTo(0.775, 12);
+  });
+
+  it('hides the quartiles below MIN_N peers, and leaves out peers whose rate rests on fewer than MIN_N cases', () => {
+    const mk = (id: string, granted: number, answered: number) => record({ id, name: id, level: 'county', sector: 'housing', year: 2023, rows: { granted, total_processed: answered } });
+    // Nine peers with 10 answered, and one whose 1 of 2 (50%) is under the rule.
+    const facts = factsFile([...Array.from({ length: 9 }, (_, i) => mk(`p${i}`, i, 10)), mk('small', 1, 2)]);
+    const [stats] = peerIndex(facts, ['granted_share']).stats({ id: 'small', level: 'county', sector: 'housing', year: 2023 });
+    expect(stats).toMatchObject({ value: 0.5, n: 2, peers: 9, tooFew: true, p25: null, p50: null, p75: null });
   });
 });
 

@@ -32,20 +32,23 @@ const view = (state: Partial<ChartState>, lang: 'zh' | 'en' = 'en') => {
 
 describe('chart view', () => {
   it('gives the table exactly the numbers the chart draws', () => {
-    const v = view({ measure: 'granted_share', groupBy: 'province' });
+    const v = view({ measure: 'granted_share', groupBy: 'province', basis: 'all' });
     expect(v.kind).toBe('line');
     expect(v.categories).toEqual(['2020', '2021']);
     // 北京市: 2020 = 5/20, 2021 = 4/10; 广东省 2021 has no total_processed: not counted, said so.
-    expect(v.series).toEqual([
-      { key: '北京市', name: '北京市', values: [25, 40] },
-      { key: '广东省', name: '广东省', values: [null, null] },
+    expect(v.series.map(({ key, name, values }) => ({ key, name, values }))).toEqual([
+      { key: '北京市', name: 'Beijing 北京市', values: [25, 40] },
+      { key: '广东省', name: 'Guangdong 广东省', values: [null, null] },
     ]);
+    expect(v.table.columns.slice(3)).toEqual(['Denominator (cases)', 'Reports counted', 'Agencies', 'Reports missing a figure', 'Reports failing their own checks']);
+    // value, denominator, reports, agencies, missing, failing
     expect(v.table.rows).toEqual([
-      ['北京市', 2020, 25, 1, 0],
-      ['北京市', 2021, 40, 1, 0],
-      ['广东省', 2021, null, 0, 1],
+      ['Beijing 北京市', 2020, 25, 20, 1, 1, 0, 0],
+      ['Beijing 北京市', 2021, 40, 10, 1, 1, 0, 0],
+      ['Guangdong 广东省', 2021, null, null, 0, 0, 1, 0],
     ]);
-    expect(v.notes.some((n) => n.includes('1 reports lack'))).toBe(true);
+    expect(v.series[0]?.tips?.[0]).toBe('denominator 20; 1 report · 1 agency');
+    expect(v.notes.some((n) => n.includes('1 report lacks'))).toBe(true);
   });
 
   it('draws a bar per group for a single year, sorted by value', () => {
@@ -56,7 +59,7 @@ describe('chart view', () => {
   });
 
   it('says so when the outcome mix spans both templates, and compares only the 其他处理 total', () => {
-    const v = view({ measure: 'outcome_mix' }, 'zh');
+    const v = view({ measure: 'outcome_mix', basis: 'all' }, 'zh');
     expect(v.notes[0]).toContain('2019 年版');
     const other = v.series.find((s) => s.key === 'other');
     expect(other?.values).toEqual([15, 30]); // 3/20 in 2019 template; (1+0+2)/10 in 2021

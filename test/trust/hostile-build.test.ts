@@ -123,7 +123,7 @@ describe('build-data on a folder of hostile files', () => {
     const notUsed = Object.fromEntries(report.not_used.map((n) => [n.file.split('/').pop(), n.reason]));
     expect(notUsed).toEqual(EXPECTED_NOT_USED);
     for (const n of report.not_used) expect(n.detail.length, n.file).toBeGreaterThan(10);
-    const detail = (file: string) => report.not_used.find((n) => n.file.endsWith(`/${file}`))?.detail ?? '';
+    const detail = (file: string) => report.not_used.find((n) => n.file === file || n.file.endsWith(`/${file}`))?.detail ?? '';
     expect(detail('too-large.txt')).toMatch(/too large: 52428801 bytes/);
     expect(detail('news-article.txt')).toMatch(/^not a report/);
     expect(detail('two-reports-pasted.txt')).toMatch(/^2 different reports in one file \(lines 1–\d+: 中山市住房公积金管理中心 2020; lines \d+–\d+: 衡阳市住房保障服务中心 2023\)/);

@@ -11,8 +11,16 @@ export interface AgencyGroup {
   reports: ReportRecord[];
 }
 
+/**
+ * Who an agency is, across its years: its name in its division (the province when no division
+ * code was found). The agency pages and the like-with-like comparisons (aggregate.ts) both use it.
+ */
+export function agencyIdentity(id: string, name: string | null, divisionCode: string | null, province: string | null): string {
+  return `${name ?? `#${id}`}|${divisionCode ?? province ?? ''}`;
+}
+
 export function agencyKey(r: ReportRecord): string {
-  return `${r.agency.name ?? `#${r.id}`}|${r.agency.division_code ?? r.agency.province ?? ''}`;
+  return agencyIdentity(r.id, r.agency.name, r.agency.division_code, r.agency.province);
 }
 
 export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {

@@ -7,11 +7,21 @@
  * Complete cases only: a report enters a sum only if it gives every column the measure reads,
  * so a rate never mixes a numerator and a denominator from different reports. The others are
  * counted as `missing`, and shown.
+ *
+ * Like with like: when the chart compares years (a line over years, the outcome mix per year), by
+ * default (basis `matched`) only the agencies that give the figures in every year shown enter the
+ * sums, so a change is a change in what agencies did, not in which agencies reported; the
+ * aggregate says how many agencies that is, of how many. Basis `all` sums every report (the raw
+ * totals). Each cell also counts its agencies, the reports failing their own checks and the
+ * figures read as approximate, for the page to say next to the figure.
  */
-import type { FactNumberField } from '../facts.ts';
+import { approxField, type FactNumberField } from '../facts.ts';
 import type { FactsFile } from '../dataset/layout.ts';
 import type { Sums } from '../measures.ts';
-import type { ChartState, Filters, GroupBy } from './state.ts';
+import { METRIC_KEYS, type MetricKey } from '../schema.ts';
+import { agencyIdentity } from './agencies.ts';
+import { isMix } from './measures.ts';
+import type { Basis, ChartState, Filters, GroupBy } from './state.ts';
 
 export interface Cell {
   /** Reports summed (they give every column read). */
@@ -19,6 +29,27 @@ export interface Cell {
   /** Reports in the selection that lack one of the columns read. */
   missing: number;
   sums: Sums;
+  /** The agencies of the reports summed (numbers from agencyNumbers). */
+  agencies: Set<number>;
+  /** Reports summed that fail one of their own arithmetic checks. */
+  failing: number;
+  /** Reports summed whose figure (a prose metric read) the report gives as approximate (约, 多 …). */
+  approximate: number;
+  /** Reports left out because their agency does not report in every year compared (basis `matched`). */
+  leftOut: number;
+}
+
+/** How a chart that compares years compares them. */
+export interface Comparison {
+  basis: Basis;
+  /** The years compared: those with a report giving the figures (ascending). */
+  years: number[];
+  /** Agencies giving the figures in every one of those years. */
+  matched: number;
+  /** Agencies giving the figures in at least one of them. */
+  agencies: number;
+  /** Reports left out (basis `matched`: their agency is missing a year). */
+  leftOut: number;
 }
 
 export interface Group {
@@ -37,6 +68,8 @@ export interface Aggregate {
   selected: number;
   /** Templates among the selected reports ('2019', '2021'). */
   templates: string[];
+  /** How years are compared, when the chart compares them (null: one year, or years summed). */
+  comparison: Comparison | null;
 }
 
 type Column = (string | number | null)[];
@@ -93,16 +126,98 @@ export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' |
   return rows;
 }
 
+/** A new empty cell for these fields. */
+export function emptyCell(fields: readonly FactNumberField[]): Cell {
+  return { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])), agencies: new Set(), failing: 0, approximate: 0, leftOut: 0 };
+}
+
+const agencyCache = new WeakMap<FactsFile, Int32Array>();
+
+/** Each row's agency as a number (same number, same agency: agencyIdentity), computed once per facts file. */
+export function agencyNumbers(facts: FactsFile): Int32Array {
+  const cached = agencyCache.get(facts);
+  if (cached) return cached;
+  const [ids, names, codes, provinces] = ['id', 'agency', 'division_code', 'province'].map((c) => column(facts, c));
+  const index = new Map<string, number>();
+  const out = new Int32Array(facts.count);
+  const text = (v: string | number | null | undefined) => (typeof v === 'string' && v !== '' ? v : null);
+  for (let i = 0; i < facts.count; i++) {
+    const key = agencyIdentity(String(ids![i] ?? i), text(names![i]), text(codes![i]), text(provinces![i]));
+    let n = index.get(key);
+    if (n === undefined) index.set(key, (n = index.size));
+    out[i] = n;
+  }
+  agencyCache.set(facts, out);
+  return out;
+}
+
+/** True when the chart for this state compares years (so like-with-like applies): not a breakdown with its years summed per group. */
+export function comparesYears(state: Pick<ChartState, 'measure' | 'groupBy'>): boolean {
+  return !(isMix(state.measure) && state.groupBy !== 'none');
+}
+
 export function aggregate(facts: FactsFile, state: ChartState, fields: readonly FactNumberField[]): Aggregate {
   const rows = selectRows(facts, state);
   const keyOf = groupKeyColumn(facts, state.groupBy);
   const yearCol = column(facts, 'year');
   const templateCol = column(facts, 'template');
+  const failedCol = column(facts, 'checks_failed');
+  const approxCols = fields.filter((f): f is MetricKey => (METRIC_KEYS as readonly string[]).includes(f)).map((m) => column(facts, approxField(m)));
+  const agencyOf = agencyNumbers(facts);
   const cols = fields.map((f) => column(facts, f));
+  // Whether each selected row gives every column read (complete cases), once.
+  const given = new Uint8Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r] as number;
+    let ok = 1;
+    for (const c of cols) if (typeof c[i] !== 'number') { ok = 0; break; }
+    given[r] = ok;
+  }
+
+  // Which agencies give the figures in which years (for like with like): a bit per year compared.
+  const givenYears = new Set<number>();
+  for (let r = 0; r < rows.length; r++) if (given[r]) givenYears.add(yearCol[rows[r] as number] as number);
+  const compared = [...givenYears].sort((a, b) => a - b);
+  const comparing = compared.length > 1 && comparesYears(state);
+  const bit = new Map(compared.map((y, k) => [y, k]));
+  const words = Math.ceil(Math.max(1, compared.length) / 32);
+  const agencyCount = agencyOf.reduce((m, a) => Math.max(m, a + 1), 0);
+  const masks = new Uint32Array(agencyCount * words);
+  const seenAgency = new Uint8Array(agencyCount);
+  for (let r = 0; r < rows.length; r++) {
+    if (!given[r]) continue;
+    const i = rows[r] as number;
+    const a = agencyOf[i] as number;
+    const k = bit.get(yearCol[i] as number) as number;
+    seenAgency[a] = 1;
+    masks[a * words + (k >> 5)]! |= 1 << (k & 31);
+  }
+  const full = (a: number) => {
+    for (let w = 0; w < words; w++) {
+      const need = w < words - 1 || compared.length % 32 === 0 ? 0xffffffff : (1 << (compared.length % 32)) - 1;
+      if (((masks[a * words + w] as number) >>> 0) !== need >>> 0) return false;
+    }
+    return true;
+  };
+  let agenciesGiven = 0;
+  let matchedCount = 0;
+  const isMatched = new Uint8Array(agencyCount);
+  for (let a = 0; a < agencyCount; a++) {
+    if (!seenAgency[a]) continue;
+    agenciesGiven++;
+    if (compared.length > 0 && full(a)) {
+      isMatched[a] = 1;
+      matchedCount++;
+    }
+  }
+  const onlyMatched = comparing && state.basis === 'matched';
+
   const groups = new Map<string, Group>();
   const yearSet = new Set<number>();
   const templates = new Set<string>();
-  for (const i of rows) {
+  let leftOut = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r] as number;
     const year = yearCol[i] as number;
     yearSet.add(year);
     const template = templateCol[i];
@@ -111,12 +226,15 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { key, byYear: new Map(), reports: 0 }));
     let cell = group.byYear.get(year);
-    if (!cell) group.byYear.set(year, (cell = { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])) }));
-    let complete = true;
-    for (const c of cols) if (typeof c[i] !== 'number') { complete = false; break; }
-    if (!complete) { cell.missing++; continue; }
+    if (!cell) group.byYear.set(year, (cell = emptyCell(fields)));
+    if (!given[r]) { cell.missing++; continue; }
+    const agency = agencyOf[i] as number;
+    if (onlyMatched && !isMatched[agency]) { cell.leftOut++; leftOut++; continue; }
     cell.reports++;
     group.reports++;
+    cell.agencies.add(agency);
+    if (typeof failedCol[i] === 'number' && (failedCol[i] as number) > 0) cell.failing++;
+    if (approxCols.some((c) => c[i] === 1)) cell.approximate++;
     for (let j = 0; j < fields.length; j++) {
       const f = fields[j] as FactNumberField;
       cell.sums[f] = (cell.sums[f] as number) + (cols[j]![i] as number);
@@ -129,15 +247,20 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     groups: [...groups.values()],
     selected: rows.length,
     templates: [...templates].sort(),
+    comparison: comparing ? { basis: state.basis, years: compared, matched: matchedCount, agencies: agenciesGiven, leftOut } : null,
   };
 }
 
 /** Sum a group's cells over several years (for charts that show one value per group). */
 export function mergeCells(cells: Iterable<Cell>, fields: readonly FactNumberField[]): Cell {
-  const out: Cell = { reports: 0, missing: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])) };
+  const out = emptyCell(fields);
   for (const c of cells) {
     out.reports += c.reports;
     out.missing += c.missing;
+    out.failing += c.failing;
+    out.approximate += c.approximate;
+    out.leftOut += c.leftOut;
+    for (const a of c.agencies) out.agencies.add(a);
     for (const f of fields) out.sums[f] = (out.sums[f] as number) + (c.sums[f] ?? 0);
   }
   return out;

@@ -13,6 +13,25 @@ export interface EmbedOptions {
   plain: boolean;
 }
 
+/** The styles the embed dialog offers: three themes, and plain (no title bar or source line, the reader's theme). */
+export const EMBED_STYLES = ['light', 'dark', 'auto', 'plain'] as const;
+export type EmbedStyle = (typeof EMBED_STYLES)[number];
+
+export function embedOptions(style: EmbedStyle): EmbedOptions {
+  return style === 'plain' ? { theme: 'auto', plain: true } : { theme: style, plain: false };
+}
+
+/**
+ * The iframe's height in the snippet: the chart's own height (chartHeight: by its shape, bars and
+ * legend rows) plus what the embed page puts around it: notes, and unless plain the site link
+ * above and the source, version and citation lines below (which wrap on a narrow host). A host
+ * that strips the resize script still shows the whole chart.
+ */
+export function embedHeight(chartHeight: number, notes: number, plain: boolean): number {
+  const around = plain ? 40 : 170;
+  return Math.ceil(chartHeight + around + notes * 40);
+}
+
 /** Absolute site root with exactly one trailing slash: `https://example.org/sub/`. */
 export function siteRoot(site: string, base: string): string {
   const origin = new URL(site).origin;

@@ -45,14 +45,22 @@ interface TooltipItem {
   name?: string;
   value?: unknown;
   axisValueLabel?: string;
+  seriesIndex?: number;
+  dataIndex?: number;
 }
 
-export function tooltipHtml(items: TooltipItem | TooltipItem[], unit: Unit): string {
+/** The tooltip: each value with ≈ when approximate, and what it rests on (the view's tips). */
+export function tooltipHtml(items: TooltipItem | TooltipItem[], unit: Unit, view?: Pick<ChartView, 'series'>): string {
   const list = Array.isArray(items) ? items : [items];
   const head = list[0]?.axisValueLabel ?? list[0]?.name ?? '';
   const lines = list.map((p) => {
-    const v = typeof p.value === 'number' ? p.value : null;
-    return `${escapeHtml(p.seriesName)}: <b>${escapeHtml(formatValue(unit, v))}</b>`;
+    const raw = p.value !== null && typeof p.value === 'object' && 'value' in p.value ? (p.value as { value: unknown }).value : p.value;
+    const v = typeof raw === 'number' ? raw : null;
+    const series = p.seriesIndex === undefined ? undefined : view?.series[p.seriesIndex];
+    const at = p.dataIndex ?? -1;
+    const approx = series?.approximate?.[at] && v !== null ? '≈' : '';
+    const tip = series?.tips?.[at];
+    return `${escapeHtml(p.seriesName)}: <b>${approx}${escapeHtml(formatValue(unit, v))}</b>${tip ? ` <small>(${escapeHtml(tip)})</small>` : ''}`;
   });
   return `<div class="chart-tooltip"><div>${escapeHtml(head)}</div>${lines.join('<br>')}</div>`;
 }
@@ -76,10 +84,14 @@ export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
   };
   const legendShown = view.series.length > 1;
   const series = view.series.map((s) => {
+    // A figure the report gives as approximate keeps its ≈ on the chart.
+    const data = s.values.map((v, i) =>
+      v !== null && s.approximate?.[i] ? { value: v, label: { show: true, position: 'top' as const, color: text, formatter: `≈${formatValue(view.unit, v)}` } } : v,
+    );
     if (view.kind === 'line') {
-      return { type: 'line' as const, name: s.name, data: s.values, connectNulls: false, symbolSize: 7, emphasis: { focus: 'series' as const } };
+      return { type: 'line' as const, name: s.name, data, connectNulls: false, symbolSize: 7, emphasis: { focus: 'series' as const } };
     }
-    return { type: 'bar' as const, name: s.name, data: s.values, stack: view.kind === 'mix' ? 'mix' : undefined, barMaxWidth: 28 };
+    return { type: 'bar' as const, name: s.name, data, stack: view.kind === 'mix' ? 'mix' : undefined, barMaxWidth: 28 };
   });
   return {
     animation: !ctx.still,
@@ -105,7 +117,7 @@ export function buildOption(view: ChartView, ctx: OptionContext): ChartOption {
     tooltip: {
       trigger: view.kind === 'mix' ? 'item' : 'axis',
       confine: true,
-      formatter: (params: unknown) => tooltipHtml(params as TooltipItem | TooltipItem[], view.unit),
+      formatter: (params: unknown) => tooltipHtml(params as TooltipItem | TooltipItem[], view.unit, view),
     },
     grid: { left: 12, right: 24, top: 72, bottom: 36 + legendRows(view) * 24, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,

@@ -1,9 +1,13 @@
 /**
  * Per-province values of a measure, per year (complete cases, as everywhere), and the tile-map
  * ECharts option drawn from them: a scatter series of square symbols on a 9 × 8 grid.
+ *
+ * The minimum-n rule applies: a province with fewer than MIN_N agencies giving the figures (or,
+ * for a rate, fewer than MIN_N cases in its denominator) has no value and is drawn as "too few",
+ * outside the colour scale; every tile says how many agencies it rests on.
  */
 import type { FactsFile } from '../dataset/layout.ts';
-import { MEASURES, type MeasureKey } from '../measures.ts';
+import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey } from '../measures.ts';
 import { aggregate } from './aggregate.ts';
 import { escapeHtml } from './escape.ts';
 import { fieldsOf } from './measures.ts';
@@ -13,25 +17,42 @@ import { GRID_COLS, GRID_ROWS, tileData, type TileDatum } from './tilegrid.ts';
 import { roundFor, type Unit } from './view.ts';
 
 export interface ProvinceCell {
+  /** Null when the report gives none, or when the province is under the minimum-n rule. */
   value: number | null;
+  /** A rate's denominator (null for a count). */
+  n: number | null;
   reports: number;
+  agencies: number;
   missing: number;
+  /** Reports counted that fail their own checks. */
+  failing: number;
+  /** Reports counted whose figure is approximate. */
+  approximate: number;
+  /** Under the minimum-n rule: fewer than MIN_N agencies, or a rate on fewer than MIN_N cases. */
+  tooFew: boolean;
 }
 
 /** year → province name → cell. */
 export type ProvinceValues = Record<string, Record<string, ProvinceCell>>;
 
 export function provinceValues(facts: FactsFile, measure: MeasureKey): ProvinceValues {
-  const state = { ...DEFAULT_STATE, measure, groupBy: 'province' as const };
+  // One year at a time: no change over time, so every report of the year counts (basis `all`).
+  const state = { ...DEFAULT_STATE, measure, groupBy: 'province' as const, basis: 'all' as const };
   const agg = aggregate(facts, state, fieldsOf(measure));
   const out: ProvinceValues = {};
   for (const g of agg.groups) {
     if (g.key === '') continue;
     for (const [year, cell] of g.byYear) {
+      const few = cell.reports > 0 && (cell.agencies.size < MIN_N || tooFew(measure, cell.sums));
       (out[year] ??= {})[g.key] = {
-        value: cell.reports === 0 ? null : roundFor(MEASURES[measure].unit, MEASURES[measure].value(cell.sums)),
+        value: cell.reports === 0 || few ? null : roundFor(MEASURES[measure].unit, MEASURES[measure].value(cell.sums)),
+        n: cell.reports === 0 ? null : denominatorOf(measure, cell.sums),
         reports: cell.reports,
+        agencies: cell.agencies.size,
         missing: cell.missing,
+        failing: cell.failing,
+        approximate: cell.approximate,
+        tooFew: few,
       };
     }
   }
@@ -47,7 +68,13 @@ export interface TileOptionContext {
   width: number;
   height: number;
   dark: boolean;
+  /** Words for a tile under the minimum-n rule, and for its count of agencies. */
+  tooFew: string;
+  agencies(n: number): string;
 }
+
+/** Fill and border of a tile under the minimum-n rule: paler than no-data grey, dashed. */
+const TOO_FEW = { light: { fill: '#f4f4f4', border: '#8c8c8c' }, dark: { fill: '#2a2a2a', border: '#8c8c8c' } };
 
 export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionContext) {
   const { data } = tileData(new Map(Object.entries(cells).map(([p, c]) => [p, c.value])));
@@ -55,6 +82,13 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
   const muted = ctx.dark ? '#aaaaaa' : '#555555';
   const name = (d: TileDatum) => (ctx.lang === 'en' ? d.tile.en : d.tile.zh);
   const dark = (color: string) => ['#4292c6', '#2171b5', '#08306b'].includes(color);
+  const cellOf = (d: TileDatum) => (d.province === null ? undefined : cells[d.province]);
+  const few = ctx.dark ? TOO_FEW.dark : TOO_FEW.light;
+  const caption = (d: TileDatum) => {
+    const c = cellOf(d);
+    if (!c) return `${name(d)}\n${formatValue(ctx.unit, null)}`;
+    return c.tooFew ? `${name(d)}\n${ctx.tooFew}\nn=${c.agencies}` : `${name(d)}\n${formatValue(ctx.unit, d.value)}\nn=${c.agencies}`;
+  };
   return {
     animation: false,
     backgroundColor: ctx.dark ? '#1b1b1b' : '#ffffff',
@@ -67,7 +101,10 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
       formatter: (p: { dataIndex: number }) => {
         const d = data[p.dataIndex];
         if (!d) return '';
-        return `${escapeHtml(d.province ?? name(d))}: <b>${escapeHtml(formatValue(ctx.unit, d.value))}</b>`;
+        const c = cellOf(d);
+        const value = c?.tooFew ? ctx.tooFew : formatValue(ctx.unit, d.value);
+        const rest = c ? ` · ${escapeHtml(ctx.agencies(c.agencies))}${c.n !== null ? ` · n=${c.n}` : ''}` : '';
+        return `${escapeHtml(d.province ?? name(d))}: <b>${escapeHtml(value)}</b>${rest}`;
       },
     },
     grid: { left: 12, right: 12, top: 72, bottom: 30 },
@@ -80,11 +117,13 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
         symbolSize: size,
         data: data.map((d) => ({
           value: [d.tile.col, d.tile.row],
-          itemStyle: { color: d.color, borderColor: ctx.dark ? '#1b1b1b' : '#ffffff', borderWidth: 1 },
+          itemStyle: cellOf(d)?.tooFew
+            ? { color: few.fill, borderColor: few.border, borderWidth: 1, borderType: 'dashed' as const }
+            : { color: d.color, borderColor: ctx.dark ? '#1b1b1b' : '#ffffff', borderWidth: 1 },
           label: {
             show: true,
-            formatter: `${name(d)}\n${formatValue(ctx.unit, d.value)}`,
-            color: dark(d.color) ? '#ffffff' : '#1f1f1f',
+            formatter: caption(d),
+            color: cellOf(d)?.tooFew ? (ctx.dark ? '#e6e6e6' : '#1f1f1f') : dark(d.color) ? '#ffffff' : '#1f1f1f',
             fontSize: Math.max(8, Math.min(12, size / 6)),
           },
         })),

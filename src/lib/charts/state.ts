@@ -18,6 +18,13 @@ export interface Filters {
   sector: string | null;
 }
 
+/**
+ * What a change over time compares: `matched` (the default) only the agencies that reported in
+ * every year shown; `all` every report, the raw totals (the agencies may differ between years).
+ */
+export const BASES = ['matched', 'all'] as const;
+export type Basis = (typeof BASES)[number];
+
 export interface ChartState {
   measure: ChartMeasure;
   groupBy: GroupBy;
@@ -25,6 +32,12 @@ export interface ChartState {
   /** First and last year shown (inclusive); null = from the first / to the last year in the data. */
   from: number | null;
   to: number | null;
+  basis: Basis;
+  /**
+   * Agencies chosen by name (compare page multi-select), as their keys `name|place` (the place the
+   * report gives most precisely, '' when none): empty = every agency the filters select.
+   */
+  agencies: string[];
 }
 
 export const DEFAULT_STATE: ChartState = {
@@ -33,10 +46,12 @@ export const DEFAULT_STATE: ChartState = {
   filters: { province: null, city: null, county: null, level: null, kind: null, sector: null },
   from: null,
   to: null,
+  basis: 'matched',
+  agencies: [],
 };
 
 /** URL parameter names, short enough for iframe snippets. */
-const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to' } as const;
+const P = { measure: 'm', groupBy: 'g', from: 'from', to: 'to', basis: 'basis', agency: 'a' } as const;
 const FILTER_KEYS = ['province', 'city', 'county', 'level', 'kind', 'sector'] as const satisfies readonly (keyof Filters)[];
 
 export function stateToParams(state: ChartState): URLSearchParams {
@@ -49,6 +64,8 @@ export function stateToParams(state: ChartState): URLSearchParams {
   }
   if (state.from !== null) params.set(P.from, String(state.from));
   if (state.to !== null) params.set(P.to, String(state.to));
+  if (state.basis !== DEFAULT_STATE.basis) params.set(P.basis, state.basis);
+  for (const a of state.agencies) params.append(P.agency, a);
   return params;
 }
 
@@ -101,6 +118,8 @@ export function stateFromParams(params: URLSearchParams): ParsedState {
     },
     from,
     to,
+    basis: pick(P.basis, BASES, DEFAULT_STATE.basis),
+    agencies: [...new Set(params.getAll(P.agency).map((a) => a.trim()).filter((a) => a !== ''))],
   };
   return { state, ignored };
 }

@@ -7,7 +7,27 @@ export type NotUsedReason =
   | 'unreadable'
   | 'not_a_report'
   | 'parse_error'
-  | 'duplicate';
+  | 'duplicate'
+  /** Not a regular file: a named pipe, a socket, a device (never opened). */
+  | 'not_a_file'
+  /** A symbolic link to nothing. */
+  | 'broken_link'
+  /** Symbolic links that lead round in a circle (ELOOP). */
+  | 'link_loop'
+  /** A link to a folder read already (or to a folder holding it): read once, where it is. */
+  | 'folder_linked_twice'
+  /** A sub-folder that cannot be read (its permissions). */
+  | 'unreadable_folder';
+
+/** Not used, but not a fault either: `--strict` does not fail on these. */
+export const NOT_FAULTS: readonly NotUsedReason[] = ['duplicate', 'folder_linked_twice'];
+
+/**
+ * Why a report's id is not its file's base name, or its file's name is not shown as it is:
+ * the name is not UTF-8 (shown decoded as GB18030, or its bytes escaped); the base name is not
+ * safe for an address or a file name; another file's name gives the same id.
+ */
+export type FileNameNote = 'name_gb18030' | 'name_bytes' | 'unsafe_name' | 'shared_name';
 
 export interface BuildReport {
   schema_version: number;
@@ -34,6 +54,8 @@ export interface BuildReport {
   /** Every file not in the dataset, with the reason. */
   not_used: { file: string; reason: NotUsedReason; detail: string }[];
   duplicate_rule: string;
+  /** Files whose name is not shown as it is, or whose id is not their base name, with why (a file can have two notes). */
+  names: { file: string; id: string; note: FileNameNote }[];
   overrides: {
     errors: string[];
     applied: { file: string; id: string; line: number; fields: string[] }[];
@@ -48,9 +70,10 @@ export function summaryLines(report: BuildReport): string[] {
     .join(', ');
   return [
     `build-data: ${t.files} files; read ${t.read}; parsed ${t.parsed} (${t.parsed_with_diagnostics} with diagnostics, ${t.failed_checks} failing checks); used ${t.used}`,
-    `build-data: not used ${t.not_used}${reasons ? ` (${reasons})` : ''}; overrides applied ${t.overrides_applied}${report.overrides.errors.length ? `; ${report.overrides.errors.length} errors in agencies.csv` : ''}`,
+    `build-data: not used ${t.not_used}${reasons ? ` (${reasons})` : ''}; overrides applied ${t.overrides_applied}${report.overrides.errors.length ? `; ${report.overrides.errors.length} errors in agencies.csv (a row with an error is not applied: correct it and build again)` : ''}`,
     ...report.not_used.slice(0, 20).map((n) => `  not used: ${n.file}: ${n.detail}`),
     ...(report.not_used.length > 20 ? [`  … and ${report.not_used.length - 20} more in build-report.json`] : []),
+    ...(report.names.length > 0 ? [`build-data: ${report.names.length} notes on file names and ids (names not in UTF-8, ids made safe or told apart): see "names" in build-report.json`] : []),
     ...report.overrides.errors.map((e) => `  ${e}`),
   ];
 }

@@ -128,8 +128,19 @@ const proactive: CsvColumn[] = PROACTIVE_CELLS.map(({ item, column }) =>
   }),
 );
 
+/** What each prose metric counts: website visits are counted in 次 (visits), not 件 (applications). */
+const METRIC_UNITS: Record<(typeof METRIC_KEYS)[number], string> = {
+  website_visits: '次 (visits)',
+  website_posts: '条 (items posted)',
+  wechat_posts: '条 (items posted)',
+  wechat_followers: '人 (followers)',
+  wechat_reads: '次 (reads)',
+  hotline_tickets: '件 (tickets)',
+  fees_charged_yuan: '元 (yuan)',
+};
+
 const metrics: CsvColumn[] = METRIC_KEYS.flatMap((k) => [
-  col({ name: `metric_${k}`, field: `metrics.${k}`, type: 'number', ...METRIC_LABELS[k], description: `Prose figure (section 一/六), in plain units.`, get: (r) => r.metrics[k] ?? null }),
+  col({ name: `metric_${k}`, field: `metrics.${k}`, type: 'number', ...METRIC_LABELS[k], description: `Prose figure (section 一/六), in plain units: ${METRIC_UNITS[k]}. See metric_${k}_approx: 1 when the report gives it as approximate.`, get: (r) => r.metrics[k] ?? null }),
   col({ name: `metric_${k}_raw`, field: `metric_sources.${k}.raw`, type: 'text', zh: `${METRIC_LABELS[k].zh}（原文）`, en: `${METRIC_LABELS[k].en} (as printed)`, description: 'The figure as printed, e.g. 637万多次.', get: (r) => r.metric_sources[k]?.raw ?? null }),
   col({ name: `metric_${k}_approx`, field: `metric_sources.${k}.approximate`, type: 'number', zh: `${METRIC_LABELS[k].zh}（约数）`, en: `${METRIC_LABELS[k].en} (approximate)`, description: '1 when the report hedges (约, 余, 多): a lower bound or estimate; 0 when exact.', get: (r) => { const s = r.metric_sources[k]; return s ? (s.approximate ? 1 : 0) : null; } }),
 ]);

@@ -2,6 +2,7 @@
 import { SECTORS } from '../agency/sectors.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import { CSV_COLUMNS } from './columns.ts';
+import { BOM, csvLines } from './csv.ts';
 
 export interface DictionaryFile {
   schema_version: number;
@@ -32,4 +33,27 @@ export function buildDictionary(): DictionaryFile {
     levels: LEVEL_LABELS.map((l) => ({ ...l })),
     kinds: KIND_LABELS.map((k) => ({ ...k })),
   };
+}
+
+/**
+ * The data dictionary as CSV (UTF-8 with BOM, CRLF): one row per column of the downloads
+ * (column, type, Chinese label, English label, description), then the codes used in the level,
+ * kind and sector columns. Shipped beside the downloads (data/dictionary.csv) and meant to go
+ * into every whole-dataset zip as dictionary.csv.
+ */
+export function dictionaryCsv(dictionary: DictionaryFile = buildDictionary()): string {
+  const rows: (string | number | null)[][] = [
+    ['column', 'type', 'label_zh', 'label_en', 'description'],
+    ...dictionary.columns.map((c) => [c.name, c.type, c.zh, c.en, c.description]),
+    ...(['level', 'kind', 'sector'] as const).flatMap((column) =>
+      (column === 'level' ? dictionary.levels : column === 'kind' ? dictionary.kinds : dictionary.sectors).map((v) => [
+        `${column}=${v.key}`,
+        'code',
+        v.zh,
+        v.en,
+        `A value of the ${column} column.`,
+      ]),
+    ),
+  ];
+  return `${BOM}${rows.map((r) => csvLines([r]).replace(/\r\n$/, '')).join('\r\n')}\r\n`;
 }

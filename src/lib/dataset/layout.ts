@@ -60,8 +60,8 @@ export interface OverviewFile {
   by_year_level: Record<string, Record<string, Totals>>;
   /** Sums per year per sector (keys of src/lib/agency/sectors.ts; `unknown` when not inferred). */
   by_year_sector: Record<string, Record<string, Totals>>;
-  /** For the latest year: agencies at either end of each headline measure (min answered threshold applies). */
-  extremes: Record<string, { top: ExtremeEntry[]; bottom: ExtremeEntry[] }>;
+  /** For the latest year: agencies at either end of each headline measure (a rate only where its denominator meets the minimum-n rule; no list when fewer than MIN_N agencies qualify, `listed` says how many did). */
+  extremes: Record<string, { top: ExtremeEntry[]; bottom: ExtremeEntry[]; listed?: number }>;
 }
 
 export interface ExtremeEntry {
@@ -69,4 +69,6 @@ export interface ExtremeEntry {
   agency: string;
   province: string | null;
   value: number;
+  /** A rate's denominator (what it rests on); null for a count. */
+  n: number | null;
 }

@@ -3,14 +3,18 @@
  * (sums per year, per year × province / level / sector, and the extremes of the latest year).
  */
 import { FACT_NUMBER_FIELDS, type Fact, type FactNumberField } from '../facts.ts';
-import { MEASURES, type MeasureKey, type Sums } from '../measures.ts';
+import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey, type Sums } from '../measures.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
 import type { ExtremeEntry, OverviewFile, Totals } from './layout.ts';
 
 /** Summed fields: every numeric fact column but the year. */
 export const TOTAL_FIELDS: readonly FactNumberField[] = FACT_NUMBER_FIELDS.filter((f) => f !== 'year');
 
-/** Measures listed in `extremes`, and the least an agency must have answered to be listed for a rate. */
+/**
+ * Measures listed in `extremes`. A rate lists only agencies whose rate rests on at least MIN_N
+ * cases (its denominator: the one minimum-n rule, src/lib/measures.ts), and each entry carries it;
+ * a measure with fewer than MIN_N agencies to rank lists none, and says how many there were.
+ */
 export const EXTREME_MEASURES: readonly MeasureKey[] = [
   'applications_received',
   'granted_share',
@@ -20,7 +24,8 @@ export const EXTREME_MEASURES: readonly MeasureKey[] = [
   'review_rate',
   'litigation_rate',
 ];
-export const EXTREME_MIN_ANSWERED = 10;
+/** The least a rate's denominator must be for its agency to be listed: the site's one minimum-n rule. */
+export const EXTREME_MIN_N = MIN_N;
 export const EXTREME_COUNT = 10;
 
 /** The fact columns the overview reads, one array per field, all of the same length. */
@@ -215,15 +220,20 @@ function extremes(columns: FactColumns, numbers: SummedRows, rows: readonly numb
   const defs = EXTREME_MEASURES.map((m) => MEASURES[m]);
   // Each measure's value for each row it lists (NaN: not listed); entries are made for the winners only.
   const values = defs.map(() => new Float64Array(rows.length).fill(NaN));
+  const ns = defs.map(() => new Float64Array(rows.length).fill(NaN));
   const text = (field: string, row: number) => (columns[field]?.[row] ?? null) as string | null;
   const view = rowView(numbers);
   const sums = view.sums;
   rows.forEach((row, r) => {
     view.at(row);
     defs.forEach((def, m) => {
-      if (def.unit !== 'count' && (sums.total_processed_total ?? 0) < EXTREME_MIN_ANSWERED) return;
+      const measure = EXTREME_MEASURES[m] as MeasureKey;
+      if (def.unit !== 'count' && tooFew(measure, sums)) return;
       const value = def.value(sums);
-      if (value !== null && Number.isFinite(value)) (values[m] as Float64Array)[r] = value;
+      if (value !== null && Number.isFinite(value)) {
+        (values[m] as Float64Array)[r] = value;
+        (ns[m] as Float64Array)[r] = denominatorOf(measure, sums) ?? NaN;
+      }
     });
   });
   const id = (r: number) => text('id', rows[r] as number) ?? '';
@@ -234,9 +244,12 @@ function extremes(columns: FactColumns, numbers: SummedRows, rows: readonly numb
     const byValue = (a: number, b: number) => (of[a] as number) - (of[b] as number) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
     const entry = (r: number): ExtremeEntry => {
       const row = rows[r] as number;
-      return { id: id(r), agency: text('agency', row) ?? '', province: text('province', row), value: of[r] as number };
+      const n = (ns[m] as Float64Array)[r] as number;
+      return { id: id(r), agency: text('agency', row) ?? '', province: text('province', row), value: of[r] as number, n: Number.isNaN(n) ? null : n };
     };
-    out[measure] = { top: firstInOrder(listed, EXTREME_COUNT, (a, b) => byValue(b, a)).map(entry), bottom: firstInOrder(listed, EXTREME_COUNT, byValue).map(entry) };
+    // A ranking of fewer than MIN_N agencies is not given (the minimum-n rule): only their number.
+    if (listed.length < MIN_N) out[measure] = { top: [], bottom: [], listed: listed.length };
+    else out[measure] = { top: firstInOrder(listed, EXTREME_COUNT, (a, b) => byValue(b, a)).map(entry), bottom: firstInOrder(listed, EXTREME_COUNT, byValue).map(entry), listed: listed.length };
   });
   return out;
 }
@@ -273,7 +286,7 @@ export function overviewOfColumns(columns: FactColumns, count: number, summed?: 
 }
 
 function emptyExtremes(): OverviewFile['extremes'] {
-  return Object.fromEntries(EXTREME_MEASURES.map((m) => [m, { top: [], bottom: [] }]));
+  return Object.fromEntries(EXTREME_MEASURES.map((m) => [m, { top: [], bottom: [], listed: 0 }]));
 }
 
 /** The overview of these reports' facts. */

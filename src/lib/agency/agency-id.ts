@@ -1,0 +1,45 @@
+/**
+ * An agency's permanent id, made from what it is: the division it belongs to and its name with
+ * that division's place names taken off the front. 淮安市洪泽区人民政府 and 洪泽区人民政府 (both in
+ * 洪泽区, 320813) are one agency, `320813-…`; the id never depends on file names, on which report
+ * came first, or on build order. A name with no division is a national body (`cn-…`) when its level
+ * is central, else `xx-…`. Pure.
+ */
+import type { Agency } from '../schema.ts';
+import { cityShortName, provinceShortName } from './divisions.ts';
+
+/** The name without its leading place names (province, city, county, township; full or short form), and without spaces. */
+export function agencyBody(agency: Pick<Agency, 'name' | 'canonical_name' | 'province' | 'city' | 'county' | 'township'>): string | null {
+  const full = (agency.canonical_name ?? agency.name ?? '').replace(/\s+/g, '');
+  if (full === '') return null;
+  const places: string[][] = [];
+  if (agency.province) places.push([agency.province, provinceShortName(agency.province)]);
+  if (agency.city) places.push([agency.city, cityShortName(agency.city) ?? agency.city]);
+  if (agency.county) places.push([agency.county]);
+  if (agency.township) places.push([agency.township]);
+  let body = full.replace(/^(中共|中国共产党)/, '');
+  const party = full.length - body.length > 0 ? full.slice(0, full.length - body.length) : '';
+  for (const forms of places) {
+    const form = forms.find((f) => f !== '' && body.startsWith(f) && body.length > f.length);
+    if (form) body = body.slice(form.length);
+  }
+  return party + body;
+}
+
+/** 64-bit FNV-1a of the UTF-16 code units, as 11 base-36 digits. */
+function hash(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(36).padStart(13, '0').slice(-11);
+}
+
+/** `320813-0k3j9x2abcd`: the division code and a hash of the body; null for an agency with no name. */
+export function agencyId(agency: Agency): string | null {
+  const body = agencyBody(agency);
+  if (body === null) return null;
+  const place = agency.division_code ?? (agency.level === 'central' ? 'cn' : 'xx');
+  return `${place}-${hash(body)}`;
+}
