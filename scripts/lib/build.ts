@@ -10,6 +10,7 @@ import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { assignIds } from '../../src/lib/dataset/report-ids.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { parseOverrides } from '../../src/lib/dataset/overrides.ts';
+import { parseSources, sourceLookup, sourceProblemText } from '../../src/lib/dataset/sources.ts';
 import { Cache, keyOf, sweepTemporary, type CacheCounts } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import { fingerprint, repoRoot } from './fingerprint.ts';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   reportsDir: string;
   /** data/agencies.csv, or null for none. */
   agenciesFile: string | null;
+  /** data/sources.csv (where each report was published), or null for none. */
+  sourcesFile?: string | null;
   /** Cache root (e.g. .cache/build-data), or null to build without a cache. */
   cacheRoot: string | null;
   /** The output folder (locked for the build; all writes go through the writer). */
@@ -74,6 +77,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const fingerprints = options.fingerprints ?? stageFingerprints();
     const overridesText = options.agenciesFile && existsSync(options.agenciesFile) ? readFileSync(options.agenciesFile, 'utf8') : '';
     const { overrides, errors } = parseOverrides(overridesText);
+    const sources = parseSources(options.sourcesFile && existsSync(options.sourcesFile) ? readFileSync(options.sourcesFile, 'utf8') : '');
 
     // List: every file, its id, and what the last build saw of it.
     const listing = await (options.listing ?? listWithStatsAside(options.reportsDir));
@@ -84,11 +88,11 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const tasks = seen.tasks(listing, ids);
     killPoint('listed');
 
-    // Extract and parse (each cached in stages) and join each record with agencies.csv, on worker
+    // Extract and parse (each cached in stages) and join each record with agencies.csv and sources.csv, on worker
     // threads, in shard order: each shard file is written once its last file is done.
     const shards = new ShardWriter(writer, ids);
     const results = new Array<FileResult>(tasks.length);
-    const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides } };
+    const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides, sources: sourceLookup(sources.rows) } };
     const pool = await runFiles(shardOrder(tasks), setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
       shards.add(ids[r.index] as string, r.json);
       results[r.index] = { ...r, json: null };
@@ -100,7 +104,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
     // Resolve: duplicates and the build report, over all records.
     const outcomes = results.map((r) => r.outcome);
-    const { used, dropped, report } = resolveDataset(outcomes, errors, { notRead: listingNotUsed(listing), names: nameNotes(listing, ids) });
+    const { used, dropped, report } = resolveDataset(outcomes, errors, { notRead: listingNotUsed(listing), names: nameNotes(listing, ids) }, sources.problems.map(sourceProblemText));
 
     // Write: the shards without the dropped duplicates, then the rest of the dataset.
     shards.finish(new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : []))));

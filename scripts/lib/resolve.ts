@@ -1,6 +1,6 @@
 /**
  * Stage 3, recomputed every build from the records (never from the files): per record, the joins
- * with the small CSV files (data/agencies.csv; data/sources.csv joins here too) and what the
+ * with the small CSV files (data/agencies.csv, data/sources.csv) and what the
  * outputs need of it (JSON line, CSV line, fact row); then, over all records, the duplicate rule
  * and the build report.
  */
@@ -10,6 +10,7 @@ import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
 import { csvLines } from '../../src/lib/dataset/csv.ts';
 import { cellsRead, DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
 import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
+import { withSourceUrl, type SourceLookup } from '../../src/lib/dataset/sources.ts';
 import { diagnostic } from '../../src/lib/diagnostics.ts';
 import { FACT_FIELDS, factValues } from '../../src/lib/facts.ts';
 import { PARSER_VERSION } from '../../src/lib/parse/index.ts';
@@ -20,6 +21,8 @@ import type { UnusableReason } from './read-report-file.ts';
 /** The small tables every record is joined with (read once per build, handed to every worker). */
 export interface Joins {
   overrides: readonly AgencyOverride[];
+  /** data/sources.csv's rows by report file (relative to the reports folder, as source.file is) and by id. */
+  sources: SourceLookup;
 }
 
 /** What the build keeps of one used-or-not report: figures for the duplicate rule and the report, its fact row, its CSV line (UTF-8). */
@@ -31,6 +34,8 @@ export interface ReportSummary {
   diagnostics: number;
   cellsRead: number;
   overrides: OverrideApplied[];
+  /** Whether sources.csv gave the report the address it was published at. */
+  hasUrl: boolean;
   /** Fact row values in FACT_FIELDS order. */
   fact: (string | number | null)[];
   csv: Uint8Array;
@@ -45,8 +50,11 @@ const utf8 = new TextEncoder();
 
 /** A placed record (read-record.ts) joined and made ready for the outputs: its outcome, and its line in its shard file (JSON). */
 export function resolveRecord(placed: ReportRecord, joins: Joins): { outcome: Outcome; json: Uint8Array } {
-  // Per-record joins with small CSV files, each keyed by the record's fields: agencies.csv first.
-  const { record, applied } = applyOverrides(placed, joins.overrides);
+  // Per-record joins with small CSV files, each keyed by the record's fields: agencies.csv, then
+  // sources.csv (by source.file, relative to the reports folder, else by id).
+  const overridden = applyOverrides(placed, joins.overrides);
+  const applied = overridden.applied;
+  const record = withSourceUrl(overridden.record, joins.sources, '');
   for (const { item, column } of unmappedProactive(record)) {
     record.diagnostics.push(diagnostic('proactive_cell_no_csv_column', 'proactive', {}, { row: item, column }));
   }
@@ -59,6 +67,7 @@ export function resolveRecord(placed: ReportRecord, joins: Joins): { outcome: Ou
     diagnostics: record.diagnostics.length,
     cellsRead: cellsRead(record),
     overrides: applied,
+    hasUrl: record.source.url != null,
     fact,
     csv: utf8.encode(csvLines([toCsvRow(record)])),
   };
@@ -79,6 +88,7 @@ export function resolveDataset(
   outcomes: readonly Outcome[],
   overrideErrors: string[],
   listed: ListingNotes = { notRead: [], names: [] },
+  sourceErrors: string[] = [],
 ): { used: ReportSummary[]; dropped: Set<string>; report: BuildReport } {
   const parsed = outcomes.flatMap((o) => (o.status === 'parsed' ? [{ ...o.summary, file: o.file }] : []));
   const duplicates = pickDuplicates(parsed);
@@ -110,6 +120,7 @@ export function resolveDataset(
     not_used: notUsed,
     duplicate_rule: DUPLICATE_RULE,
     names: listed.names,
+    sources: { with_url: used.filter((s) => s.hasUrl).length, errors: sourceErrors },
     overrides: { errors: overrideErrors, applied },
   };
   return { used, dropped, report };
