@@ -4,7 +4,7 @@
  * dataset no longer has are removed.
  */
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
-import { buildDictionary } from '../../src/lib/dataset/dictionary.ts';
+import { buildDictionary, dictionaryCsv } from '../../src/lib/dataset/dictionary.ts';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { DATA_FILES, csvFile, shardFile, zipFile, type Download } from '../../src/lib/dataset/layout.ts';
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
@@ -33,10 +33,12 @@ function factColumns(used: readonly ReportSummary[]): Record<string, (string | n
   return columns;
 }
 
-/** The CSV downloads: one per year and one of all years (years in turn, then reports with no year), each also zipped with a README. */
+/** The CSV downloads: one per year and one of all years (years in turn, then reports with no year), each also zipped with a README and the data dictionary (dictionary.csv). */
 async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: readonly ReportSummary[][]): Promise<Download[]> {
   const header = Buffer.from(BOM + csvHeader(), 'utf8');
   const headerSegment = deflateSegment(header);
+  const dictionary = Buffer.from(dictionaryCsv(), 'utf8');
+  const dictionarySegment = deflateSegment(dictionary);
   const partSegments = parts.map((rows) => deflateRows(rows));
   const files = [...years.map((year, i) => ({ year: year as number | 'all', parts: [i] })), { year: 'all' as const, parts: parts.map((_, i) => i) }];
   const downloads: Download[] = [];
@@ -49,6 +51,7 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: 
     const zip = zipSegments([
       { name, parts: csv, segments },
       { name: 'README.txt', parts: [readme], segments: [await deflateSegment(readme)] },
+      { name: 'dictionary.csv', parts: [dictionary], segments: [await dictionarySegment] },
     ]);
     writer.write(csvFile(f.year), csv);
     killPoint('csv-written');

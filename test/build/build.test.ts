@@ -87,7 +87,7 @@ describe('build-data on a folder with bad files', () => {
     expect(record?.agency).toMatchObject({ province: '广东省', city: '中山市', sector: 'finance' });
   });
 
-  it('writes the dataset files, a CSV per year with a BOM, and zips with a README', () => {
+  it('writes the dataset files, a CSV per year with a BOM, and zips with a README and the data dictionary', () => {
     const files = snapshot(join(root, 'out-a'));
     for (const f of ['manifest.json', 'overview.json', 'facts.json', 'dictionary.json', 'build-report.json', 'csv/reports-all.csv', 'csv/reports-all.zip']) {
       expect(files.has(f), f).toBe(true);
@@ -100,7 +100,14 @@ describe('build-data on a folder with bad files', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8').trim().split('\r\n')).toHaveLength(SEEDS.length + 2);
     const zip = unzipSync(files.get('csv/reports-all.zip') as Buffer);
-    expect(Object.keys(zip).sort()).toEqual(['README.txt', 'reports-all.csv']);
+    expect(Object.keys(zip).sort()).toEqual(['README.txt', 'dictionary.csv', 'reports-all.csv']);
+    const dictionary = Buffer.from(zip['dictionary.csv'] as Uint8Array).toString('utf8');
+    expect(dictionary.startsWith('\uFEFFcolumn,type,label_zh,label_en,description\r\n')).toBe(true);
+    expect(dictionary).toContain('\r\nsource_url,text,发布网址,Published at,');
+    expect(dictionary).toContain('\r\nlevel=township,code,');
+    for (const year of JSON.parse(files.get('manifest.json')?.toString() ?? '{}').years as number[]) {
+      expect(Object.keys(unzipSync(files.get(`csv/reports-${year}.zip`) as Buffer)).sort()).toEqual(['README.txt', 'dictionary.csv', `reports-${year}.csv`]);
+    }
     expect(Buffer.from(zip['reports-all.csv'] as Uint8Array).equals(csv)).toBe(true);
     expect(Buffer.from(zip['README.txt'] as Uint8Array).toString()).toMatch(/self-reported[\s\S]*2019 template/);
   });
@@ -118,7 +125,7 @@ describe('build-data on a folder with bad files', () => {
     const out = join(root, 'out-cli');
     const run = spawnSync(
       process.execPath,
-      ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--agencies', agencies, '--no-cache', '--workers', '2', '--min-worker-tasks', '0'],
+      ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--agencies', agencies, '--sources', '', '--no-cache', '--workers', '2', '--min-worker-tasks', '0'],
       { encoding: 'utf8' },
     );
     expect(run.status, run.stderr).toBe(0);
