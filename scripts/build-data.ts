@@ -1,13 +1,16 @@
 /**
- * `npm run build-data [-- --reports DIR --out DIR --agencies FILE --workers N --cache DIR|--no-cache --strict --allow-empty]`
+ * `npm run build-data [-- --reports DIR --out DIR --agencies FILE --sources FILE --workers N --cache DIR|--no-cache --strict --allow-empty]`
  * data/reports/ → public/data/ (dataset, CSV downloads, build report). See README "Build and dataset".
  * --strict: exit 1 when any file is unusable (duplicates and folders linked twice are not failures)
  *   or data/agencies.csv has any error.
  * --allow-empty: build from a reports folder with no files (else refused: it would empty the dataset).
  * --agencies FILE: the corrections file (default data/agencies.csv, used when it exists); a file
  *   named here that does not exist is an error; --agencies '' uses none.
+ * --sources FILE: where each report was published (default data/sources.csv, used when it exists;
+ *   written by npm run collect); the same rules as --agencies. --strict also fails on a bad row.
  * --print-peak-rss: print `peak_rss_mb: N` (this process and its worker threads) at the end, for the bench.
- * --min-worker-tasks N: parse on the main thread when fewer files than N need parsing (default 1000).
+ * --min-worker-tasks N: work on the main thread when fewer files than N (default 1000).
+ * A second build on the same output or cache folder exits at once (status 3), naming the first.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,8 +18,9 @@ import { parseArgs } from 'node:util';
 import { InputError } from './lib/input-error.ts';
 import { listWithStatsAside } from './lib/list-files.ts';
 
-const USAGE = 'usage: npm run build-data -- [--reports DIR] [--out DIR] [--agencies FILE] [--workers N] [--cache DIR | --no-cache] [--strict] [--allow-empty]';
+const USAGE = 'usage: npm run build-data -- [--reports DIR] [--out DIR] [--agencies FILE] [--sources FILE] [--workers N] [--cache DIR | --no-cache] [--strict] [--allow-empty]';
 const DEFAULT_AGENCIES = 'data/agencies.csv';
+const DEFAULT_SOURCES = 'data/sources.csv';
 
 /** Stops the build with a message that says what is wrong and what to do (exit 2: nothing was built). */
 function refuse(message: string): never {
@@ -31,6 +35,7 @@ try {
       reports: { type: 'string', default: 'data/reports' },
       out: { type: 'string', default: 'public/data' },
       agencies: { type: 'string' },
+      sources: { type: 'string' },
       cache: { type: 'string', default: '.cache/build-data' },
       'no-cache': { type: 'boolean', default: false },
       workers: { type: 'string', default: String(availableParallelism()) },
@@ -53,35 +58,40 @@ if (values.help) {
 if (!existsSync(values.reports) || !statSync(values.reports).isDirectory()) {
   refuse(`the reports folder ${values.reports} does not exist (or is not a folder): give the folder of reports with --reports DIR`);
 }
-/** The corrections file to read, or null for none: one named on the command line must be a file. */
-function agenciesFile(named: string | undefined): string | null {
+/** A small CSV file to read (agencies.csv, sources.csv), or null for none: one named on the command line must be a file. */
+function csvFile(named: string | undefined, fallback: string, what: string, flag: string): string | null {
   if (named === '') return null;
-  const path = named ?? DEFAULT_AGENCIES;
+  const path = named ?? fallback;
   let stats;
   try {
     stats = statSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (named === undefined && code === 'ENOENT') return null;
-    refuse(`the corrections file ${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}: give the path of agencies.csv with --agencies FILE, or --agencies '' for none`);
+    refuse(`${what} ${path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}: give the path of ${fallback.slice(fallback.lastIndexOf('/') + 1)} with --${flag} FILE, or --${flag} '' for none`);
   }
-  if (!stats.isFile()) refuse(`the corrections file ${path} is not a file: give the path of agencies.csv with --agencies FILE, or --agencies '' for none`);
+  if (!stats.isFile()) refuse(`${what} ${path} is not a file: give the path of ${fallback.slice(fallback.lastIndexOf('/') + 1)} with --${flag} FILE, or --${flag} '' for none`);
   return path;
 }
-const agencies = agenciesFile(values.agencies);
+const agencies = csvFile(values.agencies, DEFAULT_AGENCIES, 'the corrections file', 'agencies');
+const sources = csvFile(values.sources, DEFAULT_SOURCES, 'the sources file', 'sources');
 const workers = Number(values.workers);
 const minTasksForWorkers = Number(values['min-worker-tasks']);
 for (const [name, value] of [['workers', workers], ['min-worker-tasks', minTasksForWorkers]] as const) {
   if (!Number.isInteger(value) || value < 0) refuse(`--${name} must be a whole number ≥ 0, got "${values[name]}"`);
 }
 
-// The folder is listed on its thread from now on, while the build's code (the parser, the
-// region index) loads here: ~0.3 s of the main thread before a warm build can begin.
+// The folder is listed on its thread while the build's code loads here.
 const listing = listWithStatsAside(values.reports);
 // Awaited by the build; a failure before then is its to report.
 listing.catch(() => {});
-const [{ buildData }, { consoleLogger, fsWriter }, { NOT_FAULTS, summaryLines }] = await Promise.all([import('./lib/build.ts'), import('./lib/effects.ts'), import('../src/lib/dataset/build-report.ts')]);
-let run;
+const [{ buildData }, { consoleLogger, fsWriter }, { NOT_FAULTS, summaryLines }, { LockHeld }] = await Promise.all([
+  import('./lib/build.ts'),
+  import('./lib/effects.ts'),
+  import('../src/lib/dataset/build-report.ts'),
+  import('./lib/lock.ts'),
+]);
+let run: Awaited<ReturnType<typeof buildData>>;
 try {
   run = await buildData(
     {
@@ -89,6 +99,7 @@ try {
       listing,
       outDir: values.out,
       agenciesFile: agencies,
+      sourcesFile: sources,
       cacheRoot: values['no-cache'] ? null : values.cache,
       workers,
       minTasksForWorkers,
@@ -97,19 +108,23 @@ try {
     { logger: consoleLogger, writer: fsWriter(values.out) },
   );
 } catch (cause) {
+  if (cause instanceof LockHeld) {
+    console.error(`build-data: ${cause.message}`);
+    process.exit(3);
+  }
   if (cause instanceof InputError || (cause as Error | null)?.name === 'InputError') refuse((cause as Error).message);
   // Not a mistake in what was given: a bug, or the disk (full, not writable). The message first, the trace for a bug report.
   const error = cause instanceof Error ? cause : new Error(String(cause));
   console.error(`build-data failed: ${error.message}\n(if this is not about the disk or the output folder ${values.out}, please report it with what follows)\n${error.stack ?? ''}`);
   process.exit(1);
 }
-const { report, parsedNow, workersUsed } = run;
+const { report, extractedNow, parsedNow, workersUsed } = run;
 for (const line of summaryLines(report)) console.log(line);
-const listedFiles = (await listing).rels.length;
-console.log(`build-data: parsed ${parsedNow} files now (${workersUsed > 0 ? `${workersUsed} worker threads` : 'main thread'}), ${listedFiles - parsedNow} from the cache`);
+console.log(`build-data: extracted ${extractedNow} files and parsed ${parsedNow} texts now (${workersUsed > 0 ? `${workersUsed} worker threads` : 'main thread'})`);
 if (values['print-peak-rss']) console.log(`peak_rss_mb: ${Math.round(process.resourceUsage().maxRSS / 1024)}`);
 const unusable = report.not_used.filter((n) => !NOT_FAULTS.includes(n.reason));
-if (values.strict && (unusable.length > 0 || report.overrides.errors.length > 0)) {
-  console.error(`build-data --strict: ${unusable.length} unusable files, ${report.overrides.errors.length} errors in ${agencies ?? 'the corrections file'} (see build-report.json)`);
+if (values.strict && (unusable.length > 0 || report.overrides.errors.length > 0 || report.sources.errors.length > 0)) {
+  const sourceErrors = report.sources.errors.length > 0 ? `, ${report.sources.errors.length} errors in ${sources ?? 'the sources file'}` : '';
+  console.error(`build-data --strict: ${unusable.length} unusable files, ${report.overrides.errors.length} errors in ${agencies ?? 'the corrections file'}${sourceErrors} (see build-report.json)`);
   process.exit(1);
 }

@@ -27,7 +27,7 @@ function build(reports: string, out: string, cache: string): { seconds: number; 
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`build-data failed (${run.status}): ${run.stderr.slice(-2000)}`);
   const peak = run.stdout.match(/peak_rss_mb: (\d+)/);
-  const steps = run.stdout.match(/^build-data: time (.*)$/m)?.[1] ?? '';
+  const steps = run.stdout.match(/^build-data: \d+ files; (.*)$/m)?.[1] ?? '';
   return { seconds, peakRssMb: peak ? Number(peak[1]) : NaN, steps };
 }
 
@@ -68,6 +68,8 @@ function checkDataset(out: string): void {
     throw new Error(`bench: facts.json has ${facts.count} rows (${short.map(([name]) => name).join(', ') || 'every column'}) for ${manifest.reports} reports`);
   }
 }
+
+export { build, checkDataset };
 
 export async function run(args: string[]): Promise<Record<string, number | string>> {
   const count = Number(option(args, '--reports') ?? 2000);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idOfRecordLine, reportShard, shardLines, shardOfFileName } from '../../src/lib/dataset/shards.ts';
 import { emptyRecord } from '../../src/lib/schema.ts';
-import { planShards } from '../../scripts/lib/plan-shards.ts';
 
 describe('report shards', () => {
   it('puts every id in one of 4,096 shards named by three hex digits, the same on every run', () => {
@@ -22,45 +21,5 @@ describe('report shards', () => {
     expect(idOfRecordLine(line)).toBe('a "quoted" \\ 名');
     expect(idOfRecordLine('{"id":"x"}')).toBeNull();
     expect(shardLines(`${line}\n${line}\n`)).toHaveLength(2);
-  });
-});
-
-describe('planShards', () => {
-  const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-  const contentsOf = (list: readonly string[]) => {
-    const out = new Map<string, Set<string>>();
-    for (const id of list) out.set(reportShard(id), (out.get(reportShard(id)) ?? new Set()).add(id));
-    return out;
-  };
-
-  it('changes nothing when every shard file holds exactly its used reports', () => {
-    expect(planShards(ids, contentsOf(ids))).toMatchObject({ dirty: [], stale: [] });
-  });
-
-  it('rewrites a shard that holds a report not used (a duplicate) or lacks a used one, and a missing shard file', () => {
-    expect(planShards(ids.filter((id) => id !== 'c'), contentsOf(ids))).toMatchObject({ dirty: [], stale: [reportShard('c')] });
-    const withCopy = contentsOf(ids);
-    withCopy.get(reportShard('a'))?.add('a-copy');
-    expect(planShards(ids, withCopy).dirty).toEqual([reportShard('a')]);
-    expect(planShards(ids, contentsOf(ids.filter((id) => id !== 'd'))).dirty).toEqual([reportShard('d')]);
-  });
-
-  it('lists every used report of a shard, in id order', () => {
-    const plan = planShards(['a', 'b', 'b2'], new Map());
-    expect([...plan.members.values()].flat().sort()).toEqual(['a', 'b', 'b2']);
-    expect(plan.dirty).toEqual([...new Set(['a', 'b', 'b2'].map(reportShard))].sort());
-  });
-});
-
-describe('reportShard on ASCII and other ids', () => {
-  it('hashes an ASCII id as its UTF-8 bytes, so both paths agree with the documented rule', () => {
-    const fnv = (bytes: Uint8Array) => {
-      let h = 0x811c9dc5;
-      for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-      return (h >>> 20).toString(16).padStart(3, '0');
-    };
-    for (const id of ['syn-000001', '002_55e9e64a1d176d60', '东莞 市 报告 2023', 'a\u00e9b', '']) {
-      expect(reportShard(id), id).toBe(fnv(new TextEncoder().encode(id)));
-    }
   });
 });

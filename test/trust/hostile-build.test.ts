@@ -19,7 +19,7 @@ import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
 import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
 import { MAX_REPORT_BYTES } from '../../scripts/lib/read-report-file.ts';
 import { readRecords } from '../support/records.ts';
-import { processFile } from '../../scripts/lib/process-file.ts';
+import { readRecord } from '../../scripts/lib/read-record.ts';
 import { snapshot } from '../support/snapshot.ts';
 
 const SEEDS = readdirSync('data/reports').filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join('data/reports', f), 'utf8'));
@@ -156,10 +156,10 @@ describe('build-data on a folder of hostile files', () => {
 
   it('reads a UTF-16 text file with a BOM (and CRLF), not refuses it as binary', async () => {
     const bytes = utf16(SEEDS[3]!);
-    const { outcome, json } = await processFile({ abs: '', file: 'utf16.txt', id: 'utf16' }, bytes, []);
-    expect(outcome.status, JSON.stringify(outcome)).toBe('parsed');
+    const read = await readRecord(bytes, 'utf16.txt', 'utf16');
+    expect(read.ok, JSON.stringify(read.ok ? '' : read.detail)).toBe(true);
     const alone = parseReport(SEEDS[3]!, { file: 'utf16.txt', sha256: '', format: 'txt' });
-    expect(tables(JSON.parse(json ?? '{}'))).toEqual(tables(alone));
+    expect(tables(read.record as ReportRecord)).toEqual(tables(alone));
   });
 
   it('the command line: exits 0 by default and non-zero with --strict, naming the unusable files', async () => {

@@ -56,6 +56,8 @@ export interface BuildReport {
   duplicate_rule: string;
   /** Files whose name is not shown as it is, or whose id is not their base name, with why (a file can have two notes). */
   names: { file: string; id: string; note: FileNameNote }[];
+  /** data/sources.csv: reports given the address they were published at, and its rows not used (with line and why). */
+  sources: { with_url: number; errors: string[] };
   overrides: {
     errors: string[];
     applied: { file: string; id: string; line: number; fields: string[] }[];
@@ -75,5 +77,7 @@ export function summaryLines(report: BuildReport): string[] {
     ...(report.not_used.length > 20 ? [`  … and ${report.not_used.length - 20} more in build-report.json`] : []),
     ...(report.names.length > 0 ? [`build-data: ${report.names.length} notes on file names and ids (names not in UTF-8, ids made safe or told apart): see "names" in build-report.json`] : []),
     ...report.overrides.errors.map((e) => `  ${e}`),
+    `build-data: ${report.sources.with_url} reports with the address they were published at (sources.csv)${report.sources.errors.length ? `; ${report.sources.errors.length} rows of sources.csv not used (correct them and build again)` : ''}`,
+    ...report.sources.errors.map((e) => `  ${e}`),
   ];
 }

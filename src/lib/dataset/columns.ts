@@ -4,7 +4,7 @@
  *
  * Naming scheme:
  *   agency.*                        → agency_name, canonical_name, province, city, county, township, division_code, level, kind, sector
- *   source.*                        → source_file, source_sha256, source_format
+ *   source.*                        → source_file, source_sha256, source_format, source_url
  *   applications.<row>.<column>     → app_<row>_<column>          (app_new_natural, app_total_processed_total)
  *   review.<outcome>                → review_<outcome>
  *   litigation_direct.<outcome>     → lit_direct_<outcome>
@@ -78,6 +78,7 @@ const identity: CsvColumn[] = [
   col({ name: 'source_file', field: 'source.file', type: 'text', zh: '来源文件', en: 'Source file', description: 'The file the record was read from.', get: (r) => r.source.file }),
   col({ name: 'source_sha256', field: 'source.sha256', type: 'text', zh: '文件SHA-256', en: 'File SHA-256', description: 'Hash of the source file bytes.', get: (r) => r.source.sha256 }),
   col({ name: 'source_format', field: 'source.format', type: 'text', zh: '文件格式', en: 'File format', description: 'txt, html, pdf or docx.', get: (r) => r.source.format }),
+  col({ name: 'source_url', field: 'source.url', type: 'text', zh: '发布网址', en: 'Published at', description: 'The address the report was published at (after redirects), from data/sources.csv; empty when not recorded.', get: (r) => r.source.url ?? null }),
 ];
 
 const applications: CsvColumn[] = APPLICATION_ROWS.flatMap((row) =>
