@@ -15,6 +15,7 @@ import { launchBrowser } from '../browser/site.ts';
 import { readRecords } from '../support/records.ts';
 import { buildSiteCopy, serveSiteCopy, type SiteCopy } from './site-copy.ts';
 import { safeId } from '../../src/lib/dataset/report-ids.ts';
+import { agencySlugs, groupAgencies } from '../../src/lib/charts/agencies.ts';
 
 const SEED_2020 = readFileSync('data/reports/002_55e9e64a1d176d60.txt', 'utf8');
 const SEED_TOWN = readFileSync('data/reports/004_d14223c41a91255a.txt', 'utf8');
@@ -39,17 +40,20 @@ const PAYLOADS = [NAME_SCRIPT, NAME_SVG, PROSE_IMG, FILE_IMG];
 
 let copy: SiteCopy;
 let pages: string[];
+/** Report id → its agency page's address (the agency's permanent id). */
+let slugs: Map<string, string>;
 const html = (file: string) => readFileSync(join(copy.dist, file), 'utf8');
 
 beforeAll(async () => {
   copy = await buildSiteCopy(REPORTS);
   pages = (readdirSync(copy.dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort();
+  slugs = agencySlugs(groupAgencies([...readRecords(join(copy.root, 'public', 'data')).values()]));
 }, 240_000);
 afterAll(() => {
   if (copy) rmSync(copy.root, { recursive: true, force: true });
 });
 
-const agencyPage = (id: string) => pages.find((p) => p.replaceAll('\\', '/') === `agency/${id}/index.html`);
+const agencyPage = (id: string) => pages.find((p) => p.replaceAll('\\', '/') === `agency/${slugs.get(id) ?? id}/index.html`);
 
 describe('hostile text in the built HTML', () => {
   it('the hostile reports made it into the site (else this test proves nothing)', () => {
@@ -128,8 +132,8 @@ describe('hostile text in Chromium', () => {
       'embed/?g=agency&m=granted_share',
       'quality/',
       'regions/',
-      `agency/${encodeURIComponent('script-name')}/`,
-      `agency/${encodeURIComponent(FILE_IMG_ID)}/`,
+      `agency/${encodeURIComponent(slugs.get('script-name')!)}/`,
+      `agency/${encodeURIComponent(slugs.get(FILE_IMG_ID)!)}/`,
     ];
     const dialogs: string[] = [];
     const injected: string[] = [];
@@ -165,8 +169,8 @@ describe('hostile text in Chromium', () => {
           .map((e) => e.outerHTML.slice(0, 120)),
       );
       injected.push(...found.map((f) => `${path}: ${f}`));
-      if (path.startsWith('agency/script-name')) expect(await page.textContent('h1')).toBe(NAME_SCRIPT);
-      if (path.startsWith('agency/%3Cimg')) expect(await page.textContent('h1')).toBe(NAME_SVG);
+      if (path === paths[6]) expect(await page.textContent('h1')).toBe(NAME_SCRIPT);
+      if (path === paths[7]) expect(await page.textContent('h1')).toBe(NAME_SVG);
       await page.close();
     }
     expect(dialogs).toEqual([]);
