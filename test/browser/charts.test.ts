@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, type Site } from './site.ts';
+import { launchBrowser, startSite, type Site, openPage, panelSettled } from './site.ts';
 
 const SHOTS = 'test-results/screenshots';
 let site: Site;
@@ -31,23 +31,10 @@ afterAll(async () => {
   site?.stop();
 });
 
-async function open(path: string, width: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  const response = await page.goto(site.root + path, { waitUntil: 'load' });
-  expect(response?.status(), path).toBe(200);
-  return { page, errors };
-}
+const open = (path: string, width: number) => openPage(browser, site.root, path, { width });
 
 async function drawn(page: Page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector<HTMLElement>('[data-panel]');
-    return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
-  });
+  await panelSettled(page);
   expect(await page.getAttribute('[data-panel]', 'data-state')).toBe('ok');
   await page.waitForFunction(() => document.documentElement.dataset.chartFinished === '1');
 }

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, type Site } from './site.ts';
+import { launchBrowser, startSite, type Site, openPage, panelSettled } from './site.ts';
 
 const SHOTS = 'test-results/screenshots';
 const OUT = 'test/tmp/nav-dist';
@@ -31,28 +31,13 @@ afterAll(async () => {
   site?.stop();
 });
 
-async function open(path: string, width = 1280, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true, colorScheme });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  const response = await page.goto(site.root + path, { waitUntil: 'load' });
-  expect(response?.status(), path).toBe(200);
-  return { page, errors };
-}
+const open = (path: string, width = 1280, colorScheme: 'light' | 'dark' = 'light') => openPage(browser, site.root, path, { width, colorScheme });
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector<HTMLElement>('[data-panel]');
-    return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
-  });
-}
+const settled = panelSettled;
 
 const here = (page: Page) => new URL(page.url());
 
-/** An agency page's path (from the overview's links), e.g. `agency/000_…/`. */
+/** An agency page's path (from the search index), e.g. `agency/441900113-…/`. */
 async function agencyPath(name: string): Promise<string> {
   const index = (await (await fetch(`${site.root}search-index.json`)).json()) as { name: string; path: string }[];
   const entry = index.find((e) => e.name === name);

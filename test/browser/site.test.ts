@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SITE_DIST, startSite, type Site } from './site.ts';
+import { launchBrowser, SITE_DIST, startSite, type Site, openPage, panelSettled } from './site.ts';
 
 const SHOTS = 'test-results/screenshots';
 let site: Site;
@@ -26,30 +26,9 @@ afterAll(async () => {
   site?.stop();
 });
 
-/** Open a page, collecting console errors and uncaught exceptions. */
-async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`${path}: request failed ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${path}: HTTP ${r.status()} ${r.url()}`);
-  });
-  const response = await page.goto(site.root + path, { waitUntil: 'load' });
-  expect(response?.status(), path).toBe(200);
-  return { page, errors };
-}
+const open = (path: string, width = 1280) => openPage(browser, site.root, path, { width, requests: true });
 
-/** Wait until a chart panel is past loading (drawn, empty or failed). */
-async function settled(page: Page, selector = '[data-panel]') {
-  await page.waitForFunction((s) => {
-    const el = document.querySelector<HTMLElement>(s);
-    return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
-  }, selector);
-}
+const settled = panelSettled;
 
 const PAGES = ['', 'en/', 'compare/', 'en/compare/', 'embed/', 'en/embed/?theme=dark&plain=1', 'regions/', 'en/regions/', 'quality/', 'en/quality/', 'about/', 'en/about/'];
 

@@ -6,7 +6,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -122,4 +123,39 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   }
   stop();
   throw new Error(`astro preview did not answer at ${root}`);
+}
+
+/**
+ * Open `path` under `root` in a new page, collecting console errors and uncaught exceptions (and,
+ * with `requests`, failed requests and HTTP errors); the page must answer 200.
+ */
+export async function openPage(
+  browser: Browser,
+  root: string,
+  path: string,
+  options: { width?: number; colorScheme?: 'light' | 'dark'; requests?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, acceptDownloads: true, colorScheme: options.colorScheme ?? 'light' });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  if (options.requests) {
+    page.on('requestfailed', (r) => errors.push(`${path}: request failed ${r.url()}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${path}: HTTP ${r.status()} ${r.url()}`);
+    });
+  }
+  const response = await page.goto(root + path, { waitUntil: 'load' });
+  expect(response?.status(), path).toBe(200);
+  return { page, errors };
+}
+
+/** Wait until a chart panel is past loading (drawn, empty or failed). */
+export async function panelSettled(page: Page, selector = '[data-panel]'): Promise<void> {
+  await page.waitForFunction((s) => {
+    const el = document.querySelector<HTMLElement>(s);
+    return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
+  }, selector);
 }

@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_N } from '../../src/lib/measures.ts';
-import { launchBrowser, startSite, type Site } from './site.ts';
+import { launchBrowser, startSite, type Site, openPage, panelSettled } from './site.ts';
 import { reportText, STATS_REPORTS } from './stats-reports.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -39,24 +39,9 @@ afterAll(async () => {
   site?.stop();
 });
 
-async function open(path: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
-  });
-  const response = await page.goto(site.root + path, { waitUntil: 'load' });
-  expect(response?.status(), path).toBe(200);
-  return { page, errors };
-}
+const open = (path: string, width = 1280) => openPage(browser, site.root, path, { width });
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const el = document.querySelector<HTMLElement>('[data-panel]');
-    return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
-  });
-}
+const settled = panelSettled;
 
 const text = (page: Page, selector: string) => page.textContent(selector).then((t) => (t ?? '').replace(/\s+/g, ' ').trim());
 
