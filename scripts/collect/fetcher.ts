@@ -150,7 +150,8 @@ export class Fetcher {
     const delay = Math.max(this.options.delayMs, (robots.crawlDelay ?? 0) * 1000);
     const run = async () => {
       const last = this.lastEnd.get(host);
-      if (last !== undefined) await sleep(last + delay - performance.now());
+      // A timer may fire a fraction of a millisecond early: wait until the delay has really passed.
+      if (last !== undefined) while (performance.now() < last + delay) await sleep(last + delay - performance.now());
       this.requests.push({ address, at: performance.now() });
       try {
         return await request();
