@@ -29,6 +29,18 @@ function add(...values: (number | null | undefined)[]): number | null {
 }
 
 const answered = (s: Sums) => s.total_processed_total ?? null;
+/** Reconsiderations decided (upheld + corrected + other): the correction rate's denominator. */
+const reviewDecided = (s: Sums) => add(s.review_upheld, s.review_corrected, s.review_other);
+/** Lawsuits decided, both litigation groups together. */
+const litigationDecided = (s: Sums) =>
+  add(
+    s.litigation_direct_upheld,
+    s.litigation_direct_corrected,
+    s.litigation_direct_other,
+    s.litigation_after_review_upheld,
+    s.litigation_after_review_corrected,
+    s.litigation_after_review_other,
+  );
 
 export const MEASURES = {
   applications_received: {
@@ -120,12 +132,12 @@ export const MEASURES = {
     value: (s: Sums) => per100(s.review_total, s.total_processed_total),
   },
   review_correction_rate: {
-    denominator: (s: Sums) => add(s.review_upheld, s.review_corrected, s.review_other),
+    denominator: reviewDecided,
     zh: '复议纠错率',
     en: 'Reconsideration correction rate',
     unit: 'share',
     definition: 'review.corrected / (upheld + corrected + other)',
-    value: (s: Sums) => ratio(s.review_corrected, add(s.review_upheld, s.review_corrected, s.review_other)),
+    value: (s: Sums) => ratio(s.review_corrected, reviewDecided(s)),
   },
   litigation_rate: {
     denominator: answered,
@@ -137,31 +149,13 @@ export const MEASURES = {
       per100(add(s.litigation_direct_total, s.litigation_after_review_total), s.total_processed_total),
   },
   litigation_correction_rate: {
-    denominator: (s: Sums) =>
-      add(
-        s.litigation_direct_upheld,
-        s.litigation_direct_corrected,
-        s.litigation_direct_other,
-        s.litigation_after_review_upheld,
-        s.litigation_after_review_corrected,
-        s.litigation_after_review_other,
-      ),
+    denominator: litigationDecided,
     zh: '诉讼纠错率',
     en: 'Litigation correction rate',
     unit: 'share',
     definition: 'corrected / decided, both litigation groups together',
     value: (s: Sums) =>
-      ratio(
-        add(s.litigation_direct_corrected, s.litigation_after_review_corrected),
-        add(
-          s.litigation_direct_upheld,
-          s.litigation_direct_corrected,
-          s.litigation_direct_other,
-          s.litigation_after_review_upheld,
-          s.litigation_after_review_corrected,
-          s.litigation_after_review_other,
-        ),
-      ),
+      ratio(add(s.litigation_direct_corrected, s.litigation_after_review_corrected), litigationDecided(s)),
   },
   website_visits: {
     counted: 'visits',
