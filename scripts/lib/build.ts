@@ -62,7 +62,11 @@ export interface BuildRun {
 /** The stages' fingerprints, from the code each runs (fingerprint.ts). */
 export function stageFingerprints(): Fingerprints {
   const repo = repoRoot();
-  return { extract: fingerprint(repo, ['scripts/lib/read-report-file.ts']), parse: fingerprint(repo, ['scripts/lib/parse-stage.ts']) };
+  return {
+    extract: fingerprint(repo, ['scripts/lib/read-report-file.ts']),
+    parse: fingerprint(repo, ['scripts/lib/parse-stage.ts']),
+    resolve: fingerprint(repo, ['scripts/lib/stages.ts']),
+  };
 }
 
 export async function buildData(options: BuildOptions, { logger, writer }: BuildEffects): Promise<BuildRun> {
@@ -77,7 +81,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const fingerprints = options.fingerprints ?? stageFingerprints();
     const overridesText = options.agenciesFile && existsSync(options.agenciesFile) ? readFileSync(options.agenciesFile, 'utf8') : '';
     const { overrides, errors } = parseOverrides(overridesText);
-    const sources = parseSources(options.sourcesFile && existsSync(options.sourcesFile) ? readFileSync(options.sourcesFile, 'utf8') : '');
+    const sourcesText = options.sourcesFile && existsSync(options.sourcesFile) ? readFileSync(options.sourcesFile, 'utf8') : '';
+    const sources = parseSources(sourcesText);
 
     // List: every file, its id, and what the last build saw of it.
     const listing = await (options.listing ?? listWithStatsAside(options.reportsDir));
@@ -92,8 +97,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     // threads, in shard order: each shard file is written once its last file is done.
     const shards = new ShardWriter(writer, ids);
     const results = new Array<FileResult>(tasks.length);
-    const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides, sources: sourceLookup(sources.rows) } };
-    const pool = await runFiles(shardOrder(tasks), setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
+    const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides, sources: sourceLookup(sources.rows) }, joinsKey: keyOf(overridesText, sourcesText) };
+    const pool = await runFiles(inShards(tasks), setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
       shards.add(ids[r.index] as string, r.json);
       results[r.index] = { ...r, json: null };
       killPoint('staging');
@@ -157,10 +162,14 @@ class Seen {
   }
 }
 
-/** Tasks in the order of their shards (then ids). */
-function shardOrder(tasks: FileTask[]): FileTask[] {
-  const order = new Map(tasks.map((t) => [t, `${reportShard(t.id)}\u0000${t.id}`]));
-  return tasks.sort((a, b) => ((order.get(a) as string) < (order.get(b) as string) ? -1 : 1));
+/** Tasks by shard (shards in order, tasks by id within each). */
+function inShards(tasks: readonly FileTask[]): FileTask[][] {
+  const shards = new Map<string, FileTask[]>();
+  for (const t of tasks) {
+    const shard = reportShard(t.id);
+    shards.get(shard)?.push(t) ?? shards.set(shard, [t]);
+  }
+  return [...shards.keys()].sort().map((shard) => (shards.get(shard) as FileTask[]).sort((a, b) => (a.id < b.id ? -1 : 1)));
 }
 
 /** `extract N made now, M from the cache (K damaged entries rebuilt); parse …`. */
@@ -170,5 +179,5 @@ function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
     const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
     return `${stage} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
-  return `${line('extract')}; ${line('parse')}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
+  return `${line('extract')}; ${line('parse')}; ${line('shard')}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
 }

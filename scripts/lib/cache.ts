@@ -1,7 +1,8 @@
 /**
  * The build cache: plain, content-addressed entries, one file each, under
- * `<root>/<stage>/<key[0..2]>/<key>.json`. A file is two lines: the SHA-256 (hex) of the second,
- * then the entry as JSON (`tail -n 1 FILE | jq` shows it). The key is a SHA-256 of everything the
+ * `<root>/<stage>/<key[0..2]>/<key>.json`. A file is the SHA-256 (hex) of the rest and a newline,
+ * the entry as one line of JSON (`sed -n 2p FILE | jq` shows it), then for some entries bytes
+ * stored as they are (a shard's records, one JSON line each: `tail -n +3 FILE`). The key is a SHA-256 of everything the
  * entry was made from (see build.ts: file bytes and extractor fingerprint; extracted text and
  * parser fingerprint). An entry is used only when its checksum matches and it names its own key;
  * anything else (damaged, half-written, foreign) is a miss: rebuilt, and counted as `damaged`.
@@ -11,11 +12,14 @@
  * 20 minutes for a cold build of 100,000 reports. An entry a crash loses or leaves garbled is
  * found so by its checksum, and made again.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { killPoint } from './kill-point.ts';
+
+const NEWLINE = 0x0a;
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -34,9 +38,12 @@ const zero = (): StageCounts => ({ hit: 0, made: 0, damaged: 0, unsaved: 0 });
 
 export type CacheCounts = Record<string, StageCounts>;
 
+/** Files writeAtomic began in this thread: with the process and thread, names each temporary file apart. */
+let written = 0;
+
 /** Writes `data` to `path` atomically (a temporary file of a name no other process uses, renamed over the path); its folder is made if need be. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${path}.${process.pid}.${(threadId * 2 ** 32 + ++written).toString(16).padStart(12, '0')}.tmp`;
   let fd: number;
   try {
     fd = openSync(tmp, 'w');
@@ -90,38 +97,49 @@ export class Cache {
 
   /** The entry under this key, verified; undefined when there is none or it is damaged (counted). */
   get<T>(stage: string, key: string): T | undefined {
+    return this.getWithBytes<T>(stage, key)?.value;
+  }
+
+  /** The entry under this key and the bytes stored after its value, verified (as `get`). */
+  getWithBytes<T>(stage: string, key: string): { value: T; bytes: Buffer } | undefined {
     if (this.root === null) return undefined;
-    let text: string;
+    let file: Buffer;
     try {
-      text = readFileSync(this.path(stage, key), 'utf8');
+      file = readFileSync(this.path(stage, key));
     } catch {
       return undefined;
     }
-    const newline = text.indexOf('\n');
-    const body = text.slice(newline + 1);
     try {
-      if (newline !== 64 || text.slice(0, 64) !== sha256(body)) throw new Error('checksum');
-      const entry = JSON.parse(body) as { key: string; value: T };
+      if (file[64] !== NEWLINE || file.toString('latin1', 0, 64) !== sha256(file.subarray(65))) throw new Error('checksum');
+      const end = file.indexOf(NEWLINE, 65);
+      const entry = JSON.parse(file.toString('utf8', 65, end < 0 ? file.length : end)) as { key: string; value: T };
       if (entry.key !== key) throw new Error('key');
       this.count(stage).hit++;
-      return entry.value;
+      return { value: entry.value, bytes: end < 0 ? Buffer.alloc(0) : file.subarray(end + 1) };
     } catch {
       this.count(stage).damaged++;
       return undefined;
     }
   }
 
-  /** Stores the entry (made now) under this key. */
-  put(stage: string, key: string, value: unknown): void {
+  /**
+   * Stores the entry (made now) under this key, with `bytes` after it when given, and gives it back
+   * as a read would (through JSON), so that a value made now and one read from the cache give the
+   * same output, cache or none.
+   */
+  put<T>(stage: string, key: string, value: T, bytes: readonly Uint8Array[] = []): T {
     this.count(stage).made++;
-    if (this.root === null) return;
-    const body = JSON.stringify({ key, value });
-    try {
-      writeAtomic(this.path(stage, key), `${sha256(body)}\n${body}`);
-    } catch {
-      // A cache that cannot be written costs time, never the build.
-      this.count(stage).unsaved++;
+    const json = JSON.stringify({ key, value });
+    if (this.root !== null) {
+      try {
+        const body = Buffer.concat([Buffer.from(`${json}\n`, 'utf8'), ...bytes]);
+        writeAtomic(this.path(stage, key), Buffer.concat([Buffer.from(`${sha256(body)}\n`, 'latin1'), body]));
+      } catch {
+        // A cache that cannot be written costs time, never the build.
+        this.count(stage).unsaved++;
+      }
     }
+    return (JSON.parse(json) as { value: T }).value;
   }
 
   /** Flushes the cache's file system to disk (syncfs, through coreutils' `sync -f`; nothing where there is none). */
@@ -133,9 +151,7 @@ export class Cache {
   async through<T>(stage: string, key: string, make: () => T | Promise<T>): Promise<T> {
     const hit = this.get<T>(stage, key);
     if (hit !== undefined) return hit;
-    const value = await make();
-    this.put(stage, key, value);
-    return value;
+    return this.put(stage, key, await make());
   }
 }
 

@@ -1,13 +1,13 @@
 /** Worker thread: runs batches of files through the stages (stages.ts, pool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { contextOf, runFile, takeCounts, type FileResult, type FileTask, type WorkerSetup } from './stages.ts';
+import { contextOf, runShard, takeCounts, type FileResult, type FileTask, type WorkerSetup } from './stages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('stage-worker.ts must run as a worker thread');
 const context = contextOf((workerData as { setup: WorkerSetup }).setup);
-port.on('message', async (batch: FileTask[]) => {
+port.on('message', async (batch: FileTask[][]) => {
   const results: FileResult[] = [];
-  for (const task of batch) results.push(await runFile(task, context));
+  for (const shard of batch) results.push(...(await runShard(shard, context)));
   const moved = results.flatMap((r) => (r.outcome.status === 'parsed' && r.json ? [r.json.buffer as ArrayBuffer, r.outcome.summary.csv.buffer as ArrayBuffer] : []));
   port.postMessage({ results, counts: takeCounts(context) }, moved);
 });

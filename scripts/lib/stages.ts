@@ -4,20 +4,26 @@
  *      extractor writes into its messages, and the extractor's fingerprint);
  *   2. parse: text → record with its agency resolved (key: the SHA-256 of stage 1's entry and
  *      the parser's fingerprint);
- *   3. the record placed (file, id, hash) and joined (resolve.ts), every build.
- * A file whose size and mtime are as the last build listed them comes with a `hint` (its bytes'
- * and its text's hashes then): its record is taken from stage 2 without reading the file.
+ *   3. the record placed (file, id, hash) and joined (resolve.ts): what the outputs need of it.
+ * Files go through in shards (the groups their records are written in, shards.ts). A file whose
+ * size and mtime are as the last build listed them comes with a `hint` (its bytes' and its text's
+ * hashes then); when every file of a shard has one, the shard's stage-3 results are one entry
+ * (stage `shard`, keyed by every file's name, id and hashes, the stages' fingerprints and the
+ * joined CSV files' text), read without reading any file. Otherwise each file's record is taken
+ * from stage 2 (by its hint) or made, and the shard's entry is made again.
  */
 import { readFileSync } from 'node:fs';
 import { Cache, keyOf, sha256, type CacheCounts } from './cache.ts';
 import { parseStage, type ParseResult } from './parse-stage.ts';
 import { placeRecord } from './read-record.ts';
 import { readReportFile, type ReadResult } from './read-report-file.ts';
-import { resolveRecord, type Joins, type Outcome } from './resolve.ts';
+import { resolveRecord, type Joins, type Outcome, type ReportSummary } from './resolve.ts';
 
 export interface Fingerprints {
   extract: string;
   parse: string;
+  /** Of stage 3 (placing and joining a record, resolve.ts). */
+  resolve: string;
 }
 
 export interface FileTask {
@@ -48,10 +54,9 @@ export interface StageContext {
   cache: Cache;
   fingerprints: Fingerprints;
   joins: Joins;
+  /** A hash of the joined CSV files' text (agencies.csv, sources.csv): part of each shard entry's key. */
+  joinsKey: string;
 }
-
-/** A value as the cache gives it back (JSON), so that a result made now and one read from the cache are the same. */
-const asStored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export async function runFile(task: FileTask, { cache, fingerprints, joins }: StageContext): Promise<FileResult> {
   let bytesHash = task.hint?.bytes ?? '';
@@ -66,13 +71,13 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
       bytesHash = sha256(bytes);
       const text = await cache.through<ReadResult>('extract', keyOf(bytesHash, task.file, fingerprints.extract), async () => {
         extracted = true;
-        return asStored(await readReportFile(bytes, task.file));
+        return readReportFile(bytes, task.file);
       });
       const tried = task.hint ? textHash : null;
       textHash = sha256(JSON.stringify(text));
       // The entry the hint named was tried above (and missed): made now without reading it again.
       if (textHash !== tried) parsed = cache.get<ParseResult>('parse', parseKey(textHash));
-      if (parsed === undefined) cache.put('parse', parseKey(textHash), (parsed = asStored(parseStage(text))));
+      parsed ??= cache.put('parse', parseKey(textHash), parseStage(text));
     }
   } catch (cause) {
     const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
@@ -84,14 +89,63 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
   return { index: task.index, outcome, json, bytes: bytesHash, text: textHash, extracted };
 }
 
+/** A FileResult as a shard entry stores it: the record line's length (its bytes follow the entry) and the CSV line as text. */
+type StoredResult = Omit<FileResult, 'index' | 'json' | 'extracted' | 'outcome'> & { json: number | null; outcome: Outcome | (Omit<Extract<Outcome, { status: 'parsed' }>, 'summary'> & { summary: Omit<ReportSummary, 'csv'> & { csv: string } }) };
+
+const utf8 = new TextEncoder();
+const decoder = new TextDecoder();
+
+const toStored = ({ outcome, json, bytes, text }: FileResult): StoredResult => ({
+  outcome: outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: decoder.decode(outcome.summary.csv) } } : outcome,
+  json: json === null ? null : json.length,
+  bytes,
+  text,
+});
+
+/** The results a shard entry holds; `lines` the bytes after it (each record line copied out, as a result owns its bytes). */
+function fromStored(stored: readonly StoredResult[], lines: Buffer, tasks: readonly FileTask[]): FileResult[] | undefined {
+  let at = 0;
+  const results = stored.map(({ outcome, json, bytes, text }, i): FileResult => {
+    const line = json === null ? null : new Uint8Array(lines.subarray(at, (at += json)));
+    return {
+      index: (tasks[i] as FileTask).index,
+      outcome: outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: utf8.encode(outcome.summary.csv as string) } } : (outcome as Outcome),
+      json: line,
+      bytes,
+      text,
+      extracted: false,
+    };
+  });
+  return results.length === tasks.length && at === lines.length ? results : undefined;
+}
+
+/** One shard's files (in order) through the stages: from its shard entry when every file is as last listed and the entry is whole, else file by file. */
+export async function runShard(tasks: readonly FileTask[], context: StageContext): Promise<FileResult[]> {
+  const { cache, fingerprints } = context;
+  const keyFor = (hashes: readonly { bytes: string; text: string }[]) =>
+    keyOf(fingerprints.extract, fingerprints.parse, fingerprints.resolve, context.joinsKey, ...tasks.flatMap((t, i) => [t.file, t.id, hashes[i]?.bytes ?? '', hashes[i]?.text ?? '']));
+  const hints = tasks.map((t) => t.hint);
+  if (hints.every((h) => h !== null)) {
+    const entry = cache.getWithBytes<StoredResult[]>('shard', keyFor(hints));
+    const results = entry && fromStored(entry.value, entry.bytes, tasks);
+    if (results) return results;
+  }
+  const results: FileResult[] = [];
+  for (const task of tasks) results.push(await runFile(task, context));
+  // A file that could not be read is tried again next build: no entry for its shard.
+  if (results.every((r) => r.bytes !== '')) cache.put('shard', keyFor(results), results.map(toStored), results.flatMap((r) => (r.json ? [r.json] : [])));
+  return results;
+}
+
 /** The context a worker rebuilds from what it is sent. */
 export interface WorkerSetup {
   cacheRoot: string | null;
   fingerprints: Fingerprints;
   joins: Joins;
+  joinsKey: string;
 }
 
-export const contextOf = (setup: WorkerSetup): StageContext => ({ cache: new Cache(setup.cacheRoot), fingerprints: setup.fingerprints, joins: setup.joins });
+export const contextOf = (setup: WorkerSetup): StageContext => ({ cache: new Cache(setup.cacheRoot), fingerprints: setup.fingerprints, joins: setup.joins, joinsKey: setup.joinsKey });
 
 /** Takes the counts made since the last take. */
 export function takeCounts(context: StageContext): CacheCounts {

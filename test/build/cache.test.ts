@@ -8,18 +8,37 @@ const root = mkdtempSync(join(tmpdir(), 'cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the build cache', () => {
-  it('stores plain entries a maintainer can read: the checksum of the entry, then the entry as JSON', () => {
+  it('stores plain entries a maintainer can read: the checksum of the rest, then the entry as a line of JSON', () => {
     const cache = new Cache(root);
     const key = keyOf('bytes-hash', 'extractor');
     cache.put('extract', key, { text: '政府信息公开' });
     const path = cache.path('extract', key);
     expect(path).toBe(join(root, 'extract', key.slice(0, 2), `${key}.json`));
-    const [sum, body] = readFileSync(path, 'utf8').split('\n');
-    expect(sum).toBe(sha256(body as string));
+    const [sum, body, rest] = readFileSync(path, 'utf8').split('\n');
+    expect(sum).toBe(sha256(`${body}\n`));
     expect(JSON.parse(body as string)).toEqual({ key, value: { text: '政府信息公开' } });
+    expect(rest).toBe('');
     expect(new Cache(root).get('extract', key)).toEqual({ text: '政府信息公开' });
     // No temporary file is left behind.
     expect(readdirSync(join(root, 'extract', key.slice(0, 2)))).toEqual([`${key}.json`]);
+  });
+
+  it('keeps bytes after an entry as they are, checked with it', () => {
+    const cache = new Cache(root);
+    const key = keyOf('shard');
+    const lines = [Buffer.from('{"id":"a"}\n'), Buffer.from('{"id":"政"}\n')];
+    expect(cache.put('shard', key, [{ json: 11 }], lines)).toEqual([{ json: 11 }]);
+    const path = cache.path('shard', key);
+    expect(readFileSync(path, 'utf8').split('\n').slice(2)).toEqual(['{"id":"a"}', '{"id":"政"}', '']);
+    const entry = cache.getWithBytes('shard', key);
+    expect(entry?.value).toEqual([{ json: 11 }]);
+    expect(entry?.bytes.toString('utf8')).toBe('{"id":"a"}\n{"id":"政"}\n');
+    // One byte changed among the stored bytes: the whole entry is a miss.
+    const good = readFileSync(path);
+    good[good.length - 3] ^= 1;
+    writeFileSync(path, good);
+    expect(cache.getWithBytes('shard', key)).toBeUndefined();
+    expect(cache.counts.shard).toEqual({ hit: 1, made: 1, damaged: 1, unsaved: 0 });
   });
 
   it('gives nothing for an entry that is damaged, cut short, or filed under another key, and counts it', () => {

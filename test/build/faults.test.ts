@@ -19,7 +19,7 @@ let root: string;
 let reports: string;
 let agencies: string;
 let cache: string;
-const FP: Fingerprints = { extract: 'e1', parse: 'p1' };
+const FP: Fingerprints = { extract: 'e1', parse: 'p1', resolve: 'r1' };
 
 function build(out: string, options: { cache?: string | null; fingerprints?: Fingerprints; messages?: string[] } = {}): Promise<BuildRun> {
   const messages = options.messages;
@@ -95,13 +95,20 @@ describe('each stage is keyed by its own inputs', () => {
     expect(cold.extractedNow).toBe(files);
     const ref = await reference();
     expect(snapshot(out)).toEqual(ref);
-    const parser = await build(out, { fingerprints: { extract: 'e1', parse: 'p2' } });
+    const parser = await build(out, { fingerprints: { extract: 'e1', parse: 'p2', resolve: 'r1' } });
     expect(parser.extractedNow).toBe(0);
     expect(parser.parsedNow).toBe(cold.parsedNow);
-    const extractor = await build(out, { fingerprints: { extract: 'e2', parse: 'p2' } });
+    const extractor = await build(out, { fingerprints: { extract: 'e2', parse: 'p2', resolve: 'r1' } });
     expect(extractor.extractedNow).toBe(files);
     // The new extractor gives the same texts: their records are the parser's already.
     expect(extractor.parsedNow).toBe(0);
+    expect(snapshot(out)).toEqual(ref);
+    // A change to placing and joining records makes every shard's entry again from the records.
+    const shardEntries = entries('shard').length;
+    const resolver = await build(out, { fingerprints: { extract: 'e2', parse: 'p2', resolve: 'r2' } });
+    expect([resolver.extractedNow, resolver.parsedNow, resolver.cache.shard?.hit ?? 0]).toEqual([0, 0, 0]);
+    expect(resolver.cache.shard?.made).toBeGreaterThan(0);
+    expect(entries('shard').length - shardEntries).toBe(resolver.cache.shard?.made);
     expect(snapshot(out)).toEqual(ref);
   }, 300_000);
 
@@ -137,7 +144,8 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     await build(out);
     const rnd = random(11);
     const parsed = entries('parse');
-    for (const path of parsed) damage(path, rnd);
+    // Damaged shard entries send the build to each file's parse entry.
+    for (const path of [...parsed, ...entries('shard')]) damage(path, rnd);
     const messages: string[] = [];
     const run = await build(out, { messages });
     expect(run.extractedNow).toBe(0);
@@ -146,12 +154,25 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     expect(snapshot(out)).toEqual(await reference());
   }, 300_000);
 
+  it('rebuilds damaged shard entries from the parse entries, reading no file', async () => {
+    const out = join(root, 'out-damage');
+    rmSync(cache, { recursive: true, force: true });
+    await build(out);
+    const rnd = random(14);
+    const shards = entries('shard');
+    for (const path of shards) damage(path, rnd);
+    const run = await build(out);
+    expect([run.extractedNow, run.parsedNow, run.cache.shard?.damaged]).toEqual([0, 0, shards.length]);
+    expect(run.cache.parse?.hit).toBeGreaterThanOrEqual(run.report.totals.parsed);
+    expect(snapshot(out)).toEqual(await reference());
+  }, 300_000);
+
   it('rebuilds damaged extract entries (and the list of files seen) by reading the files again', async () => {
     const out = join(root, 'out-damage');
     rmSync(cache, { recursive: true, force: true });
     await build(out);
     const rnd = random(12);
-    for (const path of [...entries('extract'), ...entries('parse'), ...entries('seen')]) damage(path, rnd);
+    for (const path of [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('seen')]) damage(path, rnd);
     const run = await build(out);
     expect(run.cache.extract?.damaged).toBe(entries('extract').length);
     expect(run.extractedNow).toBe(run.report.totals.files);
@@ -163,7 +184,7 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     const ref = await reference();
     const rnd = random(13);
     for (let round = 0; round < 6; round++) {
-      const all = [...entries('extract'), ...entries('parse'), ...entries('seen')];
+      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('seen')];
       for (const path of all) if (rnd() < 0.3) damage(path, rnd);
       await build(out);
       expect(snapshot(out), `round ${round}`).toEqual(ref);
