@@ -21,7 +21,7 @@ import { lockFolders } from './lock.ts';
 import { runFiles } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
 import { ShardWriter } from './shards.ts';
-import type { FileResult, FileTask, Fingerprints } from './stages.ts';
+import { extractKey, parseKey, shardKey, type FileResult, type FileTask, type Fingerprints } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export interface BuildOptions {
@@ -89,7 +89,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     // Nothing is written from a folder with no files unless asked: it would empty the dataset.
     if (listing.rels.length === 0 && !options.allowEmpty) throw new EmptyReportsFolder(options.reportsDir, listing);
     const ids = assignIds(listing.rels);
-    const seen = new Seen(cache, options.reportsDir, fingerprints.extract);
+    const seen = new Seen(cache, options.reportsDir, fingerprints);
     const tasks = seen.tasks(listing, ids);
     killPoint('listed');
 
@@ -98,12 +98,14 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const shards = new ShardWriter(writer, ids);
     const results = new Array<FileResult>(tasks.length);
     const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides, sources: sourceLookup(sources.rows) }, joinsKey: keyOf(overridesText, sourcesText) };
-    const pool = await runFiles(inShards(tasks), setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
+    const shardTasks = inShards(tasks);
+    const pool = await runFiles(shardTasks, setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
       shards.add(ids[r.index] as string, r.json);
       results[r.index] = { ...r, json: null };
       killPoint('staging');
     });
     seen.save(listing, results);
+    const pruned = seen.pruneUnused(shardTasks, results, setup.joinsKey, pool.counts.shard?.made ?? 0);
     cache.flush();
     killPoint('staged');
 
@@ -116,7 +118,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     killPoint('shards-written');
     await writeOutputs(writer, used, report);
 
-    logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
+    logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: pool.counts.parse?.made ?? 0, workersUsed: pool.workers, cache: pool.counts };
   } finally {
     release();
@@ -126,20 +129,23 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 /**
  * What the last build saw of each file of a folder: size, mtime, and its bytes' and text's
  * hashes under one extractor. A file of the same size and mtime comes with them as a hint
- * (stages.ts): its record is read from the cache without reading the file.
+ * (stages.ts): its record is read from the cache without reading the file. It also keeps the
+ * fingerprints that build ran with, so that entries no file can use any more are removed once.
  */
 class Seen {
   private readonly key: string;
   private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
+  private readonly last: Fingerprints | null;
 
   constructor(
     private readonly cache: Cache,
     private readonly dir: string,
-    private readonly extractor: string,
+    private readonly fingerprints: Fingerprints,
   ) {
     this.key = keyOf('seen', resolve(dir));
-    const last = cache.get<{ extract: string; files: Seen['files'] }>('seen', this.key);
-    this.files = last?.extract === extractor ? last.files : {};
+    const last = cache.get<{ extract: string; parse?: string; files: Seen['files'] }>('seen', this.key);
+    this.files = last?.extract === fingerprints.extract ? last.files : {};
+    this.last = last ? { extract: last.extract, parse: last.parse ?? '', resolve: '' } : null;
   }
 
   /** A task per listed file: opened by its listed path (bytes when its name is not UTF-8), recorded by its path relative to the folder, whatever the cwd. */
@@ -158,7 +164,26 @@ class Seen {
       const r = results[i] as FileResult;
       if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
     });
-    this.cache.put('seen', this.key, { extract: this.extractor, files });
+    this.cache.put('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, files });
+  }
+
+  /**
+   * Removes the entries this folder's files no longer use, of each stage whose entries went out of
+   * use since the last build of it: extract and parse when their code changed, shard when a shard
+   * was made again. Not on a folder's first build (the cache may hold another folder's entries).
+   */
+  pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], joinsKey: string, shardsMade: number): number {
+    if (this.last === null) return 0;
+    const fp = this.fingerprints;
+    const read = shards.map((tasks) => tasks.map((t) => results[t.index] as FileResult));
+    const files = shards.flat();
+    let removed = 0;
+    if (this.last.extract !== fp.extract) {
+      removed += this.cache.prune('extract', new Set(files.flatMap((t) => (results[t.index]?.bytes ? [extractKey(t.file, results[t.index]?.bytes as string, fp)] : []))));
+    }
+    if (this.last.parse !== fp.parse) removed += this.cache.prune('parse', new Set(results.flatMap((r) => (r.text ? [parseKey(r.text, fp)] : []))));
+    if (shardsMade > 0) removed += this.cache.prune('shard', new Set(shards.map((tasks, i) => shardKey(tasks, read[i] as FileResult[], fp, joinsKey))));
+    return removed;
   }
 }
 

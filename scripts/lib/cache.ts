@@ -142,6 +142,28 @@ export class Cache {
     return (JSON.parse(json) as { value: T }).value;
   }
 
+  /** Removes the entries of a stage whose keys are not in `live` (and what a killed build left half-written there); returns how many. */
+  prune(stage: string, live: ReadonlySet<string>): number {
+    if (this.root === null) return 0;
+    let removed = 0;
+    const dir = join(this.root, stage);
+    let subs: Dirent[];
+    try {
+      subs = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return 0;
+    }
+    for (const sub of subs) {
+      if (!sub.isDirectory()) continue;
+      for (const name of readdirSync(join(dir, sub.name))) {
+        if (live.has(name.slice(0, -'.json'.length)) && name.endsWith('.json')) continue;
+        rmSync(join(dir, sub.name, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** Flushes the cache's file system to disk (syncfs, through coreutils' `sync -f`; nothing where there is none). */
   flush(): void {
     if (this.root !== null) spawnSync('sync', ['-f', this.root], { stdio: 'ignore' });

@@ -58,26 +58,33 @@ export interface StageContext {
   joinsKey: string;
 }
 
+/** The keys of a file's stage-1 and stage-2 entries, by its bytes' and text's hashes. */
+export const extractKey = (file: string, bytesHash: string, fingerprints: Fingerprints) => keyOf(bytesHash, file, fingerprints.extract);
+export const parseKey = (textHash: string, fingerprints: Fingerprints) => keyOf(textHash, fingerprints.parse);
+
+/** The key of a shard's entry: every file's name, id and hashes (in the shard's order), the fingerprints and the joined files' text. */
+export const shardKey = (tasks: readonly Pick<FileTask, 'file' | 'id'>[], hashes: readonly { bytes: string; text: string }[], fingerprints: Fingerprints, joinsKey: string) =>
+  keyOf(fingerprints.extract, fingerprints.parse, fingerprints.resolve, joinsKey, ...tasks.flatMap((t, i) => [t.file, t.id, hashes[i]?.bytes ?? '', hashes[i]?.text ?? '']));
+
 export async function runFile(task: FileTask, { cache, fingerprints, joins }: StageContext): Promise<FileResult> {
   let bytesHash = task.hint?.bytes ?? '';
   let textHash = task.hint?.text ?? '';
   let extracted = false;
-  const parseKey = (text: string) => keyOf(text, fingerprints.parse);
-  let parsed = task.hint ? cache.get<ParseResult>('parse', parseKey(textHash)) : undefined;
+  let parsed = task.hint ? cache.get<ParseResult>('parse', parseKey(textHash, fingerprints)) : undefined;
   try {
     if (parsed === undefined) {
       // Read now, hint or not: the key is made from these bytes, never from what was listed.
       const bytes = readFileSync(typeof task.abs === 'string' ? task.abs : Buffer.from(task.abs.buffer, task.abs.byteOffset, task.abs.byteLength));
       bytesHash = sha256(bytes);
-      const text = await cache.through<ReadResult>('extract', keyOf(bytesHash, task.file, fingerprints.extract), async () => {
+      const text = await cache.through<ReadResult>('extract', extractKey(task.file, bytesHash, fingerprints), async () => {
         extracted = true;
         return readReportFile(bytes, task.file);
       });
       const tried = task.hint ? textHash : null;
       textHash = sha256(JSON.stringify(text));
       // The entry the hint named was tried above (and missed): made now without reading it again.
-      if (textHash !== tried) parsed = cache.get<ParseResult>('parse', parseKey(textHash));
-      parsed ??= cache.put('parse', parseKey(textHash), parseStage(text));
+      if (textHash !== tried) parsed = cache.get<ParseResult>('parse', parseKey(textHash, fingerprints));
+      parsed ??= cache.put('parse', parseKey(textHash, fingerprints), parseStage(text));
     }
   } catch (cause) {
     const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
@@ -122,8 +129,7 @@ function fromStored(stored: readonly StoredResult[], lines: Buffer, tasks: reado
 /** One shard's files (in order) through the stages: from its shard entry when every file is as last listed and the entry is whole, else file by file. */
 export async function runShard(tasks: readonly FileTask[], context: StageContext): Promise<FileResult[]> {
   const { cache, fingerprints } = context;
-  const keyFor = (hashes: readonly { bytes: string; text: string }[]) =>
-    keyOf(fingerprints.extract, fingerprints.parse, fingerprints.resolve, context.joinsKey, ...tasks.flatMap((t, i) => [t.file, t.id, hashes[i]?.bytes ?? '', hashes[i]?.text ?? '']));
+  const keyFor = (hashes: readonly { bytes: string; text: string }[]) => shardKey(tasks, hashes, fingerprints, context.joinsKey);
   const hints = tasks.map((t) => t.hint);
   if (hints.every((h) => h !== null)) {
     const entry = cache.getWithBytes<StoredResult[]>('shard', keyFor(hints));

@@ -35,7 +35,8 @@ describe('the build cache', () => {
     expect(entry?.bytes.toString('utf8')).toBe('{"id":"a"}\n{"id":"政"}\n');
     // One byte changed among the stored bytes: the whole entry is a miss.
     const good = readFileSync(path);
-    good[good.length - 3] ^= 1;
+    const at = good.length - 3;
+    good[at] = (good[at] as number) ^ 1;
     writeFileSync(path, good);
     expect(cache.getWithBytes('shard', key)).toBeUndefined();
     expect(cache.counts.shard).toEqual({ hit: 1, made: 1, damaged: 1, unsaved: 0 });
