@@ -10,7 +10,7 @@
  */
 import * as aq from 'arquero';
 import type { FactsFile } from '../dataset/layout.ts';
-import { columnsOf } from '../dataset/overview.ts';
+import { factTable } from '../dataset/fact-table.ts';
 import type { Fact } from '../facts.ts';
 import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey, type Sums } from '../measures.ts';
 import { fieldsOf } from './measures.ts';
@@ -42,8 +42,7 @@ const [COUNT, P25, P50, P75] = ['count', 'p25', 'p50', 'p75'].map((s) => (m: Mea
 
 export function peerIndex(facts: FactsFile, measures: readonly MeasureKey[]): PeerIndex {
   const fields = [...new Set(measures.flatMap((m) => fieldsOf(m)))];
-  const reports = aq
-    .table(columnsOf(facts.columns, ['id', 'level', 'sector', 'year', ...fields], facts.count))
+  const reports = factTable(facts.columns, ['id', 'level', 'sector', 'year', ...fields], facts.count)
     .filter('d.level != null && d.sector != null && d.year != null')
     .reify();
   // Each measure's value as a peer: null where the report gives none or its rate rests on fewer than MIN_N cases.

@@ -8,6 +8,7 @@ import { fieldsOf } from '../charts/measures.ts';
 import { FACT_NUMBER_FIELDS, type Fact } from '../facts.ts';
 import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey, type Sums } from '../measures.ts';
 import { SCHEMA_VERSION } from '../schema.ts';
+import { factTable, type FactColumns } from './fact-table.ts';
 import type { ExtremeEntry, OverviewFile } from './layout.ts';
 
 /**
@@ -27,14 +28,6 @@ export const EXTREME_MEASURES: readonly MeasureKey[] = [
 /** The least a rate's denominator must be for its agency to be listed: the site's one minimum-n rule. */
 export const EXTREME_MIN_N = MIN_N;
 export const EXTREME_COUNT = 10;
-
-/** The fact columns the overview reads, one array per field, all of the same length. */
-export type FactColumns = Readonly<Record<string, readonly (string | number | null)[]>>;
-
-/** The fact columns a table of `count` rows needs, a column of nulls where the facts have none. */
-export function columnsOf(columns: FactColumns, names: Iterable<string>, count: number): Record<string, readonly (string | number | null)[]> {
-  return Object.fromEntries([...new Set(names)].map((name) => [name, columns[name] ?? new Array<null>(count).fill(null)]));
-}
 
 /**
  * The first `k` of `candidates` in `order`, in that order: what sorting all and slicing gives,
@@ -84,7 +77,7 @@ function extremesOf(rows: aq.ColumnTable, measure: MeasureKey): OverviewFile['ex
 /** The overview of reports given as fact columns (as in facts.json): the build's path, no object per report. */
 export function overviewOfColumns(columns: FactColumns, count: number): OverviewFile {
   const fields = EXTREME_MEASURES.flatMap((m) => fieldsOf(m));
-  const table = aq.table(columnsOf(columns, ['id', 'agency', 'province', 'year', ...fields], count));
+  const table = factTable(columns, ['id', 'agency', 'province', 'year', ...fields], count);
   const years = ((table.rollup({ years: 'op.array_agg_distinct(d.year)' }).get('years', 0) ?? []) as number[]).sort((a, b) => a - b);
   const latest = years[years.length - 1];
   if (latest === undefined) return { schema_version: SCHEMA_VERSION, years: [], extremes: emptyExtremes() };
