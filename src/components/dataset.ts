@@ -45,10 +45,6 @@ export function readOverview(): OverviewFile {
   return readJson<OverviewFile>(DATA_FILES.overview, {
     schema_version: SCHEMA_VERSION,
     years: [],
-    by_year: {},
-    by_year_province: {},
-    by_year_level: {},
-    by_year_sector: {},
     extremes: {},
   });
 }

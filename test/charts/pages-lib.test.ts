@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { groupAgencies, agencySlugs } from '../../src/lib/charts/agencies.ts';
 import { RESIZE_MESSAGE } from '../../src/lib/charts/embed.ts';
-import { peerIndex, quantile } from '../../src/lib/charts/peers.ts';
+import { peerIndex } from '../../src/lib/charts/peers.ts';
 import { tileData, tileOf, TILES } from '../../src/lib/charts/tilegrid.ts';
 import { factsFile, record } from './helpers.ts';
 
@@ -25,10 +25,20 @@ describe('tile grid', () => {
 });
 
 describe('peers', () => {
-  it('computes quartiles by linear interpolation', () => {
-    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
-    expect(quantile([], 0.5)).toBeNull();
+  it('computes quartiles by linear interpolation over the peers that give a value, reports without one left out', () => {
+    const mk = (id: string, granted: number | undefined, answered: number | undefined) =>
+      record({ id, name: id, level: 'county', sector: 'housing', year: 2023, rows: { granted, total_processed: answered } });
+    // Twelve peers: eleven rates 0/20 … 20/20 by twos, one with no figures, one with none answered.
+    const facts = factsFile([...Array.from({ length: 11 }, (_, i) => mk(`p${i}`, 2 * i, 20)), mk('blank', undefined, undefined), mk('none', 0, 0)]);
+    const [stats] = peerIndex(facts, ['granted_share']).stats({ id: 'blank', level: 'county', sector: 'housing', year: 2023 });
+    // 0, .1, … 1: positions 2.5, 5, 7.5 → .25, .5, .75 (by hand).
+    expect(stats).toMatchObject({ value: null, n: null, peers: 11, tooFew: false });
+    expect(stats?.p25).toBeCloseTo(0.25, 12);
+    expect(stats?.p50).toBeCloseTo(0.5, 12);
+    expect(stats?.p75).toBeCloseTo(0.75, 12);
+    // A report outside any peer group (no sector) has no quartiles, nor a value of its own.
+    const lone = factsFile([record({ id: 'x', name: 'x', level: 'county', year: 2023, rows: { granted: 1, total_processed: 10 } })]);
+    expect(peerIndex(lone, ['granted_share']).stats({ id: 'x', level: 'county', sector: null, year: 2023 })[0]).toMatchObject({ value: null, peers: 0, tooFew: true, p50: null });
   });
 
   it('compares a report with the same level, sector and year only (itself included)', () => {

@@ -1,15 +1,19 @@
 /**
  * Where a report stands among its peers: the reports of the same level and sector in the same
  * year (itself included). For each rate, the 25th, 50th and 75th percentile of the peers' values
- * (linear interpolation between order statistics) and how many peers gave a value. The index is
- * built once per facts file, so a site of 100,000 agency pages does not rescan the facts per page.
+ * (linear interpolation between order statistics) and how many peers gave a value: an arquero
+ * rollup per (level, sector, year), each value from src/lib/measures.ts. The index is built once
+ * per facts file, so a site of 100,000 agency pages does not rescan the facts per page.
  *
  * The minimum-n rule (src/lib/measures.ts): a peer's rate counts only when it rests on at least
  * MIN_N cases, and the quartiles are given only when at least MIN_N peers count (null below).
  */
+import * as aq from 'arquero';
 import type { FactsFile } from '../dataset/layout.ts';
+import { factTable } from '../dataset/fact-table.ts';
 import type { Fact } from '../facts.ts';
 import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey, type Sums } from '../measures.ts';
+import { fieldsOf } from './measures.ts';
 
 export interface PeerStats {
   measure: MeasureKey;
@@ -26,20 +30,6 @@ export interface PeerStats {
   p75: number | null;
 }
 
-export function quantile(sorted: readonly number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
-}
-
-function row(facts: FactsFile, i: number): Sums {
-  const out: Record<string, unknown> = {};
-  for (const [k, col] of Object.entries(facts.columns)) out[k] = col[i];
-  return out as Sums;
-}
-
 type Self = Pick<Fact, 'id' | 'level' | 'sector' | 'year'>;
 const peerKey = (level: unknown, sector: unknown, year: unknown) => `${level}|${sector}|${year}`;
 
@@ -47,43 +37,52 @@ export interface PeerIndex {
   stats(self: Self): PeerStats[];
 }
 
+/** A peer group's count and quartiles of one measure, as the rollup names them. */
+const [COUNT, P25, P50, P75] = ['count', 'p25', 'p50', 'p75'].map((s) => (m: MeasureKey) => `${s}_${m}`) as [(m: MeasureKey) => string, (m: MeasureKey) => string, (m: MeasureKey) => string, (m: MeasureKey) => string];
+
 export function peerIndex(facts: FactsFile, measures: readonly MeasureKey[]): PeerIndex {
-  const col = (name: string) => facts.columns[name] ?? [];
-  const [ids, levels, sectors, years] = [col('id'), col('level'), col('sector'), col('year')];
-  const values = new Map<string, Map<MeasureKey, number[]>>();
-  const own = new Map<string, Map<MeasureKey, { value: number | null; n: number | null }>>();
-  for (let i = 0; i < facts.count; i++) {
-    if (levels[i] == null || sectors[i] == null || years[i] == null) continue;
-    const key = peerKey(levels[i], sectors[i], years[i]);
-    const sums = row(facts, i);
-    const group = values.get(key) ?? values.set(key, new Map()).get(key)!;
-    const mine = new Map<MeasureKey, { value: number | null; n: number | null }>();
-    for (const m of measures) {
-      const v = MEASURES[m].value(sums);
-      const ok = v !== null && Number.isFinite(v);
-      mine.set(m, { value: ok ? v : null, n: denominatorOf(m, sums) });
-      if (ok && !tooFew(m, sums)) (group.get(m) ?? group.set(m, []).get(m)!).push(v);
-    }
-    own.set(String(ids[i]), mine);
-  }
-  for (const group of values.values()) for (const list of group.values()) list.sort((a, b) => a - b);
+  const fields = [...new Set(measures.flatMap((m) => fieldsOf(m)))];
+  const reports = factTable(facts.columns, ['id', 'level', 'sector', 'year', ...fields], facts.count)
+    .filter('d.level != null && d.sector != null && d.year != null')
+    .reify();
+  // Each measure's value as a peer: null where the report gives none or its rate rests on fewer than MIN_N cases.
+  const peerValues = Object.fromEntries(
+    measures.map((m) => {
+      const def = MEASURES[m];
+      const counted = (d: Sums) => {
+        const v = def.value(d);
+        return v !== null && Number.isFinite(v) && !tooFew(m, d) ? v : null;
+      };
+      return [m, reports.select(fieldsOf(m)).derive({ v: aq.escape(counted) }).array('v')];
+    }),
+  );
+  const groups = reports
+    .select('level', 'sector', 'year')
+    .assign(peerValues)
+    .groupby('level', 'sector', 'year')
+    .rollup(Object.fromEntries(measures.flatMap((m) => [[COUNT(m), `op.valid(d.${m})`], [P25(m), `op.quantile(d.${m}, 0.25)`], [P50(m), `op.median(d.${m})`], [P75(m), `op.quantile(d.${m}, 0.75)`]])));
+  // Each group's figures per measure, in the order of `measures`.
+  const byKey = new Map(
+    (groups.objects() as Record<string, string | number | null>[]).map((g) => [
+      peerKey(g.level, g.sector, g.year),
+      measures.map((m) => {
+        const peers = (g[COUNT(m)] ?? 0) as number;
+        const few = peers < MIN_N;
+        return { peers, tooFew: few, p25: few ? null : (g[P25(m)] as number), p50: few ? null : (g[P50(m)] as number), p75: few ? null : (g[P75(m)] as number) };
+      }),
+    ]),
+  );
+  const noPeers = { peers: 0, tooFew: true, p25: null, p50: null, p75: null };
+  // A report's own value is read from its row (the last row of its id, as a map of ids would keep).
+  const rowOf = new Map(Array.from(reports.array('id') as ArrayLike<string | number | null>, (id, row) => [String(id), row]));
   return {
     stats(self) {
-      const group = self.level && self.sector && self.year !== null ? values.get(peerKey(self.level, self.sector, self.year)) : undefined;
-      return measures.map((measure) => {
-        const sorted = group?.get(measure) ?? [];
-        const mine = own.get(String(self.id))?.get(measure);
-        const few = sorted.length < MIN_N;
-        return {
-          measure,
-          value: mine?.value ?? null,
-          n: mine?.n ?? null,
-          peers: sorted.length,
-          tooFew: few,
-          p25: few ? null : quantile(sorted, 0.25),
-          p50: few ? null : quantile(sorted, 0.5),
-          p75: few ? null : quantile(sorted, 0.75),
-        };
+      const group = self.level && self.sector && self.year !== null ? byKey.get(peerKey(self.level, self.sector, self.year)) : undefined;
+      const row = rowOf.get(String(self.id));
+      const sums = row === undefined ? undefined : (reports.object(row) as Sums);
+      return measures.map((measure, k) => {
+        const value = sums ? MEASURES[measure].value(sums) : null;
+        return { measure, value: value !== null && Number.isFinite(value) ? value : null, n: sums ? denominatorOf(measure, sums) : null, ...(group?.[k] ?? noPeers) };
       });
     },
   };

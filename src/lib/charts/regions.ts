@@ -1,21 +1,17 @@
 /**
- * Per-province values of a measure, per year (complete cases, as everywhere), and the tile-map
- * ECharts option drawn from them: a scatter series of square symbols on a 9 × 8 grid.
+ * Per-province values of a measure, per year (complete cases, as everywhere; computed at build
+ * time by ./province-values.ts), and the tile-map ECharts option drawn from them: a scatter series
+ * of square symbols on a 9 × 8 grid.
  *
  * The minimum-n rule applies: a province with fewer than MIN_N agencies giving the figures (or,
  * for a rate, fewer than MIN_N cases in its denominator) has no value and is drawn as "too few",
  * outside the colour scale; every tile says how many agencies it rests on.
  */
-import type { FactsFile } from '../dataset/layout.ts';
-import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey } from '../measures.ts';
-import { aggregate } from './aggregate.ts';
 import { escapeHtml } from './escape.ts';
-import { fieldsOf } from './measures.ts';
 import { formatValue } from './option.ts';
-import { DEFAULT_STATE } from './state.ts';
 import { textOn } from './palette.ts';
 import { GRID_COLS, GRID_ROWS, scaleKey, tileData, type TileDatum } from './tilegrid.ts';
-import { roundFor, type Unit } from './view.ts';
+import type { Unit } from './view.ts';
 
 export interface ProvinceCell {
   /** Null when the report gives none, or when the province is under the minimum-n rule. */
@@ -35,30 +31,6 @@ export interface ProvinceCell {
 
 /** year → province name → cell. */
 export type ProvinceValues = Record<string, Record<string, ProvinceCell>>;
-
-export function provinceValues(facts: FactsFile, measure: MeasureKey): ProvinceValues {
-  // One year at a time: no change over time, so every report of the year counts (basis `all`).
-  const state = { ...DEFAULT_STATE, measure, groupBy: 'province' as const, basis: 'all' as const };
-  const agg = aggregate(facts, state, fieldsOf(measure));
-  const out: ProvinceValues = {};
-  for (const g of agg.groups) {
-    if (g.key === '') continue;
-    for (const [year, cell] of g.byYear) {
-      const few = cell.reports > 0 && (cell.agencies.size < MIN_N || tooFew(measure, cell.sums));
-      (out[year] ??= {})[g.key] = {
-        value: cell.reports === 0 || few ? null : roundFor(MEASURES[measure].unit, MEASURES[measure].value(cell.sums)),
-        n: cell.reports === 0 ? null : denominatorOf(measure, cell.sums),
-        reports: cell.reports,
-        agencies: cell.agencies.size,
-        missing: cell.missing,
-        failing: cell.failing,
-        approximate: cell.approximate,
-        tooFew: few,
-      };
-    }
-  }
-  return out;
-}
 
 export interface TileOptionContext {
   title: string;

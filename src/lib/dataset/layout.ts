@@ -3,14 +3,13 @@
  * One place, imported by scripts/build-data.ts (writer) and the pages (readers).
  * Split so a page loads only what it shows: the overview loads overview.json alone.
  */
-import type { FactNumberField } from '../facts.ts';
 
 export const DATA_DIR = 'data';
 
 export const DATA_FILES = {
   /** Small: counts, years, file list, schema version. */
   manifest: 'manifest.json',
-  /** Aggregates for the overview page (bounded size whatever the number of reports). */
+  /** What the overview page reads: the latest year's extremes (bounded size whatever the number of reports). */
   overview: 'overview.json',
   /** Every report's fact row, columnar (see FactsFile): compare, regions, quality pages. */
   facts: 'facts.json',
@@ -47,19 +46,10 @@ export interface FactsFile {
   columns: Record<string, (string | number | null)[]>;
 }
 
-export type Totals = Partial<Record<FactNumberField, number | null>> & { reports: number };
-
 export interface OverviewFile {
   schema_version: number;
+  /** The years reported, ascending: `extremes` is of the last. */
   years: number[];
-  /** National sums per year. */
-  by_year: Record<string, Totals>;
-  /** Sums per year per province (province name → totals). */
-  by_year_province: Record<string, Record<string, Totals>>;
-  /** Sums per year per level. */
-  by_year_level: Record<string, Record<string, Totals>>;
-  /** Sums per year per sector (keys of src/lib/agency/sectors.ts; `unknown` when not inferred). */
-  by_year_sector: Record<string, Record<string, Totals>>;
   /** For the latest year: agencies at either end of each headline measure (a rate only where its denominator meets the minimum-n rule; no list when fewer than MIN_N agencies qualify, `listed` says how many did). */
   extremes: Record<string, { top: ExtremeEntry[]; bottom: ExtremeEntry[]; listed?: number }>;
 }
