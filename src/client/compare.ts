@@ -5,15 +5,17 @@
  */
 import './line-bar.ts';
 import { dictionary, viewLabels } from '../i18n/index.ts';
-import { DATA_FILES, type FactsFile } from '../lib/dataset/layout.ts';
+import type { FactsFile } from '../lib/dataset/layout.ts';
 import { aggregate } from '../lib/charts/aggregate.ts';
+import { AGENCY_NAME_COLUMNS, columnsRead } from '../lib/charts/columns-read.ts';
 import { fieldsOf } from '../lib/charts/measures.ts';
 import { stateFromParams, stateToSearch, type ChartState } from '../lib/charts/state.ts';
 import { buildView } from '../lib/charts/view.ts';
 import { agencyChoices, onlyAgencies } from '../lib/nav/agencies.ts';
 import { historyMode, type LastChange } from '../lib/nav/history.ts';
 import { agencyPicker } from './agency-picker.ts';
-import { fetchData, pageEnv } from './env.ts';
+import { pageEnv } from './env.ts';
+import { factStore } from './fact-store.ts';
 import { indexOptions, readForm, syncForm } from './filters.ts';
 import { createPanel } from './panel.ts';
 
@@ -22,6 +24,8 @@ const form = document.querySelector<HTMLFormElement>('[data-filters]')!;
 const panel = createPanel(document.querySelector<HTMLElement>('[data-panel]')!, env);
 const ignoredBox = document.querySelector<HTMLElement>('[data-ignored]');
 const pickerRoot = document.querySelector<HTMLElement>('[data-agency-picker]');
+const store = factStore(env);
+const fail = (e: unknown) => panel.error(e instanceof Error ? e.message : String(e));
 
 function draw(facts: FactsFile, state: ChartState) {
   const started = performance.now();
@@ -41,15 +45,16 @@ function fromUrl(): ChartState {
 
 async function main() {
   panel.loading();
+  let state = fromUrl();
   let facts: FactsFile;
   try {
-    facts = await fetchData<FactsFile>(env, DATA_FILES.facts);
+    // The chart's columns and every filter's (the filter lists come from them); agency names only when needed.
+    facts = await store.load(columnsRead(state, true));
   } catch (e) {
-    panel.error(e instanceof Error ? e.message : String(e));
+    fail(e);
     return;
   }
   const lists = indexOptions(facts);
-  let state = fromUrl();
   let last: LastChange | null = null;
 
   const commit = (next: ChartState, control: string) => {
@@ -62,7 +67,7 @@ async function main() {
     show();
   };
   const picker = pickerRoot
-    ? agencyPicker(pickerRoot, env.lang, agencyChoices(facts), (agencies) =>
+    ? agencyPicker(pickerRoot, env.lang, () => store.load(['year', ...AGENCY_NAME_COLUMNS]).then(agencyChoices), (agencies) =>
         // The first agency chosen shows each agency on its own, not their sum.
         commit({ ...state, agencies, groupBy: state.agencies.length === 0 && agencies.length > 0 && state.groupBy === 'none' ? 'agency' : state.groupBy }, 'agencies'),
       )
@@ -70,7 +75,13 @@ async function main() {
   const show = () => {
     syncForm(form, lists, state, env);
     picker?.show(state.agencies);
-    draw(facts, state);
+    const names = columnsRead(state, true);
+    const ready = store.ready(names);
+    if (ready) return draw(ready, state);
+    // A measure or grouping whose columns have not come yet: fetch them, then draw (unless the state moved on meanwhile).
+    const wanted = state;
+    panel.loading();
+    store.load(names).then((f) => state === wanted && draw(f, state), fail);
   };
 
   show();
