@@ -13,6 +13,12 @@ export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array
   const child = tableFromIPC(bytes).getChild('v');
   if (!child || child.length !== count) throw new Error(`${column.file}: ${child ? `${child.length} rows` : 'no column v'}, the index says ${count}`);
   const raw = child.toArray() as ArrayLike<number | null>;
+  if (column.encoding === 'delta') {
+    const out = new Array<Value>(count);
+    let sum = 0;
+    for (let i = 0; i < count; i++) out[i] = sum += raw[i] as number;
+    return out;
+  }
   if (column.type !== 'text') return Array.from(raw);
   const dictionary = values ?? column.values;
   if (!dictionary) throw new Error(`${name}: a text column without its values`);

@@ -67,6 +67,8 @@ export interface FactColumn {
   file: string;
   /** FNV-1a of the column's files: a browser asks for `file?v=hash`, so it never mixes two builds' rows. */
   hash: string;
+  /** `delta`: the file holds each row's difference from the row before (the first row's value as is); used where values climb in small steps (agency numbers). */
+  encoding?: 'delta';
   /** A text column's dictionary (code → value, null included when the column has nulls), when small enough to come with the index… */
   values?: (string | null)[];
   /** …else the JSON file that holds it (large dictionaries: agency names, report ids). */
