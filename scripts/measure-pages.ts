@@ -17,16 +17,15 @@
  * splits them), and prints these figures, the JavaScript each page loads, and the load average
  * (other work on the machine slows every time figure; byte counts do not move).
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { FACTS_DIR, factFiles } from '../src/lib/dataset/fact-files.ts';
+import { FACTS_DIR } from '../src/lib/dataset/fact-files.ts';
 import { DATA_FILES, type FactIndex, type FactsFile } from '../src/lib/dataset/layout.ts';
-import { FACT_NUMBER_FIELDS } from '../src/lib/facts.ts';
-import { launchBrowser, startSite, type Site } from '../test/browser/site.ts';
+import { launchBrowser, replaceFactFiles, startSite, type Site } from '../test/browser/site.ts';
 import { synthesiseFacts } from '../test/browser/synthetic-facts.ts';
 
 export const MEASURED_PAGES = ['home', 'compare', 'agency', 'embed'] as const;
@@ -142,15 +141,6 @@ export async function measurePages(siteRoot: string, options: MeasureOptions = {
     return figures;
   } finally {
     if (!options.browser) await browser.close();
-  }
-}
-
-/** Replace a built site's split fact files with those of `facts` (as the build writes them). */
-export function replaceFactFiles(dataDir: string, facts: FactsFile): void {
-  rmSync(join(dataDir, FACTS_DIR), { recursive: true, force: true });
-  for (const [path, bytes] of factFiles(facts, new Set<string>(FACT_NUMBER_FIELDS), facts.schema_version)) {
-    mkdirSync(dirname(join(dataDir, path)), { recursive: true });
-    writeFileSync(join(dataDir, path), bytes);
   }
 }
 

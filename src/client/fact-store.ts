@@ -41,7 +41,7 @@ export function factStore(env: PageEnv): FactStore {
       ]);
       into.columns[name] = decodeColumn(name, entry, bytes, idx.count, values);
       // A report with no agency name is named by its id (aggregate.ts, nav/agencies.ts).
-      if (name === 'agency' && (values ?? entry.values)?.includes(null)) await column('id', idx, into);
+      if (name === 'agency' && values?.includes(null)) await column('id', idx, into);
     })().then(() => {
       done.add(name);
     });

@@ -8,7 +8,7 @@ import type { FactColumn, FactIndex, FactsFile } from './layout.ts';
 
 type Value = string | number | null;
 
-/** A column's values from its Arrow file (and, for text, its dictionary); `name` and the index's count check what came. */
+/** A column's values from its Arrow file (and, for text, its dictionary of values); `name` and the index's count check what came. */
 export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array, count: number, values?: readonly (string | null)[]): Value[] {
   const child = tableFromIPC(bytes).getChild('v');
   if (!child || child.length !== count) throw new Error(`${column.file}: ${child ? `${child.length} rows` : 'no column v'}, the index says ${count}`);
@@ -20,7 +20,7 @@ export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array
     return out;
   }
   if (column.type !== 'text') return Array.from(raw);
-  const dictionary = values ?? column.values;
+  const dictionary = values;
   if (!dictionary) throw new Error(`${name}: a text column without its values`);
   const out = new Array<Value>(count);
   for (let i = 0; i < count; i++) {

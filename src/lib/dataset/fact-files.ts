@@ -5,15 +5,13 @@
  *
  * Rows are put in order of province, city, county, agency and year, so that the place columns
  * and the agency numbers come in long runs that gzip to almost nothing. Text columns are
- * dictionary-encoded: int32 codes in the column file, the distinct values in the index (small
- * dictionaries) or a JSON file of their own (agency names, report ids).
+ * dictionary-encoded: int32 codes in the column file, the distinct values in a JSON file beside it
+ * (so the index stays a few KB whatever the number of reports, and a page fetches the values of the
+ * text columns it reads only).
  */
 import { float64, int32, tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { agencyIdentityOfRow, agencyNumbers } from '../charts/aggregate.ts';
 import { AGENCY_NUMBER, DATA_FILES, type FactColumn, type FactIndex, type FactsFile } from './layout.ts';
-
-/** A dictionary of at most this many values comes with the index (the county names of a whole country fit). */
-export const INLINE_VALUES = 4096;
 
 export const FACTS_DIR = DATA_FILES.factIndex.slice(0, DATA_FILES.factIndex.lastIndexOf('/'));
 export const columnFile = (name: string) => `${FACTS_DIR}/${name}.arrow`;
@@ -95,14 +93,10 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
     const dictionary = [...new Set(values)].sort(compareText);
     const code = new Map(dictionary.map((v, c) => [v, c]));
     const bytes = arrowColumn(values.map((v) => code.get(v) as number), 'int32');
+    const json = JSON.stringify(dictionary);
     files.set(columnFile(name), bytes);
-    if (dictionary.length <= INLINE_VALUES) {
-      columns[name] = { type: 'text', file: columnFile(name), hash: fnv1a(bytes), values: dictionary as (string | null)[] };
-    } else {
-      const json = JSON.stringify(dictionary);
-      files.set(valuesFile(name), json);
-      columns[name] = { type: 'text', file: columnFile(name), hash: fnv1a(bytes, encoder.encode(json)), values_file: valuesFile(name) };
-    }
+    files.set(valuesFile(name), json);
+    columns[name] = { type: 'text', file: columnFile(name), hash: fnv1a(bytes, encoder.encode(json)), values_file: valuesFile(name) };
   }
   // Agencies are numbered in row order, and an agency's rows mostly follow each other: as steps from the row before, the column is 0s and 1s.
   const numbers = agencyNumbers({ ...facts, columns: Object.fromEntries(Object.entries(facts.columns).map(([n, v]) => [n, permuted(v)])) });

@@ -52,7 +52,7 @@ export interface FactsFile {
 /**
  * The fact columns split for the browser (src/lib/dataset/fact-files.ts writes them, fact-columns.ts
  * reads them): this index, and one Apache Arrow IPC stream per column holding a single column `v`
- * (numbers as int32 or float64; a text column as int32 codes into its dictionary of values). Every
+ * (numbers as int32 or float64; a text column as int32 codes into its dictionary, `values_file`). Every
  * column file holds the same rows in the same order: by province, city, county, agency, year.
  */
 export interface FactIndex {
@@ -69,9 +69,7 @@ export interface FactColumn {
   hash: string;
   /** `delta`: the file holds each row's difference from the row before (the first row's value as is); used where values climb in small steps (agency numbers). */
   encoding?: 'delta';
-  /** A text column's dictionary (code → value, null included when the column has nulls), when small enough to come with the index… */
-  values?: (string | null)[];
-  /** …else the JSON file that holds it (large dictionaries: agency names, report ids). */
+  /** A text column's dictionary: a JSON array, code → value (null included when the column has nulls). */
   values_file?: string;
 }
 
