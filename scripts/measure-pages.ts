@@ -2,8 +2,8 @@
  * Performance figures of a built site, measured in Debian's Chromium. `measurePages(siteRoot)`
  * (also called by the bench on a site it built) gives, one figure a name:
  *   <page>_data_gzip_bytes       home, compare, agency, embed: gzip bytes of the page's HTML and of
- *                                every data file it fetched, up to its first chart (what a page
- *                                inlines counts, as what it fetches does)
+ *                                every data file that had come when its first chart was drawn
+ *                                (what a page inlines counts, as what it fetches does)
  *   <page>_first_chart_ms_4x_cpu navigation → the chart's first frame ('rendered' mark), CPU slowed
  *                                4× (CDP Emulation.setCPUThrottlingRate), median of 3 runs each in a
  *                                fresh browser context (cold HTTP cache); a page without a chart
@@ -48,21 +48,22 @@ export async function loadPage(browser: Browser, url: string, cpuSlowdown: numbe
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-  const bodies: Promise<{ url: string; bytes: number }>[] = [];
+  const bodies: Promise<{ url: string; bytes: number; document: boolean }>[] = [];
   page.on('response', (r) => {
     const type = r.request().resourceType();
-    if (type === 'document' || type === 'fetch' || type === 'xhr') bodies.push(r.body().then((b) => ({ url: r.url(), bytes: gzipSync(b).length }), () => ({ url: r.url(), bytes: 0 })));
+    if (type === 'document' || type === 'fetch' || type === 'xhr') {
+      bodies.push(r.body().then((b) => ({ url: r.url(), bytes: gzipSync(b).length, document: type === 'document' }), () => ({ url: r.url(), bytes: 0, document: type === 'document' })));
+    }
   });
   await page.goto(url);
   const hasChart = (await page.$('[data-panel]')) !== null;
-  const firstChartMs = hasChart
-    ? await page
-        .waitForFunction(() => performance.getEntriesByName('chart-rendered')[0]?.startTime, null, { timeout: 120_000 })
-        .then((h) => h.jsonValue() as Promise<number>)
-    : await page
-        .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 120_000 })
-        .then((h) => h.jsonValue() as Promise<number>);
-  const seen = await Promise.all([...bodies]);
+  const mark = hasChart ? 'chart-rendered' : 'first-contentful-paint';
+  const firstChartMs = await page
+    .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: 120_000 })
+    .then((h) => h.jsonValue() as Promise<number>);
+  // What had come by then (a page may fetch more after its first chart: the compare page's filter lists).
+  const before = new Set(await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).responseEnd <= t).map((r) => r.name), firstChartMs));
+  const seen = (await Promise.all([...bodies])).filter((b) => b.document || before.has(b.url));
   await context.close();
   return { dataGzipBytes: seen.reduce((n, b) => n + b.bytes, 0), firstChartMs, files: seen.map((b) => b.url) };
 }

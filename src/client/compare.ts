@@ -16,7 +16,7 @@ import { historyMode, type LastChange } from '../lib/nav/history.ts';
 import { agencyPicker } from './agency-picker.ts';
 import { pageEnv } from './env.ts';
 import { factStore } from './fact-store.ts';
-import { indexOptions, readForm, syncForm } from './filters.ts';
+import { indexOptions, NO_OPTIONS, OPTION_COLUMNS, readForm, syncForm, type OptionLists } from './filters.ts';
 import { createPanel } from './panel.ts';
 
 const env = pageEnv();
@@ -46,15 +46,7 @@ function fromUrl(): ChartState {
 async function main() {
   panel.loading();
   let state = fromUrl();
-  let facts: FactsFile;
-  try {
-    // The chart's columns and every filter's (the filter lists come from them); agency names only when needed.
-    facts = await store.load(columnsRead(state, true));
-  } catch (e) {
-    fail(e);
-    return;
-  }
-  const lists = indexOptions(facts);
+  let lists: OptionLists = NO_OPTIONS;
   let last: LastChange | null = null;
 
   const commit = (next: ChartState, control: string) => {
@@ -64,7 +56,7 @@ async function main() {
     if (historyMode(last, control, now) === 'replace') history.replaceState(null, '', url);
     else history.pushState(null, '', url);
     last = { control, at: now };
-    show();
+    show().catch(fail);
   };
   const picker = pickerRoot
     ? agencyPicker(pickerRoot, env.lang, () => store.load(['year', ...AGENCY_NAME_COLUMNS]).then(agencyChoices), (agencies) =>
@@ -72,19 +64,20 @@ async function main() {
         commit({ ...state, agencies, groupBy: state.agencies.length === 0 && agencies.length > 0 && state.groupBy === 'none' ? 'agency' : state.groupBy }, 'agencies'),
       )
     : null;
-  const show = () => {
+  /** Draw the state; the columns it reads are fetched first if they have not come (then drawn unless the state moved on). */
+  const show = (): Promise<void> => {
     syncForm(form, lists, state, env);
     picker?.show(state.agencies);
-    const names = columnsRead(state, true);
+    const names = columnsRead(state, false);
     const ready = store.ready(names);
-    if (ready) return draw(ready, state);
-    // A measure or grouping whose columns have not come yet: fetch them, then draw (unless the state moved on meanwhile).
+    if (ready) return Promise.resolve(draw(ready, state));
     const wanted = state;
     panel.loading();
-    store.load(names).then((f) => state === wanted && draw(f, state), fail);
+    return store.load(names).then((f) => {
+      if (state === wanted) draw(f, state);
+    });
   };
 
-  show();
   form.addEventListener('change', (event) => {
     const name = (event.target as HTMLSelectElement).name;
     commit({ ...readForm(form, name), agencies: state.agencies }, name);
@@ -97,8 +90,17 @@ async function main() {
   window.addEventListener('popstate', () => {
     last = null;
     state = fromUrl();
-    show();
+    show().catch(fail);
   });
+
+  try {
+    await show();
+    // The filter lists come from every place, sector and year: fetched once the first chart is drawn.
+    lists = indexOptions(await store.load(OPTION_COLUMNS));
+    syncForm(form, lists, state, env);
+  } catch (e) {
+    fail(e);
+  }
 }
 
 void main();
