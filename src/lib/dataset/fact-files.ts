@@ -70,11 +70,10 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
   const files = new Map<string, Uint8Array | string>();
   const columns: Record<string, FactColumn> = {};
   const encoder = new TextEncoder();
-  const permuted = (values: readonly Value[]) => order.map((i) => values[i] ?? null);
-  const wrong = (name: string, k: number, want: string) => new Error(`fact column ${name}: report ${String(ids[order[k] as number] ?? order[k])} has ${JSON.stringify(permuted(facts.columns[name] ?? [])[k])}, not ${want}`);
+  const sorted: Record<string, Value[]> = Object.fromEntries(Object.entries(facts.columns).map(([name, values]) => [name, order.map((i) => values[i] ?? null)]));
+  const wrong = (name: string, k: number, want: string) => new Error(`fact column ${name}: report ${String(ids[order[k] as number] ?? order[k])} has ${JSON.stringify(sorted[name]![k])}, not ${want}`);
 
-  for (const [name, all] of Object.entries(facts.columns)) {
-    const values = permuted(all);
+  for (const [name, values] of Object.entries(sorted)) {
     if (numberFields.has(name)) {
       let type: 'int32' | 'float64' = 'int32';
       values.forEach((v, k) => {
@@ -99,7 +98,7 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
     columns[name] = { type: 'text', file: columnFile(name), hash: fnv1a(bytes, encoder.encode(json)), values_file: valuesFile(name) };
   }
   // Agencies are numbered in row order, and an agency's rows mostly follow each other: as steps from the row before, the column is 0s and 1s.
-  const numbers = agencyNumbers({ ...facts, columns: Object.fromEntries(Object.entries(facts.columns).map(([n, v]) => [n, permuted(v)])) });
+  const numbers = agencyNumbers({ ...facts, columns: sorted });
   const agencyBytes = arrowColumn(Array.from(numbers, (v, k) => v - (k === 0 ? 0 : (numbers[k - 1] as number))), 'int32');
   files.set(columnFile(AGENCY_NUMBER), agencyBytes);
   columns[AGENCY_NUMBER] = { type: 'int32', file: columnFile(AGENCY_NUMBER), hash: fnv1a(agencyBytes), encoding: 'delta' };
