@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { modulePreload } from './src/integrations/module-preload.ts';
+import { modulePreload } from './src/integrations/module-preload.mjs';
 
 // The public address and base path are set here and nowhere else. Override with SITE_URL /
 // BASE_PATH. SITE_URL gives the canonical and Open Graph addresses; embed code is built in the

@@ -1,6 +1,6 @@
 /** The chart pages' modulepreload links: every module their scripts import, directly or through another, once each. */
 import { describe, expect, it } from 'vitest';
-import { staticImports, withModulePreloads } from '../../src/integrations/module-preload.ts';
+import { staticImports, withModulePreloads } from '../../src/integrations/module-preload.mjs';
 
 describe('module preload', () => {
   it('reads the leading static imports of a built module, not dynamic imports or strings further on', () => {

@@ -9,29 +9,32 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 
 const IMPORT = /^\s*import\s*(?:[^'";]*?from\s*)?["']([^"']+)["']\s*;?/;
 
 /** The modules a built ES module imports statically: its leading `import … from "…"` and `import "…"` statements (as Rollup writes them). */
-export function staticImports(code: string): string[] {
-  const found: string[] = [];
+/** @param {string} code @returns {string[]} */
+export function staticImports(code) {
+  /** @type {string[]} */
+  const found = [];
   let rest = code;
   for (let m = IMPORT.exec(rest); m; m = IMPORT.exec(rest)) {
-    found.push(m[1] as string);
+    found.push(/** @type {string} */ (m[1]));
     rest = rest.slice(m[0].length);
   }
   return found;
 }
 
 /** The page's HTML with a modulepreload link for each module its module scripts import (transitively), read from the built files. */
-export function withModulePreloads(html: string, readModule: (url: string) => string | null): string {
-  const entries = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1] as string);
-  const seen = new Set<string>(entries);
-  const preload: string[] = [];
+/** @param {string} html @param {(url: string) => string | null} readModule @returns {string} */
+export function withModulePreloads(html, readModule) {
+  const entries = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => /** @type {string} */ (m[1]));
+  const seen = new Set(entries);
+  /** @type {string[]} */
+  const preload = [];
   const queue = [...entries];
   while (queue.length > 0) {
-    const url = queue.shift() as string;
+    const url = /** @type {string} */ (queue.shift());
     const code = readModule(url);
     if (code === null) continue;
     for (const spec of staticImports(code)) {
@@ -48,7 +51,8 @@ export function withModulePreloads(html: string, readModule: (url: string) => st
 }
 
 /** `pages`: routes under the base path, e.g. `['', 'compare/', 'en/']`. */
-export function modulePreload(pages: readonly string[]): AstroIntegration {
+/** @param {readonly string[]} pages @returns {import('astro').AstroIntegration} */
+export function modulePreload(pages) {
   let base = '/';
   return {
     name: 'module-preload',
@@ -58,7 +62,8 @@ export function modulePreload(pages: readonly string[]): AstroIntegration {
       },
       'astro:build:done': ({ dir }) => {
         const root = fileURLToPath(dir);
-        const readModule = (url: string) => {
+        /** @param {string} url */
+    const readModule = (url) => {
           const path = join(root, url.startsWith(base) ? url.slice(base.length) : url);
           return existsSync(path) ? readFileSync(path, 'utf8') : null;
         };
