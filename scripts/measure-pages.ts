@@ -1,63 +1,80 @@
 /**
- * Performance figures of the built site, measured in Debian's Chromium (`npm run measure-pages`):
- *   js_gzip_kb_max_page     the most JavaScript any page loads (gzip KB = 1000 bytes, every script
- *                           response until the network is idle; on-demand chunks such as the CSV
- *                           writer, the SVG renderer and tooltips are loaded only on use)
- *   first_chart_ms_4x_cpu   navigation → the chart's first frame ('rendered'), CPU slowed 4×
- *                           (CDP Emulation.setCPUThrottlingRate), worst of overview/compare/embed;
- *                           first_chart_finished_ms_4x_cpu: the same to 'finished' (animation done)
- *   filter_redraw_ms_100k   compare page with 100,000 synthetic reports: a filter change → the next
- *                           frame drawn, median of 9 changes (no slow-down)
- * First-chart times are medians of 3 runs, each in a fresh browser context (cold HTTP cache).
- * The machine's load average is printed too: other work on the machine slows every figure.
- * Builds into test/tmp/measure-dist (npm run build-data first, unless --no-build-data).
+ * Performance figures of a built site, measured in Debian's Chromium. `measurePages(siteRoot)`
+ * (also called by the bench on a site it built) gives, one figure a name:
+ *   <page>_data_gzip_bytes       home, compare, agency, embed: gzip bytes of the page's HTML and of
+ *                                every data file that had come when its first chart was drawn
+ *                                (what a page inlines counts, as what it fetches does)
+ *   <page>_first_chart_ms_4x_cpu navigation → the chart's first frame ('rendered' mark), CPU slowed
+ *                                4× (CDP Emulation.setCPUThrottlingRate), median of 3 runs each in a
+ *                                fresh browser context (cold HTTP cache); a page without a chart
+ *                                (the agency page's tables) → its first contentful paint
+ *   filter_redraw_ms_100k        compare page: a filter change → the next frame drawn, median of 9
+ *                                changes, no slow-down, on the site's own data (facts_rows says how
+ *                                many reports that is: 100,000 for the figure's name to hold)
+ *   facts_rows                   reports in the site's split fact files
+ * `npm run measure-pages` builds the site from data/reports into test/tmp/measure-dist, swaps its
+ * fact files for 100,000 synthetic reports (test/browser/synthetic-facts.ts, split as the build
+ * splits them), and prints these figures, the JavaScript each page loads, and the load average
+ * (other work on the machine slows every time figure; byte counts do not move).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import type { FactsFile } from '../src/lib/dataset/layout.ts';
-import { launchBrowser, startSite, type Site } from '../test/browser/site.ts';
+import { FACTS_DIR } from '../src/lib/dataset/fact-files.ts';
+import { DATA_FILES, type FactIndex, type FactsFile } from '../src/lib/dataset/layout.ts';
+import { launchBrowser, replaceFactFiles, startSite, type Site } from '../test/browser/site.ts';
 import { synthesiseFacts } from '../test/browser/synthetic-facts.ts';
 
-const OUT = 'test/tmp/measure-dist';
-const PAGES = ['', 'compare/', 'embed/', 'regions/', 'quality/', 'about/', 'en/', 'en/compare/'];
+export const MEASURED_PAGES = ['home', 'compare', 'agency', 'embed'] as const;
+export type MeasuredPage = (typeof MEASURED_PAGES)[number];
 
-async function jsPerPage(browser: Browser, site: Site, path: string): Promise<number> {
-  const page = await browser.newPage();
-  const sizes: Promise<number>[] = [];
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') sizes.push(r.body().then((b) => gzipSync(b).length));
-  });
-  await page.goto(site.root + path, { waitUntil: 'networkidle' });
-  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-  await page.close();
-  return bytes / 1000;
+export interface MeasureOptions {
+  /** A browser to use (else one is launched and closed). */
+  browser?: Browser;
+  /** The agency page to measure, relative to the root (default: the first agency of the site's search index). */
+  agencyPath?: string;
+  /** Runs per first-chart figure (median; default 3). */
+  runs?: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** Navigation → first chart frame, in a fresh browser context (cold HTTP cache), median of 3. */
-async function firstChart(browser: Browser, site: Site, path: string): Promise<{ rendered: number; finished: number }> {
-  const runs: { rendered: number; finished: number }[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await firstChartOnce(browser, site, path));
-  return { rendered: median(runs.map((r) => r.rendered)), finished: median(runs.map((r) => r.finished)) };
-}
-
-async function firstChartOnce(browser: Browser, site: Site, path: string): Promise<{ rendered: number; finished: number }> {
+/** Gzip bytes of a page's HTML and data files, up to its first chart (or first paint), and that time, in one fresh context. */
+export async function loadPage(browser: Browser, url: string, cpuSlowdown: number): Promise<{ dataGzipBytes: number; firstChartMs: number; files: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.goto(site.root + path);
-  await page.waitForFunction(() => performance.getEntriesByName('chart-finished').length > 0, null, { timeout: 60_000 });
-  const marks = await page.evaluate(() => ({
-    rendered: performance.getEntriesByName('chart-rendered')[0]!.startTime,
-    finished: performance.getEntriesByName('chart-finished')[0]!.startTime,
-  }));
+  const cdp = await context.newCDPSession(page);
+  if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+  const bodies: Promise<{ url: string; bytes: number; document: boolean }>[] = [];
+  page.on('response', (r) => {
+    const type = r.request().resourceType();
+    if (type === 'document' || type === 'fetch' || type === 'xhr') {
+      bodies.push(r.body().then((b) => ({ url: r.url(), bytes: gzipSync(b).length, document: type === 'document' }), () => ({ url: r.url(), bytes: 0, document: type === 'document' })));
+    }
+  });
+  await page.goto(url);
+  const hasChart = (await page.$('[data-panel]')) !== null;
+  const mark = hasChart ? 'chart-rendered' : 'first-contentful-paint';
+  const firstChartMs = await page
+    .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: 120_000 })
+    .then((h) => h.jsonValue() as Promise<number>);
+  // What had come by then (a page may fetch more after its first chart: the compare page's filter lists).
+  const before = new Set(await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).responseEnd <= t).map((r) => r.name), firstChartMs));
+  const seen = (await Promise.all([...bodies])).filter((b) => b.document || before.has(b.url));
   await context.close();
-  return marks;
+  return { dataGzipBytes: seen.reduce((n, b) => n + b.bytes, 0), firstChartMs, files: seen.map((b) => b.url) };
+}
+
+/** The first agency page listed by the site's search index. */
+async function firstAgencyPath(siteRoot: string): Promise<string> {
+  const response = await fetch(`${siteRoot}search-index.json`);
+  if (!response.ok) throw new Error(`${siteRoot}search-index.json: HTTP ${response.status} (give agencyPath)`);
+  const entries = (await response.json()) as { path: string }[];
+  if (!entries[0]) throw new Error('measurePages: the site lists no agency page (give agencyPath)');
+  return entries[0].path;
 }
 
 /** Time from a filter change to the next frame drawn, on the compare page. */
@@ -84,44 +101,77 @@ async function redraw(page: Page, name: string, value: string): Promise<number> 
   });
 }
 
+async function filterRedrawMs(browser: Browser, siteRoot: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${siteRoot}compare/?g=province`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-panel]')?.dataset.state === 'ok', null, { timeout: 120_000 });
+    const provinces = await page.$$eval('select[name="province"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const sector = await page.$$eval('select[name="sector"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).find(Boolean) ?? '');
+    const changes: [string, string][] = [
+      ['province', provinces[0] ?? ''], ['level', 'county'], ['province', provinces[1] ?? provinces[0] ?? ''], ['level', ''], ['province', ''],
+      ['sector', sector], ['g', 'level'], ['sector', ''], ['g', 'province'],
+    ];
+    const times: number[] = [];
+    for (const [name, value] of changes) times.push(await redraw(page, name, value));
+    return median(times);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The figures of the issue's bench for the site served at `siteRoot` (absolute, trailing slash):
+ * `<page>_data_gzip_bytes` and `<page>_first_chart_ms_4x_cpu` for home, compare, one agency page
+ * and the embed, `filter_redraw_ms_100k` and `facts_rows`.
+ */
+export async function measurePages(siteRoot: string, options: MeasureOptions = {}): Promise<Record<string, number>> {
+  const browser = options.browser ?? (await launchBrowser());
+  try {
+    const paths: Record<MeasuredPage, string> = { home: '', compare: 'compare/', agency: options.agencyPath ?? (await firstAgencyPath(siteRoot)), embed: 'embed/' };
+    const figures: Record<string, number> = {};
+    for (const name of MEASURED_PAGES) {
+      const runs: { dataGzipBytes: number; firstChartMs: number }[] = [];
+      for (let i = 0; i < (options.runs ?? 3); i++) runs.push(await loadPage(browser, siteRoot + paths[name], 4));
+      figures[`${name}_data_gzip_bytes`] = median(runs.map((r) => r.dataGzipBytes));
+      figures[`${name}_first_chart_ms_4x_cpu`] = Math.round(median(runs.map((r) => r.firstChartMs)));
+    }
+    figures.filter_redraw_ms_100k = Math.round((await filterRedrawMs(browser, siteRoot)) * 10) / 10;
+    const index = (await (await fetch(`${siteRoot}data/${DATA_FILES.factIndex}`)).json()) as FactIndex;
+    figures.facts_rows = index.count;
+    return figures;
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}
+
+const OUT = 'test/tmp/measure-dist';
+const JS_PAGES = ['', 'compare/', 'embed/', 'regions/', 'quality/', 'about/', 'en/', 'en/compare/'];
+
+async function jsPerPage(browser: Browser, site: Site, path: string): Promise<number> {
+  const page = await browser.newPage();
+  const sizes: Promise<number>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') sizes.push(r.body().then((b) => gzipSync(b).length));
+  });
+  await page.goto(site.root + path, { waitUntil: 'networkidle' });
+  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await page.close();
+  return bytes / 1000;
+}
+
 async function main() {
   const browser = await launchBrowser();
   const site = await startSite({ outDir: OUT, buildData: !process.argv.includes('--no-build-data') });
   try {
-    const js: [string, number][] = [];
-    for (const path of PAGES) js.push([path || '/', await jsPerPage(browser, site, path)]);
-    const worst = js.reduce((a, b) => (b[1] > a[1] ? b : a));
-    const charts: [string, { rendered: number; finished: number }][] = [];
-    for (const path of ['', 'compare/', 'embed/']) charts.push([path || '/', await firstChart(browser, site, path)]);
-
-    // 100,000 synthetic reports: swap the served facts.json (the compare page reads only that).
-    const factsPath = join(OUT, 'data', 'facts.json');
-    const real = readFileSync(factsPath, 'utf8');
-    const synthetic: FactsFile = synthesiseFacts(JSON.parse(real) as FactsFile, 100_000, 1);
-    writeFileSync(factsPath, JSON.stringify(synthetic));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const loadStart = Date.now();
-    await page.goto(`${site.root}compare/?g=province`);
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-panel]')?.dataset.state === 'ok', null, { timeout: 120_000 });
-    const load100k = Date.now() - loadStart;
-    const provinces = await page.$$eval('select[name="province"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-    const times: number[] = [];
-    const changes: [string, string][] = [
-      ['province', provinces[0]!], ['level', 'county'], ['province', provinces[1]!], ['level', ''], ['province', ''],
-      ['sector', 'housing'], ['g', 'level'], ['sector', ''], ['g', 'province'],
-    ];
-    for (const [name, value] of changes) times.push(await redraw(page, name, value));
-    await page.close();
-    writeFileSync(factsPath, real);
-
-    for (const [path, kb] of js) console.log(`js_gzip_kb ${path}: ${kb.toFixed(1)}`);
-    for (const [path, t] of charts) console.log(`first_chart ${path}: rendered ${t.rendered.toFixed(0)} ms, finished ${t.finished.toFixed(0)} ms`);
-    console.log(`filter_redraw_ms_100k each: ${times.map((t) => t.toFixed(1)).join(', ')}`);
-    console.log(`compare_load_ms_100k: ${load100k} (facts.json ${(JSON.stringify(synthetic).length / 1e6).toFixed(1)} MB raw)`);
-    console.log(`js_gzip_kb_max_page: ${worst[1].toFixed(1)} (${worst[0]})`);
-    console.log(`first_chart_ms_4x_cpu: ${Math.max(...charts.map(([, t]) => t.rendered)).toFixed(0)}`);
-    console.log(`first_chart_finished_ms_4x_cpu: ${Math.max(...charts.map(([, t]) => t.finished)).toFixed(0)}`);
-    console.log(`filter_redraw_ms_100k: ${median(times).toFixed(1)}`);
+    for (const path of JS_PAGES) console.log(`js_gzip_kb ${path || '/'}: ${(await jsPerPage(browser, site, path)).toFixed(1)}`);
+    const dataDir = join(OUT, 'data');
+    const small = JSON.parse(readFileSync(join(dataDir, DATA_FILES.facts), 'utf8')) as FactsFile;
+    replaceFactFiles(dataDir, synthesiseFacts(small, 100_000, 1));
+    const split = readdirSync(join(dataDir, FACTS_DIR)).length;
+    console.log(`(compare, embed and the filter redraw on 100,000 synthetic reports in ${split} fact files; home and agency pages as built from data/reports)`);
+    const figures = await measurePages(site.root, { browser });
+    for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     console.log(`load_average_during_run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
   } finally {
     await browser.close();
@@ -129,4 +179,4 @@ async function main() {
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -6,6 +6,7 @@
 import { BOM, csvHeader } from '../../src/lib/dataset/csv.ts';
 import { buildDictionary, dictionaryCsv } from '../../src/lib/dataset/dictionary.ts';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
+import { FACTS_DIR, factFiles } from '../../src/lib/dataset/fact-files.ts';
 import { DATA_FILES, csvFile, shardFile, zipFile, type Download } from '../../src/lib/dataset/layout.ts';
 import { overviewOfColumns } from '../../src/lib/dataset/overview.ts';
 import { zipReadme } from '../../src/lib/dataset/readme.ts';
@@ -77,6 +78,9 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
 
   const columns = factColumns(used);
   writer.write(DATA_FILES.facts, JSON.stringify({ schema_version: SCHEMA_VERSION, count: used.length, columns }));
+  const split = factFiles({ schema_version: SCHEMA_VERSION, count: used.length, columns }, NUMBER_FIELDS, SCHEMA_VERSION);
+  for (const [path, bytes] of split) writer.write(path, bytes);
+  for (const name of writer.list(FACTS_DIR)) if (!split.has(`${FACTS_DIR}/${name}`)) writer.remove(`${FACTS_DIR}/${name}`);
   writer.write(DATA_FILES.overview, stableStringify(overviewOfColumns(columns, used.length)));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
   writer.write(DATA_FILES.buildReport, stableStringify(report, 2));

@@ -1,7 +1,8 @@
 /**
  * The compare page's "choose agencies" box (as Our World in Data's "edit countries"): the chosen
  * agencies as removable chips, and a text box that lists the agencies whose name holds what is
- * typed. The choice lives in the chart state (`a=` in the URL); this only shows and edits it.
+ * typed. The choice lives in the chart state (`a=` in the URL); this only shows and edits it. The
+ * list of agencies is fetched when the box is first used.
  */
 import { dictionary, type Lang } from '../i18n/index.ts';
 import { choiceLabel, type AgencyChoice } from '../lib/nav/agencies.ts';
@@ -11,7 +12,7 @@ export interface AgencyPicker {
   show(chosen: readonly string[]): void;
 }
 
-export function agencyPicker(root: HTMLElement, lang: Lang, choices: readonly AgencyChoice[], onChange: (chosen: string[]) => void): AgencyPicker {
+export function agencyPicker(root: HTMLElement, lang: Lang, loadChoices: () => Promise<AgencyChoice[]>, onChange: (chosen: string[]) => void): AgencyPicker {
   const d = dictionary(lang).nav2;
   const chips = root.querySelector<HTMLUListElement>('[data-chips]')!;
   const input = root.querySelector<HTMLInputElement>('[data-agency-input]')!;
@@ -19,10 +20,23 @@ export function agencyPicker(root: HTMLElement, lang: Lang, choices: readonly Ag
   const clear = root.querySelector<HTMLButtonElement>('[data-agency-clear]')!;
   let chosen: string[] = [];
   let active = -1;
+  let choices: readonly AgencyChoice[] | null = null;
+  let loading: Promise<void> | null = null;
+  const load = () =>
+    (loading ??= loadChoices().then(
+      (c) => {
+        choices = c;
+        renderOptions();
+      },
+      (e: unknown) => {
+        input.setCustomValidity(`${dictionary(lang).state.error}${e instanceof Error ? e.message : String(e)}`);
+        input.reportValidity();
+      },
+    ));
 
   const matches = (q: string) => {
     const n = normaliseQuery(q);
-    if (n === '') return [];
+    if (n === '' || !choices) return [];
     return choices.filter((c) => !chosen.includes(c.key) && normaliseQuery(c.label).includes(n)).slice(0, 20);
   };
   const close = () => {
@@ -68,7 +82,11 @@ export function agencyPicker(root: HTMLElement, lang: Lang, choices: readonly Ag
     mark(found.length > 0 ? 0 : -1);
   };
 
-  input.addEventListener('input', renderOptions);
+  input.addEventListener('focus', () => void load());
+  input.addEventListener('input', () => {
+    void load();
+    renderOptions();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();

@@ -44,7 +44,10 @@ let firstRendered = false;
 
 export function mountChart(el: HTMLElement): ChartHandle {
   const chart = echarts.init(el, null, { renderer: 'canvas' });
+  // The marks time a chart: frames drawn before the first option (an empty canvas resized) do not count.
+  let drawn = false;
   chart.on('rendered', () => {
+    if (!drawn) return;
     if (!firstRendered) {
       firstRendered = true;
       performance.mark('chart-rendered');
@@ -52,7 +55,7 @@ export function mountChart(el: HTMLElement): ChartHandle {
     el.dispatchEvent(new Event('chartrendered'));
   });
   chart.on('finished', () => {
-    if (firstFinished) return;
+    if (firstFinished || !drawn) return;
     firstFinished = true;
     performance.mark('chart-finished');
     document.documentElement.dataset.chartFinished = '1';
@@ -80,6 +83,7 @@ export function mountChart(el: HTMLElement): ChartHandle {
         el.style.height = `${height}px`;
         fit();
       }
+      drawn = true;
       chart.setOption(option, { notMerge: true });
     },
     width: () => el.clientWidth || 800,

@@ -1,18 +1,20 @@
 /**
- * The embed page: theme and plain variant from the URL, the chart for the state in the URL, a
- * link back to the same view, and its height posted to the host page on every change (the host
- * may run public/embed-resize.js; without it the iframe keeps its own height).
+ * The embed page: theme and plain variant from the URL, the chart for the state in the URL (drawn
+ * from the fact columns it reads, and no others), a link back to the same view, and its height
+ * posted to the host page on every change (the host may run public/embed-resize.js; without it the
+ * iframe keeps its own height).
  */
 import './line-bar.ts';
 import { viewLabels } from '../i18n/index.ts';
-import { DATA_FILES, type FactsFile } from '../lib/dataset/layout.ts';
 import { aggregate } from '../lib/charts/aggregate.ts';
+import { columnsRead } from '../lib/charts/columns-read.ts';
 import { RESIZE_MESSAGE } from '../lib/charts/embed.ts';
 import { fieldsOf } from '../lib/charts/measures.ts';
 import { stateFromParams, stateToSearch } from '../lib/charts/state.ts';
 import { buildView } from '../lib/charts/view.ts';
 import { onlyAgencies } from '../lib/nav/agencies.ts';
-import { fetchData, pageEnv } from './env.ts';
+import { pageEnv } from './env.ts';
+import { factStore } from './fact-store.ts';
 import { createPanel } from './panel.ts';
 
 const params = new URLSearchParams(location.search);
@@ -37,7 +39,8 @@ async function main() {
   for (const el of document.querySelectorAll<HTMLElement>('[data-cite]')) el.hidden = true;
   panel.loading();
   try {
-    const facts = await fetchData<FactsFile>(env, DATA_FILES.facts);
+    // Only the columns this chart reads.
+    const facts = await factStore(env).load(columnsRead(state, false));
     const agg = aggregate(onlyAgencies(facts, state.agencies), state, fieldsOf(state.measure));
     const view = buildView(state, agg, viewLabels(env.lang));
     document.title = `${view.title} · ${document.title}`;

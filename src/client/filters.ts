@@ -1,7 +1,7 @@
 /**
  * The compare filters form ↔ ChartState. Fills the data-dependent lists (province → city →
- * county narrow each other; sectors; years) from the fact columns, indexed once at load so a
- * filter change does not rescan 100,000 rows.
+ * county narrow each other; sectors; years) from the fact columns, indexed once when they have
+ * come (after the first chart) so a filter change does not rescan 100,000 rows.
  */
 import { dictionary, provinceLabel, sectorLabel } from '../i18n/index.ts';
 import type { FactsFile } from '../lib/dataset/layout.ts';
@@ -16,6 +16,12 @@ export interface OptionLists {
   cities: Map<string, string[]>;
   counties: Map<string, string[]>;
 }
+
+/** The fact columns the lists are made from (level and kind are fixed lists). */
+export const OPTION_COLUMNS = ['province', 'city', 'county', 'sector', 'year'] as const;
+
+/** The lists before their columns have come: each select offers "any" and the value the URL chose. */
+export const NO_OPTIONS: OptionLists = { provinces: [], sectors: [], years: [], cities: new Map(), counties: new Map() };
 
 const zhSort = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b, 'zh'));
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SITE_DIST, startSite, type Site, openPage, panelSettled } from './site.ts';
+import type { FactsFile } from '../../src/lib/dataset/layout.ts';
+import { launchBrowser, replaceFactFiles, SITE_DIST, startSite, type Site, openPage, panelSettled } from './site.ts';
 
 const SHOTS = 'test-results/screenshots';
 let site: Site;
@@ -143,13 +144,11 @@ describe('the built site', () => {
   }, 180_000);
 
   it('shows agency names from files as text: in the table, the legend and the tooltip', async () => {
-    // Swap the served facts.json for one whose agency names carry markup (restored afterwards).
-    const path = join(SITE_DIST, 'data', 'facts.json');
-    const real = readFileSync(path, 'utf8');
-    const facts = JSON.parse(real) as { count: number; columns: Record<string, unknown[]> };
+    // Swap the served fact files for ones whose agency names carry markup (restored afterwards).
+    const dataDir = join(SITE_DIST, 'data');
+    const real = JSON.parse(readFileSync(join(dataDir, 'facts.json'), 'utf8')) as FactsFile;
     const evil = ['<script>window.__pwned=1</script>局', '"><img src=x onerror="window.__pwned=2">中心'];
-    facts.columns.agency = facts.columns.agency!.map((_, i) => evil[i % 2]);
-    writeFileSync(path, JSON.stringify(facts));
+    replaceFactFiles(dataDir, { ...real, columns: { ...real.columns, agency: real.columns.agency!.map((_, i) => evil[i % 2]!) } });
     try {
       const { page, errors } = await open('compare/?g=agency&m=applications_received');
       let dialogs = 0;
@@ -174,7 +173,7 @@ describe('the built site', () => {
       expect(errors).toEqual([]);
       await page.close();
     } finally {
-      writeFileSync(path, real);
+      replaceFactFiles(dataDir, real);
     }
   }, 180_000);
 

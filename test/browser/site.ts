@@ -4,10 +4,14 @@
  * tests and by scripts/measure-pages.ts. Never downloads a browser.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { FACTS_DIR, factFiles } from '../../src/lib/dataset/fact-files.ts';
+import type { FactsFile } from '../../src/lib/dataset/layout.ts';
+import { FACT_NUMBER_FIELDS } from '../../src/lib/facts.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -158,4 +162,13 @@ export async function panelSettled(page: Page, selector = '[data-panel]'): Promi
     const el = document.querySelector<HTMLElement>(s);
     return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
   }, selector);
+}
+
+/** Replace a built site's split fact files (under its data folder) with those of `facts`, split as the build splits them. */
+export function replaceFactFiles(dataDir: string, facts: FactsFile): void {
+  rmSync(join(dataDir, FACTS_DIR), { recursive: true, force: true });
+  for (const [path, bytes] of factFiles(facts, new Set<string>(FACT_NUMBER_FIELDS), facts.schema_version)) {
+    mkdirSync(dirname(join(dataDir, path)), { recursive: true });
+    writeFileSync(join(dataDir, path), bytes);
+  }
 }

@@ -16,10 +16,11 @@
  * figures read as approximate, for the page to say next to the figure.
  */
 import { approxField, type FactNumberField } from '../facts.ts';
-import type { FactsFile } from '../dataset/layout.ts';
+import { AGENCY_NUMBER, type FactsFile } from '../dataset/layout.ts';
 import type { Sums } from '../measures.ts';
 import { METRIC_KEYS, type MetricKey } from '../schema.ts';
 import { agencyIdentity } from './agencies.ts';
+import { FILTER_COLUMNS } from './columns-read.ts';
 import { isMix } from './measures.ts';
 import type { Basis, ChartState, Filters, GroupBy } from './state.ts';
 
@@ -73,8 +74,6 @@ export interface Aggregate {
 }
 
 type Column = (string | number | null)[];
-
-const FILTER_COLUMNS = ['province', 'city', 'county', 'level', 'kind', 'sector'] as const satisfies readonly (keyof Filters)[];
 
 function column(facts: FactsFile, name: string): Column {
   return facts.columns[name] ?? new Array<null>(facts.count).fill(null);
@@ -133,20 +132,34 @@ export function emptyCell(fields: readonly FactNumberField[]): Cell {
 
 const agencyCache = new WeakMap<FactsFile, Int32Array>();
 
-/** Each row's agency as a number (same number, same agency: agencyIdentity), computed once per facts file. */
+/** Row i's agency identity: the permanent agency id where the facts carry one; else the name in its division (agencyIdentity). */
+export function agencyIdentityOfRow(facts: FactsFile): (i: number) => string {
+  const [ids, names, codes, provinces, agencyIds] = ['id', 'agency', 'division_code', 'province', 'agency_id'].map((c) => column(facts, c));
+  const text = (v: string | number | null | undefined) => (typeof v === 'string' && v !== '' ? v : null);
+  return (i) => text(agencyIds![i]) ?? agencyIdentity(String(ids![i] ?? i), text(names![i]), text(codes![i]), text(provinces![i]));
+}
+
+/**
+ * Each row's agency as a number (same number, same agency: agencyIdentityOfRow), computed once per
+ * facts file; the split fact files carry it ready-made (column AGENCY_NUMBER).
+ */
 export function agencyNumbers(facts: FactsFile): Int32Array {
   const cached = agencyCache.get(facts);
   if (cached) return cached;
-  const [ids, names, codes, provinces, agencyIds] = ['id', 'agency', 'division_code', 'province', 'agency_id'].map((c) => column(facts, c));
-  const index = new Map<string, number>();
-  const out = new Int32Array(facts.count);
-  const text = (v: string | number | null | undefined) => (typeof v === 'string' && v !== '' ? v : null);
-  for (let i = 0; i < facts.count; i++) {
-    // The permanent agency id where the facts carry one; else the name in its division.
-    const key = text(agencyIds?.[i]) ?? agencyIdentity(String(ids![i] ?? i), text(names![i]), text(codes![i]), text(provinces![i]));
-    let n = index.get(key);
-    if (n === undefined) index.set(key, (n = index.size));
-    out[i] = n;
+  const given = facts.columns[AGENCY_NUMBER];
+  let out: Int32Array;
+  if (given) {
+    out = Int32Array.from(given, (v) => v as number);
+  } else {
+    const keyOf = agencyIdentityOfRow(facts);
+    const index = new Map<string, number>();
+    out = new Int32Array(facts.count);
+    for (let i = 0; i < facts.count; i++) {
+      const key = keyOf(i);
+      let n = index.get(key);
+      if (n === undefined) index.set(key, (n = index.size));
+      out[i] = n;
+    }
   }
   agencyCache.set(facts, out);
   return out;

@@ -11,8 +11,10 @@ export const DATA_FILES = {
   manifest: 'manifest.json',
   /** What the overview page reads: the latest year's extremes (bounded size whatever the number of reports). */
   overview: 'overview.json',
-  /** Every report's fact row, columnar (see FactsFile): compare, regions, quality pages. */
+  /** Every report's fact row, columnar (see FactsFile), in one file: read at build time by the pages rendered then; no page fetches it. */
   facts: 'facts.json',
+  /** The same fact rows split one file per column (see FactIndex, fact-files.ts): what the compare and embed pages fetch. */
+  factIndex: 'facts/index.json',
   /** What the build read, used and refused. */
   buildReport: 'build-report.json',
   /** The data dictionary: every CSV column with Chinese and English labels. */
@@ -45,6 +47,33 @@ export interface FactsFile {
   count: number;
   columns: Record<string, (string | number | null)[]>;
 }
+
+/**
+ * The fact columns split for the browser (src/lib/dataset/fact-files.ts writes them, fact-columns.ts
+ * reads them): this index, and one Apache Arrow IPC stream per column holding a single column `v`
+ * (numbers as int32 or float64; a text column as int32 codes into its dictionary, `values_file`). Every
+ * column file holds the same rows in the same order: by province, city, county, agency, year.
+ */
+export interface FactIndex {
+  schema_version: number;
+  count: number;
+  columns: Record<string, FactColumn>;
+}
+
+export interface FactColumn {
+  type: 'int32' | 'float64' | 'text';
+  /** The column file under data/, e.g. `facts/new_total.arrow`. */
+  file: string;
+  /** FNV-1a of the column's files: a browser asks for `file?v=hash`, so it never mixes two builds' rows. */
+  hash: string;
+  /** `delta`: the file holds each row's difference from the row before (the first row's value as is); used where values climb in small steps (agency numbers). */
+  encoding?: 'delta';
+  /** A text column's dictionary: a JSON array, code → value (null included when the column has nulls). */
+  values_file?: string;
+}
+
+/** Derived column in the split: each row's agency as a number (same number, same agency; see aggregate.ts agencyNumbers). */
+export const AGENCY_NUMBER = 'agency_number';
 
 export interface OverviewFile {
   schema_version: number;

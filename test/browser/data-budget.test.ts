@@ -1,0 +1,83 @@
+/**
+ * Every page loads at most 1 MB gzip of data before its first chart, at 100,000 reports. The site
+ * is built twice, from two counts of the bench's synthetic reports (bench/generate.ts); each page's
+ * data bytes (its HTML and every data file it fetches before the chart is drawn, gzip) are measured
+ * in Chromium at both, and the line through them (bytes per report × 100,000 + fixed) must stay
+ * within the budget. The compare page and the embed fetch only the fact columns their chart reads.
+ */
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReports, loadSeeds } from '../../bench/generate.ts';
+import { loadPage } from '../../scripts/measure-pages.ts';
+import { launchBrowser, startSite, type Site } from './site.ts';
+
+const TMP = 'test/tmp/data-budget';
+const SIZES = [150, 600] as const;
+const BUDGET = 1_000_000;
+const AT = 100_000;
+const PAGES = { home: '', compare: 'compare/', embed: 'embed/', embedGrouped: 'embed/?m=granted_share&g=province&province=%E5%B9%BF%E4%B8%9C%E7%9C%81', regions: 'regions/' } as const;
+
+let browser: Browser;
+const measured = new Map<number, Record<string, { bytes: number; files: string[] }>>();
+
+async function measureSite(count: number): Promise<void> {
+  const dir = join(TMP, String(count));
+  const reports = join(dir, 'reports');
+  const publicDir = join(dir, 'public');
+  rmSync(dir, { recursive: true, force: true });
+  generateReports(loadSeeds('data/reports'), reports, count, 1);
+  execFileSync('node', ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', reports, '--out', `${publicDir}/data`, '--no-cache', '--agencies='], { stdio: 'pipe' });
+  for (const f of ['embed-resize.js', 'favicon.svg']) copyFileSync(join('public', f), join(publicDir, f));
+  const site: Site = await startSite({ buildData: false, env: { PUBLIC_DIR: publicDir, REPORTS_DIR: reports }, outDir: join(dir, 'dist') });
+  try {
+    const agency = ((await (await fetch(`${site.root}search-index.json`)).json()) as { path: string }[])[0]!.path;
+    const pages: Record<string, { bytes: number; files: string[] }> = {};
+    for (const [name, path] of Object.entries({ ...PAGES, agency })) {
+      const { dataGzipBytes, files } = await loadPage(browser, site.root + path, 1);
+      pages[name] = { bytes: dataGzipBytes, files: files.map((f) => f.slice(site.root.length)) };
+    }
+    measured.set(count, pages);
+  } finally {
+    site.stop();
+  }
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync(TMP, { recursive: true });
+  for (const n of SIZES) await measureSite(n);
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('data each page loads before its first chart', () => {
+  it.each([...Object.keys(PAGES), 'agency'])('%s: bytes per report × 100,000 + fixed stays within 1 MB gzip', (name) => {
+    const [small, large] = SIZES.map((n) => measured.get(n)![name]!.bytes) as [number, number];
+    const perReport = Math.max(0, (large - small) / (SIZES[1] - SIZES[0]));
+    const fixed = small - perReport * SIZES[0];
+    const projected = perReport * AT + fixed;
+    console.log(`${name}: ${small} B at ${SIZES[0]}, ${large} B at ${SIZES[1]} → ${perReport.toFixed(2)} B/report, ${Math.round(fixed)} B fixed → ${Math.round(projected)} B at ${AT}`);
+    expect(projected).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('the compare page and the embed fetch the split fact columns their chart reads before drawing it, never facts.json', () => {
+    const pages = measured.get(SIZES[1])!;
+    for (const name of ['compare', 'embed', 'embedGrouped']) {
+      const files = pages[name]!.files.filter((f) => f.startsWith('data/'));
+      expect(files.some((f) => f.endsWith('facts.json')), name).toBe(false);
+      expect(files.filter((f) => f.startsWith('data/facts/')).length, name).toBeGreaterThan(0);
+    }
+    const columns = (name: string) => pages[name]!.files.filter((f) => f.endsWith('.arrow') || f.includes('.arrow?')).map((f) => f.replace(/^data\/facts\/|\.arrow.*$/g, '')).sort();
+    // The default embed: applications received over years, no filter, so no place or sector column.
+    expect(columns('embed')).toEqual(['agency_number', 'checks_failed', 'new_total', 'template', 'year']);
+    // Granted share by province within one province: its two columns and the province, nothing else.
+    expect(columns('embedGrouped')).toEqual(['agency_number', 'checks_failed', 'granted_total', 'province', 'template', 'total_processed_total', 'year']);
+    // The compare page's first chart reads what the embed's does: its filter lists' columns come after, the agency names when the picker is used.
+    expect(columns('compare')).toEqual(columns('embed'));
+  });
+});
