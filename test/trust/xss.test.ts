@@ -15,7 +15,7 @@ import { launchBrowser } from '../browser/site.ts';
 import { readRecords } from '../support/records.ts';
 import { buildSiteCopy, serveSiteCopy, type SiteCopy } from './site-copy.ts';
 import { safeId } from '../../src/lib/dataset/report-ids.ts';
-import { agencySlugs, groupAgencies } from '../../src/lib/charts/agencies.ts';
+import { agencyOfReport, type AgencyIndexFile } from '../../src/lib/dataset/agency-index.ts';
 
 const SEED_2020 = readFileSync('data/reports/002_55e9e64a1d176d60.txt', 'utf8');
 const SEED_TOWN = readFileSync('data/reports/004_d14223c41a91255a.txt', 'utf8');
@@ -47,7 +47,7 @@ const html = (file: string) => readFileSync(join(copy.dist, file), 'utf8');
 beforeAll(async () => {
   copy = await buildSiteCopy(REPORTS);
   pages = (readdirSync(copy.dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).sort();
-  slugs = agencySlugs(groupAgencies([...readRecords(join(copy.root, 'public', 'data')).values()]));
+  slugs = agencyOfReport((JSON.parse(readFileSync(join(copy.root, 'public', 'data', 'agencies.json'), 'utf8')) as AgencyIndexFile).agencies);
 }, 240_000);
 afterAll(() => {
   if (copy) rmSync(copy.root, { recursive: true, force: true });

@@ -14,6 +14,8 @@ export const DATA_FILES = {
   overview: 'overview.json',
   /** Every report's fact row, columnar (see FactsFile): compare, regions, quality pages. */
   facts: 'facts.json',
+  /** Every agency: permanent id, names, place, reports and years, former addresses (agency-index.ts); what pages read to link agencies. */
+  agencies: 'agencies.json',
   /** What the build read, used and refused. */
   buildReport: 'build-report.json',
   /** The data dictionary: every CSV column with Chinese and English labels. */
