@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { hostFit } from './src/integrations/host-fit.ts';
 
 // The public address and base path are set here and nowhere else. Override with SITE_URL /
 // BASE_PATH. SITE_URL gives the canonical and Open Graph addresses; embed code is built in the
@@ -35,5 +36,7 @@ export default defineConfig({
   // Every page carries a Content-Security-Policy allowing only same-origin scripts and styles:
   // so no script or stylesheet may be inlined into the HTML.
   build: { inlineStylesheets: 'never' },
+  // dist/data/ in the form hosts take: record shards gzipped, a CSV over 100 MB zipped only.
+  integrations: [hostFit()],
   vite: { build: { assetsInlineLimit: 0 } },
 });

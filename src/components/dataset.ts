@@ -19,7 +19,7 @@ import type { ReportRecord } from '../lib/schema.ts';
 import { PEER_MEASURES, peerIndex, type PeerIndex } from '../lib/charts/peers.ts';
 
 /** public/data/, or under PUBLIC_DIR when a test builds the site from its own dataset (astro.config.mjs). */
-const DIR = join(process.cwd(), process.env.PUBLIC_DIR ?? 'public', DATA_DIR);
+const DIR = resolve(process.env.PUBLIC_DIR ?? 'public', DATA_DIR);
 
 function readJson<T>(file: string, empty: T): T {
   const path = join(DIR, file);

@@ -28,6 +28,10 @@ export const DATA_FILES = {
  * `reportShard(id)` (src/lib/dataset/shards.ts), three hex digits.
  */
 export const shardFile = (shard: string) => `reports/${shard}.jsonl`;
+/** A shard as the site serves it (src/integrations/host-fit.ts): gzipped. */
+export const servedShardFile = (shard: string) => `reports/${shard}.jsonl.gz`;
+/** The largest file the site serves: common static hosts refuse files over 100 MB. */
+export const MAX_SERVED_FILE_BYTES = 100_000_000;
 /** Whole-dataset CSV downloads at stable URLs: all years, and one per year; each also as .zip with a README. */
 export const csvFile = (year: number | 'all') => `csv/reports-${year}.csv`;
 export const zipFile = (year: number | 'all') => `csv/reports-${year}.zip`;
@@ -40,6 +44,11 @@ export interface Download {
   reports: number;
   csv_bytes: number;
   zip_bytes: number;
+}
+
+/** Whether the site serves a download's CSV itself, or (over the file limit) only its zip. */
+export function csvServed(download: Pick<Download, 'csv_bytes'>): boolean {
+  return download.csv_bytes <= MAX_SERVED_FILE_BYTES;
 }
 
 /** Columnar fact rows: columns[field][i] is report i's value. */
