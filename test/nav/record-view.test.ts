@@ -11,7 +11,7 @@ function hostileRecord() {
   const r = record({ id: 'r1', name: '甲局', province: '广东省', level: 'county', sector: 'housing', year: 2023, rows: { new: 12, granted: 7, total_processed: 10 } });
   r.applications.new.natural = 12;
   r.metrics.website_visits = 637;
-  r.metric_sources.website_visits = { sentence: `网站访问量637次${HOSTILE}`, printed: '637', approximate: true } as (typeof r.metric_sources)['website_visits'] & object;
+  r.metric_sources.website_visits = { sentence: `网站访问量637次${HOSTILE}`, raw: '637', approximate: true };
   r.diagnostics.push({ code: 'agency_name_from_prose', section: 'metadata', values: { name: HOSTILE } } as (typeof r.diagnostics)[number]);
   return r;
 }
