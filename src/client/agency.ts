@@ -5,7 +5,8 @@
  * gzipped one (astro dev). A shard is fetched once for all the page's reports in it.
  */
 import { dictionary } from '../i18n/index.ts';
-import { recordInShard, recordViewHtml, type PeerRow } from '../lib/nav/record-view.ts';
+import { PEER_MEASURES } from '../lib/charts/peers.ts';
+import { decodePeers, recordInShard, recordViewHtml } from '../lib/nav/record-view.ts';
 import { pageEnv } from './env.ts';
 
 const env = pageEnv();
@@ -37,8 +38,9 @@ for (const section of document.querySelectorAll<HTMLElement>('section[data-repor
     .then((t) => {
       const record = recordInShard(t, report);
       if (!record) throw new Error(`data/reports/${shard}.jsonl: no report ${report}`);
-      view.innerHTML = recordViewHtml(record, env.lang, JSON.parse(section.dataset.peers ?? '[]') as PeerRow[]);
+      view.innerHTML = recordViewHtml(record, env.lang, decodePeers(section.dataset.peers ?? '', PEER_MEASURES));
       view.dataset.state = 'ok';
+      if (performance.getEntriesByName('record-view-drawn').length === 0) performance.mark('record-view-drawn');
     })
     .catch((e: unknown) => {
       const p = document.createElement('p');

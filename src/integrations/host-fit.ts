@@ -3,7 +3,8 @@
  * build`, the dataset under dist/data/ is made the served form of public/data/:
  * - each record shard `reports/<shard>.jsonl` is served gzipped as `reports/<shard>.jsonl.gz`
  *   (about a tenth of the bytes; the agency page reads it with DecompressionStream);
- * - a CSV download over the file limit is served only in its zip (the about page links the zip alone);
+ * - the all-years CSV, and any CSV over the file limit, is served only in its zip (layout.ts csvServed;
+ *   the about page links the zip alone);
  * and dist/data/manifest.json says so (`files.reports`, `csv: null`). public/data/ is left as built.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,7 @@ export function hostFit(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         const { shards, csvLeftOut } = fitForHosts(fileURLToPath(dir));
-        logger.info(`${shards} record shards gzipped${csvLeftOut.length ? `; served zipped only (over the file limit): ${csvLeftOut.join(', ')}` : ''}`);
+        logger.info(`${shards} record shards gzipped${csvLeftOut.length ? `; served zipped only: ${csvLeftOut.join(', ')}` : ''}`);
       },
     },
   };

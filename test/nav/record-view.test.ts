@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { peerIndex, PEER_MEASURES } from '../../src/lib/charts/peers.ts';
-import { peerRows, recordInShard, recordViewHtml } from '../../src/lib/nav/record-view.ts';
+import { decodePeers, encodePeers, recordInShard, recordViewHtml } from '../../src/lib/nav/record-view.ts';
 import { factsFile, record } from '../charts/helpers.ts';
 
 const HOSTILE = '"><img src=x onerror=alert(1)>';
@@ -41,7 +41,14 @@ describe('record view', () => {
   it('shows where the report stands among its peers from the figures the page carries, quartiles only with enough peers', () => {
     const mk = (id: string, granted: number) => record({ id, name: id, level: 'county', sector: 'housing', year: 2023, rows: { granted, total_processed: 10 } });
     const facts = factsFile(Array.from({ length: 12 }, (_, i) => mk(`p${i}`, i % 10)));
-    const rows = peerRows(peerIndex(facts, PEER_MEASURES).stats({ id: 'p9', level: 'county', sector: 'housing', year: 2023 }));
+    const stats = peerIndex(facts, PEER_MEASURES).stats({ id: 'p9', level: 'county', sector: 'housing', year: 2023 });
+    // What the page carries, read back: the figures to 4 decimals, nulls kept.
+    const rows = decodePeers(encodePeers(stats), PEER_MEASURES);
+    expect(rows.map((r) => r[0])).toEqual(PEER_MEASURES);
+    rows.forEach((row, i) => {
+      const s = stats[i]!;
+      expect(row.slice(1)).toEqual([s.value, s.n, s.peers, s.p25, s.p50, s.p75].map((v) => (v === null ? null : Math.round(v * 1e4) / 1e4)));
+    });
     const granted = rows.find((p) => p[0] === 'granted_share')!;
     expect(granted.slice(1, 4)).toEqual([0.9, 10, 12]);
     const doc = parseDocument(recordViewHtml(mk('p9', 9), 'en', rows));

@@ -46,9 +46,13 @@ export interface Download {
   zip_bytes: number;
 }
 
-/** Whether the site serves a download's CSV itself, or (over the file limit) only its zip. */
-export function csvServed(download: Pick<Download, 'csv_bytes'>): boolean {
-  return download.csv_bytes <= MAX_SERVED_FILE_BYTES;
+/**
+ * Whether the site serves a download's CSV itself, or only its zip: the all-years CSV repeats the
+ * per-year ones (the largest file of the dataset, 90–130 MB at 100,000 reports), and no CSV over
+ * the file limit is served.
+ */
+export function csvServed(download: Pick<Download, 'year' | 'csv_bytes'>): boolean {
+  return download.year !== 'all' && download.csv_bytes <= MAX_SERVED_FILE_BYTES;
 }
 
 /** Columnar fact rows: columns[field][i] is report i's value. */
