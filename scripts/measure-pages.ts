@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { FactsFile } from '../src/lib/dataset/layout.ts';
@@ -38,26 +39,53 @@ async function jsPerPage(browser: Browser, site: Site, path: string): Promise<nu
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** Navigation → first chart frame, in a fresh browser context (cold HTTP cache), median of 3. */
-async function firstChart(browser: Browser, site: Site, path: string): Promise<{ rendered: number; finished: number }> {
-  const runs: { rendered: number; finished: number }[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await firstChartOnce(browser, site, path));
-  return { rendered: median(runs.map((r) => r.rendered)), finished: median(runs.map((r) => r.finished)) };
+/** The performance marks a page sets when its first view is drawn: a chart's ('chart-rendered', then 'chart-finished' when its animation is done), or the agency page's record view ('record-view-drawn'). */
+export interface ReadyMarks {
+  rendered: string;
+  finished: string;
+}
+const CHART_MARKS: ReadyMarks = { rendered: 'chart-rendered', finished: 'chart-finished' };
+
+/** Navigation → first chart frame, in a fresh browser context (cold HTTP cache), median of 3; with the gzip bytes of the data it fetched (under data/) by then. */
+async function firstChart(browser: Browser, site: Site, path: string, marks: ReadyMarks = CHART_MARKS): Promise<{ rendered: number; finished: number; dataGzipBytes: number }> {
+  const runs: { rendered: number; finished: number; dataGzipBytes: number }[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await firstChartOnce(browser, site, path, marks));
+  return { rendered: median(runs.map((r) => r.rendered)), finished: median(runs.map((r) => r.finished)), dataGzipBytes: median(runs.map((r) => r.dataGzipBytes)) };
 }
 
-async function firstChartOnce(browser: Browser, site: Site, path: string): Promise<{ rendered: number; finished: number }> {
+async function firstChartOnce(browser: Browser, site: Site, path: string, marks: ReadyMarks): Promise<{ rendered: number; finished: number; dataGzipBytes: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  const data: Promise<number>[] = [];
+  page.on('response', (r) => {
+    // A .gz file is counted as served; anything else as a host would gzip it.
+    if (new URL(r.url()).pathname.includes('/data/')) data.push(r.body().then((b) => (r.url().endsWith('.gz') ? b.length : gzipSync(b).length), () => 0));
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.goto(site.root + path);
-  await page.waitForFunction(() => performance.getEntriesByName('chart-finished').length > 0, null, { timeout: 60_000 });
-  const marks = await page.evaluate(() => ({
-    rendered: performance.getEntriesByName('chart-rendered')[0]!.startTime,
-    finished: performance.getEntriesByName('chart-finished')[0]!.startTime,
-  }));
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, marks.finished, { timeout: 60_000 });
+  const times = await page.evaluate((m) => ({
+    rendered: performance.getEntriesByName(m.rendered)[0]!.startTime,
+    finished: performance.getEntriesByName(m.finished)[0]!.startTime,
+  }), marks);
+  const dataGzipBytes = (await Promise.all(data)).reduce((a, b) => a + b, 0);
   await context.close();
-  return marks;
+  return { ...times, dataGzipBytes };
+}
+
+/**
+ * Per page (name → path under the site root): `<name>_data_gzip_bytes` (data fetched before its
+ * first view is drawn) and `<name>_first_chart_ms_4x_cpu` (navigation → first view drawn, CPU 4× slower).
+ */
+export async function measurePages(browser: Browser, site: Site, pages: { name: string; path: string; marks?: ReadyMarks }[]): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  for (const { name, path, marks } of pages) {
+    const t = await firstChart(browser, site, path, marks);
+    figures[`${name}_data_gzip_bytes`] = t.dataGzipBytes;
+    figures[`${name}_first_chart_ms_4x_cpu`] = Math.round(t.rendered);
+  }
+  return figures;
 }
 
 /** Time from a filter change to the next frame drawn, on the compare page. */
@@ -84,6 +112,33 @@ async function redraw(page: Page, name: string, value: string): Promise<number> 
   });
 }
 
+/**
+ * The compare page with 100,000 synthetic reports (the served facts.json swapped for the time,
+ * restored after): each of nine filter changes → the next frame drawn, and the page's load time.
+ */
+export async function filterRedraws(browser: Browser, site: Site, outDir: string): Promise<{ times: number[]; load100k: number; synthetic: FactsFile }> {
+  // 100,000 synthetic reports: swap the served facts.json (the compare page reads only that).
+  const factsPath = join(outDir, 'data', 'facts.json');
+  const real = readFileSync(factsPath, 'utf8');
+  const synthetic: FactsFile = synthesiseFacts(JSON.parse(real) as FactsFile, 100_000, 1);
+  writeFileSync(factsPath, JSON.stringify(synthetic));
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const loadStart = Date.now();
+  await page.goto(`${site.root}compare/?g=province`);
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-panel]')?.dataset.state === 'ok', null, { timeout: 120_000 });
+  const load100k = Date.now() - loadStart;
+  const provinces = await page.$$eval('select[name="province"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const times: number[] = [];
+  const changes: [string, string][] = [
+    ['province', provinces[0]!], ['level', 'county'], ['province', provinces[1]!], ['level', ''], ['province', ''],
+    ['sector', 'housing'], ['g', 'level'], ['sector', ''], ['g', 'province'],
+  ];
+  for (const [name, value] of changes) times.push(await redraw(page, name, value));
+  await page.close();
+  writeFileSync(factsPath, real);
+  return { times, load100k, synthetic };
+}
+
 async function main() {
   const browser = await launchBrowser();
   const site = await startSite({ outDir: OUT, buildData: !process.argv.includes('--no-build-data') });
@@ -94,26 +149,7 @@ async function main() {
     const charts: [string, { rendered: number; finished: number }][] = [];
     for (const path of ['', 'compare/', 'embed/']) charts.push([path || '/', await firstChart(browser, site, path)]);
 
-    // 100,000 synthetic reports: swap the served facts.json (the compare page reads only that).
-    const factsPath = join(OUT, 'data', 'facts.json');
-    const real = readFileSync(factsPath, 'utf8');
-    const synthetic: FactsFile = synthesiseFacts(JSON.parse(real) as FactsFile, 100_000, 1);
-    writeFileSync(factsPath, JSON.stringify(synthetic));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const loadStart = Date.now();
-    await page.goto(`${site.root}compare/?g=province`);
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-panel]')?.dataset.state === 'ok', null, { timeout: 120_000 });
-    const load100k = Date.now() - loadStart;
-    const provinces = await page.$$eval('select[name="province"] option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-    const times: number[] = [];
-    const changes: [string, string][] = [
-      ['province', provinces[0]!], ['level', 'county'], ['province', provinces[1]!], ['level', ''], ['province', ''],
-      ['sector', 'housing'], ['g', 'level'], ['sector', ''], ['g', 'province'],
-    ];
-    for (const [name, value] of changes) times.push(await redraw(page, name, value));
-    await page.close();
-    writeFileSync(factsPath, real);
-
+    const { times, load100k, synthetic } = await filterRedraws(browser, site, OUT);
     for (const [path, kb] of js) console.log(`js_gzip_kb ${path}: ${kb.toFixed(1)}`);
     for (const [path, t] of charts) console.log(`first_chart ${path}: rendered ${t.rendered.toFixed(0)} ms, finished ${t.finished.toFixed(0)} ms`);
     console.log(`filter_redraw_ms_100k each: ${times.map((t) => t.toFixed(1)).join(', ')}`);
@@ -129,4 +165,5 @@ async function main() {
   }
 }
 
-await main();
+// Run as a script (npm run measure-pages); imported (bench/sections/50-site.ts), it only exports.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -59,6 +59,8 @@ export interface SiteOptions {
   env?: Record<string, string>;
   /** Where to build (default test/tmp/site-dist: not dist/, which other work in this tree may be building). */
   outDir?: string;
+  /** Serve outDir as it is, built before (with BASE_PATH): no build. */
+  prebuilt?: boolean;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -100,10 +102,12 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const env = { ...inherited, SITE_URL: `http://127.0.0.1:${port}`, BASE_PATH, ...options.env };
   const outArgs = ['--outDir', options.outDir ?? SITE_DIST];
   // Test files run in parallel; their builds share public/data and .astro, so one builds at a time.
-  await withBuildLock(() => {
-    if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
-    run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
-  });
+  if (!options.prebuilt) {
+    await withBuildLock(() => {
+      if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
+      run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
+    });
+  }
   const server: ChildProcess = spawn(
     'node',
     ['node_modules/astro/astro.js', 'preview', '--port', String(port), '--host', '127.0.0.1', ...outArgs],
@@ -158,4 +162,9 @@ export async function panelSettled(page: Page, selector = '[data-panel]'): Promi
     const el = document.querySelector<HTMLElement>(s);
     return !!el && !!el.dataset.state && el.dataset.state !== 'loading';
   }, selector);
+}
+
+/** Wait until every report view on an agency page is drawn from its record (or says it could not be). */
+export async function recordViewsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-record-view]')].every((v) => !!v.dataset.state));
 }
