@@ -58,8 +58,9 @@ async function firstChartOnce(browser: Browser, site: Site, path: string, marks:
   const page = await context.newPage();
   const data: Promise<number>[] = [];
   page.on('response', (r) => {
-    // A .gz file is counted as served; anything else as a host would gzip it.
-    if (new URL(r.url()).pathname.includes('/data/')) data.push(r.body().then((b) => (r.url().endsWith('.gz') ? b.length : gzipSync(b).length), () => 0));
+    // A .gz file is counted as sent (the server may have marked it Content-Encoding: gzip, and the body is then decoded); anything else as a host would gzip it.
+    if (!new URL(r.url()).pathname.includes('/data/')) return;
+    data.push(r.url().endsWith('.gz') ? r.request().sizes().then((s) => s.responseBodySize, () => 0) : r.body().then((b) => gzipSync(b).length, () => 0));
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
