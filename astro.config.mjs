@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { hostFit } from './src/integrations/host-fit.ts';
 
 // The public address and base path are set here and nowhere else. Override with SITE_URL /
 // BASE_PATH. SITE_URL gives the canonical and Open Graph addresses; embed code is built in the
@@ -36,12 +37,6 @@ export default defineConfig({
   // so no script or stylesheet may be inlined into the HTML.
   build: { inlineStylesheets: 'never' },
   // dist/data/ in the form hosts take: record shards gzipped, a CSV over 100 MB zipped only.
-  // (Loaded when the build is done, through Astro's loader: this file itself stays plain JavaScript.)
-  integrations: [
-    {
-      name: 'host-fit',
-      hooks: { 'astro:build:done': async (options) => (await import('./src/integrations/host-fit.ts')).hostFit(options) },
-    },
-  ],
+  integrations: [hostFit()],
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -45,8 +45,14 @@ export function fitForHosts(dist: string): { shards: number; csvLeftOut: string[
   return { shards, csvLeftOut };
 }
 
-/** The astro:build:done hook (astro.config.mjs): fit dist/ and say what was done. */
-export function hostFit({ dir, logger }: Parameters<NonNullable<AstroIntegration['hooks']['astro:build:done']>>[0]): void {
-  const { shards, csvLeftOut } = fitForHosts(fileURLToPath(dir));
-  logger.info(`${shards} record shards gzipped${csvLeftOut.length ? `; served zipped only: ${csvLeftOut.join(', ')}` : ''}`);
+export function hostFit(): AstroIntegration {
+  return {
+    name: 'host-fit',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const { shards, csvLeftOut } = fitForHosts(fileURLToPath(dir));
+        logger.info(`${shards} record shards gzipped${csvLeftOut.length ? `; served zipped only: ${csvLeftOut.join(', ')}` : ''}`);
+      },
+    },
+  };
 }
