@@ -126,18 +126,36 @@ function shardNames(): string[] {
   return existsSync(SHARD_DIR) ? readdirSync(SHARD_DIR).filter((f) => shardOfFileName(f) !== null).sort() : [];
 }
 
-/** What of each record the source files need (id, file, sha256), read one shard at a time so no more than one shard's records are held. */
-export function readRecordSources(): Pick<ReportRecord, 'id' | 'source'>[] {
-  return shardNames().flatMap((f) =>
-    shardLines(readFileSync(join(SHARD_DIR, f), 'utf8')).map((line, i) => {
+let sources: Map<string, Pick<ReportRecord, 'id' | 'source'>> | undefined;
+/**
+ * Every report's source (file, sha256, format, address), by report id: read in one pass over the
+ * shard files, one shard at a time, keeping only the sources (for the agency pages' links and the
+ * served files).
+ */
+export function readRecordSources(): Map<string, Pick<ReportRecord, 'id' | 'source'>> {
+  if (sources) return sources;
+  sources = new Map();
+  for (const f of shardNames()) {
+    shardLines(readFileSync(join(SHARD_DIR, f), 'utf8')).forEach((line, i) => {
       try {
         const { id, source } = JSON.parse(line) as ReportRecord;
-        return { id, source };
+        sources!.set(id, { id, source });
       } catch (e) {
         throw new Error(`${join(SHARD_DIR, f)} line ${i + 1}: not valid JSON (${e instanceof Error ? e.message : e})`);
       }
-    }),
-  );
+    });
+  }
+  return sources;
+}
+
+let factRows: Map<string, number> | undefined;
+/** One report's values of these fact columns (facts.json), or null when the facts have no row for it. */
+export function readReportFacts<F extends string>(id: string, fields: readonly F[]): Record<F, string | number | null> | null {
+  const facts = readFacts();
+  factRows ??= new Map((facts.columns.id ?? []).map((v, i) => [String(v), i]));
+  const row = factRows.get(id);
+  if (row === undefined) return null;
+  return Object.fromEntries(fields.map((f) => [f, facts.columns[f]?.[row] ?? null])) as Record<F, string | number | null>;
 }
 
 let peers: PeerIndex | undefined;

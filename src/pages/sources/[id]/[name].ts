@@ -9,7 +9,7 @@ import { readRecordSources, servedSource } from '../../../components/dataset.ts'
 import { sourcePath } from '../../../lib/nav/sources.ts';
 
 export function getStaticPaths() {
-  return readRecordSources().flatMap((r) => {
+  return [...readRecordSources().values()].flatMap((r) => {
     const path = servedSource(r);
     if (!path) return [];
     const name = sourcePath(r).split('/').pop() as string;
