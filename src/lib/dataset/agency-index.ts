@@ -15,14 +15,8 @@ export interface AgencyReport {
   year: number | null;
 }
 
-export interface AgencyEntry {
-  /** Its page's address: `agency/<id>/`. */
-  id: string;
-  /** The name as its latest report prints it. */
-  name: string;
-  /** Every name its reports print, latest first, each once. */
-  names: string[];
-  /** Where it is and what it is, as its latest report gives them. */
+/** Where an agency is and what it is (the fact row's fields). */
+export interface AgencyPlace {
   province: string | null;
   city: string | null;
   county: string | null;
@@ -31,6 +25,16 @@ export interface AgencyEntry {
   level: string | null;
   kind: string | null;
   sector: string | null;
+}
+
+/** One agency; its place and kind as its latest report gives them. */
+export interface AgencyEntry extends AgencyPlace {
+  /** Its page's address: `agency/<id>/`. */
+  id: string;
+  /** The name as its latest report prints it. */
+  name: string;
+  /** Every name its reports print, latest first, each once. */
+  names: string[];
   /** Its reports, latest year first (then id order). */
   reports: AgencyReport[];
   /** Earlier addresses of its page (report ids, the old scheme's keys), forwarding to it. */
@@ -44,18 +48,10 @@ export interface AgencyIndexFile {
 }
 
 /** What the index reads of one report: its fact row's text fields and year. */
-export interface AgencyRow {
+export interface AgencyRow extends AgencyPlace {
   id: string;
   agency_id: string | null;
   agency: string | null;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  township: string | null;
-  division_code: string | null;
-  level: string | null;
-  kind: string | null;
-  sector: string | null;
   year: number | null;
 }
 
