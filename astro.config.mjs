@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { modulePreload } from './src/integrations/module-preload.mjs';
+import { hostFit } from './src/integrations/host-fit.ts';
 
 // The public address and base path are set here and nowhere else. Override with SITE_URL /
 // BASE_PATH. SITE_URL gives the canonical and Open Graph addresses; embed code is built in the
@@ -28,8 +29,12 @@ export default defineConfig({
   // it too): PUBLIC_DIR lets a test build the site from a dataset of its own.
   publicDir: process.env.PUBLIC_DIR ?? './public',
   trailingSlash: 'ignore',
-  // The pages that draw a chart name its code in their <head>, so it loads while the page lays out.
-  integrations: [modulePreload(['', 'compare/', 'embed/', 'regions/'].flatMap((p) => [p, `en/${p}`]))],
+  integrations: [
+    // The pages that draw a chart name its code in their <head>, so it loads while the page lays out.
+    modulePreload(['', 'compare/', 'embed/', 'regions/'].flatMap((p) => [p, `en/${p}`])),
+    // dist/data/ in the form hosts take: record shards gzipped, a CSV over 100 MB zipped only.
+    hostFit(),
+  ],
   i18n: {
     locales: ['zh', 'en'],
     defaultLocale: 'zh',

@@ -5,20 +5,21 @@
  * parse stops the build with its name.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { coverageByYear, datasetVersion, type DatasetVersion, type YearCoverage } from '../lib/nav/version.ts';
 import type { BuildReport } from '../lib/dataset/build-report.ts';
 import { SCHEMA_VERSION } from '../lib/schema.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
-import { DATA_DIR, DATA_FILES, type Download, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+import type { AgencyEntry, AgencyIndexFile } from '../lib/dataset/agency-index.ts';
+import { DATA_DIR, DATA_FILES, shardFile, type Download, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
 export type { Download } from '../lib/dataset/layout.ts';
-import { shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
+import { idOfRecordLine, reportShard, shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
 import type { ReportRecord } from '../lib/schema.ts';
 import { PEER_MEASURES, peerIndex, type PeerIndex } from '../lib/charts/peers.ts';
 
 /** public/data/, or under PUBLIC_DIR when a test builds the site from its own dataset (astro.config.mjs). */
-const DIR = join(process.cwd(), process.env.PUBLIC_DIR ?? 'public', DATA_DIR);
+const DIR = resolve(process.env.PUBLIC_DIR ?? 'public', DATA_DIR);
 
 function readJson<T>(file: string, empty: T): T {
   const path = join(DIR, file);
@@ -63,23 +64,94 @@ export function readBuildReport(): BuildReport | null {
   return readJson<BuildReport | null>(DATA_FILES.buildReport, null);
 }
 
-let reports: ReportRecord[] | undefined;
-/** Every full record in the shard files under reports/, in id order. */
-export function readReports(): ReportRecord[] {
-  if (reports) return reports;
-  const dir = join(DIR, 'reports');
-  const shards = existsSync(dir) ? readdirSync(dir).filter((f) => shardOfFileName(f) !== null).sort() : [];
-  const records = shards.flatMap((f) =>
-    shardLines(readFileSync(join(dir, f), 'utf8')).map((line, i) => {
+let agencies: AgencyEntry[] | undefined;
+/** Every agency, in id order (agencies.json: names, places, reports, former addresses); never the full records. */
+export function readAgencies(): AgencyEntry[] {
+  return (agencies ??= readJson<Partial<AgencyIndexFile>>(DATA_FILES.agencies, {}).agencies ?? []);
+}
+
+const SHARD_DIR = join(DIR, 'reports');
+/** Per shard: report id → where its line lies in the shard file (byte offset, byte length). */
+const lineAt = new Map<string, Map<string, [number, number]>>();
+
+function shardTable(shard: string): Map<string, [number, number]> {
+  const known = lineAt.get(shard);
+  if (known) return known;
+  const path = join(SHARD_DIR, shardFile(shard).split('/').pop() as string);
+  const table = new Map<string, [number, number]>();
+  const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    if (end > start) {
+      const id = idOfRecordLine(bytes.toString('utf8', start, Math.min(end, start + 1024))) ?? idOfRecordLine(bytes.toString('utf8', start, end));
+      if (id === null) throw new Error(`${path}: a line at byte ${start} does not begin with a record's schema_version and id`);
+      table.set(id, [start, end - start]);
+    }
+    start = end + 1;
+  }
+  lineAt.set(shard, table);
+  return table;
+}
+
+/**
+ * One report's full record, read from its shard file alone (its line, not the whole shard, once
+ * the shard's line offsets are known): an agency page reads its own reports, never all records.
+ */
+export function readRecord(id: string): ReportRecord {
+  const shard = reportShard(id);
+  const at = shardTable(shard).get(id);
+  const path = join(DIR, shardFile(shard));
+  if (!at) throw new Error(`${path}: no record of report ${id}, which ${DATA_FILES.agencies} lists`);
+  const line = Buffer.alloc(at[1]);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, line, 0, at[1], at[0]);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    return JSON.parse(line.toString('utf8')) as ReportRecord;
+  } catch (e) {
+    throw new Error(`${path}, report ${id}: not valid JSON (${e instanceof Error ? e.message : e})`);
+  }
+}
+
+/** Each shard file's name under reports/, in name order. */
+function shardNames(): string[] {
+  return existsSync(SHARD_DIR) ? readdirSync(SHARD_DIR).filter((f) => shardOfFileName(f) !== null).sort() : [];
+}
+
+let sources: Map<string, Pick<ReportRecord, 'id' | 'source'>> | undefined;
+/**
+ * Every report's source (file, sha256, format, address), by report id: read in one pass over the
+ * shard files, one shard at a time, keeping only the sources (for the agency pages' links and the
+ * served files).
+ */
+export function readRecordSources(): Map<string, Pick<ReportRecord, 'id' | 'source'>> {
+  if (sources) return sources;
+  sources = new Map();
+  for (const f of shardNames()) {
+    shardLines(readFileSync(join(SHARD_DIR, f), 'utf8')).forEach((line, i) => {
       try {
-        return JSON.parse(line) as ReportRecord;
+        const { id, source } = JSON.parse(line) as ReportRecord;
+        sources!.set(id, { id, source });
       } catch (e) {
-        throw new Error(`${join(dir, f)} line ${i + 1}: not valid JSON (${e instanceof Error ? e.message : e})`);
+        throw new Error(`${join(SHARD_DIR, f)} line ${i + 1}: not valid JSON (${e instanceof Error ? e.message : e})`);
       }
-    }),
-  );
-  reports = records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return reports;
+    });
+  }
+  return sources;
+}
+
+let factRows: Map<string, number> | undefined;
+/** One report's values of these fact columns (facts.json), or null when the facts have no row for it. */
+export function readReportFacts<F extends string>(id: string, fields: readonly F[]): Record<F, string | number | null> | null {
+  const facts = readFacts();
+  factRows ??= new Map((facts.columns.id ?? []).map((v, i) => [String(v), i]));
+  const row = factRows.get(id);
+  if (row === undefined) return null;
+  return Object.fromEntries(fields.map((f) => [f, facts.columns[f]?.[row] ?? null])) as Record<F, string | number | null>;
 }
 
 let peers: PeerIndex | undefined;
@@ -97,8 +169,7 @@ export function readVersion(): DatasetVersion {
   if (version) return version;
   const hash = createHash('sha256');
   const factsPath = join(DIR, DATA_FILES.facts);
-  const shardDir = join(DIR, 'reports');
-  const files = [factsPath, ...(existsSync(shardDir) ? readdirSync(shardDir).filter((f) => shardOfFileName(f) !== null).sort().map((f) => join(shardDir, f)) : [])];
+  const files = [factsPath, ...shardNames().map((f) => join(SHARD_DIR, f))];
   for (const f of files) if (existsSync(f)) hash.update(readFileSync(f));
   const written = existsSync(factsPath) ? statSync(factsPath).mtime : new Date();
   return (version = datasetVersion(written, hash.digest('hex')));
@@ -112,18 +183,15 @@ export function readCoverage(): YearCoverage[] {
 /** The reports folder the dataset was built from: record paths are relative to it (REPORTS_DIR, as build-data's --reports; default data/reports). */
 const REPORTS_DIR = resolve(process.env.REPORTS_DIR ?? 'data/reports');
 
-let served: Map<string, string> | undefined;
+const served = new Map<string, string | null>();
 /**
- * Report id → the file it was read from, when that file is still there with the same bytes
- * (sha256 as recorded): the files the site serves under sources/ (src/pages/sources/).
+ * The file a report was read from, when it is still there with the same bytes (sha256 as
+ * recorded): the files the site serves under sources/ (src/pages/sources/); null when gone or changed.
  */
-export function servedSources(): Map<string, string> {
-  if (served) return served;
-  served = new Map();
-  for (const r of readReports()) {
-    const path = isAbsolute(r.source.file) ? r.source.file : join(REPORTS_DIR, r.source.file);
-    if (!existsSync(path)) continue;
-    if (createHash('sha256').update(readFileSync(path)).digest('hex') === r.source.sha256) served.set(r.id, path);
-  }
-  return served;
+export function servedSource(record: Pick<ReportRecord, 'id' | 'source'>): string | null {
+  if (served.has(record.id)) return served.get(record.id) ?? null;
+  const path = isAbsolute(record.source.file) ? record.source.file : join(REPORTS_DIR, record.source.file);
+  const same = existsSync(path) && createHash('sha256').update(readFileSync(path)).digest('hex') === record.source.sha256;
+  served.set(record.id, same ? path : null);
+  return same ? path : null;
 }

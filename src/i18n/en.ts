@@ -69,6 +69,7 @@ export const en: Dictionary = {
     peers: 'Among peers of the same level and sector', peerNote: (n) => `${n} reports of the same level and sector in the same year (this one included).`, p25: '25th pct', p50: 'Median', p75: '75th pct', value: 'This agency',
     ok: 'passed', failed: 'failed', none: 'None', reviewGroups: { review: 'Reconsideration', litigation_direct: 'Litigation (direct)', litigation_after_review: 'Litigation (after reconsideration)' },
     notFound: 'No report for this agency.', error: 'This file is not a usable report: ',
+    loading: 'Reading this report’s tables, checks and reading notes…', loadFailed: 'This report’s tables could not be read: ',
   },
   about: {
     title: 'About & downloads', measures: 'Measures', measure: 'Measure', definition: 'Definition', downloads: 'Download the whole dataset', all: 'All years',

@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, type Site, openPage, panelSettled } from './site.ts';
+import { launchBrowser, startSite, type Site, openPage, panelSettled, recordViewsDrawn } from './site.ts';
 
 const SHOTS = 'test-results/screenshots';
 let site: Site;
@@ -193,11 +193,13 @@ describe('charts', () => {
     const agencyPath = rel(agency);
     for (const path of [agencyPath, `en/${agencyPath}`, rel(province), `en/${rel(province)}`, 'quality/', 'en/quality/', 'about/', 'en/about/']) {
       const { page } = await open(path, 390);
+      if (path.includes('agency/')) await recordViewsDrawn(page);
       const traps = await page.$$eval('.chart-table-wrap', (wraps) => wraps.filter((w) => w.scrollHeight > w.clientHeight + 1).length);
       expect(traps, `${path}: table boxes that scroll vertically`).toBe(0);
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(sideways, `${path} scrolls sideways`).toBeLessThanOrEqual(1);
       if (path.includes('agency/')) {
+        await recordViewsDrawn(page);
         // Every header of section 三 fits in at most two lines, with its full name available.
         const heads = await page.$$eval('table[data-applications] thead th[scope="col"]', (ths) =>
           ths.map((th) => {
@@ -241,6 +243,7 @@ describe('charts', () => {
         for (const [name, path] of pages) {
           const { page, errors } = await open((lang === 'en' ? 'en/' : '') + path, width);
           if (await page.$('[data-panel]')) await drawn(page);
+          await recordViewsDrawn(page);
           await page.screenshot({ path: `${SHOTS}/charts-${name}-${lang}-${width}.png`, fullPage: true });
           expect(errors).toEqual([]);
           await page.close();

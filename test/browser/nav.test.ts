@@ -11,7 +11,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startSite, type Site, openPage, panelSettled } from './site.ts';
+import { launchBrowser, startSite, type Site, openPage, panelSettled, recordViewsDrawn } from './site.ts';
+import type { AgencyIndexFile } from '../../src/lib/dataset/agency-index.ts';
 
 const SHOTS = 'test-results/screenshots';
 const OUT = 'test/tmp/nav-dist';
@@ -128,6 +129,38 @@ describe('finding, sharing, citing', () => {
       await page.close();
     }
   }, 60_000);
+
+  it('gives every agency of the index one page in each language, with its reports drawn from their records, and forwards every former address', async () => {
+    const { agencies } = JSON.parse(readFileSync(join(OUT, 'data', 'agencies.json'), 'utf8')) as AgencyIndexFile;
+    const reports = new Set<string>();
+    for (const agency of agencies) {
+      for (const lang of ['', 'en/']) {
+        const html = readFileSync(join(OUT, lang, 'agency', agency.id, 'index.html'), 'utf8');
+        expect(html, agency.id).toContain(`<h1 lang="zh-CN">${agency.name}</h1>`);
+        expect([...html.matchAll(/data-report="([^"]+)"/g)].map((m) => m[1]), agency.id).toEqual(agency.reports.map((r) => r.id));
+        for (const former of agency.former) {
+          const forward = readFileSync(join(OUT, lang, 'agency', former, 'index.html'), 'utf8');
+          expect(forward, former).toContain(`<meta http-equiv="refresh" content="0; url=${new URL(site.root).pathname}${lang}agency/${agency.id}/">`);
+        }
+      }
+      for (const r of agency.reports) {
+        expect(reports.has(r.id), `${r.id} listed twice`).toBe(false);
+        reports.add(r.id);
+      }
+    }
+    const manifest = JSON.parse(readFileSync(join(OUT, 'data', 'manifest.json'), 'utf8')) as { reports: number };
+    expect(reports.size).toBe(manifest.reports);
+    // In Chromium: each report's tables as read, from its gzipped shard.
+    const agency = agencies.find((a) => a.reports.length > 1) ?? agencies[0]!;
+    for (const lang of ['', 'en/']) {
+      const { page, errors } = await open(`${lang}agency/${agency.id}/`);
+      await recordViewsDrawn(page);
+      expect(await page.$$eval('[data-record-view]', (vs) => vs.map((v) => v.getAttribute('data-state')))).toEqual(agency.reports.map(() => 'ok'));
+      expect(await page.$$eval('table[data-applications]', (ts) => ts.length)).toBe(agency.reports.length);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 
   it('builds the embed code from the serving address, in four styles, tall enough without the host script', async () => {
     const { page, errors } = await open('compare/?g=province');
@@ -254,6 +287,11 @@ describe('finding, sharing, citing', () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const file of pages) {
       const html = readFileSync(join(OUT, file), 'utf8');
+      // An old address's small forwarding page (noindex) carries only where it forwards to.
+      if (/<meta http-equiv="refresh"/.test(html)) {
+        expect(html, file).toMatch(/<meta name="robots" content="noindex">/);
+        continue;
+      }
       expect(html, file).toMatch(/<meta name="description" content="[^"]+"/);
       expect(html, file).toMatch(/<meta property="og:title" content="[^"]+"/);
       expect(html, file).toMatch(/<meta property="og:description" content="[^"]+"/);
@@ -295,6 +333,7 @@ describe('finding, sharing, citing', () => {
             await settled(page);
             await page.waitForFunction(() => document.documentElement.dataset.chartFinished === '1');
           }
+          await recordViewsDrawn(page);
           await page.screenshot({ path: `${SHOTS}/nav-${name}-${lang}-${width}.png`, fullPage: true });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 1) wide.push(`${lang} ${name} ${width}px: ${overflow}px`);

@@ -63,6 +63,8 @@ export interface SiteOptions {
   env?: Record<string, string>;
   /** Where to build (default test/tmp/site-dist: not dist/, which other work in this tree may be building). */
   outDir?: string;
+  /** Serve outDir as it is, built before (with BASE_PATH): no build. */
+  prebuilt?: boolean;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
@@ -104,10 +106,12 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const env = { ...inherited, SITE_URL: `http://127.0.0.1:${port}`, BASE_PATH, ...options.env };
   const outArgs = ['--outDir', options.outDir ?? SITE_DIST];
   // Test files run in parallel; their builds share public/data and .astro, so one builds at a time.
-  await withBuildLock(() => {
-    if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
-    run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
-  });
+  if (!options.prebuilt) {
+    await withBuildLock(() => {
+      if (options.buildData ?? true) run('npm', ['run', 'build-data'], env);
+      run('node', ['node_modules/astro/astro.js', 'build', ...outArgs], env);
+    });
+  }
   const server: ChildProcess = spawn(
     'node',
     ['node_modules/astro/astro.js', 'preview', '--port', String(port), '--host', '127.0.0.1', ...outArgs],
@@ -171,4 +175,9 @@ export function replaceFactFiles(dataDir: string, facts: FactsFile): void {
     mkdirSync(dirname(join(dataDir, path)), { recursive: true });
     writeFileSync(join(dataDir, path), bytes);
   }
+}
+
+/** Wait until every report view on an agency page is drawn from its record (or says it could not be). */
+export async function recordViewsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-record-view]')].every((v) => !!v.dataset.state));
 }

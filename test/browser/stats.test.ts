@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_N } from '../../src/lib/measures.ts';
-import { launchBrowser, startSite, type Site, openPage, panelSettled } from './site.ts';
+import { launchBrowser, startSite, type Site, openPage, panelSettled, recordViewsDrawn } from './site.ts';
 import { reportText, STATS_REPORTS } from './stats-reports.ts';
 
 const SHOTS = 'test-results/screenshots';
@@ -152,6 +152,7 @@ describe('statistics on a dataset whose agencies report in different years', () 
             await settled(page);
             await page.waitForFunction(() => document.documentElement.dataset.chartFinished === '1' || document.querySelector<HTMLElement>('[data-panel]')?.dataset.state !== 'ok');
           }
+          await recordViewsDrawn(page);
           await page.screenshot({ path: `${SHOTS}/stats-${name}-${lang ? 'en' : 'zh'}-${width}.png`, fullPage: true });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `${lang}${path} at ${width}px scrolls sideways`).toBeLessThanOrEqual(1);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { groupAgencies, agencySlugs } from '../../src/lib/charts/agencies.ts';
 import { RESIZE_MESSAGE } from '../../src/lib/charts/embed.ts';
 import { peerIndex } from '../../src/lib/charts/peers.ts';
 import { tileData, tileOf, TILES } from '../../src/lib/charts/tilegrid.ts';
@@ -61,43 +60,6 @@ describe('peers', () => {
     const facts = factsFile([...Array.from({ length: 9 }, (_, i) => mk(`p${i}`, i, 10)), mk('small', 1, 2)]);
     const [stats] = peerIndex(facts, ['granted_share']).stats({ id: 'small', level: 'county', sector: 'housing', year: 2023 });
     expect(stats).toMatchObject({ value: 0.5, n: 2, peers: 9, tooFew: true, p25: null, p50: null, p75: null });
-  });
-});
-
-describe('agencies', () => {
-  it('groups an agency’s years under its permanent id, and forwards its reports’ ids to it', () => {
-    const groups = groupAgencies([
-      record({ id: 'b2023', name: '甲局', province: '广东省', year: 2023 }),
-      record({ id: 'a2021', name: '甲局', province: '广东省', year: 2021 }),
-      record({ id: 'c', name: '乙局', province: '广东省', year: 2023 }),
-    ]);
-    expect(groups.map((g) => g.reports.map((r) => r.id))).toEqual([['b2023', 'a2021'], ['c']]);
-    const [jia, yi] = groups;
-    expect(jia!.slug).toMatch(/^xx-[0-9a-z]{11}$/);
-    expect(jia!.slug).not.toBe(yi!.slug);
-    expect(jia!.formerSlugs).toEqual(['a2021', 'b2023']);
-    expect(agencySlugs(groups).get('b2023')).toBe(jia!.slug);
-  });
-
-  it('keeps an agency’s address when an older report of it is added', () => {
-    const later = groupAgencies([record({ id: 'z2023', name: '甲局', province: '广东省', year: 2023 })]);
-    const withOlder = groupAgencies([record({ id: 'z2023', name: '甲局', province: '广东省', year: 2023 }), record({ id: 'a2019', name: '甲局', province: '广东省', year: 2019 })]);
-    expect(withOlder).toHaveLength(1);
-    expect(withOlder[0]!.slug).toBe(later[0]!.slug);
-  });
-
-  it('merges two spellings of one body in one division, keeps same names in different places apart', () => {
-    const inDivision = (id: string, name: string, year: number) => {
-      const r = record({ id, name, province: '江苏省', city: '淮安市', year });
-      r.agency.county = '洪泽区';
-      r.agency.division_code = '320813';
-      return r;
-    };
-    const merged = groupAgencies([inDivision('h2023', '洪泽区人民政府', 2023), inDivision('h2024', '淮安市洪泽区人民政府', 2024)]);
-    expect(merged).toHaveLength(1);
-    expect(merged[0]!.name).toBe('淮安市洪泽区人民政府');
-    const apart = groupAgencies([record({ id: 'g', name: '甲局', province: '广东省', year: 2023 }), record({ id: 'b', name: '甲局', province: '北京市', year: 2023 })]);
-    expect(apart).toHaveLength(2);
   });
 });
 

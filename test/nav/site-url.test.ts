@@ -2,9 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
+/** Load astro.config.mjs as Astro does, TypeScript imports included (through tsx). */
 function loadConfig(env: Record<string, string | undefined>): string {
   const clean = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', "process.argv.push('build'); await import('./astro.config.mjs');"], { env: clean, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "process.argv.push('build'); await import('./astro.config.mjs');"], { env: clean, encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   return run.stderr + run.stdout;
 }

@@ -1,54 +1,8 @@
 /**
- * Agencies from reports: one agency = its permanent id (src/lib/agency/agency-id.ts: its division
- * and its name without the place names in front), its reports over the years. Its page is keyed
- * by that id; the addresses pages had before (its earliest report's id) forward to it.
- */
-import { agencyId } from '../agency/agency-id.ts';
-import type { ReportRecord } from '../schema.ts';
-
-export interface AgencyGroup {
-  slug: string;
-  /** Earlier addresses of its page (its reports' ids, the old scheme's keys) that forward to it. */
-  formerSlugs: string[];
-  name: string;
-  /** Its reports, latest year first. */
-  reports: ReportRecord[];
-}
-
-/**
- * Who an agency is, across its years: its name in its division (the province when no division
- * code was found). The agency pages and the like-with-like comparisons (aggregate.ts) both use it.
+ * Who an agency is across its years, for the like-with-like comparisons (aggregate.ts) on fact
+ * rows without an `agency_id`: its name in its division (the province when no division code was
+ * found). The agency pages are keyed by the permanent id (src/lib/dataset/agency-index.ts).
  */
 export function agencyIdentity(id: string, name: string | null, divisionCode: string | null, province: string | null): string {
   return `${name ?? `#${id}`}|${divisionCode ?? province ?? ''}`;
-}
-
-/** The agency's permanent id; a report with no agency name is its own agency (`#<report id>`). */
-export function agencyKey(r: ReportRecord): string {
-  return agencyId(r.agency) ?? `#${r.id}`;
-}
-
-export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {
-  const groups = new Map<string, ReportRecord[]>();
-  for (const r of records) {
-    const key = agencyKey(r);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return [...groups.entries()].map(([key, rs]) => {
-    const byId = [...rs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const latest = [...rs].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.id < b.id ? -1 : 1));
-    const slug = key.startsWith('#') ? (byId[0] as ReportRecord).id : key;
-    return {
-      slug,
-      formerSlugs: byId.map((r) => r.id).filter((id) => id !== slug),
-      // The name as its latest report prints it.
-      name: latest[0]?.agency.name ?? slug,
-      reports: latest,
-    };
-  });
-}
-
-/** Report id → the slug of its agency's page. */
-export function agencySlugs(groups: readonly AgencyGroup[]): Map<string, string> {
-  return new Map(groups.flatMap((g) => g.reports.map((r) => [r.id, g.slug] as const)));
 }

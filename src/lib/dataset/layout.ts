@@ -15,6 +15,8 @@ export const DATA_FILES = {
   facts: 'facts.json',
   /** The same fact rows split one file per column (see FactIndex, fact-files.ts): what the compare and embed pages fetch. */
   factIndex: 'facts/index.json',
+  /** Every agency: permanent id, names, place, reports and years, former addresses (agency-index.ts); what pages read to link agencies. */
+  agencies: 'agencies.json',
   /** What the build read, used and refused. */
   buildReport: 'build-report.json',
   /** The data dictionary: every CSV column with Chinese and English labels. */
@@ -27,6 +29,10 @@ export const DATA_FILES = {
  * `reportShard(id)` (src/lib/dataset/shards.ts), three hex digits.
  */
 export const shardFile = (shard: string) => `reports/${shard}.jsonl`;
+/** A shard as the site serves it (src/integrations/host-fit.ts): gzipped. */
+export const servedShardFile = (shard: string) => `reports/${shard}.jsonl.gz`;
+/** The largest file the site serves: common static hosts refuse files over 100 MB. */
+export const MAX_SERVED_FILE_BYTES = 100_000_000;
 /** Whole-dataset CSV downloads at stable URLs: all years, and one per year; each also as .zip with a README. */
 export const csvFile = (year: number | 'all') => `csv/reports-${year}.csv`;
 export const zipFile = (year: number | 'all') => `csv/reports-${year}.zip`;
@@ -39,6 +45,15 @@ export interface Download {
   reports: number;
   csv_bytes: number;
   zip_bytes: number;
+}
+
+/**
+ * Whether the site serves a download's CSV itself, or only its zip: the all-years CSV repeats the
+ * per-year ones (the largest file of the dataset, 90–130 MB at 100,000 reports), and no CSV over
+ * the file limit is served.
+ */
+export function csvServed(download: Pick<Download, 'year' | 'csv_bytes'>): boolean {
+  return download.year !== 'all' && download.csv_bytes <= MAX_SERVED_FILE_BYTES;
 }
 
 /** Columnar fact rows: columns[field][i] is report i's value. */

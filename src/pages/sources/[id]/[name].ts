@@ -5,13 +5,12 @@
  */
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
-import { readReports, servedSources } from '../../../components/dataset.ts';
+import { readRecordSources, servedSource } from '../../../components/dataset.ts';
 import { sourcePath } from '../../../lib/nav/sources.ts';
 
 export function getStaticPaths() {
-  const served = servedSources();
-  return readReports().flatMap((r) => {
-    const path = served.get(r.id);
+  return [...readRecordSources().values()].flatMap((r) => {
+    const path = servedSource(r);
     if (!path) return [];
     const name = sourcePath(r).split('/').pop() as string;
     return [{ params: { id: r.id, name }, props: { path } }];
