@@ -35,7 +35,7 @@ describe('agencies.csv overrides', () => {
       { line: 5, field: 'colour', message: 'a value under the unknown column "colour"' },
     ]);
     // 城关镇人民政府's level is not applied either: only 乙局's row is.
-    expect(overrides).toEqual([{ line: 6, name: '乙局', id: null, set: { level: 'county' } }]);
+    expect(overrides).toEqual([{ line: 6, name: '乙局', id: null, years: null, change: null, set: { level: 'county' } }]);
   });
 
   it('an unclosed quote is an error, not a value, and nothing after it is applied', () => {
@@ -59,7 +59,7 @@ describe('agencies.csv overrides', () => {
       [4, 'id'],
       [5, 'id'],
     ]);
-    expect(problems[0]?.message).toBe('a second row for the same agency (name 甲局; also line 3): keep one row per agency; neither is applied');
+    expect(problems[0]?.message).toBe('a second row for the same agency (name 甲局; also line 3): keep one row per agency and years; neither is applied');
     expect(overrides.map((o) => o.name)).toEqual(['丁局']);
   });
 

@@ -36,12 +36,27 @@ function hash(text: string): string {
   return h.toString(36).padStart(13, '0').slice(-11);
 }
 
-/** `320813-0k3j9x2abcd`: the division code and a hash of the body (and of the places named, when there is no code); null for an agency with no name. */
-export function agencyId(agency: Agency): string | null {
+/**
+ * `320813-0k3j9x2abcd`: the division code and a hash of the body (and of the places named, when
+ * there is no code); null for an agency with no name. A `variant` (a split in data/agencies.csv:
+ * the years of a body of its own that shares a name) gives another id in the same division.
+ */
+export function agencyId(agency: Agency, variant: string | null = null): string | null {
   const body = agencyBody(agency);
   if (body === null) return null;
   const place = agency.division_code ?? (agency.level === 'central' ? 'cn' : 'xx');
   // Without a code, the places the report names keep apart same-named bodies in different places.
   const scope = agency.division_code ? '' : [agency.province, agency.city, agency.county, agency.township].map((p) => p ?? '').join('/');
-  return `${place}-${hash(scope === '' || scope === '///' ? body : `${scope}|${body}`)}`;
+  const key = scope === '' || scope === '///' ? body : `${scope}|${body}`;
+  return `${place}-${hash(variant === null ? key : `${key}#${variant}`)}`;
+}
+
+/** The id a record's agency carries (set by the build, corrections applied), else the one its fields give. */
+export function agencyIdOf(agency: Agency): string | null {
+  return agency.id ?? agencyId(agency);
+}
+
+/** Whether a text has the form of an agency id: a division code (6 or 9 digits), `cn` or `xx`, a dash, 11 base-36 digits. */
+export function isAgencyIdForm(text: string): boolean {
+  return /^(\d{6}|\d{9}|cn|xx)-[0-9a-z]{11}$/.test(text);
 }

@@ -1,14 +1,17 @@
 /**
  * Agencies from reports: one agency = its permanent id (src/lib/agency/agency-id.ts: its division
  * and its name without the place names in front), its reports over the years. Its page is keyed
- * by that id; the addresses pages had before (its earliest report's id) forward to it.
+ * by that id; the addresses pages had before forward to it: its reports' ids (the old scheme's
+ * keys) and the agency ids data/agencies.csv moved its reports from (a merge, a rename, a
+ * correction of the division: build-report.json's agencies.forwards).
  */
-import { agencyId } from '../agency/agency-id.ts';
+import { agencyIdOf } from '../agency/agency-id.ts';
+import type { AgencyForward } from '../agency/changes.ts';
 import type { ReportRecord } from '../schema.ts';
 
 export interface AgencyGroup {
   slug: string;
-  /** Earlier addresses of its page (its reports' ids, the old scheme's keys) that forward to it. */
+  /** Earlier addresses of its page that forward to it: its reports' ids (the old scheme's keys), then former agency ids. */
   formerSlugs: string[];
   name: string;
   /** Its reports, latest year first. */
@@ -25,22 +28,27 @@ export function agencyIdentity(id: string, name: string | null, divisionCode: st
 
 /** The agency's permanent id; a report with no agency name is its own agency (`#<report id>`). */
 export function agencyKey(r: ReportRecord): string {
-  return agencyId(r.agency) ?? `#${r.id}`;
+  return agencyIdOf(r.agency) ?? `#${r.id}`;
 }
 
-export function groupAgencies(records: readonly ReportRecord[]): AgencyGroup[] {
+/** The agencies of these reports; `forwards` (old agency id → id now) adds former agency ids to the agency they lead to. No former address is any agency's address now. */
+export function groupAgencies(records: readonly ReportRecord[], forwards: readonly AgencyForward[] = []): AgencyGroup[] {
   const groups = new Map<string, ReportRecord[]>();
   for (const r of records) {
     const key = agencyKey(r);
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
+  const slugOf = (key: string, rs: ReportRecord[]) => (key.startsWith('#') ? (rs[0] as ReportRecord).id : key);
+  const live = new Set([...groups.entries()].map(([key, rs]) => slugOf(key, rs)));
+  const formerIds = new Map<string, string[]>();
+  for (const f of forwards) if (!live.has(f.from)) formerIds.set(f.to, [...(formerIds.get(f.to) ?? []), f.from]);
   return [...groups.entries()].map(([key, rs]) => {
     const byId = [...rs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const latest = [...rs].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || (a.id < b.id ? -1 : 1));
-    const slug = key.startsWith('#') ? (byId[0] as ReportRecord).id : key;
+    const slug = slugOf(key, byId);
     return {
       slug,
-      formerSlugs: byId.map((r) => r.id).filter((id) => id !== slug),
+      formerSlugs: [...byId.map((r) => r.id), ...(formerIds.get(slug) ?? [])].filter((id) => !live.has(id)),
       // The name as its latest report prints it.
       name: latest[0]?.agency.name ?? slug,
       reports: latest,
