@@ -279,9 +279,11 @@ export function parseOverrides(csvText: string): ParsedOverrides {
     const years = rowProblems[i]?.row.years;
     return years ? parseYears(years) : null;
   };
+  // A row whose years cannot be read is refused for that, not compared.
+  const readable = (i: number) => !rowProblems[i]?.row.years || rangeOf(i) !== null;
   for (const [key, list] of byKey) {
-    for (const i of list) {
-      const clashes = list.filter((j) => j !== i && yearsOverlap(rangeOf(i), rangeOf(j)));
+    for (const i of list.filter(readable)) {
+      const clashes = list.filter((j) => j !== i && readable(j) && yearsOverlap(rangeOf(i), rangeOf(j)));
       if (clashes.length === 0) continue;
       const { raw, found } = rowProblems[i] as (typeof rowProblems)[number];
       const others = clashes.map((j) => rowProblems[j]?.raw.line as number).join(', ');
