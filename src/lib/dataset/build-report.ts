@@ -77,7 +77,7 @@ function agencyChangeLines(agencies: BuildReport['agencies'] | undefined): strin
   if (!agencies || agencies.changes.length === 0) return [];
   const count = (kind: string) => agencies.changes.filter((c) => c.change === kind).length;
   return [
-    `build-data: agencies.csv: ${count('merge')} merges, ${count('rename')} renames, ${count('split')} splits (${agencies.changes.reduce((n, c) => n + c.reports.length, 0)} reports); ${agencies.forwards.length} old agency addresses forward to the new ones`,
+    `build-data: agencies.csv changed agencies: merge ${count('merge')}, rename ${count('rename')}, split ${count('split')} (${agencies.changes.reduce((n, c) => n + c.reports.length, 0)} reports); ${agencies.forwards.length} old agency addresses forward to the new ones`,
     ...agencies.changes
       .filter((c) => c.change !== 'split' && c.joined === 0)
       .map((c) => `  line ${c.line}: ${c.change} into ${c.to}, which has no other report in this build: check same_as (the agency_id column of the CSV)`),
