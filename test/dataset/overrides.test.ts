@@ -217,4 +217,18 @@ describe('agencies.csv overrides', () => {
     expect(renamed.agency).toMatchObject({ name: '某某中心', canonical_name: '某某中心' });
     expect(renamed.agency.id).toBe(agencyId({ ...printed.agency, name: '某某中心', canonical_name: null }));
   });
+
+  it('reads data/agencies.csv and the README’s example rows without a problem', () => {
+    expect(parseOverrides(readFileSync('data/agencies.csv', 'utf8')).problems).toEqual([]);
+    const readme = readFileSync('README.md', 'utf8');
+    const example = /\*\*Agencies, merged, renamed and split\*\*[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1]?.replace(/^ {2}/gm, '');
+    const { overrides, problems } = parseOverrides(example ?? '');
+    expect(problems).toEqual([]);
+    expect(overrides.map((o) => [o.line, o.change?.kind ?? null, o.years?.text ?? null])).toEqual([
+      [2, 'merge', null],
+      [3, 'rename', '..2018'],
+      [4, 'split', '2015..2017'],
+      [5, null, null],
+    ]);
+  });
 });
