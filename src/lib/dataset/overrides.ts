@@ -309,6 +309,21 @@ export function formatProblem(problem: OverrideProblem): string {
   return `line ${problem.line}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}`;
 }
 
+const indexes = new WeakMap<readonly AgencyOverride[], Map<string, AgencyOverride[]>>();
+
+/** The rows by what they apply to (`id r1`, `name 甲局`), in file order; made once per list of rows. */
+function rowsByKey(overrides: readonly AgencyOverride[]): Map<string, AgencyOverride[]> {
+  let index = indexes.get(overrides);
+  if (index) return index;
+  index = new Map();
+  for (const o of overrides) {
+    const key = o.id ? `id ${o.id}` : o.name !== null ? `name ${o.name}` : null;
+    if (key !== null) index.set(key, [...(index.get(key) ?? []), o]);
+  }
+  indexes.set(overrides, index);
+  return index;
+}
+
 /** What applyOverrides makes of a record. */
 export interface OverridesResult {
   /** The record with its corrections applied and `agency.id` set. */
@@ -327,9 +342,10 @@ export interface OverridesResult {
  */
 export function applyOverrides(record: ReportRecord, overrides: readonly AgencyOverride[]): OverridesResult {
   const inferred = agencyId(record.agency);
+  const rowsFor = rowsByKey(overrides);
   const matches = (o: AgencyOverride) => inYears(record.year, o.years);
-  const byName = overrides.filter((o) => !o.id && o.name !== null && o.name === record.agency.name && matches(o));
-  const byId = overrides.filter((o) => o.id === record.id && matches(o));
+  const byName = (record.agency.name === null ? [] : (rowsFor.get(`name ${record.agency.name}`) ?? [])).filter(matches);
+  const byId = (rowsFor.get(`id ${record.id}`) ?? []).filter(matches);
   if (byName.length + byId.length === 0) {
     const same = record.agency.id === inferred ? record : { ...record, agency: { ...record.agency, id: inferred } };
     return { record: same, applied: [], change: null, formerIds: [] };
