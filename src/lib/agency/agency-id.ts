@@ -26,14 +26,24 @@ export function agencyBody(agency: Pick<Agency, 'name' | 'canonical_name' | 'pro
   return party + body;
 }
 
-/** 64-bit FNV-1a of the UTF-16 code units, as 11 base-36 digits. */
-function hash(text: string): string {
-  let h = 0xcbf29ce484222325n;
+const TWO_32 = 2 ** 32;
+
+/**
+ * 64-bit FNV-1a of the UTF-16 code units, as 11 base-36 digits. Kept in two 32-bit halves: the
+ * prime is 2^40 + 0x1b3, so h·prime mod 2^64 = h·0x1b3 + (low half << 40), each product exact in
+ * a double (below 2^53) and each half taken mod 2^32 by `>>> 0`.
+ */
+export function hash(text: string): string {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    const low = lo * 0x1b3;
+    const next = low >>> 0;
+    hi = (hi * 0x1b3 + (low - next) / TWO_32 + (lo << 8)) >>> 0;
+    lo = next;
   }
-  return h.toString(36).padStart(13, '0').slice(-11);
+  return ((BigInt(hi) << 32n) | BigInt(lo)).toString(36).padStart(13, '0').slice(-11);
 }
 
 /**
