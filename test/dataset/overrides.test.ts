@@ -60,7 +60,7 @@ describe('agencies.csv overrides', () => {
       [4, 'id'],
       [5, 'id'],
     ]);
-    expect(problems[0]?.message).toBe('a second row for the same agency (name 甲局; also line 3): keep one row per agency and years; neither is applied');
+    expect(problems[0]?.message).toBe('a second row for the same agency (name 甲局; also line 3): keep one row per agency; neither is applied');
     expect(overrides.map((o) => o.name)).toEqual(['丁局']);
   });
 

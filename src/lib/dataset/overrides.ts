@@ -287,7 +287,8 @@ export function parseOverrides(csvText: string): ParsedOverrides {
       if (clashes.length === 0) continue;
       const { raw, found } = rowProblems[i] as (typeof rowProblems)[number];
       const others = clashes.map((j) => rowProblems[j]?.raw.line as number).join(', ');
-      found.push({ line: raw.line, field: key.startsWith('id') ? 'id' : 'name', message: `a second row for the same agency (${key}; also line ${others}${rangeOf(i) ? ', years overlapping' : ''}): keep one row per agency and years; neither is applied` });
+      const withYears = [i, ...clashes].some((j) => rangeOf(j) !== null);
+      found.push({ line: raw.line, field: key.startsWith('id') ? 'id' : 'name', message: `a second row for the same agency (${key}; also line ${others}${withYears ? ', years overlapping' : ''}): keep one row per agency${withYears ? ' and years' : ''}; neither is applied` });
     }
   }
   const overrides: AgencyOverride[] = [];
