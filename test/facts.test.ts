@@ -23,11 +23,12 @@ function distinctRecord(): ReportRecord {
 function expected(record: ReportRecord, field: string): string | number | null {
   const a = record.agency as unknown as Record<string, string | null>;
   if (field === 'agency') return a.name ?? null;
-  if (field === 'agency_id') return agencyId(record.agency);
+  if (field === 'agency_id') return record.agency.id ?? agencyId(record.agency);
+  // The record's own fields first: `id` is the report's (the agency's is agency_id).
+  if (['id', 'year', 'template', 'published'].includes(field)) return (record as unknown as Record<string, string | number | null>)[field] ?? null;
   if (field in a) return a[field] ?? null;
   if (field === 'checks_failed') return record.checks.filter((c) => !c.ok).length;
   if (field === 'diagnostics') return record.diagnostics.length;
-  if (['id', 'year', 'template', 'published'].includes(field)) return (record as unknown as Record<string, string | number | null>)[field] ?? null;
   if ((METRIC_KEYS as readonly string[]).includes(field)) return record.metrics[field as (typeof METRIC_KEYS)[number]] ?? null;
   const approx = /^(.+)_approx$/.exec(field);
   if (approx && (METRIC_KEYS as readonly string[]).includes(approx[1]!)) {

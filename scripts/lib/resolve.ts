@@ -9,6 +9,7 @@ import type { BuildReport, NotUsedReason } from '../../src/lib/dataset/build-rep
 import { toCsvRow, unmappedProactive } from '../../src/lib/dataset/columns.ts';
 import { csvLines } from '../../src/lib/dataset/csv.ts';
 import { cellsRead, DUPLICATE_RULE, pickDuplicates } from '../../src/lib/dataset/duplicates.ts';
+import { agencyChanges, type AgencyOfReport } from '../../src/lib/agency/changes.ts';
 import { applyOverrides, type AgencyOverride, type OverrideApplied } from '../../src/lib/dataset/overrides.ts';
 import { withSourceUrl, type SourceLookup } from '../../src/lib/dataset/sources.ts';
 import { diagnostic } from '../../src/lib/diagnostics.ts';
@@ -29,6 +30,10 @@ export interface Joins {
 export interface ReportSummary {
   id: string;
   agency: string | null;
+  /** Its agency's id (agencies.csv applied), what changed it, and the ids it had before: the duplicate rule's key and the build report's agencies section. */
+  agencyId: AgencyOfReport['agencyId'];
+  agencyChange: AgencyOfReport['change'];
+  formerAgencyIds: AgencyOfReport['formerIds'];
   year: number | null;
   checksFailed: number;
   diagnostics: number;
@@ -62,6 +67,9 @@ export function resolveRecord(placed: ReportRecord, joins: Joins): { outcome: Ou
   const summary: ReportSummary = {
     id: record.id,
     agency: record.agency.name,
+    agencyId: record.agency.id,
+    agencyChange: overridden.change,
+    formerAgencyIds: overridden.formerIds,
     year: record.year,
     checksFailed: fact[CHECKS_FAILED] as number,
     diagnostics: record.diagnostics.length,
@@ -102,6 +110,7 @@ export function resolveDataset(
   const byReason: BuildReport['not_used_by_reason'] = {};
   for (const n of notUsed) byReason[n.reason] = (byReason[n.reason] ?? 0) + 1;
   const applied = parsed.flatMap((s) => s.overrides.map((o) => ({ file: s.file, id: s.id, line: o.line, fields: o.fields })));
+  const agencies = agencyChanges(used.map((s) => ({ id: s.id, agencyId: s.agencyId, change: s.agencyChange, formerIds: s.formerAgencyIds })));
   const report: BuildReport = {
     schema_version: SCHEMA_VERSION,
     parser_version: PARSER_VERSION,
@@ -122,6 +131,7 @@ export function resolveDataset(
     names: listed.names,
     sources: { with_url: used.filter((s) => s.hasUrl).length, errors: sourceErrors },
     overrides: { errors: overrideErrors, applied },
+    agencies,
   };
   return { used, dropped, report };
 }

@@ -82,7 +82,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const split = factFiles({ schema_version: SCHEMA_VERSION, count: used.length, columns }, NUMBER_FIELDS, SCHEMA_VERSION);
   for (const [path, bytes] of split) writer.write(path, bytes);
   for (const name of writer.list(FACTS_DIR)) if (!split.has(`${FACTS_DIR}/${name}`)) writer.remove(`${FACTS_DIR}/${name}`);
-  writer.write(DATA_FILES.agencies, stableStringify(agencyIndex(columns, used.length, SCHEMA_VERSION)));
+  writer.write(DATA_FILES.agencies, stableStringify(agencyIndex(columns, used.length, SCHEMA_VERSION, report.agencies?.forwards ?? [])));
   writer.write(DATA_FILES.overview, stableStringify(overviewOfColumns(columns, used.length)));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));
   writer.write(DATA_FILES.buildReport, stableStringify(report, 2));

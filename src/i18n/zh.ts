@@ -1,4 +1,5 @@
 import type { NotUsedReason } from '../lib/dataset/build-report.ts';
+import type { AgencyChangeKind } from '../lib/dataset/overrides.ts';
 /** Chinese UI strings (the default language). en.ts has the same shape. */
 export const zh = {
   lang: 'zh',
@@ -65,7 +66,8 @@ export const zh = {
   compare: { title: '比较', intro: '选择一个指标，按地区、层级、类型、领域或机关分组，跨年比较。' },
   regions: { title: '地区', intro: '各省份方块大致按地理位置排列，颜色表示所选指标（不是地图边界）。', measure: '指标', year: '年份', provinces: '各省份', noData: '无数据', province: (p: string) => `${p}`, byCity: '各城市', agencies: '机关' },
   quality: { title: '数据质量', intro: '以下报告的数字不符合其自身的核算规则，或读取时有需要说明之处。数字均保留报告原样。', failed: '未通过的核对', diagnostics: '读取说明', notUsed: '未采用的文件', none: '没有发现问题。', truncated: (shown: number, total: number) => `共 ${total} 份报告有问题，这里列出最严重的 ${shown} 份；完整名单见下载的 CSV（“未通过的校验”和“读取说明”两列）。`, agency: '机关', year: '年份', problems: '问题',
-    reasons: { empty: '空文件', too_large: '文件过大', binary: '不是可读取的文件类型（图片、压缩包、旧版文档等）', unsupported: '不支持的文件格式', unreadable: '无法读取', not_a_report: '不是年度报告', parse_error: '解析出错', duplicate: '与另一文件重复（同一机关、同一年度）', not_a_file: '不是普通文件（管道、套接字或设备），未读取', broken_link: '链接指向的文件不存在', link_loop: '链接循环指向自身', folder_linked_twice: '指向已读取文件夹的链接（只读取一次）', unreadable_folder: '文件夹无法读取（权限不足）' } as Record<NotUsedReason, string> },
+    reasons: { empty: '空文件', too_large: '文件过大', binary: '不是可读取的文件类型（图片、压缩包、旧版文档等）', unsupported: '不支持的文件格式', unreadable: '无法读取', not_a_report: '不是年度报告', parse_error: '解析出错', duplicate: '与另一文件重复（同一机关、同一年度）', not_a_file: '不是普通文件（管道、套接字或设备），未读取', broken_link: '链接指向的文件不存在', link_loop: '链接循环指向自身', folder_linked_twice: '指向已读取文件夹的链接（只读取一次）', unreadable_folder: '文件夹无法读取（权限不足）' } as Record<NotUsedReason, string>,
+    agencyChanges: '合并、更名与拆分的机关（data/agencies.csv）', agencyChangeKinds: { merge: '合并（同一机关的另一写法）', rename: '更名或并入（机构改革）', split: '拆分（同名的另一机关）' } as Record<AgencyChangeKind, string>, agencyChangeFrom: '原编号：', agencyChangeLine: (line: number) => `第\u00a0${line}\u00a0行` },
   agency: {
     moved: '此页已移到：', year: '年份', template: '模板', published: '发布日期', source: '原文件', checks: '核对', diagnostics: '读取说明', metrics: '文中数字',
     sentence: '原句', approximate: '约数', proactive: '二、主动公开政府信息情况', applications: '三、收到和处理政府信息公开申请情况', review: '四、行政复议与行政诉讼',

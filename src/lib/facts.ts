@@ -3,7 +3,7 @@
  * aggregates (with arquero) and the row of the per-report CSV summary. Built once at build
  * time from a ReportRecord; pages never recompute it.
  */
-import { agencyId } from './agency/agency-id.ts';
+import { agencyIdOf } from './agency/agency-id.ts';
 import { METRIC_KEYS, type Cell, type ReportRecord } from './schema.ts';
 import {
   APPLICANTS,
@@ -84,7 +84,7 @@ export function factValues(record: ReportRecord): (string | number | null)[] {
   const apps = record.applications;
   const values: (string | number | null)[] = [
     record.id, a.name, a.province, a.city, a.county, a.township, a.division_code, a.level, a.kind, a.sector,
-    record.template, record.published, agencyId(a), record.year,
+    record.template, record.published, agencyIdOf(a), record.year,
   ];
   for (const row of APPLICATION_ROWS) values.push(apps[row].total);
   for (const c of APPLICANTS) values.push(apps.new[c]);

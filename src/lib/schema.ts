@@ -69,6 +69,11 @@ export interface Agency {
   name: string | null;
   /** The name completed: short forms expanded, a place's report its government (src/lib/parse/canonical.ts). */
   canonical_name: string | null;
+  /**
+   * The agency's permanent id (src/lib/agency/agency-id.ts), the address of its page: the same
+   * across years and spellings, or as data/agencies.csv merges, splits or renames it.
+   */
+  id: string | null;
   province: string | null;
   city: string | null;
   county: string | null;
@@ -140,6 +145,7 @@ export function emptyAgency(name: string | null = null): Agency {
   return {
     name,
     canonical_name: null,
+    id: null,
     province: null,
     city: null,
     county: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyBody, agencyId } from '../../src/lib/agency/agency-id.ts';
+import { agencyBody, agencyId, hash } from '../../src/lib/agency/agency-id.ts';
 import { resolveAgency } from '../../src/lib/agency/resolve.ts';
 import type { Agency } from '../../src/lib/schema.ts';
 
@@ -47,5 +47,26 @@ describe('agencyId', () => {
     const first = names.map((n) => agencyId(resolved(n)));
     const again = [...names].reverse().map((n) => agencyId(resolved(n))).reverse();
     expect(again).toEqual(first);
+  });
+});
+
+describe('hash', () => {
+  /** 64-bit FNV-1a with BigInt, as the definition reads. */
+  function fnv1a64(text: string): string {
+    let h = 0xcbf29ce484222325n;
+    for (let i = 0; i < text.length; i++) {
+      h ^= BigInt(text.charCodeAt(i));
+      h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    }
+    return h.toString(36).padStart(13, '0').slice(-11);
+  }
+
+  it('is 64-bit FNV-1a of the UTF-16 code units, in 11 base-36 digits, for any text', () => {
+    const texts = ['', '人民政府', '江苏省/淮安市//|住房公积金管理中心#2015..2017', '\uffff\u0000\ud83d\ude00'];
+    // Code units from every part of the range, lengths 1 to 40 (a fixed generator: the same texts every run).
+    let seed = 1;
+    const next = () => (seed = (Math.imul(seed, 48271) >>> 0) % 0x7fffffff);
+    for (let n = 0; n < 2000; n++) texts.push(String.fromCharCode(...Array.from({ length: 1 + (n % 40) }, () => next() & 0xffff)));
+    for (const text of texts) expect(hash(text), JSON.stringify(text)).toBe(fnv1a64(text));
   });
 });

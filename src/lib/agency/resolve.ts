@@ -7,12 +7,14 @@
  * municipality's own agencies (北京住房公积金管理中心) are province level; a county-level city under
  * a province directly (济源市, 仙桃市) is county level with no prefecture city. A name with no
  * division that reads as a national body (国务院…, 国家…, 中华人民共和国…, …部/总局/委员会) is central.
+ * Id: agency-id.ts, from the fields resolved here (data/agencies.csv may change it in the build).
  * Kind: government for 人民政府 and 街道办事处 (and 镇/乡政府), department for everything else.
  * All of these are read from the canonical name when the parser gives one (市科委 in a Beijing
  * report: 北京市科学技术委员会), else from the name as printed.
  */
 import type { Agency, Kind, Level } from '../schema.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { agencyId } from './agency-id.ts';
 import type { DivisionLevel } from './divisions.ts';
 import { resolveRegion } from './region.ts';
 import { inferSector } from './sectors.ts';
@@ -35,7 +37,7 @@ export function resolveAgency(name: string | null, text: string, canonical: stri
   const diagnostics: Diagnostic[] = [];
   if (!name || name.trim() === '') {
     return {
-      agency: { name: null, canonical_name: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
+      agency: { name: null, canonical_name: null, id: null, province: null, city: null, county: null, township: null, division_code: null, level: null, kind: null, sector: null },
       diagnostics: [diagnostic('agency_unresolved_no_name', 'agency')],
     };
   }
@@ -51,10 +53,12 @@ export function resolveAgency(name: string | null, text: string, canonical: stri
   const agency: Agency = {
     name: name.trim(),
     canonical_name: canonical,
+    id: null,
     ...place,
     level,
     kind: inferKind(body),
     sector: inferSector(body),
   };
+  agency.id = agencyId(agency);
   return { agency, diagnostics };
 }

@@ -6,8 +6,11 @@
  *
  * One agency = its permanent id (src/lib/agency/agency-id.ts, the facts' `agency_id`); a report
  * with no agency name is its own agency, addressed by its report id. The other report ids of an
- * agency (the old scheme keyed its page by its earliest report's id) forward to its page.
+ * agency (the old scheme keyed its page by its earliest report's id) forward to its page, and so
+ * do the agency ids data/agencies.csv moved its reports from (a merge, a rename, a corrected
+ * division: the build report's `agencies.forwards`); never an address an agency has now.
  */
+import type { AgencyForward } from '../agency/changes.ts';
 import type { FactsFile } from './layout.ts';
 
 export interface AgencyReport {
@@ -37,7 +40,7 @@ export interface AgencyEntry extends AgencyPlace {
   names: string[];
   /** Its reports, latest year first (then id order). */
   reports: AgencyReport[];
-  /** Earlier addresses of its page (report ids, the old scheme's keys), forwarding to it. */
+  /** Earlier addresses of its page (report ids, the old scheme's keys, then former agency ids), forwarding to it. */
   former: string[];
 }
 
@@ -71,8 +74,8 @@ export function agencyRows(columns: FactsFile['columns'], count: number): Agency
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The agencies of these reports, in id order. */
-export function agencyEntries(rows: readonly AgencyRow[]): AgencyEntry[] {
+/** The agencies of these reports, in id order; `forwards` (old agency id → id now) adds former agency ids to the agency they lead to. */
+export function agencyEntries(rows: readonly AgencyRow[], forwards: readonly AgencyForward[] = []): AgencyEntry[] {
   const groups = new Map<string, AgencyRow[]>();
   for (const r of rows) {
     const key = r.agency_id ?? `#${r.id}`;
@@ -80,6 +83,10 @@ export function agencyEntries(rows: readonly AgencyRow[]): AgencyEntry[] {
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
+  const idOf = (key: string, rs: readonly AgencyRow[]) => (key.startsWith('#') ? (rs.map((r) => r.id).sort(byText)[0] as string) : key);
+  const live = new Set([...groups].map(([key, rs]) => idOf(key, rs)));
+  const formerIds = new Map<string, string[]>();
+  for (const f of forwards) if (!live.has(f.from)) formerIds.set(f.to, [...(formerIds.get(f.to) ?? []), f.from]);
   const entries = [...groups].map(([key, rs]): AgencyEntry => {
     const ids = rs.map((r) => r.id).sort(byText);
     const latestFirst = [...rs].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || byText(a.id, b.id));
@@ -98,14 +105,14 @@ export function agencyEntries(rows: readonly AgencyRow[]): AgencyEntry[] {
       kind: latest.kind,
       sector: latest.sector,
       reports: latestFirst.map((r) => ({ id: r.id, year: r.year })),
-      former: ids.filter((x) => x !== id),
+      former: [...ids, ...(formerIds.get(id) ?? [])].filter((x) => !live.has(x)),
     };
   });
   return entries.sort((a, b) => byText(a.id, b.id));
 }
 
-export function agencyIndex(columns: FactsFile['columns'], count: number, schemaVersion: number): AgencyIndexFile {
-  return { schema_version: schemaVersion, agencies: agencyEntries(agencyRows(columns, count)) };
+export function agencyIndex(columns: FactsFile['columns'], count: number, schemaVersion: number, forwards: readonly AgencyForward[] = []): AgencyIndexFile {
+  return { schema_version: schemaVersion, agencies: agencyEntries(agencyRows(columns, count), forwards) };
 }
 
 /** Report id → the id of its agency (its page's address). */

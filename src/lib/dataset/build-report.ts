@@ -1,4 +1,6 @@
 /** build-report.json: what the build read, used and refused. Every file in the folder appears once in `files` counts. */
+import type { AgencyChangeListed, AgencyForward } from '../agency/changes.ts';
+
 export type NotUsedReason =
   | 'empty'
   | 'too_large'
@@ -62,6 +64,24 @@ export interface BuildReport {
     errors: string[];
     applied: { file: string; id: string; line: number; fields: string[] }[];
   };
+  /**
+   * Agency identities data/agencies.csv changed: each merge, rename and split (its line, the ids
+   * before, the id after, the reports moved), and each old agency id whose page forwards to the
+   * agency now under another id (src/lib/agency/changes.ts).
+   */
+  agencies: { changes: AgencyChangeListed[]; forwards: AgencyForward[] };
+}
+
+/** The lines on agencies.csv's merges, renames and splits: their count, and each merge or rename into an agency no other report has (a same_as to check). */
+function agencyChangeLines(agencies: BuildReport['agencies'] | undefined): string[] {
+  if (!agencies || agencies.changes.length === 0) return [];
+  const count = (kind: string) => agencies.changes.filter((c) => c.change === kind).length;
+  return [
+    `build-data: agencies.csv changed agencies: merge ${count('merge')}, rename ${count('rename')}, split ${count('split')} (${agencies.changes.reduce((n, c) => n + c.reports.length, 0)} reports); ${agencies.forwards.length} old agency addresses forward to the new ones`,
+    ...agencies.changes
+      .filter((c) => c.change !== 'split' && c.joined === 0)
+      .map((c) => `  line ${c.line}: ${c.change} into ${c.to}, which has no other report in this build: check same_as (the agency_id column of the CSV)`),
+  ];
 }
 
 /** The lines printed at the end of a build. */
@@ -77,6 +97,7 @@ export function summaryLines(report: BuildReport): string[] {
     ...(report.not_used.length > 20 ? [`  … and ${report.not_used.length - 20} more in build-report.json`] : []),
     ...(report.names.length > 0 ? [`build-data: ${report.names.length} notes on file names and ids (names not in UTF-8, ids made safe or told apart): see "names" in build-report.json`] : []),
     ...report.overrides.errors.map((e) => `  ${e}`),
+    ...agencyChangeLines(report.agencies),
     `build-data: ${report.sources.with_url} reports with the address they were published at (sources.csv)${report.sources.errors.length ? `; ${report.sources.errors.length} rows of sources.csv not used (correct them and build again)` : ''}`,
     ...report.sources.errors.map((e) => `  ${e}`),
   ];

@@ -14,7 +14,7 @@
  *   checks                          → checks_count, checks_failed, checks_failed_rules (Chinese), checks_failed_rules_en
  *   diagnostics                     → diagnostics_count, diagnostic_codes, diagnostics (Chinese), diagnostics_en
  */
-import { agencyId } from '../agency/agency-id.ts';
+import { agencyIdOf } from '../agency/agency-id.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_OUTCOMES, METRIC_KEYS, type CaseCells, type ReportRecord } from '../schema.ts';
 import { METRIC_LABELS } from './labels.ts';
 import {
@@ -62,7 +62,7 @@ const AGENCY_LABELS = Object.fromEntries(
 
 const identity: CsvColumn[] = [
   col({ name: 'id', field: 'id', type: 'text', zh: '报告编号', en: 'Report id', description: 'Stable id from the file name.', get: (r) => r.id }),
-  col({ name: 'agency_id', field: 'agency.id', type: 'text', zh: '机关编号', en: 'Agency id', description: 'The agency\'s permanent id: its division code and a hash of its name without the place names in front, the same across years and spellings (the address of its page).', get: (r) => agencyId(r.agency) }),
+  col({ name: 'agency_id', field: 'agency.id', type: 'text', zh: '机关编号', en: 'Agency id', description: 'The agency\'s permanent id: its division code and a hash of its name without the place names in front, the same across years and spellings, or as data/agencies.csv merges, renames or splits it (the address of its page).', get: (r) => agencyIdOf(r.agency) }),
   ...(['name', 'canonical_name', 'province', 'city', 'county', 'township', 'division_code', 'level', 'kind', 'sector'] as const).map((k) =>
     col({
       name: k === 'name' ? 'agency_name' : k,

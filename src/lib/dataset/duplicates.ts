@@ -1,5 +1,6 @@
 /**
- * Two files for the same agency and year: keep one. The rule, in order:
+ * Two files for the same agency (its id, when it has one: two spellings of one body are one agency)
+ * and year: keep one. The rule, in order:
  *   1. fewer failed checks; 2. fewer diagnostics; 3. more table cells read; 4. the file name that
  *   sorts first (code-point order).
  * Reports with no agency name or no year are never grouped (nothing says they are the same).
@@ -7,6 +8,8 @@
 export interface DuplicateCandidate {
   file: string;
   agency: string | null;
+  /** The agency's permanent id (agency-id.ts, agencies.csv applied); the name stands for it when absent. */
+  agencyId?: string | null;
   year: number | null;
   checksFailed: number;
   diagnostics: number;
@@ -31,8 +34,9 @@ function compare(a: DuplicateCandidate, b: DuplicateCandidate): number {
 }
 
 /** What two reports share when they are duplicates (agency and year), or null when they can never be. */
-export function duplicateKey(c: { agency: string | null; year: number | null }): string | null {
-  return c.agency === null || c.year === null ? null : `${c.agency}\u0000${c.year}`;
+export function duplicateKey(c: { agency: string | null; agencyId?: string | null; year: number | null }): string | null {
+  const agency = c.agencyId ?? c.agency;
+  return agency === null || c.year === null ? null : `${agency}\u0000${c.year}`;
 }
 
 export function pickDuplicates(candidates: readonly DuplicateCandidate[]): DuplicateDropped[] {
