@@ -5,7 +5,7 @@
  * only at the end: `drop` then takes their lines out of the shards this build wrote.
  */
 import { shardFile } from '../../src/lib/dataset/layout.ts';
-import { idOfRecordLine, reportShard } from '../../src/lib/dataset/shards.ts';
+import { reportShard } from '../../src/lib/dataset/shards.ts';
 import type { OutputWriter } from './effects.ts';
 
 const NEWLINE = Buffer.from('\n');
@@ -47,8 +47,17 @@ export class ShardWriter {
     if (this.pending.size > 0) throw new Error(`build-data bug: ${this.pending.size} shards still waiting for files`);
     for (const [shard, ids] of this.written) {
       if (!ids.some((id) => dropped.has(id))) continue;
-      const lines = this.writer.read(shardFile(shard)).toString('utf8').split('\n').filter((line) => line !== '' && !dropped.has(idOfRecordLine(line) ?? ''));
-      if (lines.length > 0) this.writer.write(shardFile(shard), lines.map((line) => `${line}\n`).join(''));
+      // The file holds these ids' lines in this order (written above): the kept lines are cut out as bytes.
+      const bytes = this.writer.read(shardFile(shard));
+      const kept: Uint8Array[] = [];
+      for (let line = 0, start = 0; line < ids.length; line++) {
+        const end = bytes.indexOf(0x0a, start) + 1;
+        if (end === 0) throw new Error(`build-data bug: ${shardFile(shard)} has fewer lines than the ${ids.length} it was written with`);
+        if (!dropped.has(ids[line] as string)) kept.push(bytes.subarray(start, end));
+        start = end;
+      }
+      const left = ids.filter((id) => !dropped.has(id));
+      if (left.length > 0) this.writer.write(shardFile(shard), kept), this.written.set(shard, left);
       else this.written.delete(shard);
     }
     const kept = new Set([...this.written.keys()].map((shard) => shardFile(shard).slice('reports/'.length)));

@@ -24,15 +24,16 @@ const NUMBER_FIELDS = new Set<string>(FACT_NUMBER_FIELDS);
 
 /** facts.json's columns: one per fact field (numbers that are not finite as null, as JSON keeps them). */
 function factColumns(used: readonly ReportSummary[]): Record<string, (string | number | null)[]> {
-  const columns: Record<string, (string | number | null)[]> = {};
-  FACT_FIELDS.forEach((field, i) => {
-    const number = NUMBER_FIELDS.has(field);
-    columns[field] = used.map((s) => {
+  const number = FACT_FIELDS.map((field) => NUMBER_FIELDS.has(field));
+  const values = FACT_FIELDS.map(() => new Array<string | number | null>(used.length));
+  // Row by row: each report's fact row is read once, in order.
+  used.forEach((s, r) => {
+    for (let i = 0; i < values.length; i++) {
       const v = s.fact[i] ?? null;
-      return number ? (typeof v === 'number' && Number.isFinite(v) ? v : null) : v;
-    });
+      (values[i] as (string | number | null)[])[r] = number[i] ? (typeof v === 'number' && Number.isFinite(v) ? v : null) : v;
+    }
   });
-  return columns;
+  return Object.fromEntries(FACT_FIELDS.map((field, i) => [field, values[i] as (string | number | null)[]]));
 }
 
 /** The CSV downloads: one per year and one of all years (years in turn, then reports with no year), each also zipped with a README and the data dictionary (dictionary.csv). */
