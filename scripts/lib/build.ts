@@ -135,7 +135,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 class Seen {
   private readonly key: string;
   private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
-  private readonly last: Fingerprints | null;
+  /** The fingerprints the last build of this folder ran with (null: none is known). */
+  private readonly last: Pick<Fingerprints, 'extract' | 'parse'> | null;
 
   constructor(
     private readonly cache: Cache,
@@ -145,7 +146,7 @@ class Seen {
     this.key = keyOf('seen', resolve(dir));
     const last = cache.get<{ extract: string; parse?: string; files: Seen['files'] }>('seen', this.key);
     this.files = last?.extract === fingerprints.extract ? last.files : {};
-    this.last = last ? { extract: last.extract, parse: last.parse ?? '', resolve: '' } : null;
+    this.last = last ? { extract: last.extract, parse: last.parse ?? '' } : null;
   }
 
   /** A task per listed file: opened by its listed path (bytes when its name is not UTF-8), recorded by its path relative to the folder, whatever the cwd. */
@@ -175,14 +176,15 @@ class Seen {
   pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], joinsKey: string, shardsMade: number): number {
     if (this.last === null) return 0;
     const fp = this.fingerprints;
-    const read = shards.map((tasks) => tasks.map((t) => results[t.index] as FileResult));
-    const files = shards.flat();
     let removed = 0;
     if (this.last.extract !== fp.extract) {
-      removed += this.cache.prune('extract', new Set(files.flatMap((t) => (results[t.index]?.bytes ? [extractKey(t.file, results[t.index]?.bytes as string, fp)] : []))));
+      removed += this.cache.prune('extract', new Set(shards.flat().flatMap((t) => {
+        const { bytes } = results[t.index] as FileResult;
+        return bytes ? [extractKey(t.file, bytes, fp)] : [];
+      })));
     }
     if (this.last.parse !== fp.parse) removed += this.cache.prune('parse', new Set(results.flatMap((r) => (r.text ? [parseKey(r.text, fp)] : []))));
-    if (shardsMade > 0) removed += this.cache.prune('shard', new Set(shards.map((tasks, i) => shardKey(tasks, read[i] as FileResult[], fp, joinsKey))));
+    if (shardsMade > 0) removed += this.cache.prune('shard', new Set(shards.map((tasks) => shardKey(tasks, tasks.map((t) => results[t.index] as FileResult), fp, joinsKey))));
     return removed;
   }
 }

@@ -50,13 +50,14 @@ export class ShardWriter {
       // The file holds these ids' lines in this order (written above): the kept lines are cut out as bytes.
       const bytes = this.writer.read(shardFile(shard));
       const kept: Uint8Array[] = [];
+      const left: string[] = [];
       for (let line = 0, start = 0; line < ids.length; line++) {
         const end = bytes.indexOf(0x0a, start) + 1;
         if (end === 0) throw new Error(`build-data bug: ${shardFile(shard)} has fewer lines than the ${ids.length} it was written with`);
-        if (!dropped.has(ids[line] as string)) kept.push(bytes.subarray(start, end));
+        const id = ids[line] as string;
+        if (!dropped.has(id)) kept.push(bytes.subarray(start, end)), left.push(id);
         start = end;
       }
-      const left = ids.filter((id) => !dropped.has(id));
       if (left.length > 0) this.writer.write(shardFile(shard), kept), this.written.set(shard, left);
       else this.written.delete(shard);
     }

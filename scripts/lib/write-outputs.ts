@@ -79,8 +79,9 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const csvs = writeCsvs(writer, years, parts);
 
   const columns = factColumns(used);
-  writer.write(DATA_FILES.facts, JSON.stringify({ schema_version: SCHEMA_VERSION, count: used.length, columns }));
-  const split = factFiles({ schema_version: SCHEMA_VERSION, count: used.length, columns }, NUMBER_FIELDS, SCHEMA_VERSION);
+  const facts = { schema_version: SCHEMA_VERSION, count: used.length, columns };
+  writer.write(DATA_FILES.facts, JSON.stringify(facts));
+  const split = factFiles(facts, NUMBER_FIELDS, facts.schema_version);
   for (const [path, bytes] of split) writer.write(path, bytes);
   for (const name of writer.list(FACTS_DIR)) if (!split.has(`${FACTS_DIR}/${name}`)) writer.remove(`${FACTS_DIR}/${name}`);
   writer.write(DATA_FILES.agencies, stableStringify(agencyIndex(columns, used.length, SCHEMA_VERSION, report.agencies?.forwards ?? [])));
