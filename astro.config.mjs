@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { modulePreload } from './src/integrations/module-preload.mjs';
 import { hostFit } from './src/integrations/host-fit.ts';
+import { forwardPages } from './src/integrations/forward-pages.ts';
 
 // The public address and base path are set here and nowhere else. Override with SITE_URL /
 // BASE_PATH. SITE_URL gives the canonical and Open Graph addresses; embed code is built in the
@@ -32,7 +33,10 @@ export default defineConfig({
   integrations: [
     // The pages that draw a chart name its code in their <head>, so it loads while the page lays out.
     modulePreload(['', 'compare/', 'embed/', 'regions/'].flatMap((p) => [p, `en/${p}`])),
-    // dist/data/ in the form hosts take: record shards gzipped, a CSV over 100 MB zipped only.
+    // Each agency's earlier addresses forward to its page: small pages written after the build
+    // (from dist/data/agencies.json, before host-fit may gzip it).
+    forwardPages(),
+    // dist/data/ in the form hosts take: record shards gzipped, a file over 25 MiB zipped or gzipped only.
     hostFit(),
   ],
   i18n: {

@@ -31,8 +31,8 @@ export const DATA_FILES = {
 export const shardFile = (shard: string) => `reports/${shard}.jsonl`;
 /** A shard as the site serves it (src/integrations/host-fit.ts): gzipped. */
 export const servedShardFile = (shard: string) => `reports/${shard}.jsonl.gz`;
-/** The largest file the site serves: common static hosts refuse files over 100 MB. */
-export const MAX_SERVED_FILE_BYTES = 100_000_000;
+/** The largest file the site serves: common static hosts refuse larger ones (Cloudflare Pages 25 MiB a file, GitHub 100 MB). */
+export const MAX_SERVED_FILE_BYTES = 25 * 1024 * 1024;
 /** Whole-dataset CSV downloads at stable URLs: all years, and one per year; each also as .zip with a README. */
 export const csvFile = (year: number | 'all') => `csv/reports-${year}.csv`;
 export const zipFile = (year: number | 'all') => `csv/reports-${year}.zip`;
@@ -50,7 +50,7 @@ export interface Download {
 /**
  * Whether the site serves a download's CSV itself, or only its zip: the all-years CSV repeats the
  * per-year ones (the largest file of the dataset, 90–130 MB at 100,000 reports), and no CSV over
- * the file limit is served.
+ * the file limit (25 MiB) is served.
  */
 export function csvServed(download: Pick<Download, 'year' | 'csv_bytes'>): boolean {
   return download.year !== 'all' && download.csv_bytes <= MAX_SERVED_FILE_BYTES;
