@@ -6,7 +6,6 @@ import { use } from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { dictionary, measureLabel, viewLabels } from '../i18n/index.ts';
 import type { ChartOption } from '../lib/charts/option.ts';
-import { formatValue } from '../lib/charts/option.ts';
 import { tileOption, type ProvinceValues } from '../lib/charts/regions.ts';
 import { DEFAULT_STATE, type ChartState } from '../lib/charts/state.ts';
 import type { ChartView } from '../lib/charts/view.ts';
@@ -70,9 +69,6 @@ function draw() {
     coverage: { reports: sorted.reduce((n, [, x]) => n + x.reports, 0), agencies: sorted.reduce((n, [, x]) => n + x.agencies, 0) },
     comparison: null,
   };
-  const known = sorted.map(([, x]) => x.value).filter((v): v is number => v !== null);
-  const scale = document.querySelector('[data-scale]');
-  if (scale) scale.textContent = known.length ? `${formatValue(unit, Math.min(...known))} – ${formatValue(unit, Math.max(...known))}` : '';
   const reports = sorted.reduce((n, [, x]) => n + x.reports + x.missing, 0);
   panel.show(state, view, year ? [Number(year)] : [], reports, (ctx) =>
     tileOption(cells, { ...ctx, title: view.title, unit, lang: env.lang, tooFew: stats.tooFew, agencies: stats.mapCell }) as unknown as ChartOption,

@@ -1,5 +1,4 @@
 /** The palette, measured: contrast against the backgrounds and differences between colours. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MIX_PARTS } from '../../src/lib/charts/measures.ts';
 import {
@@ -101,10 +100,5 @@ describe('tile map scale', () => {
 
   it('labels every tile in a colour that reads on it (4.5:1)', () => {
     for (const fill of [...SEQUENTIAL, NO_DATA_LIGHT, NO_DATA_DARK]) expect(contrastRatio(textOn(fill), fill), fill).toBeGreaterThanOrEqual(4.5);
-  });
-
-  it('draws the same swatches on the page as in the chart (site.css)', () => {
-    const css = readFileSync('src/components/site.css', 'utf8');
-    SEQUENTIAL.forEach((c, i) => expect(css).toMatch(new RegExp(`\\.swatch-${i} \\{ background: ${c};`, 'i')));
   });
 });
