@@ -8,7 +8,7 @@ import { fileName } from '../lib/charts/file-name.ts';
 import { describe } from '../lib/charts/describe.ts';
 import { buildOption, chartHeight, wrapText, type ChartOption } from '../lib/charts/option.ts';
 import type { ChartState } from '../lib/charts/state.ts';
-import type { ChartView } from '../lib/charts/view.ts';
+import { drawsNothing, type ChartView } from '../lib/charts/view.ts';
 import { measureText, mountChart } from './chart.ts';
 import { saveText, saveUrl } from './download.ts';
 import { datasetVersionLabel, shareExtras } from './embed-dialog.ts';
@@ -182,14 +182,16 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
         csv.textContent = d.actions.csv(view.table.rows.length);
         csv.disabled = view.empty;
       }
+      // A custom chart (the tile map) draws its tiles even with no value: "too few" is what it shows then.
+      const nothing = view.empty || (!custom && drawsNothing(view));
       for (const name of ['png', 'svg']) {
         const b = buttons(name);
-        if (b) b.disabled = view.empty;
+        if (b) b.disabled = nothing;
       }
       share.update(state, view);
-      if (view.empty) {
+      if (nothing) {
         chart.clear();
-        setStatus(d.state.empty, 'empty');
+        setStatus(view.empty ? d.state.empty : d.state.noFigure, 'empty');
         return;
       }
       setStatus('', 'ok');

@@ -8,7 +8,7 @@ import { escapeHtml } from '../../src/lib/charts/escape.ts';
 import { fieldsOf } from '../../src/lib/charts/measures.ts';
 import { buildOption, tooltipHtml } from '../../src/lib/charts/option.ts';
 import { DEFAULT_STATE, type ChartState } from '../../src/lib/charts/state.ts';
-import { buildView } from '../../src/lib/charts/view.ts';
+import { buildView, drawsNothing } from '../../src/lib/charts/view.ts';
 import { describeWords, viewLabels } from '../../src/i18n/index.ts';
 import { factsFile, record, type Spec } from './helpers.ts';
 import { APPLICATION_ROWS } from '../../src/lib/schema.ts';
@@ -31,6 +31,16 @@ const view = (state: Partial<ChartState>, lang: 'zh' | 'en' = 'en') => {
 };
 
 describe('chart view', () => {
+  it('says when a view with reports behind it has no value to draw (a like-with-like change no agency can give)', () => {
+    // 北京市's two reports are two agencies in two years: no agency reports in both, so no like-with-like value.
+    const matched = view({ measure: 'granted_share', groupBy: 'province', from: 2020, to: 2021 });
+    expect(matched.empty).toBe(false);
+    expect(matched.series.flatMap((s) => s.values).every((v) => v === null)).toBe(true);
+    expect(drawsNothing(matched)).toBe(true);
+    expect(drawsNothing(view({ measure: 'granted_share', groupBy: 'province', basis: 'all' }))).toBe(false);
+    expect(drawsNothing({ empty: true, series: [] })).toBe(false);
+  });
+
   it('gives the table exactly the numbers the chart draws', () => {
     const v = view({ measure: 'granted_share', groupBy: 'province', basis: 'all' });
     expect(v.kind).toBe('line');

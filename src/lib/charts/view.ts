@@ -90,6 +90,9 @@ export interface ChartView {
   comparison: Comparison | null;
 }
 
+/** A view with reports behind it whose every value is empty (a like-with-like change no agency can give, a rate no report has the figures for): nothing to draw, said in place of the chart. */
+export const drawsNothing = (view: Pick<ChartView, 'empty' | 'series'>): boolean => !view.empty && view.series.every((s) => s.values.every((v) => v === null));
+
 export const MAX_LINES = 8;
 export const MAX_BARS = 30;
 export const MAX_MIX_BARS = 15;
