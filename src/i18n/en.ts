@@ -71,6 +71,7 @@ export const en: Dictionary = {
     ok: 'passed', failed: 'failed', none: 'None', reviewGroups: { review: 'Reconsideration', litigation_direct: 'Litigation (direct)', litigation_after_review: 'Litigation (after reconsideration)' },
     notFound: 'No report for this agency.', error: 'This file is not a usable report: ',
     loading: 'Reading this report’s tables, checks and reading notes…', loadFailed: 'This report’s tables could not be read: ',
+    peersFailed: 'Where this report stands among its peers could not be read, so it is not shown: ',
   },
   about: {
     title: 'About & downloads', measures: 'Measures', measure: 'Measure', definition: 'Definition', downloads: 'Download the whole dataset', all: 'All years',

@@ -75,6 +75,7 @@ export const zh = {
     ok: '通过', failed: '未通过', none: '无', reviewGroups: { review: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' } as Record<string, string>,
     notFound: '没有这个机关的报告。', error: '此文件不是可用的报告：',
     loading: '正在读取这份报告的表格、核对和读取说明…', loadFailed: '这份报告的表格未能读取：',
+    peersFailed: '同层级、同领域机关中的位置未能读取，故未显示：',
   },
   about: {
     title: '说明与下载', measures: '指标定义', measure: '指标', definition: '定义', downloads: '下载完整数据', all: '全部年份',

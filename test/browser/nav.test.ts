@@ -4,7 +4,9 @@
  * file; the embed code names the address the page is served from (the site is built with a
  * different SITE_URL) and its iframe shows the whole chart without the host script; the search
  * box finds an agency; agencies chosen by name are in the URL; a light PNG on a dark screen; every
- * page carries the dataset version, description and Open Graph tags; screenshots of every page at
+ * page carries the dataset version, description and Open Graph tags; an agency page joins each
+ * report's own figures with its peer group's from data/peers.json, and says so when it cannot;
+ * screenshots of every page at
  * 390 and 1280 px in both languages go to test-results/screenshots/nav-*.png.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startSite, type Site, openPage, panelSettled, recordViewsDrawn } from './site.ts';
 import type { AgencyIndexFile } from '../../src/lib/dataset/agency-index.ts';
+import { PEER_MEASURES } from '../../src/lib/charts/peers.ts';
+import type { PeerGroupFile } from '../../src/lib/nav/peer-figures.ts';
 
 const SHOTS = 'test-results/screenshots';
 const OUT = 'test/tmp/nav-dist';
@@ -158,6 +162,42 @@ describe('finding, sharing, citing', () => {
       expect(await page.$$eval('[data-record-view]', (vs) => vs.map((v) => v.getAttribute('data-state')))).toEqual(agency.reports.map(() => 'ok'));
       expect(await page.$$eval('table[data-applications]', (ts) => ts.length)).toBe(agency.reports.length);
       expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+
+  it('draws each report among its peers from its own figures and data/peers.json, and leaves the peers out with a notice when that file cannot be used', async () => {
+    const file = JSON.parse(readFileSync(join(OUT, 'data', 'peers.json'), 'utf8')) as PeerGroupFile;
+    const { agencies } = JSON.parse(readFileSync(join(OUT, 'data', 'agencies.json'), 'utf8')) as AgencyIndexFile;
+    // An agency with a report whose peer group has figures: the page names the group, the file holds its counts.
+    const found = agencies
+      .map((a) => ({ agency: a, group: readFileSync(join(OUT, 'agency', a.id, 'index.html'), 'utf8').match(/data-peer-group="([^"]+)"/)?.[1] }))
+      .find(({ group }) => group !== undefined && file.groups[group]?.some(([peers]) => peers > 0));
+    expect(found, 'an agency report with peers').toBeDefined();
+    const { agency, group } = found as { agency: AgencyIndexFile['agencies'][number]; group: string };
+    const section = `section[data-peer-group="${group}"]`;
+    for (const lang of ['', 'en/']) {
+      const { page, errors } = await open(`${lang}agency/${agency.id}/`);
+      await recordViewsDrawn(page);
+      const rows = await page.$$eval(`${section} tr[data-peer]`, (trs) => trs.map((tr) => [tr.getAttribute('data-peer'), tr.lastElementChild!.textContent]));
+      expect(rows).toEqual(PEER_MEASURES.map((m, i) => [m, String(file.groups[group]![i]![0])]));
+      expect(await page.$$('[data-peers-failed]')).toHaveLength(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // The file unreachable (zh), then of another dataset version (en): the tables as read, no peers, a notice.
+    for (const [lang, answer, notice] of [
+      ['', { status: 503, body: '' }, /同层级、同领域机关中的位置未能读取.*HTTP 503/],
+      ['en/', { status: 200, contentType: 'application/json', body: JSON.stringify({ ...file, version: '2000-01-01 · 00000000' }) }, /among its peers could not be read.*of dataset 2000-01-01 · 00000000/],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.route('**/data/peers.json*', (route) => route.fulfill(answer));
+      await page.goto(`${site.root}${lang}agency/${agency.id}/`);
+      await recordViewsDrawn(page);
+      expect(await page.getAttribute(`${section} [data-record-view]`, 'data-state')).toBe('ok');
+      expect(await page.$$(`${section} table[data-applications]`)).toHaveLength(1);
+      expect(await page.$$(`${section} tr[data-peer]`)).toHaveLength(0);
+      expect(await page.textContent(`${section} [data-peers-failed]`)).toMatch(notice);
       await page.close();
     }
   }, 120_000);

@@ -15,13 +15,9 @@ import type { Fact } from '../facts.ts';
 import { denominatorOf, MEASURES, MIN_N, tooFew, type MeasureKey, type Sums } from '../measures.ts';
 import { fieldsOf } from './measures.ts';
 
-export interface PeerStats {
-  measure: MeasureKey;
-  /** The report's own value (whatever its denominator). */
-  value: number | null;
-  /** Its denominator: what its value rests on. */
-  n: number | null;
-  /** Peers whose value counts (itself included when its own does). */
+/** A peer group's figures of one measure: what every report of the group shares. */
+export interface PeerGroupStats {
+  /** Peers whose value counts. */
   peers: number;
   /** Fewer than MIN_N peers count: the quartiles are null. */
   tooFew: boolean;
@@ -30,10 +26,25 @@ export interface PeerStats {
   p75: number | null;
 }
 
+export interface PeerStats extends PeerGroupStats {
+  measure: MeasureKey;
+  /** The report's own value (whatever its denominator). */
+  value: number | null;
+  /** Its denominator: what its value rests on. */
+  n: number | null;
+}
+
 type Self = Pick<Fact, 'id' | 'level' | 'sector' | 'year'>;
 const peerKey = (level: unknown, sector: unknown, year: unknown) => `${level}|${sector}|${year}`;
 
 export interface PeerIndex {
+  /** The measures of every group's and report's figures, in this order. */
+  readonly measures: readonly MeasureKey[];
+  /** The key of a report's peer group, `level|sector|year`, or null when it has none. */
+  groupOf(self: Self): string | null;
+  /** Every peer group's figures, one a measure in the order of `measures`, by group key. */
+  groups(): ReadonlyMap<string, readonly PeerGroupStats[]>;
+  /** A report's own value and denominator and its group's figures, a measure each. */
   stats(self: Self): PeerStats[];
 }
 
@@ -62,7 +73,7 @@ export function peerIndex(facts: FactsFile, measures: readonly MeasureKey[]): Pe
     .groupby('level', 'sector', 'year')
     .rollup(Object.fromEntries(measures.flatMap((m) => [[COUNT(m), `op.valid(d.${m})`], [P25(m), `op.quantile(d.${m}, 0.25)`], [P50(m), `op.median(d.${m})`], [P75(m), `op.quantile(d.${m}, 0.75)`]])));
   // Each group's figures per measure, in the order of `measures`.
-  const byKey = new Map(
+  const byKey = new Map<string, readonly PeerGroupStats[]>(
     (groups.objects() as Record<string, string | number | null>[]).map((g) => [
       peerKey(g.level, g.sector, g.year),
       measures.map((m) => {
@@ -72,12 +83,20 @@ export function peerIndex(facts: FactsFile, measures: readonly MeasureKey[]): Pe
       }),
     ]),
   );
-  const noPeers = { peers: 0, tooFew: true, p25: null, p50: null, p75: null };
+  const noPeers: PeerGroupStats = { peers: 0, tooFew: true, p25: null, p50: null, p75: null };
+  const groupOf = (self: Self) => {
+    const key = self.level && self.sector && self.year !== null ? peerKey(self.level, self.sector, self.year) : null;
+    return key !== null && byKey.has(key) ? key : null;
+  };
   // A report's own value is read from its row (the last row of its id, as a map of ids would keep).
   const rowOf = new Map(Array.from(reports.array('id') as ArrayLike<string | number | null>, (id, row) => [String(id), row]));
   return {
+    measures,
+    groupOf,
+    groups: () => byKey,
     stats(self) {
-      const group = self.level && self.sector && self.year !== null ? byKey.get(peerKey(self.level, self.sector, self.year)) : undefined;
+      const key = groupOf(self);
+      const group = key === null ? undefined : byKey.get(key);
       const row = rowOf.get(String(self.id));
       const sums = row === undefined ? undefined : (reports.object(row) as Sums);
       return measures.map((measure, k) => {

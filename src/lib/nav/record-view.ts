@@ -26,32 +26,9 @@ import {
   ROW_LABELS,
   rowsOf,
 } from '../template.ts';
-import type { PeerStats } from '../charts/peers.ts';
 
-/** A report's figure among its peers: measure, value, n, peers, p25, p50, p75 (quartiles null when too few). */
+/** A report's figure among its peers: measure, value, n, peers, p25, p50, p75 (quartiles null when too few); peer-figures.ts joins them. */
 export type PeerRow = [MeasureKey, number | null, number | null, number, number | null, number | null, number | null];
-
-const round = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e4) / 1e4));
-const number = (t: string | undefined) => (t === undefined || t === '' ? null : Number(t));
-
-/**
- * The peer figures of one report as the page carries them (data-peers): one `value,n,peers,p25,p50,p75`
- * a measure, in the order of `stats`, `;` between; empty for null; values to 4 decimals.
- */
-export function encodePeers(stats: readonly PeerStats[]): string {
-  return stats.map((p) => [round(p.value), p.n ?? '', p.peers, round(p.p25), round(p.p50), round(p.p75)].join(',')).join(';');
-}
-
-/** data-peers back to rows, for these measures (the order encodePeers was given). */
-export function decodePeers(text: string, measures: readonly MeasureKey[]): PeerRow[] {
-  if (text === '') return [];
-  return text.split(';').flatMap((part, i): PeerRow[] => {
-    const measure = measures[i];
-    if (!measure) return [];
-    const [value, n, peers, p25, p50, p75] = part.split(',');
-    return [[measure, number(value), number(n), number(peers) ?? 0, number(p25), number(p50), number(p75)]];
-  });
-}
 
 const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
 const fmt = (m: MeasureKey, v: number | null) => esc(formatValue(unitOf(m), roundFor(unitOf(m), v)));
