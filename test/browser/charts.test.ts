@@ -226,10 +226,10 @@ describe('charts', () => {
     await first.close();
     const rel = (h: string) => new URL(h, site.root).pathname.replace(new URL(site.root).pathname, '');
     const pages = [
-      ['overview', ''],
+      ['overview', '?basis=all'],
       ['compare-agency', 'compare/?g=agency&m=granted_share&basis=all'],
       ['compare-mix', 'compare/?m=outcome_mix&g=agency&basis=all'],
-      ['embed-mix', 'embed/?m=outcome_mix'],
+      ['embed-mix', 'embed/?m=outcome_mix&basis=all'],
       ['embed-dark', 'embed/?m=outcome_mix&g=agency&basis=all&theme=dark'],
       ['embed-bars-dark', 'embed/?g=agency&from=2023&to=2023&theme=dark'],
       ['regions', 'regions/'],

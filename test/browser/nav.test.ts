@@ -203,11 +203,11 @@ describe('finding, sharing, citing', () => {
   }, 120_000);
 
   it('builds the embed code from the serving address, in four styles, tall enough without the host script', async () => {
-    const { page, errors } = await open('compare/?g=province');
+    const { page, errors } = await open('compare/?g=province&basis=all');
     await settled(page);
     await page.click('[data-action="embed"]');
     const code = async () => page.inputValue('[data-embed-code]');
-    expect(await code()).toContain(`src="${site.root}embed/?g=province"`);
+    expect(await code()).toContain(`src="${site.root}embed/?g=province&amp;basis=all"`);
     expect(await code()).toContain(`${site.root}embed-resize.js`);
     expect(await code()).not.toContain(BUILD_SITE);
     expect(await page.$$eval('[data-embed-style]', (els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['light', 'dark', 'auto', 'plain']);
@@ -240,7 +240,7 @@ describe('finding, sharing, citing', () => {
   }, 180_000);
 
   it('puts the citation, with the dataset version, under the chart and into the PNG and SVG', async () => {
-    const { page, errors } = await open('compare/');
+    const { page, errors } = await open('compare/?basis=all');
     await settled(page);
     const version = (await page.getAttribute('html', 'data-version'))!;
     expect(version).toMatch(/^\d{4}-\d{2}-\d{2} · [0-9a-f]{8}$/);
@@ -253,7 +253,7 @@ describe('finding, sharing, citing', () => {
   }, 120_000);
 
   it('downloads a light PNG when the screen is dark', async () => {
-    const { page, errors } = await open('compare/', 1280, 'dark');
+    const { page, errors } = await open('compare/?basis=all', 1280, 'dark');
     await settled(page);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="png"]')]);
     const data = readFileSync((await png.path()) as string).toString('base64');
@@ -352,6 +352,20 @@ describe('finding, sharing, citing', () => {
     await page.close();
   }, 60_000);
 
+  it('says in place of the chart when no agency can give a like-with-like figure, with why below, and offers no image of nothing', async () => {
+    // The seed reports: one agency in 2020, four others in 2023, so no agency reports in both years.
+    for (const [lang, message] of [['', /这些报告都没有可供此图显示的数字/], ['en/', /None of these reports gives a figure for this chart/]] as const) {
+      const { page, errors } = await open(`${lang}compare/?g=province`);
+      await settled(page);
+      expect(await page.getAttribute('[data-panel]', 'data-state')).toBe('empty');
+      expect(await page.textContent('.chart-status')).toMatch(message);
+      expect(await page.textContent('[data-notes]')).toMatch(lang ? /Like with like: none of the 5 agencies/ : /同口径/);
+      expect(await page.isDisabled('[data-action="png"]')).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
   it('saves screenshots of every page at 390 and 1280 px in both languages, none scrolling sideways', async () => {
     const agency = await agencyPath('东莞市住房公积金管理中心');
     const pages: [string, string][] = [
@@ -362,7 +376,8 @@ describe('finding, sharing, citing', () => {
       ['agency', agency],
       ['quality', 'quality/'],
       ['about', 'about/'],
-      ['embed', 'embed/?g=province'],
+      ['embed', 'embed/?g=province&basis=all'],
+      ['embed-no-figure', 'embed/?g=province'],
     ];
     const wide: string[] = [];
     for (const lang of ['zh', 'en'] as const) {
@@ -371,7 +386,7 @@ describe('finding, sharing, citing', () => {
           const { page, errors } = await open(`${lang === 'en' ? 'en/' : ''}${path}`, width);
           if (await page.$('[data-panel]')) {
             await settled(page);
-            await page.waitForFunction(() => document.documentElement.dataset.chartFinished === '1');
+            if ((await page.getAttribute('[data-panel]', 'data-state')) === 'ok') await page.waitForFunction(() => document.documentElement.dataset.chartFinished === '1');
           }
           await recordViewsDrawn(page);
           await page.screenshot({ path: `${SHOTS}/nav-${name}-${lang}-${width}.png`, fullPage: true });
