@@ -72,7 +72,7 @@ describe('the built site', () => {
   }, 180_000);
 
   it('redraws the chart and updates the URL when a filter changes, and Back restores both', async () => {
-    const { page, errors } = await open('compare/');
+    const { page, errors } = await open('compare/?basis=all');
     await settled(page);
     const before = await page.textContent('[data-description]');
     await page.selectOption('select[name="g"]', 'province');
@@ -94,7 +94,7 @@ describe('the built site', () => {
   }, 180_000);
 
   it('downloads a CSV equal to the table shown, with the row count on the button', async () => {
-    const { page, errors } = await open('compare/?g=agency&m=granted_share');
+    const { page, errors } = await open('compare/?g=agency&m=granted_share&basis=all');
     await settled(page);
     await page.click('[data-action="table"]');
     const table = await page.$$eval('[data-table] tr', (trs) =>
@@ -126,7 +126,7 @@ describe('the built site', () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const src = `${site.root}embed/?m=applications_received&g=province`;
+    const src = `${site.root}embed/?m=applications_received&g=province&basis=all`;
     await page.setContent(
       `<!doctype html><html><body><h1>A blog post</h1><p>Text before.</p>
        <iframe src="${src}" title="chart" width="100%" height="200" data-gov-disclosure-embed></iframe>
@@ -150,7 +150,7 @@ describe('the built site', () => {
     const evil = ['<script>window.__pwned=1</script>局', '"><img src=x onerror="window.__pwned=2">中心'];
     replaceFactFiles(dataDir, { ...real, columns: { ...real.columns, agency: real.columns.agency!.map((_, i) => evil[i % 2]!) } });
     try {
-      const { page, errors } = await open('compare/?g=agency&m=applications_received');
+      const { page, errors } = await open('compare/?g=agency&m=applications_received&basis=all');
       let dialogs = 0;
       page.on('dialog', (d) => {
         dialogs++;
@@ -179,7 +179,7 @@ describe('the built site', () => {
 
   it('saves screenshots of the overview, compare and embed pages at desktop and phone widths', async () => {
     for (const width of [1280, 390]) {
-      for (const [name, path] of [['overview', ''], ['compare', 'compare/?g=level'], ['embed', 'embed/?m=outcome_mix']] as const) {
+      for (const [name, path] of [['overview', '?basis=all'], ['compare', 'compare/?g=level&basis=all'], ['embed', 'embed/?m=outcome_mix&basis=all']] as const) {
         const { page, errors } = await open(path, width);
         if (await page.$('[data-panel]')) {
           await settled(page);

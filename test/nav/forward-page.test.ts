@@ -14,6 +14,8 @@ describe('the pages of an agency’s earlier addresses', () => {
   it('forward at once to the agency’s page in the reader’s language, named and escaped, and are not indexed', () => {
     const zh = forwardPageHtml({ lang: 'zh', name: '某局<"&>', agencyId: '320813-abc', base: '/tp', site: 'https://data.example.org/' });
     expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'">`);
+    expect(zh).not.toMatch(/<script|<style|\sstyle=/);
     expect(zh).toContain('<meta http-equiv="refresh" content="0; url=/tp/agency/320813-abc/">');
     expect(zh).toContain('<meta name="robots" content="noindex">');
     expect(zh).toContain('<link rel="canonical" href="https://data.example.org/tp/agency/320813-abc/">');

@@ -2,7 +2,8 @@
  * The small page an agency's earlier address serves (a report id of the old scheme, or an agency
  * id that agencies.csv merged or renamed away): it forwards at once to the agency's page, names it
  * with a link for readers whose browser does not follow the refresh, and asks search engines not
- * to index it (its canonical address is the agency's page). Pure: the integration in
+ * to index it (its canonical address is the agency's page); its Content-Security-Policy lets nothing
+ * run or load but the icon. Pure: the integration in
  * src/integrations/forward-pages.ts writes one per earlier address and language.
  */
 import { dictionary, localePath, type Lang } from '../../i18n/index.ts';
@@ -19,6 +20,9 @@ export interface ForwardPage {
   site: string | null;
 }
 
+/** Nothing runs and nothing loads on a forwarding page but its icon: a policy stricter and shorter than the site's (components/csp.ts). */
+export const FORWARD_CSP = "default-src 'none'; img-src 'self'";
+
 const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 export function forwardPageHtml({ lang, name, agencyId, base, site }: ForwardPage): string {
@@ -27,7 +31,7 @@ export function forwardPageHtml({ lang, name, agencyId, base, site }: ForwardPag
   const canonical = site ? new URL(target, site).href : target;
   const root = base.endsWith('/') ? base : `${base}/`;
   return (
-    `<!DOCTYPE html><html lang="${d.htmlLang}"><head><meta charset="utf-8"><title>${escape(name)}</title>` +
+    `<!DOCTYPE html><html lang="${d.htmlLang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FORWARD_CSP}"><title>${escape(name)}</title>` +
     `<meta http-equiv="refresh" content="0; url=${escape(target)}"><meta name="robots" content="noindex">` +
     `<link rel="icon" href="${escape(root)}favicon.svg" type="image/svg+xml"><link rel="canonical" href="${escape(canonical)}"></head>` +
     `<body><p>${escape(d.agency.moved)}<a href="${escape(target)}" lang="zh-CN">${escape(name)}</a></p></body></html>\n`
