@@ -7,6 +7,7 @@
  * src/integrations/forward-pages.ts writes one per earlier address and language.
  */
 import { dictionary, localePath, type Lang } from '../../i18n/index.ts';
+import { escapeHtml as escape } from '../charts/escape.ts';
 
 export interface ForwardPage {
   lang: Lang;
@@ -22,8 +23,6 @@ export interface ForwardPage {
 
 /** Nothing runs and nothing loads on a forwarding page but its icon: a policy stricter and shorter than the site's (components/csp.ts). */
 export const FORWARD_CSP = "default-src 'none'; img-src 'self'";
-
-const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 export function forwardPageHtml({ lang, name, agencyId, base, site }: ForwardPage): string {
   const d = dictionary(lang);
