@@ -3,7 +3,8 @@
  * description, notes and table, and wires the CSV / PNG / SVG / embed buttons. Every text from
  * the data goes in through textContent, never innerHTML.
  */
-import { dictionary, filtersSummary } from '../i18n/index.ts';
+import { dictionary } from '../i18n/index.ts';
+import { frameText } from '../lib/charts/frame-text.ts';
 import { fileName } from '../lib/charts/file-name.ts';
 import { describe } from '../lib/charts/describe.ts';
 import { buildOption, chartHeight, wrapText, type ChartOption } from '../lib/charts/option.ts';
@@ -82,7 +83,14 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     });
   }).observe(canvas);
 
+  const rawTotalsLink = () => {
+    const params = new URLSearchParams(location.search);
+    params.set('basis', 'all');
+    return Object.assign(document.createElement('a'), { href: `${location.pathname}?${params}`, textContent: d.state.showRaw, className: 'raw-totals' });
+  };
   const setStatus = (text: string, kind: 'loading' | 'empty' | 'error' | 'ok') => {
+    // The chart drawn at build time gives way to whatever the script shows.
+    root.querySelector('[data-drawn]')?.remove();
     status.textContent = text;
     status.dataset.kind = kind;
     root.dataset.state = kind;
@@ -159,7 +167,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     show(state, view, years, reports, custom) {
       shown = { state, view, years, reports, custom };
       const description = describe(view, dictionary(env.lang).describe);
-      const ctx = { subtitle: filtersSummary(env.lang, { ...state.filters, agencies: state.agencies.length > 0 ? String(state.agencies.length) : null }, years, view.empty ? reports : view.coverage.reports, view.empty ? undefined : view.coverage.agencies), source: `${d.source} · ${d.nav2.citeShort(datasetVersionLabel())} · ${env.root}`, dark: isDark() };
+      const ctx = { ...frameText(env.lang, state, view, years, reports, datasetVersionLabel(), env.root), dark: isDark() };
       const width = chart.width();
       drawnWidth = width;
       const height = custom ? Math.max(380, Math.min(640, width * 0.85)) : chartHeight(view, ctx.subtitle, ctx.source, width, measureText);
@@ -192,6 +200,8 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
       if (nothing) {
         chart.clear();
         setStatus(view.empty ? d.state.empty : d.state.noFigure, 'empty');
+        // Like with like found no agency in every year: the raw totals are one click away (same view otherwise).
+        if (!view.empty && view.comparison?.basis === 'matched' && view.comparison.matched === 0) status.append(' ', rawTotalsLink());
         return;
       }
       setStatus('', 'ok');

@@ -10,7 +10,7 @@ export const en: Dictionary = {
   skip: 'Skip to content',
   source: 'Source: agencies’ annual government information disclosure reports (self-reported)',
   footer: 'Figures are self-reported by each agency and read as printed; anything uncertain is flagged.',
-  state: { noFigure: 'None of these reports gives a figure for this chart: see the notes below.', loading: 'Loading data…', empty: 'No reports match these filters.', error: 'Could not load the data: ', ignored: 'These URL parameters were not understood and were ignored: ' },
+  state: { showRaw: 'Show the raw totals instead (the agencies differ between years)', noFigure: 'None of these reports gives a figure for this chart: see the notes below.', loading: 'Loading data…', empty: 'No reports match these filters.', error: 'Could not load the data: ', ignored: 'These URL parameters were not understood and were ignored: ' },
   levels: { central: 'Central', province: 'Provincial', prefecture: 'Prefecture', county: 'County', township: 'Township' },
   kinds: { government: 'People’s government / subdistrict office', department: 'Government department' },
   groupBy: { none: 'No grouping', province: 'Province', city: 'City', level: 'Level', kind: 'Kind', sector: 'Sector', agency: 'Agency' },

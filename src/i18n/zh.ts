@@ -10,7 +10,7 @@ export const zh = {
   skip: '跳到正文',
   source: '来源：各机关《政府信息公开工作年度报告》（自报数字）',
   footer: '数字为各机关自报，照原文读取；读取有疑问之处均有标注。',
-  state: { noFigure: '这些报告都没有可供此图显示的数字，见下方说明。', loading: '正在加载数据…', empty: '没有符合筛选条件的报告。', error: '数据加载失败：', ignored: '以下网址参数无法识别，已忽略：' },
+  state: { showRaw: '改看原始合计（各年的机关不同）', noFigure: '这些报告都没有可供此图显示的数字，见下方说明。', loading: '正在加载数据…', empty: '没有符合筛选条件的报告。', error: '数据加载失败：', ignored: '以下网址参数无法识别，已忽略：' },
   levels: { central: '中央', province: '省级', prefecture: '地市级', county: '县级', township: '乡镇级' } as Record<string, string>,
   kinds: { government: '人民政府/街道办事处', department: '政府部门' } as Record<string, string>,
   groupBy: { none: '不分组', province: '省份', city: '城市', level: '层级', kind: '机关类型', sector: '领域', agency: '机关' } as Record<string, string>,

@@ -12,6 +12,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports, loadSeeds } from '../../bench/generate.ts';
 import { loadPage } from '../../scripts/measure-pages.ts';
+import { DRAWN_WIDTHS } from '../../src/components/drawn-chart.ts';
+import { DARK_BACKGROUND } from '../../src/lib/charts/palette.ts';
 import { launchBrowser, startSite, type Site } from './site.ts';
 
 const TMP = 'test/tmp/data-budget';
@@ -22,6 +24,29 @@ const PAGES = { home: '', compare: 'compare/', embed: 'embed/', embedGrouped: 'e
 
 let browser: Browser;
 const measured = new Map<number, Record<string, { bytes: number; files: string[] }>>();
+
+interface DrawnSeen {
+  /** Without scripts, on a 390 px phone, in the dark: the image shown, its width, its alt text, the status line. */
+  noScript: { src: string; naturalWidth: number; alt: string; status: string } | null;
+  /** With scripts: is the drawn image still there once the live chart is drawn, and is the live chart visible. */
+  live: { drawnLeft: number; state: string; canvasVisibility: string };
+}
+let drawnSeen: DrawnSeen | null = null;
+
+/** The home page's chart drawn at build time, seen without scripts and then replaced by the live chart. */
+async function seeDrawnChart(root: string): Promise<DrawnSeen> {
+  const still = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, colorScheme: 'dark' });
+  const page = await still.newPage();
+  await page.goto(root);
+  const noScript = await page.$eval('[data-drawn] img', (img) => ({ src: (img as HTMLImageElement).currentSrc, naturalWidth: (img as HTMLImageElement).naturalWidth, alt: (img as HTMLImageElement).alt, status: document.querySelector('[data-status]')?.textContent ?? '' })).catch(() => null);
+  await still.close();
+  const live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await live.goto(root);
+  await live.waitForFunction(() => /^(ok|empty|error)$/.test(document.querySelector<HTMLElement>('[data-panel]')?.dataset.state ?? ''));
+  const seen = await live.evaluate(() => ({ drawnLeft: document.querySelectorAll('[data-drawn]').length, state: document.querySelector<HTMLElement>('[data-panel]')!.dataset.state ?? '', canvasVisibility: getComputedStyle(document.querySelector('[data-canvas]')!).visibility }));
+  await live.close();
+  return { noScript, live: seen };
+}
 
 async function measureSite(count: number): Promise<void> {
   const dir = join(TMP, String(count));
@@ -40,6 +65,7 @@ async function measureSite(count: number): Promise<void> {
       pages[name] = { bytes: dataGzipBytes, files: files.map((f) => f.slice(site.root.length)) };
     }
     measured.set(count, pages);
+    if (count === SIZES[1]) drawnSeen = await seeDrawnChart(site.root);
   } finally {
     site.stop();
   }
@@ -79,5 +105,23 @@ describe('data each page loads before its first chart', () => {
     expect(columns('embedGrouped')).toEqual(['agency_number', 'checks_failed', 'granted_total', 'province', 'template', 'total_processed_total', 'year']);
     // The compare page's first chart reads what the embed's does: its filter lists' columns come after, the agency names when the picker is used.
     expect(columns('compare')).toEqual(columns('embed'));
+  });
+});
+
+describe('the home page chart drawn at build time', () => {
+  it('shows without scripts, as the image for the reader\'s width and theme, named by the chart\'s title', () => {
+    const { noScript } = drawnSeen!;
+    expect(noScript).not.toBeNull();
+    expect(noScript!.src).toMatch(/^data:image\/svg\+xml;base64,/);
+    // The phone's dark image: the first <source>.
+    expect(noScript!.naturalWidth).toBe(DRAWN_WIDTHS.narrow);
+    expect(Buffer.from(noScript!.src.split(',')[1]!, 'base64').toString('utf8')).toContain(`fill="${DARK_BACKGROUND}"`);
+    expect(noScript!.alt).toMatch(/^新收申请/);
+    // No "loading" line over a chart that is there.
+    expect(noScript!.status).toBe('');
+  });
+
+  it('gives way to the live chart once the page script draws it', () => {
+    expect(drawnSeen!.live).toEqual({ drawnLeft: 0, state: 'ok', canvasVisibility: 'visible' });
   });
 });

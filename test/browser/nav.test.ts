@@ -352,7 +352,7 @@ describe('finding, sharing, citing', () => {
     await page.close();
   }, 60_000);
 
-  it('says in place of the chart when no agency can give a like-with-like figure, with why below, and offers no image of nothing', async () => {
+  it('says in place of the chart when no agency can give a like-with-like figure, with why below and a link to the raw totals, and offers no image of nothing', async () => {
     // The seed reports: one agency in 2020, four others in 2023, so no agency reports in both years.
     for (const [lang, message] of [['', /这些报告都没有可供此图显示的数字/], ['en/', /None of these reports gives a figure for this chart/]] as const) {
       const { page, errors } = await open(`${lang}compare/?g=province`);
@@ -361,6 +361,14 @@ describe('finding, sharing, citing', () => {
       expect(await page.textContent('.chart-status')).toMatch(message);
       expect(await page.textContent('[data-notes]')).toMatch(lang ? /Like with like: none of the 5 agencies/ : /同口径/);
       expect(await page.isDisabled('[data-action="png"]')).toBe(true);
+      // One click to the raw totals, the rest of the view kept.
+      await page.click('.chart-status a.raw-totals');
+      await page.waitForURL(/basis=all/);
+      await settled(page);
+      expect(new URL(page.url()).searchParams.get('g')).toBe('province');
+      expect(await page.getAttribute('[data-panel]', 'data-state')).toBe('ok');
+      expect(await page.inputValue('select[name="basis"]')).toBe('all');
+      expect(await page.$('.chart-status a.raw-totals')).toBeNull();
       expect(errors).toEqual([]);
       await page.close();
     }

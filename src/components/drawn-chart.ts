@@ -1,0 +1,72 @@
+/**
+ * A page's first chart drawn at build time, as SVG images from ECharts' server-side renderer:
+ * the reader sees it with the page's first paint, before any script has run (and without
+ * scripts at all); the page script then puts the live chart in its place. One image for each
+ * width class (a phone, anything wider) and theme (light, dark); a <picture> picks one by media
+ * query. Images, not inline SVG: the site's CSP forbids the style attributes ECharts writes, and
+ * an <img> can be timed (Element Timing, `elementtiming="chart-drawn"`).
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { describe } from '../lib/charts/describe.ts';
+import { frameText } from '../lib/charts/frame-text.ts';
+import { buildOption, chartHeight, estimateText } from '../lib/charts/option.ts';
+import { drawsNothing } from '../lib/charts/view.ts';
+import { dictionary, type Lang } from '../i18n/index.ts';
+import type { PreparedChart } from './views.ts';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
+
+/** The chart's width in px on a 390 px phone and on a wide screen (src/components/site.css: main's padding and max-width, the frame's border). */
+export const DRAWN_WIDTHS = { narrow: 368, wide: 1066 } as const;
+/** Where the narrow image is used (the stylesheet's phone breakpoint). */
+const NARROW = '(max-width: 600px)';
+const DARK = '(prefers-color-scheme: dark)';
+
+export interface DrawnImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+export interface DrawnChart {
+  /** The chart's title and what it shows, for the image's alt text. */
+  alt: string;
+  /** <source> elements, in order: the first whose media query matches is used. */
+  sources: (DrawnImage & { media: string })[];
+  /** The light, wide image (the <img> itself). */
+  fallback: DrawnImage;
+}
+
+function svgImage(option: ReturnType<typeof buildOption>, width: number, height: number): DrawnImage {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  // No tooltip (not registered here: nothing to point at in an image), no animation.
+  const { tooltip: _, ...still } = option;
+  chart.setOption({ ...still, animation: false });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width, height };
+}
+
+/**
+ * The images of a prepared chart, or null when it draws nothing (no report, or no figure): the
+ * page then shows what its script says, as before. `version` and `root` make the source line.
+ */
+export function drawChart(chart: PreparedChart, lang: Lang, version: string, root: string): DrawnChart | null {
+  const { view } = chart;
+  if (view.empty || drawsNothing(view)) return null;
+  const text = frameText(lang, chart.state, view, chart.years, chart.reports, version, root);
+  const image = (width: number, dark: boolean) =>
+    svgImage(buildOption(view, { ...text, dark, width, still: true, lang }), width, chartHeight(view, text.subtitle, text.source, width, estimateText));
+  return {
+    alt: `${view.title}. ${describe(view, dictionary(lang).describe)}`,
+    sources: [
+      { ...image(DRAWN_WIDTHS.narrow, true), media: `${NARROW} and ${DARK}` },
+      { ...image(DRAWN_WIDTHS.narrow, false), media: NARROW },
+      { ...image(DRAWN_WIDTHS.wide, true), media: DARK },
+    ],
+    fallback: image(DRAWN_WIDTHS.wide, false),
+  };
+}
