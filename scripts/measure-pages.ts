@@ -14,14 +14,12 @@
  *                                changes, no slow-down, on the site's own data (facts_rows says how
  *                                many reports that is: 100,000 for the figure's name to hold)
  *   facts_rows                   reports in the site's split fact files
- * `npm run measure-pages` builds the dataset of data/reports into test/tmp/measure-public, swaps
- * its facts for 100,000 synthetic reports (test/browser/synthetic-facts.ts, split as the build
- * splits them), builds the site from it into test/tmp/measure-dist, and prints these figures, the
- * JavaScript each page loads, and the load average (other work on the machine slows every time
- * figure; byte counts do not move).
+ * `npm run measure-pages` builds the site from data/reports into test/tmp/measure-dist, swaps its
+ * fact files for 100,000 synthetic reports (test/browser/synthetic-facts.ts, split as the build
+ * splits them), and prints these figures, the JavaScript each page loads, and the load average
+ * (other work on the machine slows every time figure; byte counts do not move).
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +38,8 @@ export interface MeasureOptions {
   browser?: Browser;
   /** The agency page to measure, relative to the root (default: the first agency of the site's search index). */
   agencyPath?: string;
+  /** The home page's path with its query (default ''). */
+  homePath?: string;
   /** Runs per first-chart figure (median; default 3). */
   runs?: number;
 }
@@ -160,7 +160,7 @@ async function filterRedrawMs(browser: Browser, siteRoot: string): Promise<numbe
 export async function measurePages(siteRoot: string, options: MeasureOptions = {}): Promise<Record<string, number>> {
   const browser = options.browser ?? (await launchBrowser());
   try {
-    const paths: Record<MeasuredPage, string> = { home: '', compare: 'compare/', agency: options.agencyPath ?? (await firstAgencyPath(siteRoot)), embed: 'embed/' };
+    const paths: Record<MeasuredPage, string> = { home: options.homePath ?? '', compare: 'compare/', agency: options.agencyPath ?? (await firstAgencyPath(siteRoot)), embed: 'embed/' };
     const figures: Record<string, number> = {};
     for (const name of MEASURED_PAGES) {
       const runs: { dataGzipBytes: number; firstChartMs: number }[] = [];
@@ -192,28 +192,17 @@ async function jsPerPage(browser: Browser, site: Site, path: string): Promise<nu
   return bytes / 1000;
 }
 
-const PUBLIC = 'test/tmp/measure-public';
-
 async function main() {
-  // The dataset of data/reports, built into a folder of its own, its facts then swapped for 100,000
-  // synthetic reports before the site is built: the pages are built from them (the home page's
-  // chart, the files the compare page and the embed preload) as they would be at that size.
-  rmSync(PUBLIC, { recursive: true, force: true });
-  mkdirSync(PUBLIC, { recursive: true });
-  for (const f of ['embed-resize.js', 'favicon.svg']) copyFileSync(join('public', f), join(PUBLIC, f));
-  const dataDir = join(PUBLIC, 'data');
-  execFileSync('node', ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--out', dataDir, '--no-cache'], { stdio: 'pipe' });
-  const small = JSON.parse(readFileSync(join(dataDir, DATA_FILES.facts), 'utf8')) as FactsFile;
-  const synthetic = synthesiseFacts(small, 100_000, 1);
-  writeFileSync(join(dataDir, DATA_FILES.facts), JSON.stringify(synthetic));
-  replaceFactFiles(dataDir, synthetic);
   const browser = await launchBrowser();
-  const site = await startSite({ outDir: OUT, buildData: false, env: { PUBLIC_DIR: PUBLIC, REPORTS_DIR: 'data/reports' } });
+  const site = await startSite({ outDir: OUT, buildData: !process.argv.includes('--no-build-data') });
   try {
     for (const path of JS_PAGES) console.log(`js_gzip_kb ${path || '/'}: ${(await jsPerPage(browser, site, path)).toFixed(1)}`);
+    const dataDir = join(OUT, 'data');
+    const small = JSON.parse(readFileSync(join(dataDir, DATA_FILES.facts), 'utf8')) as FactsFile;
+    replaceFactFiles(dataDir, synthesiseFacts(small, 100_000, 1));
     const split = readdirSync(join(dataDir, FACTS_DIR)).length;
-    console.log(`(home, compare, embed and the filter redraw on 100,000 synthetic reports, split in ${split} fact files; the agency page as built from data/reports)`);
-    const figures = await measurePages(site.root, { browser });
+    console.log(`(compare, embed and the filter redraw on 100,000 synthetic reports in ${split} fact files; home and agency pages as built from data/reports, the home page with ?basis=all: no agency of the seed reports reports in two years)`);
+    const figures = await measurePages(site.root, { browser, homePath: '?basis=all' });
     for (const [name, value] of Object.entries(figures)) console.log(`${name}: ${value}`);
     console.log(`load_average_during_run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores)`);
   } finally {

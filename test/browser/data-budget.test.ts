@@ -91,12 +91,14 @@ describe('data each page loads before its first chart', () => {
     expect(projected).toBeLessThanOrEqual(BUDGET);
   });
 
-  it('the compare page and the embed fetch the split fact columns their chart reads before drawing it, never facts.json', () => {
+  it('the compare page and the embed fetch the split fact columns their chart reads before drawing it, each once, never facts.json', () => {
     const pages = measured.get(SIZES[1])!;
     for (const name of ['compare', 'embed', 'embedGrouped']) {
       const files = pages[name]!.files.filter((f) => f.startsWith('data/'));
       expect(files.some((f) => f.endsWith('facts.json')), name).toBe(false);
       expect(files.filter((f) => f.startsWith('data/facts/')).length, name).toBeGreaterThan(0);
+      // The files the head preloads are the ones the script then asks for: each comes once.
+      expect(files.length - new Set(files).size, name).toBe(0);
     }
     const columns = (name: string) => pages[name]!.files.filter((f) => f.endsWith('.arrow') || f.includes('.arrow?')).map((f) => f.replace(/^data\/facts\/|\.arrow.*$/g, '')).sort();
     // The default embed: applications received over years, no filter, so no place or sector column.
