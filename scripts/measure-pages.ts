@@ -86,13 +86,12 @@ export async function loadPage(browser: Browser, url: string, cpuSlowdown: numbe
   // A chart drawn at build time (src/components/drawn-chart.ts) is timed when its image is painted
   // (Element Timing); else, or if the page script replaced it before it was painted, when the
   // live chart draws its first frame. A page without a chart: its first contentful paint.
-  const settled = (await page.evaluate(firstChartScript(hasChart ? 'chart-rendered' : 'first-contentful-paint'))) as number;
-  if (settled < 0) {
+  const firstChartMs = (await page.evaluate(firstChartScript(hasChart ? 'chart-rendered' : 'first-contentful-paint'))) as number;
+  if (firstChartMs < 0) {
     const status = await page.textContent('[data-panel] [data-status]');
     await context.close();
     throw new Error(`${url}: the page drew no chart (${status?.trim()})`);
   }
-  const firstChartMs = settled;
   // What had come by then (a page may fetch more after its first chart: the compare page's filter lists).
   const before = new Set(await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).responseEnd <= t).map((r) => r.name), firstChartMs));
   const seen = (await Promise.all([...bodies])).filter((b) => b.document || before.has(b.url));

@@ -201,7 +201,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
         chart.clear();
         setStatus(view.empty ? d.state.empty : d.state.noFigure, 'empty');
         // Like with like found no agency in every year: the raw totals are one click away (same view otherwise).
-        if (!view.empty && view.comparison?.basis === 'matched' && view.comparison.matched === 0) status.append(' ', rawTotalsLink());
+        if (!view.empty && view.comparison?.basis === 'matched' && view.comparison.matched === 0) status.append(rawTotalsLink());
         return;
       }
       setStatus('', 'ok');
