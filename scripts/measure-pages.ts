@@ -1,7 +1,9 @@
 /**
  * Performance figures of a built site, measured in Debian's Chromium. `measurePages(siteRoot)`
  * (also called by the bench on a site it built) gives, one figure a name:
- *   <page>_data_gzip_bytes       home, compare, agency, embed: gzip bytes of the page's HTML and of
+ *   <page>_data_gzip_bytes       home, compare, agency, embed, and compare_linked and embed_linked (the
+ *                                default view named in the URL, as a shared link does: drawn live,
+ *                                not from the image drawn at build time): gzip bytes of the page's HTML and of
  *                                every data file that had come when its first chart was drawn
  *                                (what a page inlines counts, as what it fetches does)
  *   <page>_first_chart_ms_4x_cpu navigation → the first chart on screen: the image of a chart drawn at
@@ -30,7 +32,7 @@ import { DATA_FILES, type FactIndex, type FactsFile } from '../src/lib/dataset/l
 import { launchBrowser, replaceFactFiles, startSite, type Site } from '../test/browser/site.ts';
 import { synthesiseFacts } from '../test/browser/synthetic-facts.ts';
 
-export const MEASURED_PAGES = ['home', 'compare', 'agency', 'embed'] as const;
+export const MEASURED_PAGES = ['home', 'compare', 'compare_linked', 'agency', 'embed', 'embed_linked'] as const;
 export type MeasuredPage = (typeof MEASURED_PAGES)[number];
 
 export interface MeasureOptions {
@@ -154,12 +156,20 @@ async function filterRedrawMs(browser: Browser, siteRoot: string): Promise<numbe
 /**
  * The figures of the issue's bench for the site served at `siteRoot` (absolute, trailing slash):
  * `<page>_data_gzip_bytes` and `<page>_first_chart_ms_4x_cpu` for home, compare, one agency page
- * and the embed, `filter_redraw_ms_100k` and `facts_rows`.
+ * and the embed (and compare and embed by a link), `filter_redraw_ms_100k` and `facts_rows`.
  */
 export async function measurePages(siteRoot: string, options: MeasureOptions = {}): Promise<Record<string, number>> {
   const browser = options.browser ?? (await launchBrowser());
   try {
-    const paths: Record<MeasuredPage, string> = { home: options.homePath ?? '', compare: 'compare/', agency: options.agencyPath ?? (await firstAgencyPath(siteRoot)), embed: 'embed/' };
+    // `_linked`: the same view named in the URL, as a shared link names it: drawn live, never from the image drawn at build time.
+    const paths: Record<MeasuredPage, string> = {
+      home: options.homePath ?? '',
+      compare: 'compare/',
+      compare_linked: 'compare/?basis=matched',
+      agency: options.agencyPath ?? (await firstAgencyPath(siteRoot)),
+      embed: 'embed/',
+      embed_linked: 'embed/?basis=matched',
+    };
     const figures: Record<string, number> = {};
     for (const name of MEASURED_PAGES) {
       const runs: { dataGzipBytes: number; firstChartMs: number }[] = [];

@@ -159,7 +159,11 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
   }
 
   const panel: Panel = {
-    loading: () => setStatus(d.state.loading, 'loading'),
+    loading() {
+      // The chart drawn at build time shows the view without parameters: it stays while that view loads.
+      if (location.search.length <= 1 && root.querySelector('[data-drawn]')) root.dataset.state = 'loading';
+      else setStatus(d.state.loading, 'loading');
+    },
     error(message) {
       chart.clear();
       setStatus(`${d.state.error}${message}`, 'error');

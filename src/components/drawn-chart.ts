@@ -15,7 +15,8 @@ import { frameText } from '../lib/charts/frame-text.ts';
 import { buildOption, chartHeight, estimateText } from '../lib/charts/option.ts';
 import { drawsNothing } from '../lib/charts/view.ts';
 import { dictionary, type Lang } from '../i18n/index.ts';
-import type { PreparedChart } from './views.ts';
+import type { FactsFile } from '../lib/dataset/layout.ts';
+import { prepare, type PreparedChart } from './views.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
 
@@ -69,4 +70,14 @@ export function drawChart(chart: PreparedChart, lang: Lang, version: string, roo
     ],
     fallback: image(DRAWN_WIDTHS.wide, false),
   };
+}
+
+/** The site's address for a drawn chart's source line: absolute when the site's address is configured. */
+export function drawnRoot(site: URL | undefined, base: string): string {
+  return site ? new URL(base, site).href : base;
+}
+
+/** The chart the compare and embed pages show without parameters (DEFAULT_STATE), drawn. */
+export function drawDefaultChart(facts: FactsFile, lang: Lang, version: string, root: string): DrawnChart | null {
+  return drawChart(prepare(facts, lang, {}), lang, version, root);
 }

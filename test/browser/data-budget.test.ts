@@ -14,38 +14,65 @@ import { generateReports, loadSeeds } from '../../bench/generate.ts';
 import { loadPage } from '../../scripts/measure-pages.ts';
 import { DRAWN_WIDTHS } from '../../src/components/drawn-chart.ts';
 import { DARK_BACKGROUND } from '../../src/lib/charts/palette.ts';
+import { dictionary } from '../../src/i18n/index.ts';
 import { launchBrowser, startSite, type Site } from './site.ts';
 
 const TMP = 'test/tmp/data-budget';
 const SIZES = [150, 600] as const;
 const BUDGET = 1_000_000;
 const AT = 100_000;
-const PAGES = { home: '', compare: 'compare/', embed: 'embed/', embedGrouped: 'embed/?m=granted_share&g=province&province=%E5%B9%BF%E4%B8%9C%E7%9C%81', regions: 'regions/' } as const;
+// The compare page and the embed with their default view named in the URL: drawn live from the fact
+// files (a link's view), not from the image drawn at build time, so all the data they can load is counted.
+const PAGES = { home: '', compare: 'compare/?basis=matched', embed: 'embed/?basis=matched', embedGrouped: 'embed/?m=granted_share&g=province&province=%E5%B9%BF%E4%B8%9C%E7%9C%81', regions: 'regions/' } as const;
 
 let browser: Browser;
 const measured = new Map<number, Record<string, { bytes: number; files: string[] }>>();
+
+/** The pages with a chart drawn at build time: the view each shows without parameters. */
+const DRAWN_PAGES = { home: '', compare: 'compare/', embed: 'embed/' } as const;
 
 interface DrawnSeen {
   /** Without scripts, on a 390 px phone, in the dark: the image shown, its width, its alt text, the status line. */
   noScript: { src: string; naturalWidth: number; alt: string; status: string } | null;
   /** With scripts: is the drawn image still there once the live chart is drawn, and is the live chart visible. */
   live: { drawnLeft: number; state: string; canvasVisibility: string };
+  /** A view named in the URL, before the page script has run (its modules held back): is the drawn image seen, and what the status line says. */
+  viewInUrl: { drawnHeight: number; loading: string };
+  /** The same view with the page script: the head's line ran (the page is marked) and nothing broke the CSP. */
+  viewInUrlLive: { marked: boolean; state: string; errors: string[] };
 }
-let drawnSeen: DrawnSeen | null = null;
+const drawnSeen = new Map<string, DrawnSeen>();
 
-/** The home page's chart drawn at build time, seen without scripts and then replaced by the live chart. */
-async function seeDrawnChart(root: string): Promise<DrawnSeen> {
+const panelSettled = () => /^(ok|empty|error)$/.test(document.querySelector<HTMLElement>('[data-panel]')?.dataset.state ?? '');
+
+/** A page's chart drawn at build time, seen without scripts, replaced by the live chart, and hidden for a view named in the URL. */
+async function seeDrawnChart(root: string, path: string): Promise<DrawnSeen> {
   const still = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, colorScheme: 'dark' });
   const page = await still.newPage();
-  await page.goto(root);
+  await page.goto(root + path);
   const noScript = await page.$eval('[data-drawn] img', (img) => ({ src: (img as HTMLImageElement).currentSrc, naturalWidth: (img as HTMLImageElement).naturalWidth, alt: (img as HTMLImageElement).alt, status: document.querySelector('[data-status]')?.textContent ?? '' })).catch(() => null);
   await still.close();
   const live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await live.goto(root);
-  await live.waitForFunction(() => /^(ok|empty|error)$/.test(document.querySelector<HTMLElement>('[data-panel]')?.dataset.state ?? ''));
+  await live.goto(root + path);
+  await live.waitForFunction(panelSettled);
   const seen = await live.evaluate(() => ({ drawnLeft: document.querySelectorAll('[data-drawn]').length, state: document.querySelector<HTMLElement>('[data-panel]')!.dataset.state ?? '', canvasVisibility: getComputedStyle(document.querySelector('[data-canvas]')!).visibility }));
   await live.close();
-  return { noScript, live: seen };
+  const held = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await held.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+  await held.goto(`${root}${path}?m=granted_share`);
+  const viewInUrl = await held.evaluate(() => ({
+    drawnHeight: document.querySelector('[data-drawn] img')?.getBoundingClientRect().height ?? -1,
+    loading: getComputedStyle(document.querySelector('[data-status]')!, '::before').content,
+  }));
+  await held.close();
+  const linked = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  linked.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await linked.goto(`${root}${path}?m=granted_share`);
+  await linked.waitForFunction(panelSettled);
+  const viewInUrlLive = { marked: await linked.evaluate(() => document.documentElement.classList.contains('view-in-url')), state: (await linked.getAttribute('[data-panel]', 'data-state')) ?? '', errors };
+  await linked.close();
+  return { noScript, live: seen, viewInUrl, viewInUrlLive };
 }
 
 async function measureSite(count: number): Promise<void> {
@@ -65,7 +92,7 @@ async function measureSite(count: number): Promise<void> {
       pages[name] = { bytes: dataGzipBytes, files: files.map((f) => f.slice(site.root.length)) };
     }
     measured.set(count, pages);
-    if (count === SIZES[1]) drawnSeen = await seeDrawnChart(site.root);
+    if (count === SIZES[1]) for (const [name, path] of Object.entries(DRAWN_PAGES)) drawnSeen.set(name, await seeDrawnChart(site.root, path));
   } finally {
     site.stop();
   }
@@ -110,9 +137,9 @@ describe('data each page loads before its first chart', () => {
   });
 });
 
-describe('the home page chart drawn at build time', () => {
+describe.each(Object.keys(DRAWN_PAGES))('the %s page\'s chart drawn at build time', (name) => {
   it('shows without scripts, as the image for the reader\'s width and theme, named by the chart\'s title', () => {
-    const { noScript } = drawnSeen!;
+    const { noScript } = drawnSeen.get(name)!;
     expect(noScript).not.toBeNull();
     expect(noScript!.src).toMatch(/^data:image\/svg\+xml;base64,/);
     // The phone's dark image: the first <source>.
@@ -124,6 +151,12 @@ describe('the home page chart drawn at build time', () => {
   });
 
   it('gives way to the live chart once the page script draws it', () => {
-    expect(drawnSeen!.live).toEqual({ drawnLeft: 0, state: 'ok', canvasVisibility: 'visible' });
+    expect(drawnSeen.get(name)!.live).toEqual({ drawnLeft: 0, state: 'ok', canvasVisibility: 'visible' });
+  });
+
+  it('is never seen for a view named in the URL: "loading" until the live chart comes, within the CSP', () => {
+    const seen = drawnSeen.get(name)!;
+    expect(seen.viewInUrl).toEqual({ drawnHeight: 0, loading: JSON.stringify(dictionary('zh').state.loading) });
+    expect(seen.viewInUrlLive).toEqual({ marked: true, state: 'ok', errors: [] });
   });
 });
