@@ -128,7 +128,7 @@ export const en: Dictionary = {
     tooFewToRank: (n, min) => `only ${n} ${n === 1 ? 'agency qualifies' : 'agencies qualify'} (fewer than ${min}): no ranking.`,
     peersNote: (min) => `In brackets: the denominator of this agency’s rate. n: peers whose rate rests on at least ${min} cases; with fewer than ${min}, no quartiles are shown.`,
     peersTooFew: (n, min) => `Only ${n} peers give a figure, fewer than ${min}: quartiles not shown.`,
-    mapTooFew: (min) => `Provinces marked “too few” have fewer than ${min} agencies with figures: not coloured, and left out of the colour scale.`,
+    mapTooFew: (min) => `Provinces in a dashed box (marked “too few” where there is room) have fewer than ${min} agencies with figures: not coloured, and left out of the colour scale.`,
     mapCell: (agencies) => `${agencies} ${agencies === 1 ? 'agency' : 'agencies'}`,
     extremesNote: (min) => `Only agencies whose rate rests on at least ${min} cases are listed; the denominator is in brackets.`,
   },

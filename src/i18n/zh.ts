@@ -132,7 +132,7 @@ export const zh = {
     tooFewToRank: (n: number, min: number) => `只有 ${n} 个机关的数字够格（不足 ${min} 个），不排名。`,
     peersNote: (min: number) => `括号内为本机关比率的分母；n 为比率分母不少于 ${min} 件的同类机关数，不足 ${min} 个时不显示分位数。`,
     peersTooFew: (n: number, min: number) => `同类机关中有数的只有 ${n} 个，不足 ${min} 个，不显示分位数。`,
-    mapTooFew: (min: number) => `标有“样本过少”的省份：有数的机关不足 ${min} 个，不着色，也不参与色阶。`,
+    mapTooFew: (min: number) => `虚线框的省份（地方够时标“样本过少”）：有数的机关不足 ${min} 个，不着色，也不参与色阶。`,
     mapCell: (agencies: number) => `${agencies} 个机关`,
     extremesNote: (min: number) => `只列出比率分母不少于 ${min} 件的机关；括号内为分母。`,
   },

@@ -12,7 +12,7 @@ import { describe as describeChart } from '../../src/lib/charts/describe.ts';
 import { aggregate } from '../../src/lib/charts/aggregate.ts';
 import { tableToCsv } from '../../src/lib/charts/csv.ts';
 import { fieldsOf } from '../../src/lib/charts/measures.ts';
-import { tooltipHtml } from '../../src/lib/charts/option.ts';
+import { estimateText, tooltipHtml } from '../../src/lib/charts/option.ts';
 import { provinceValues } from '../../src/lib/charts/province-values.ts';
 import { tileOption } from '../../src/lib/charts/regions.ts';
 import { DEFAULT_STATE, type ChartState } from '../../src/lib/charts/state.ts';
@@ -183,6 +183,11 @@ describe('the minimum-n rule', () => {
     // The one coloured province gets the scale's own colour; the small one is drawn apart, dashed.
     expect(label('湖南')?.itemStyle).toMatchObject({ borderType: 'dashed' });
     expect(label('广东')?.itemStyle.color).not.toBe(label('湖南')?.itemStyle.color);
+    // On a phone (the chart about 340 px wide) the tile has no room for the word: the dashed tile and its n say it.
+    const phone = tileOption(cells, { title: 't', subtitle: '', source: '', unit: 'count', lang: 'zh', width: 340, height: 420, dark: false, tooFew: '样本过少', agencies: (n) => `${n} 个机关` });
+    const onPhone = phone.series[0]!.data.find((d) => String(d.label.formatter).startsWith('湖南'))!;
+    expect(onPhone.label.formatter).toBe('湖南\nn=2');
+    expect(estimateText('湖南', onPhone.label.fontSize)).toBeLessThanOrEqual(phone.series[0]!.symbolSize);
   });
 });
 

@@ -8,7 +8,7 @@
  * outside the colour scale; every tile says how many agencies it rests on.
  */
 import { escapeHtml } from './escape.ts';
-import { formatValue } from './option.ts';
+import { estimateText, formatValue } from './option.ts';
 import { textOn } from './palette.ts';
 import { GRID_COLS, GRID_ROWS, scaleKey, tileData, type TileDatum } from './tilegrid.ts';
 import type { Unit } from './view.ts';
@@ -62,10 +62,13 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
   const name = (d: TileDatum) => (ctx.lang === 'en' ? d.tile.en : d.tile.zh);
   const cellOf = (d: TileDatum) => (d.province === null ? undefined : cells[d.province]);
   const few = ctx.dark ? TOO_FEW.dark : TOO_FEW.light;
+  const fontSize = Math.max(8, Math.min(12, size / 6));
+  // "Too few" where the tile has room for it (not on a phone): the dashed tile and its n say it anyway.
+  const fewWord = estimateText(ctx.tooFew, fontSize) <= size - 4 ? `\n${ctx.tooFew}` : '';
   const caption = (d: TileDatum) => {
     const c = cellOf(d);
     if (!c) return `${name(d)}\n${formatValue(ctx.unit, null)}`;
-    return c.tooFew ? `${name(d)}\n${ctx.tooFew}\nn=${c.agencies}` : `${name(d)}\n${formatValue(ctx.unit, d.value)}\nn=${c.agencies}`;
+    return c.tooFew ? `${name(d)}${fewWord}\nn=${c.agencies}` : `${name(d)}\n${formatValue(ctx.unit, d.value)}\nn=${c.agencies}`;
   };
   return {
     animation: false,
@@ -103,7 +106,7 @@ export function tileOption(cells: Record<string, ProvinceCell>, ctx: TileOptionC
             show: true,
             formatter: caption(d),
             color: cellOf(d)?.tooFew ? (ctx.dark ? '#e6e6e6' : '#1f1f1f') : textOn(d.color),
-            fontSize: Math.max(8, Math.min(12, size / 6)),
+            fontSize,
           },
         })),
       },
