@@ -149,7 +149,7 @@ export function agencyNumbers(facts: FactsFile): Int32Array {
   const given = facts.columns[AGENCY_NUMBER];
   let out: Int32Array;
   if (given) {
-    out = Int32Array.from(given, (v) => v as number);
+    out = Int32Array.from(given as number[]);
   } else {
     const keyOf = agencyIdentityOfRow(facts);
     const index = new Map<string, number>();
