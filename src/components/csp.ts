@@ -2,9 +2,8 @@
  * The Content-Security-Policy every page carries (as a meta tag: static hosts cannot be relied on
  * for headers). Scripts and styles only from the site itself, never inline (astro.config.mjs keeps
  * Astro from inlining them) and no eval, except the one line below on the pages that need it,
- * allowed by its hash. ECharts
- * sets element styles through the CSSOM, which style-src does not restrict. Images may be
- * data:/blob: URLs (chart downloads, charts drawn at build time).
+ * allowed by its hash. ECharts sets element styles through the CSSOM, which style-src does not
+ * restrict. Images may be data:/blob: URLs (chart downloads, charts drawn at build time).
  */
 import { createHash } from 'node:crypto';
 
