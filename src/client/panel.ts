@@ -88,9 +88,15 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     params.set('basis', 'all');
     return Object.assign(document.createElement('a'), { href: `${location.pathname}?${params}`, textContent: d.state.showRaw, className: 'raw-totals' });
   };
-  const setStatus = (text: string, kind: 'loading' | 'empty' | 'error' | 'ok') => {
-    // The chart drawn at build time gives way to whatever the script shows.
+  /** The chart drawn at build time, and its notes, give way to whatever the script shows. */
+  const dropDrawn = () => {
     root.querySelector('[data-drawn]')?.remove();
+    const notes = root.querySelector('[data-drawn-notes]');
+    notes?.replaceChildren();
+    notes?.removeAttribute('data-drawn-notes');
+  };
+  const setStatus = (text: string, kind: 'loading' | 'empty' | 'error' | 'ok') => {
+    dropDrawn();
     status.textContent = text;
     status.dataset.kind = kind;
     root.dataset.state = kind;
@@ -186,6 +192,7 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
       canvas.setAttribute('aria-label', view.title);
       current = { state, view, option, light };
       setMixed(el<HTMLElement>(root, '[data-description]')!, description);
+      dropDrawn();
       const notes = el<HTMLElement>(root, '[data-notes]')!;
       notes.replaceChildren(...view.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       renderTable(view);

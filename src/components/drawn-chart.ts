@@ -39,6 +39,8 @@ export interface DrawnChart {
   sources: (DrawnImage & { media: string })[];
   /** The light, wide image (the <img> itself). */
   fallback: DrawnImage;
+  /** The notes under the chart (like with like, reports left out …), as the page script writes them. */
+  notes: string[];
 }
 
 function svgImage(option: ReturnType<typeof buildOption>, width: number, height: number): DrawnImage {
@@ -69,6 +71,7 @@ export function drawChart(chart: PreparedChart, lang: Lang, version: string, roo
       { ...image(DRAWN_WIDTHS.wide, true), media: DARK },
     ],
     fallback: image(DRAWN_WIDTHS.wide, false),
+    notes: view.notes,
   };
 }
 

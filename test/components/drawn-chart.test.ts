@@ -1,7 +1,7 @@
 /**
- * The overview's first chart drawn at build time (src/components/drawn-chart.ts): an SVG image
- * per width and theme that says what the live chart says, and none when the live chart would
- * draw nothing.
+ * A page's first chart drawn at build time (src/components/drawn-chart.ts): an SVG image per
+ * width and theme that says what the live chart says, with its notes, and none when the live
+ * chart would draw nothing.
  */
 import { describe, expect, it } from 'vitest';
 import { DRAWN_WIDTHS, drawChart } from '../../src/components/drawn-chart.ts';
@@ -38,6 +38,9 @@ describe('drawChart', () => {
     const background = (src: string) => svgOf(src).match(/<rect[^>]*fill="([^"]+)"/)?.[1];
     expect(background(drawn.sources[0]!.src)).not.toBe(background(drawn.sources[1]!.src));
     expect(drawn.alt.startsWith(chart.view.title)).toBe(true);
+    // The notes the page shows under the chart come with it: here, which agencies like with like counts.
+    expect(drawn.notes).toEqual(chart.view.notes);
+    expect(drawn.notes.some((n) => n.startsWith('同口径比较：只计 2022、2023 年每年都有报告的 2 个机关'))).toBe(true);
   });
 
   it('draws nothing when the live chart would say it has no figure (no agency in every year) or no report', () => {
