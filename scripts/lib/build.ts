@@ -4,8 +4,9 @@
  * everything after them is made again from the records every build, so no output is trusted
  * because a file of its name is on disk.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { assignIds } from '../../src/lib/dataset/report-ids.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
@@ -18,10 +19,10 @@ import { listedPath, listWithStatsAside, type Listing } from './list-files.ts';
 import { EmptyReportsFolder, listingNotUsed, nameNotes } from './listing-report.ts';
 import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
-import { runFiles } from './pool.ts';
+import { Pool, stageBatches } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
-import { ShardWriter } from './shards.ts';
-import { extractKey, parseKey, shardKey, type FileResult, type FileTask, type Fingerprints } from './stages.ts';
+import { removeOtherShards, ShardPlan, type ShardJob } from './shards.ts';
+import { extractKey, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export interface BuildOptions {
@@ -94,33 +95,55 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     killPoint('listed');
 
     // Extract and parse (each cached in stages) and join each record with agencies.csv and sources.csv, on worker
-    // threads, in shard order: each shard file is written once its last file is done.
-    const shards = new ShardWriter(writer, ids);
-    const results = new Array<FileResult>(tasks.length);
-    const setup = { cacheRoot: options.cacheRoot, fingerprints, joins: { overrides, sources: sourceLookup(sources.rows) }, joinsKey: keyOf(overridesText, sourcesText) };
-    const shardTasks = inShards(tasks);
-    const pool = await runFiles(shardTasks, setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) }, (r) => {
-      shards.add(ids[r.index] as string, r.json);
-      results[r.index] = { ...r, json: null };
-      killPoint('staging');
-    });
-    seen.save(listing, results);
-    const pruned = seen.pruneUnused(shardTasks, results, setup.joinsKey, pool.counts.shard?.made ?? 0);
-    cache.flush();
-    killPoint('staged');
+    // threads, shard by shard. Record lines go to the lines store (the cache, or a folder of this build's own).
+    const linesRoot = options.cacheRoot ?? mkdtempSync(join(tmpdir(), 'build-data-lines-'));
+    const setup: WorkerSetup = {
+      cacheRoot: options.cacheRoot,
+      linesRoot,
+      outDir: options.outDir,
+      fingerprints,
+      joins: { overrides, sources: sourceLookup(sources.rows) },
+      joinsKey: keyOf(overridesText, sourcesText),
+    };
+    const pool = new Pool(setup, { workers: options.workers, minTasksForWorkers: options.minTasksForWorkers ?? 1000, warn: (m) => logger.warn(m) });
+    try {
+      const plan = new ShardPlan();
+      const results = new Array<FileResult>(tasks.length);
+      const stage = (shards: readonly FileTask[][]) =>
+        pool.run(stageBatches(shards, options.workers), tasks.length, (batch, done) => {
+          if (batch.kind !== 'stage' || done.kind !== 'stage') return;
+          done.shards.forEach((shard, i) => {
+            plan.add(batch.shards[i] as FileTask[], shard);
+            for (const r of shard.results) results[r.index] = r;
+          });
+          killPoint('staging');
+        });
+      const shardTasks = inShards(tasks);
+      await stage(shardTasks);
+      seen.save(listing, results);
+      const pruned = seen.pruneUnused(shardTasks, results, plan.keys(), setup.joinsKey, pool.counts.shard?.made ?? 0);
+      killPoint('staged');
 
-    // Resolve: duplicates and the build report, over all records.
-    const outcomes = results.map((r) => r.outcome);
-    const { used, dropped, report } = resolveDataset(outcomes, errors, { notRead: listingNotUsed(listing), names: nameNotes(listing, ids) }, sources.problems.map(sourceProblemText));
+      // Resolve: duplicates and the build report, over all records.
+      const outcomes = results.map((r) => r.outcome);
+      const { used, dropped, report } = resolveDataset(outcomes, errors, { notRead: listingNotUsed(listing), names: nameNotes(listing, ids) }, sources.problems.map(sourceProblemText));
 
-    // Write: the shards without the dropped duplicates, then the rest of the dataset.
-    shards.finish(new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : []))));
-    killPoint('shards-written');
-    await writeOutputs(writer, used, report);
+      // Write: the shards without the dropped duplicates, then the rest of the dataset.
+      const droppedIds = new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : [])));
+      removeOtherShards(writer, await writeShards(pool, plan, droppedIds, stage));
+      // The workers' memory is given back before the rest of the dataset is made.
+      await pool.close();
+      cache.flush();
+      killPoint('shards-written');
+      await writeOutputs(writer, used, report);
 
-    const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
-    logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: pool.counts.parse?.made ?? 0, workersUsed: pool.workers, cache: pool.counts };
+      const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
+      logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: pool.counts.parse?.made ?? 0, workersUsed: pool.workers, cache: pool.counts };
+    } finally {
+      await pool.close();
+      if (options.cacheRoot === null) rmSync(linesRoot, { recursive: true, force: true });
+    }
   } finally {
     release();
   }
@@ -170,10 +193,10 @@ class Seen {
 
   /**
    * Removes the entries this folder's files no longer use, of each stage whose entries went out of
-   * use since the last build of it: extract and parse when their code changed, shard when a shard
+   * use since the last build of it: extract and parse when their code changed, shard and lines when a shard
    * was made again. Not on a folder's first build (the cache may hold another folder's entries).
    */
-  pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], joinsKey: string, shardsMade: number): number {
+  pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], lines: readonly string[], joinsKey: string, shardsMade: number): number {
     if (this.last === null) return 0;
     const fp = this.fingerprints;
     let removed = 0;
@@ -184,9 +207,44 @@ class Seen {
       })));
     }
     if (this.last.parse !== fp.parse) removed += this.cache.prune('parse', new Set(results.flatMap((r) => (r.text ? [parseKey(r.text, fp)] : []))));
-    if (shardsMade > 0) removed += this.cache.prune('shard', new Set(shards.map((tasks) => shardKey(tasks, tasks.map((t) => results[t.index] as FileResult), fp, joinsKey))));
+    if (shardsMade > 0) {
+      removed += this.cache.prune('shard', new Set(shards.map((tasks) => shardKey(tasks, tasks.map((t) => results[t.index] as FileResult), fp, joinsKey))));
+      removed += this.cache.prune('lines', new Set(lines));
+    }
     return removed;
   }
+}
+
+const WRITE_BATCH = 64;
+
+/**
+ * Makes every shard file (shards.ts writeShard) on the pool's threads, and returns the shards
+ * written. Lines missing from the store (damaged, or removed since the entry naming them was
+ * made) are made again from their shard's files, which must give the same lines.
+ */
+async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<string>, stage: (shards: readonly FileTask[][]) => Promise<void>): Promise<string[]> {
+  const all = plan.jobs(dropped);
+  let jobs = all;
+  for (let round = 0; ; round++) {
+    const batches: Batch[] = [];
+    for (let i = 0; i < jobs.length; i += WRITE_BATCH) batches.push({ kind: 'write', jobs: jobs.slice(i, i + WRITE_BATCH) });
+    const missing = new Map<string, string>();
+    await pool.run(batches, 0, (batch, done) => {
+      if (batch.kind !== 'write' || done.kind !== 'write') return;
+      done.written.forEach((w, i) => {
+        const job = batch.jobs[i] as ShardJob;
+        if (w === 'missing') missing.set(job.shard, job.lines);
+      });
+    });
+    if (missing.size === 0) break;
+    if (round > 0) throw new Error(`build-data bug: the record lines of shards ${[...missing.keys()].join(', ')} are still missing after they were made again`);
+    await stage([...missing.keys()].map((shard) => plan.tasksOf(shard).map((t) => ({ ...t, hint: null }))));
+    const again = plan.jobs(dropped).filter((j) => missing.has(j.shard));
+    const changed = again.filter((j) => j.lines !== missing.get(j.shard));
+    if (changed.length > 0) throw new Error(`build-data: the files of reports shard ${changed.map((j) => j.shard).join(', ')} changed while the build ran (their records differ from those read before); run the build again`);
+    jobs = again;
+  }
+  return all.map((j) => j.shard);
 }
 
 /** Tasks by shard (shards in order, tasks by id within each). */
@@ -206,5 +264,7 @@ function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
     const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
     return `${stage} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
-  return `${line('extract')}; ${line('parse')}; ${line('shard')}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
+  const lines = counts.lines;
+  const linesNote = lines && lines.damaged + lines.unsaved > 0 ? `; ${line('lines')}` : '';
+  return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
 }

@@ -3,8 +3,8 @@
  * `<root>/<stage>/<key[0..2]>/<key>.json`. A file is the SHA-256 (hex) of the rest and a newline,
  * the entry as one line of JSON (`sed -n 2p FILE | jq` shows it), then for some entries bytes
  * stored as they are (a shard's records, one JSON line each: `tail -n +3 FILE`). The key is a SHA-256 of everything the
- * entry was made from (see build.ts: file bytes and extractor fingerprint; extracted text and
- * parser fingerprint). An entry is used only when its checksum matches and it names its own key;
+ * entry was made from (see stages.ts: file bytes and extractor fingerprint; extracted text and
+ * parser fingerprint), or of the bytes themselves (`putBytes`). An entry is used only when its checksum matches and it names its own key;
  * anything else (damaged, half-written, foreign) is a miss: rebuilt, and counted as `damaged`.
  * Writes go to a temporary file of a name no other process uses, then are renamed over the
  * entry, so a reader sees the old entry, the new one, or none: never a part. They are flushed to
@@ -128,18 +128,28 @@ export class Cache {
    * same output, cache or none.
    */
   put<T>(stage: string, key: string, value: T, bytes: readonly Uint8Array[] = []): T {
-    this.count(stage).made++;
     const json = JSON.stringify({ key, value });
-    if (this.root !== null) {
-      try {
-        const body = Buffer.concat([Buffer.from(`${json}\n`, 'utf8'), ...bytes]);
-        writeAtomic(this.path(stage, key), Buffer.concat([Buffer.from(`${sha256(body)}\n`, 'latin1'), body]));
-      } catch {
-        // A cache that cannot be written costs time, never the build.
-        this.count(stage).unsaved++;
-      }
-    }
+    this.save(stage, key, json, bytes);
     return (JSON.parse(json) as { value: T }).value;
+  }
+
+  /** Stores bytes under their own SHA-256 (an entry of value null, the bytes after it); returns whether they were saved. */
+  putBytes(stage: string, key: string, bytes: Uint8Array): boolean {
+    return this.save(stage, key, JSON.stringify({ key, value: null }), [bytes]);
+  }
+
+  private save(stage: string, key: string, json: string, bytes: readonly Uint8Array[]): boolean {
+    this.count(stage).made++;
+    if (this.root === null) return false;
+    try {
+      const body = Buffer.concat([Buffer.from(`${json}\n`, 'utf8'), ...bytes]);
+      writeAtomic(this.path(stage, key), Buffer.concat([Buffer.from(`${sha256(body)}\n`, 'latin1'), body]));
+      return true;
+    } catch {
+      // A cache that cannot be written costs time, never the build.
+      this.count(stage).unsaved++;
+      return false;
+    }
   }
 
   /** Removes the entries of a stage whose keys are not in `live` (and what a killed build left half-written there); returns how many. */

@@ -1,7 +1,7 @@
 /** The build's side effects, passed in (tests give silent ones). */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from './cache.ts';
+import { sha256, writeAtomic } from './cache.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -13,8 +13,8 @@ export interface OutputWriter {
   /** Writes the file (given whole or in parts) unless it holds these bytes already. */
   write(path: string, data: string | Uint8Array | readonly Uint8Array[]): void;
   remove(path: string): void;
-  /** A file this build wrote. */
-  read(path: string): Buffer;
+  /** Whether the file holds bytes of this size and SHA-256. */
+  holds(path: string, size: number, sha256: string): boolean;
   /** File names directly in a folder of the output ([] when there is none). */
   list(dir: string): string[];
 }
@@ -39,8 +39,13 @@ export function fsWriter(outDir: string): OutputWriter {
       }
       writeAtomic(full, bytes);
     },
-    read(path) {
-      return readFileSync(join(outDir, path));
+    holds(path, size, hash) {
+      const full = join(outDir, path);
+      try {
+        return statSync(full).size === size && sha256(readFileSync(full)) === hash;
+      } catch {
+        return false;
+      }
     },
     remove(path) {
       rmSync(join(outDir, path), { force: true });

@@ -1,14 +1,14 @@
 /**
- * Runs files through the stages (stages.ts) on worker threads, one per core, in batches of whole
- * shards (stages.ts runShard); on the
- * main thread when there are few files, no worker starts, or a worker dies (its batches are run
- * here). Bundled (scripts/run-bundled.mjs) a worker is the bundle's stage-worker.mjs; run as
+ * Runs batches (stages.ts runBatch: shards through the stages, then shard files to write) on
+ * worker threads, one per core; on the main thread when there are few files, no worker starts,
+ * or a worker dies (its batch is run here). The workers started for the first batches serve the
+ * later ones. Bundled (scripts/run-bundled.mjs) a worker is the bundle's stage-worker.mjs; run as
  * TypeScript (tests, tsx) ts-worker.mjs loads stage-worker.ts through tsx.
  */
 import { Worker } from 'node:worker_threads';
 import { addCounts, type CacheCounts } from './cache.ts';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
-import { contextOf, runShard, takeCounts, type FileResult, type FileTask, type WorkerSetup } from './stages.ts';
+import { contextOf, runBatch, takeCounts, type Batch, type BatchResult, type FileTask, type StageContext, type WorkerSetup } from './stages.ts';
 
 export interface PoolOptions {
   workers: number;
@@ -20,55 +20,118 @@ export interface PoolOptions {
 const BATCH = 32;
 const WORKER_HEAP_MB = 512;
 
-/** Every shard's files' results (any order) through `onResult`; returns the workers used (0: main thread) and the cache counts. */
-export async function runFiles(shards: readonly FileTask[][], setup: WorkerSetup, options: PoolOptions, onResult: (r: FileResult) => void): Promise<{ workers: number; counts: CacheCounts }> {
-  const counts: CacheCounts = {};
+/** Shards in stage batches of about BATCH files, so that each worker gets several. */
+export function stageBatches(shards: readonly FileTask[][], workers: number): Batch[] {
   const tasks = shards.reduce((n, s) => n + s.length, 0);
+  const size = Math.max(1, Math.min(BATCH, Math.ceil(tasks / (Math.max(1, workers) * 4))));
   const batches: FileTask[][][] = [];
-  const size = Math.max(1, Math.min(BATCH, Math.ceil(tasks / (Math.max(1, options.workers) * 4))));
   for (let i = 0, filled = size; i < shards.length; i++) {
     if (filled >= size) batches.push([]), (filled = 0);
     (batches.at(-1) as FileTask[][]).push(shards[i] as FileTask[]);
     filled += (shards[i] as FileTask[]).length;
   }
-  let context: ReturnType<typeof contextOf> | null = null;
-  const here = async (batch: readonly FileTask[][]) => {
-    context ??= contextOf(setup);
-    for (const shard of batch) for (const r of await runShard(shard, context)) onResult(r);
-    addCounts(counts, takeCounts(context));
-  };
-  const wanted = tasks < options.minTasksForWorkers ? 0 : Math.min(options.workers, batches.length);
-  let next = 0;
-  let used = 0;
-  const runOn = () =>
-    new Promise<void>((done) => {
-      const url = new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url);
-      const worker = new Worker(url, { workerData: { entry: new URL('./stage-worker.ts', import.meta.url).href, setup }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-      let current: FileTask[][] | null = null;
-      let started = false;
-      const send = () => {
-        current = next < batches.length ? (batches[next++] as FileTask[][]) : null;
-        if (current) worker.postMessage(current);
-        else void worker.terminate().then(() => done());
-      };
-      worker.on('message', (m: 'ready' | { results: FileResult[]; counts: CacheCounts }) => {
-        if (m === 'ready') {
-          started = true;
-          used++;
-        } else {
-          for (const r of m.results) onResult(r);
-          addCounts(counts, m.counts);
-        }
+  return batches.map((shards) => ({ kind: 'stage', shards }));
+}
+
+export class Pool {
+  /** The cache counts of every batch run so far. */
+  readonly counts: CacheCounts = {};
+  private readonly live: Worker[] = [];
+  private started = false;
+  private context: StageContext | null = null;
+
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly options: PoolOptions,
+  ) {}
+
+  /** Worker threads that started (0: all on the main thread). */
+  workers = 0;
+
+  /**
+   * Runs the batches (any order), each result through `onResult`. The first call starts the
+   * workers, when there are `tasks` files at least as many as minTasksForWorkers.
+   */
+  async run(batches: readonly Batch[], tasks: number, onResult: (batch: Batch, result: BatchResult) => void): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      if (tasks >= this.options.minTasksForWorkers) await this.start(Math.min(this.options.workers, batches.length));
+    }
+    let next = 0;
+    const drive = (worker: Worker) =>
+      new Promise<void>((done) => {
+        let current: Batch | null = null;
+        const send = () => {
+          current = next < batches.length ? (batches[next++] as Batch) : null;
+          if (current) worker.postMessage(current);
+          else stop();
+        };
+        const onMessage = (m: { result: BatchResult; counts: CacheCounts }) => {
+          addCounts(this.counts, m.counts);
+          onResult(current as Batch, m.result);
+          send();
+        };
+        const onError = async (cause: unknown) => {
+          this.drop(worker);
+          this.options.warn(`a worker failed (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
+          const failed = current;
+          current = null;
+          stop();
+          if (failed) await this.here(failed, onResult);
+        };
+        const stop = () => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          done();
+        };
+        worker.on('message', onMessage);
+        worker.once('error', onError);
         send();
       });
-      worker.once('error', async (cause) => {
-        worker.removeAllListeners('message');
-        options.warn(`a worker ${started ? 'failed' : 'did not start'} (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
-        if (current) await here(current);
-        done();
-      });
-    });
-  await Promise.all(Array.from({ length: wanted }, runOn));
-  while (next < batches.length) await here(batches[next++] as FileTask[][]);
-  return { workers: used, counts };
+    await Promise.all([...this.live].map(drive));
+    while (next < batches.length) await this.here(batches[next++] as Batch, onResult);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.live.map((w) => w.terminate()));
+    this.live.length = 0;
+  }
+
+  private drop(worker: Worker): void {
+    const at = this.live.indexOf(worker);
+    if (at >= 0) this.live.splice(at, 1);
+  }
+
+  private async here(batch: Batch, onResult: (batch: Batch, result: BatchResult) => void): Promise<void> {
+    this.context ??= contextOf(this.setup);
+    const result = await runBatch(batch, this.context);
+    addCounts(this.counts, takeCounts(this.context));
+    onResult(batch, result);
+  }
+
+  private async start(count: number): Promise<void> {
+    const url = new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url);
+    const started = await Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<Worker | null>((done) => {
+            const worker = new Worker(url, { workerData: { entry: new URL('./stage-worker.ts', import.meta.url).href, setup: this.setup }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+            const onError = (cause: unknown) => {
+              this.options.warn(`a worker did not start (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
+              done(null);
+            };
+            worker.once('error', onError);
+            worker.once('message', () => {
+              worker.off('error', onError);
+              // A worker that fails between runs is not given another batch.
+              worker.on('error', () => this.drop(worker));
+              done(worker);
+            });
+          }),
+      ),
+    );
+    for (const worker of started) if (worker) this.live.push(worker);
+    this.workers = this.live.length;
+  }
 }

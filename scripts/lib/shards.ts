@@ -1,67 +1,87 @@
 /**
- * reports/<shard>.jsonl (every used report's record, one a line, in id order), written while the
- * files are worked on: they come in shard order, and a shard is written once its last file is
- * in, so only a few shards' records are held at a time. Which reports are duplicates is known
- * only at the end: `drop` then takes their lines out of the shards this build wrote.
+ * reports/<shard>.jsonl: every used report's record, one a line, in id order. The stages give each
+ * shard's lines as an entry of the `lines` store named by their SHA-256 (stages.ts). Which reports
+ * are duplicates is known only once every shard is in: then each shard file is made from its
+ * lines, without the duplicates', on the worker threads. A file that holds its shard's lines
+ * already (its SHA-256 is their key) is left as it is, and the lines are not read.
  */
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
+import type { Cache } from './cache.ts';
 import type { OutputWriter } from './effects.ts';
+import type { FileTask, ShardResult } from './stages.ts';
 
-const NEWLINE = Buffer.from('\n');
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** One shard file to make. */
+export interface ShardJob {
+  shard: string;
+  /** The SHA-256 of the shard's lines: their key in the lines store. */
+  lines: string;
+  /** The lines, when they could not be stored. */
+  bytes: Uint8Array | null;
+  /** Each line's length in bytes, newline included, in order. */
+  lengths: number[];
+  /** The positions of the lines to leave out (duplicates), ascending. */
+  drop: number[];
+}
 
-export class ShardWriter {
-  private readonly pending = new Map<string, { left: number; lines: Map<string, Uint8Array> }>();
-  /** Shards written by this build, and their reports' ids. */
-  private readonly written = new Map<string, string[]>();
+/** `missing`: the lines are not in the store (or damaged there): they must be made again. */
+export type ShardWritten = 'same' | 'written' | 'missing';
 
-  /** `ids`: every report id the build will give a result for. */
-  constructor(
-    private readonly writer: OutputWriter,
-    ids: readonly string[],
-  ) {
-    for (const id of ids) {
-      const shard = reportShard(id);
-      const open = this.pending.get(shard) ?? this.pending.set(shard, { left: 0, lines: new Map() }).get(shard);
-      if (open) open.left++;
-    }
+/** Makes the job's shard file hold its lines but the dropped ones. */
+export function writeShard(job: ShardJob, store: Cache, writer: OutputWriter): ShardWritten {
+  const path = shardFile(job.shard);
+  const size = job.lengths.reduce((n, l) => n + l, 0);
+  if (job.drop.length === 0 && writer.holds(path, size, job.lines)) return 'same';
+  const lines = job.bytes ?? store.getWithBytes<null>('lines', job.lines)?.bytes;
+  if (lines === undefined || lines.length !== size) return 'missing';
+  if (job.drop.length === 0) {
+    writer.write(path, lines);
+    return 'written';
+  }
+  const kept: Uint8Array[] = [];
+  for (let i = 0, at = 0, d = 0; i < job.lengths.length; i++) {
+    const end = at + (job.lengths[i] as number);
+    if (job.drop[d] === i) d++;
+    else kept.push(lines.subarray(at, end));
+    at = end;
+  }
+  writer.write(path, kept);
+  return 'written';
+}
+
+/** What the build knows of each shard's lines while its files are worked on: the ids that gave one, their lengths, and the lines' key. */
+export class ShardPlan {
+  private readonly shards = new Map<string, { tasks: readonly FileTask[]; ids: string[]; result: ShardResult }>();
+
+  add(tasks: readonly FileTask[], result: ShardResult): void {
+    const ids = result.results.flatMap((r, i) => (r.line === null ? [] : [(tasks[i] as FileTask).id]));
+    this.shards.set(reportShard((tasks[0] as FileTask).id), { tasks, ids, result });
   }
 
-  /** A report's result: its record line (JSON), or null when it gave none. */
-  add(id: string, json: Uint8Array | null): void {
-    const shard = reportShard(id);
-    const open = this.pending.get(shard);
-    if (!open) throw new Error(`build-data bug: shard ${shard} got ${id} after it was written`);
-    if (json !== null) open.lines.set(id, json);
-    if (--open.left > 0) return;
-    this.pending.delete(shard);
-    const ids = [...open.lines.keys()].sort(byText);
-    if (ids.length === 0) return;
-    this.writer.write(shardFile(shard), ids.flatMap((i) => [open.lines.get(i) as Uint8Array, NEWLINE]));
-    this.written.set(shard, ids);
+  /** A shard's files, by shard. */
+  tasksOf(shard: string): readonly FileTask[] {
+    return this.shards.get(shard)?.tasks ?? [];
   }
 
-  /** Takes these reports' lines out of their shards, and removes every other shard file. */
-  finish(dropped: ReadonlySet<string>): void {
-    if (this.pending.size > 0) throw new Error(`build-data bug: ${this.pending.size} shards still waiting for files`);
-    for (const [shard, ids] of this.written) {
-      if (!ids.some((id) => dropped.has(id))) continue;
-      // The file holds these ids' lines in this order (written above): the kept lines are cut out as bytes.
-      const bytes = this.writer.read(shardFile(shard));
-      const kept: Uint8Array[] = [];
-      const left: string[] = [];
-      for (let line = 0, start = 0; line < ids.length; line++) {
-        const end = bytes.indexOf(0x0a, start) + 1;
-        if (end === 0) throw new Error(`build-data bug: ${shardFile(shard)} has fewer lines than the ${ids.length} it was written with`);
-        const id = ids[line] as string;
-        if (!dropped.has(id)) kept.push(bytes.subarray(start, end)), left.push(id);
-        start = end;
-      }
-      if (left.length > 0) this.writer.write(shardFile(shard), kept), this.written.set(shard, left);
-      else this.written.delete(shard);
-    }
-    const kept = new Set([...this.written.keys()].map((shard) => shardFile(shard).slice('reports/'.length)));
-    for (const name of this.writer.list('reports')) if (!kept.has(name)) this.writer.remove(`reports/${name}`);
+  /** Every shard's lines' key. */
+  keys(): string[] {
+    return [...this.shards.values()].map((s) => s.result.lines);
   }
+
+  /** A job for each shard with a line left once these reports are taken out, in shard order. */
+  jobs(dropped: ReadonlySet<string>): ShardJob[] {
+    return [...this.shards.keys()].sort().flatMap((shard) => {
+      const { ids, result } = this.shards.get(shard) as { ids: string[]; result: ShardResult };
+      const drop = ids.flatMap((id, i) => (dropped.has(id) ? [i] : []));
+      if (drop.length === ids.length) return [];
+      const lengths = result.results.flatMap((r) => (r.line === null ? [] : [r.line]));
+      return [{ shard, lines: result.lines, bytes: result.bytes, lengths, drop }];
+    });
+  }
+}
+
+/** Removes every shard file but these shards'. */
+export function removeOtherShards(writer: OutputWriter, shards: readonly string[]): void {
+  const kept = new Set(shards.map((shard) => shardFile(shard).slice('reports/'.length)));
+  for (const name of writer.list('reports')) if (!kept.has(name)) writer.remove(`reports/${name}`);
 }

@@ -1,14 +1,14 @@
-/** Worker thread: runs batches of files through the stages (stages.ts, pool.ts). */
+/** Worker thread: runs batches of shards through the stages, or writes shard files (stages.ts runBatch, pool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { contextOf, runShard, takeCounts, type FileResult, type FileTask, type WorkerSetup } from './stages.ts';
+import { contextOf, runBatch, takeCounts, type Batch, type WorkerSetup } from './stages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('stage-worker.ts must run as a worker thread');
 const context = contextOf((workerData as { setup: WorkerSetup }).setup);
-port.on('message', async (batch: FileTask[][]) => {
-  const results: FileResult[] = [];
-  for (const shard of batch) results.push(...(await runShard(shard, context)));
-  const moved = results.flatMap((r) => (r.outcome.status === 'parsed' && r.json ? [r.json.buffer as ArrayBuffer, r.outcome.summary.csv.buffer as ArrayBuffer] : []));
-  port.postMessage({ results, counts: takeCounts(context) }, moved);
+port.on('message', async (batch: Batch) => {
+  const result = await runBatch(batch, context);
+  // Each CSV line owns its buffer (TextEncoder); lines that could not be stored are copied (Buffer.concat may give a slice of a shared pool).
+  const moved = result.kind === 'stage' ? result.shards.flatMap((s) => s.results.flatMap((r) => (r.outcome.status === 'parsed' ? [r.outcome.summary.csv.buffer as ArrayBuffer] : []))) : [];
+  port.postMessage({ result, counts: takeCounts(context) }, moved);
 });
 port.postMessage('ready');

@@ -11,13 +11,17 @@
  * (stage `shard`, keyed by every file's name, id and hashes, the stages' fingerprints and the
  * joined CSV files' text), read without reading any file. Otherwise each file's record is taken
  * from stage 2 (by its hint) or made, and the shard's entry is made again.
+ * A shard's record lines are not in its entry: they are an entry of their own (stage `lines`,
+ * keyed by their SHA-256), read only when its file under reports/ must be written (shards.ts).
  */
 import { readFileSync } from 'node:fs';
 import { Cache, keyOf, sha256, type CacheCounts } from './cache.ts';
+import { fsWriter, type OutputWriter } from './effects.ts';
 import { parseStage, type ParseResult } from './parse-stage.ts';
 import { placeRecord } from './read-record.ts';
 import { readReportFile, type ReadResult } from './read-report-file.ts';
 import { resolveRecord, type Joins, type Outcome, type ReportSummary } from './resolve.ts';
+import { writeShard, type ShardJob, type ShardWritten } from './shards.ts';
 
 export interface Fingerprints {
   extract: string;
@@ -41,8 +45,8 @@ export interface FileTask {
 export interface FileResult {
   index: number;
   outcome: Outcome;
-  /** The record's line in its shard file, when it gave one. */
-  json: Uint8Array | null;
+  /** The length in bytes of the record's line in its shard's lines (with its newline), when it gave one. */
+  line: number | null;
   /** For the next build's hint ('' when the file could not be read). */
   bytes: string;
   text: string;
@@ -50,8 +54,21 @@ export interface FileResult {
   extracted: boolean;
 }
 
+/** One shard's results (in its files' order), and its record lines: each file's that gave one, in order, each ending in a newline. */
+export interface ShardResult {
+  results: FileResult[];
+  /** The lines' SHA-256: their key in the `lines` store. */
+  lines: string;
+  /** The lines themselves when they could not be stored, else null. */
+  bytes: Uint8Array | null;
+}
+
 export interface StageContext {
   cache: Cache;
+  /** Where record lines are kept for the shard files (the cache; a folder of the build's own without one). */
+  lines: Cache;
+  /** The output folder, where the shard files are written (shards.ts writeShard). */
+  writer: OutputWriter;
   fingerprints: Fingerprints;
   joins: Joins;
   /** A hash of the joined CSV files' text (agencies.csv, sources.csv): part of each shard entry's key. */
@@ -66,7 +83,8 @@ export const parseKey = (textHash: string, fingerprints: Fingerprints) => keyOf(
 export const shardKey = (tasks: readonly Pick<FileTask, 'file' | 'id'>[], hashes: readonly { bytes: string; text: string }[], fingerprints: Fingerprints, joinsKey: string) =>
   keyOf(fingerprints.extract, fingerprints.parse, fingerprints.resolve, joinsKey, ...tasks.flatMap((t, i) => [t.file, t.id, hashes[i]?.bytes ?? '', hashes[i]?.text ?? '']));
 
-export async function runFile(task: FileTask, { cache, fingerprints, joins }: StageContext): Promise<FileResult> {
+/** A file's result, and its record line (JSON) when it gave one. */
+export async function runFile(task: FileTask, { cache, fingerprints, joins }: StageContext): Promise<{ result: FileResult; json: Uint8Array | null }> {
   let bytesHash = task.hint?.bytes ?? '';
   let textHash = task.hint?.text ?? '';
   let extracted = false;
@@ -88,70 +106,95 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
     }
   } catch (cause) {
     const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
-    return { index: task.index, outcome: { status: 'unusable', file: task.file, reason: 'unreadable', detail }, json: null, bytes: '', text: '', extracted };
+    return { result: { index: task.index, outcome: { status: 'unusable', file: task.file, reason: 'unreadable', detail }, line: null, bytes: '', text: '', extracted }, json: null };
   }
   const { outcome, json }: { outcome: Outcome; json: Uint8Array | null } = parsed.ok
     ? resolveRecord(placeRecord(parsed.record, task.file, task.id, bytesHash), joins)
     : { outcome: { status: 'unusable', file: task.file, reason: parsed.reason, detail: parsed.detail }, json: null };
-  return { index: task.index, outcome, json, bytes: bytesHash, text: textHash, extracted };
+  return { result: { index: task.index, outcome, line: json === null ? null : json.length + 1, bytes: bytesHash, text: textHash, extracted }, json };
 }
 
-/** A FileResult as a shard entry stores it: the record line's length (its bytes follow the entry) and the CSV line as text. */
-type StoredResult = Omit<FileResult, 'index' | 'json' | 'extracted' | 'outcome'> & { json: number | null; outcome: Outcome | (Omit<Extract<Outcome, { status: 'parsed' }>, 'summary'> & { summary: Omit<ReportSummary, 'csv'> & { csv: string } }) };
+/** A FileResult as a shard entry stores it: the CSV line as text. */
+type StoredResult = Omit<FileResult, 'index' | 'extracted' | 'outcome'> & { outcome: Outcome | (Omit<Extract<Outcome, { status: 'parsed' }>, 'summary'> & { summary: Omit<ReportSummary, 'csv'> & { csv: string } }) };
+
+/** A shard entry: its files' results and its lines' key. */
+interface StoredShard {
+  results: StoredResult[];
+  lines: string;
+}
 
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
+const NEWLINE = new Uint8Array([0x0a]);
 
-const toStored = ({ outcome, json, bytes, text }: FileResult): StoredResult => ({
+const toStored = ({ outcome, line, bytes, text }: FileResult): StoredResult => ({
   outcome: outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: decoder.decode(outcome.summary.csv) } } : outcome,
-  json: json === null ? null : json.length,
+  line,
   bytes,
   text,
 });
 
-/** The results a shard entry holds; `lines` the bytes after it (each record line copied out, as a result owns its bytes). */
-function fromStored(stored: readonly StoredResult[], lines: Buffer, tasks: readonly FileTask[]): FileResult[] | undefined {
-  let at = 0;
-  const results = stored.map(({ outcome, json, bytes, text }, i): FileResult => {
-    const line = json === null ? null : new Uint8Array(lines.subarray(at, (at += json)));
-    return {
-      index: (tasks[i] as FileTask).index,
-      outcome: outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: utf8.encode(outcome.summary.csv as string) } } : (outcome as Outcome),
-      json: line,
-      bytes,
-      text,
-      extracted: false,
-    };
-  });
-  return results.length === tasks.length && at === lines.length ? results : undefined;
+/** The results a shard entry holds, or undefined when it does not hold one for each file. */
+function fromStored(stored: readonly StoredResult[], tasks: readonly FileTask[]): FileResult[] | undefined {
+  if (stored.length !== tasks.length) return undefined;
+  return stored.map(({ outcome, line, bytes, text }, i): FileResult => ({
+    index: (tasks[i] as FileTask).index,
+    outcome: outcome.status === 'parsed' ? { ...outcome, summary: { ...outcome.summary, csv: utf8.encode(outcome.summary.csv as string) } } : (outcome as Outcome),
+    line,
+    bytes,
+    text,
+    extracted: false,
+  }));
 }
 
 /** One shard's files (in order) through the stages: from its shard entry when every file is as last listed and the entry is whole, else file by file. */
-export async function runShard(tasks: readonly FileTask[], context: StageContext): Promise<FileResult[]> {
+export async function runShard(tasks: readonly FileTask[], context: StageContext): Promise<ShardResult> {
   const { cache, fingerprints } = context;
   const keyFor = (hashes: readonly { bytes: string; text: string }[]) => shardKey(tasks, hashes, fingerprints, context.joinsKey);
   const hints = tasks.map((t) => t.hint);
   if (hints.every((h) => h !== null)) {
-    const entry = cache.getWithBytes<StoredResult[]>('shard', keyFor(hints));
-    const results = entry && fromStored(entry.value, entry.bytes, tasks);
-    if (results) return results;
+    const entry = cache.get<StoredShard>('shard', keyFor(hints));
+    const results = entry && fromStored(entry.results, tasks);
+    if (entry && results) return { results, lines: entry.lines, bytes: null };
   }
-  const results: FileResult[] = [];
-  for (const task of tasks) results.push(await runFile(task, context));
-  // A file that could not be read is tried again next build: no entry for its shard.
-  if (results.every((r) => r.bytes !== '')) cache.put('shard', keyFor(results), results.map(toStored), results.flatMap((r) => (r.json ? [r.json] : [])));
-  return results;
+  const made: Awaited<ReturnType<typeof runFile>>[] = [];
+  for (const task of tasks) made.push(await runFile(task, context));
+  const bytes = Buffer.concat(made.flatMap((m) => (m.json ? [m.json, NEWLINE] : [])));
+  const lines = sha256(bytes);
+  const results = made.map((m) => m.result);
+  const stored = context.lines.putBytes('lines', lines, bytes);
+  // A file that could not be read is tried again next build, and so are lines that could not be stored: no entry for the shard then.
+  if (stored && results.every((r) => r.bytes !== '')) cache.put('shard', keyFor(results), { results: results.map(toStored), lines });
+  return { results, lines, bytes: stored ? null : bytes };
+}
+
+/** What a worker is given to do: shards to run through the stages, or shard files to write. */
+export type Batch = { kind: 'stage'; shards: FileTask[][] } | { kind: 'write'; jobs: ShardJob[] };
+export type BatchResult = { kind: 'stage'; shards: ShardResult[] } | { kind: 'write'; written: ShardWritten[] };
+
+export async function runBatch(batch: Batch, context: StageContext): Promise<BatchResult> {
+  if (batch.kind === 'write') return { kind: 'write', written: batch.jobs.map((job) => writeShard(job, context.lines, context.writer)) };
+  const shards: ShardResult[] = [];
+  for (const tasks of batch.shards) shards.push(await runShard(tasks, context));
+  return { kind: 'stage', shards };
 }
 
 /** The context a worker rebuilds from what it is sent. */
 export interface WorkerSetup {
   cacheRoot: string | null;
+  /** Where record lines are kept: the cache root, or a folder of the build's own without a cache. */
+  linesRoot: string;
+  outDir: string;
   fingerprints: Fingerprints;
   joins: Joins;
   joinsKey: string;
 }
 
-export const contextOf = (setup: WorkerSetup): StageContext => ({ cache: new Cache(setup.cacheRoot), fingerprints: setup.fingerprints, joins: setup.joins, joinsKey: setup.joinsKey });
+export function contextOf(setup: WorkerSetup): StageContext {
+  const cache = new Cache(setup.cacheRoot);
+  const lines = setup.linesRoot === setup.cacheRoot ? cache : new Cache(setup.linesRoot);
+  return { cache, lines, writer: fsWriter(setup.outDir), fingerprints: setup.fingerprints, joins: setup.joins, joinsKey: setup.joinsKey };
+}
 
 /** Takes the counts made since the last take. */
 export function takeCounts(context: StageContext): CacheCounts {

@@ -170,6 +170,25 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     expect(snapshot(out)).toEqual(await reference());
   }, 300_000);
 
+  it('makes damaged record lines again from the parse entries when their shard files must be written, and says so', async () => {
+    const out = join(root, 'out-damage');
+    rmSync(cache, { recursive: true, force: true });
+    await build(out);
+    const rnd = random(15);
+    const lines = entries('lines');
+    for (const path of lines) damage(path, rnd);
+    rmSync(join(out, 'reports'), { recursive: true, force: true });
+    const messages: string[] = [];
+    const run = await build(out, { messages });
+    // Each shard file's lines are read (and found damaged) once; shards with no line to write need none.
+    const damaged = run.cache.lines?.damaged ?? 0;
+    expect(damaged).toBeGreaterThan(lines.length / 2);
+    expect([run.extractedNow, run.parsedNow, run.cache.lines?.made]).toEqual([0, 0, damaged]);
+    // Made again, then read from the store to be written.
+    expect(messages.join('\n')).toContain(`lines ${damaged} made now, ${damaged} from the cache (${damaged} damaged entries rebuilt)`);
+    expect(snapshot(out)).toEqual(await reference());
+  }, 300_000);
+
   it('rebuilds damaged extract entries (and the list of files seen) by reading the files again', async () => {
     const out = join(root, 'out-damage');
     rmSync(cache, { recursive: true, force: true });
@@ -182,12 +201,13 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     expect(snapshot(out)).toEqual(await reference());
   }, 300_000);
 
-  it('never publishes a wrong byte, over many rounds of random faults in random cache files', async () => {
+  it('never publishes a wrong byte, over many rounds of random faults in random cache files and published shard files', async () => {
     const out = join(root, 'out-damage');
     const ref = await reference();
     const rnd = random(13);
     for (let round = 0; round < 6; round++) {
-      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('seen')];
+      const published = filesUnder(join(out, 'reports')).map((f) => join(out, 'reports', f));
+      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('lines'), ...entries('seen'), ...published];
       for (const path of all) if (rnd() < 0.3) damage(path, rnd);
       await build(out);
       expect(snapshot(out), `round ${round}`).toEqual(ref);
