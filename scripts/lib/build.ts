@@ -151,8 +151,9 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
 /**
  * What the last build saw of each file of a folder: size, mtime, and its bytes' and text's
- * hashes under one extractor. A file of the same size and mtime comes with them as a hint
- * (stages.ts): its record is read from the cache without reading the file. It also keeps the
+ * hashes under one extractor. A file of the same size comes with them as a hint (stages.ts):
+ * with the same mtime too, its record is read from the cache without reading the file; with
+ * another (a fresh clone or checkout), once its bytes are found to hash as they did. It also keeps the
  * fingerprints that build ran with, so that entries no file can use any more are removed once.
  */
 class Seen {
@@ -177,8 +178,8 @@ class Seen {
     const { rels, sizes, mtimes } = listing;
     return rels.map((rel, i) => {
       const last = this.files[rel];
-      const same = last && last[0] === sizes[i] && last[1] === mtimes[i];
-      return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint: same ? { bytes: last[2], text: last[3] } : null };
+      const hint = last && last[0] === sizes[i] ? { bytes: last[2], text: last[3], sure: last[1] === mtimes[i] } : null;
+      return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint };
     });
   }
 

@@ -6,8 +6,9 @@
  *      the parser's fingerprint);
  *   3. the record placed (file, id, hash) and joined (resolve.ts): what the outputs need of it.
  * Files go through in shards (the groups their records are written in, shards.ts). A file whose
- * size and mtime are as the last build listed them comes with a `hint` (its bytes' and its text's
- * hashes then); when every file of a shard has one, the shard's stage-3 results are one entry
+ * size is as the last build listed it comes with a `hint` (its bytes' and its text's hashes then),
+ * which holds as it is when its mtime is too, and otherwise (a fresh clone or checkout) only when
+ * its bytes hash as they did; when every file of a shard has one that holds, the shard's stage-3 results are one entry
  * (stage `shard`, keyed by every file's name, id and hashes, the stages' fingerprints and the
  * joined CSV files' text), read without reading any file. Otherwise each file's record is taken
  * from stage 2 (by its hint) or made, and the shard's entry is made again.
@@ -38,8 +39,8 @@ export interface FileTask {
   /** Path as recorded in source.file, relative to the reports folder (e.g. 广东/x.txt). */
   file: string;
   id: string;
-  /** From the last build's listing, when size and mtime are unchanged. */
-  hint: { bytes: string; text: string } | null;
+  /** From the last build's listing, when the size is unchanged; `sure` when the mtime is too. */
+  hint: { bytes: string; text: string; sure: boolean } | null;
 }
 
 export interface FileResult {
@@ -83,7 +84,7 @@ export const parseKey = (textHash: string, fingerprints: Fingerprints) => keyOf(
 export const shardKey = (tasks: readonly Pick<FileTask, 'file' | 'id'>[], hashes: readonly { bytes: string; text: string }[], fingerprints: Fingerprints, joinsKey: string) =>
   keyOf(fingerprints.extract, fingerprints.parse, fingerprints.resolve, joinsKey, ...tasks.flatMap((t, i) => [t.file, t.id, hashes[i]?.bytes ?? '', hashes[i]?.text ?? '']));
 
-/** A file's result, and its record line (JSON) when it gave one. */
+/** A file's result, and its record line (JSON) when it gave one; its hint, if any, is taken to hold (runShard sees to it). */
 export async function runFile(task: FileTask, { cache, fingerprints, joins }: StageContext): Promise<{ result: FileResult; json: Uint8Array | null }> {
   let bytesHash = task.hint?.bytes ?? '';
   let textHash = task.hint?.text ?? '';
@@ -92,7 +93,7 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
   try {
     if (parsed === undefined) {
       // Read now, hint or not: the key is made from these bytes, never from what was listed.
-      const bytes = readFileSync(typeof task.abs === 'string' ? task.abs : Buffer.from(task.abs.buffer, task.abs.byteOffset, task.abs.byteLength));
+      const bytes = readFileSync(pathOf(task));
       bytesHash = sha256(bytes);
       const text = await cache.through<ReadResult>('extract', extractKey(task.file, bytesHash, fingerprints), async () => {
         extracted = true;
@@ -113,6 +114,17 @@ export async function runFile(task: FileTask, { cache, fingerprints, joins }: St
     : { outcome: { status: 'unusable', file: task.file, reason: parsed.reason, detail: parsed.detail }, json: null };
   return { result: { index: task.index, outcome, line: json === null ? null : json.length + 1, bytes: bytesHash, text: textHash, extracted }, json };
 }
+
+/** Whether the task's file's bytes have this SHA-256 (false when it cannot be read). */
+function hashesAs(task: FileTask, bytesHash: string): boolean {
+  try {
+    return sha256(readFileSync(pathOf(task))) === bytesHash;
+  } catch {
+    return false;
+  }
+}
+
+const pathOf = (task: FileTask) => (typeof task.abs === 'string' ? task.abs : Buffer.from(task.abs.buffer, task.abs.byteOffset, task.abs.byteLength));
 
 /** A FileResult as a shard entry stores it: the CSV line as text. */
 type StoredResult = Omit<FileResult, 'index' | 'extracted' | 'outcome'> & { outcome: Outcome | (Omit<Extract<Outcome, { status: 'parsed' }>, 'summary'> & { summary: Omit<ReportSummary, 'csv'> & { csv: string } }) };
@@ -151,14 +163,14 @@ function fromStored(stored: readonly StoredResult[], tasks: readonly FileTask[])
 export async function runShard(tasks: readonly FileTask[], context: StageContext): Promise<ShardResult> {
   const { cache, fingerprints } = context;
   const keyFor = (hashes: readonly { bytes: string; text: string }[]) => shardKey(tasks, hashes, fingerprints, context.joinsKey);
-  const hints = tasks.map((t) => t.hint);
+  const hints = tasks.map((t) => (t.hint && (t.hint.sure || hashesAs(t, t.hint.bytes)) ? t.hint : null));
   if (hints.every((h) => h !== null)) {
     const entry = cache.get<StoredShard>('shard', keyFor(hints));
     const results = entry && fromStored(entry.results, tasks);
     if (entry && results) return { results, lines: entry.lines, bytes: null };
   }
   const made: Awaited<ReturnType<typeof runFile>>[] = [];
-  for (const task of tasks) made.push(await runFile(task, context));
+  for (const [i, task] of tasks.entries()) made.push(await runFile({ ...task, hint: hints[i] ?? null }, context));
   const bytes = Buffer.concat(made.flatMap((m) => (m.json ? [m.json, NEWLINE] : [])));
   const lines = sha256(bytes);
   const results = made.map((m) => m.result);
