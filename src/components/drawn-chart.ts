@@ -12,6 +12,7 @@ import { GridComponent, LegendPlainComponent, TitleComponent } from 'echarts/com
 import { SVGRenderer } from 'echarts/renderers';
 import { describe } from '../lib/charts/describe.ts';
 import { frameText } from '../lib/charts/frame-text.ts';
+import { siteRoot } from '../lib/charts/embed.ts';
 import { buildOption, chartHeight, estimateText } from '../lib/charts/option.ts';
 import { drawsNothing } from '../lib/charts/view.ts';
 import { dictionary, type Lang } from '../i18n/index.ts';
@@ -75,9 +76,9 @@ export function drawChart(chart: PreparedChart, lang: Lang, version: string, roo
   };
 }
 
-/** The site's address for a drawn chart's source line: absolute when the site's address is configured. */
+/** The site's address for a drawn chart's source line: as the live chart's (embed.ts siteRoot) when the site's address is configured. */
 export function drawnRoot(site: URL | undefined, base: string): string {
-  return site ? new URL(base, site).href : base;
+  return site ? siteRoot(site.href, base) : base;
 }
 
 /** The chart the compare and embed pages show without parameters (DEFAULT_STATE), drawn. */

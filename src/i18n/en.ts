@@ -46,7 +46,7 @@ export const en: Dictionary = {
     sector: 'Sector', from: 'From year', to: 'To year', any: 'All', reset: 'Reset',
   },
   actions: {
-    table: 'Table', showTable: 'Show data table', hideTable: 'Hide data table', csv: (n) => `Download CSV (${n} ${n === 1 ? 'row' : 'rows'})`, png: 'Download PNG', svg: 'Download SVG',
+    table: 'Table', showTable: 'Show data table', hideTable: 'Hide data table', csv: (n) => (n === null ? 'Download CSV' : `Download CSV (${n} ${n === 1 ? 'row' : 'rows'})`), png: 'Download PNG', svg: 'Download SVG',
     embed: 'Embed', embedHelp: 'Paste this code into a web page to embed the chart (optionally with the script that adjusts its height).', copy: 'Copy', copied: 'Copied',
     openFull: 'View on the data site',
   },

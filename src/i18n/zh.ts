@@ -50,7 +50,7 @@ export const zh = {
     sector: '领域', from: '起始年份', to: '截止年份', any: '全部', reset: '重置',
   },
   actions: {
-    table: '表格', showTable: '显示数据表', hideTable: '隐藏数据表', csv: (n: number) => `下载 CSV（${n} 行）`, png: '下载 PNG', svg: '下载 SVG',
+    table: '表格', showTable: '显示数据表', hideTable: '隐藏数据表', csv: (n: number | null) => (n === null ? '下载 CSV' : `下载 CSV（${n} 行）`), png: '下载 PNG', svg: '下载 SVG',
     embed: '嵌入', embedHelp: '把下面的代码贴到网页中即可嵌入此图（可选：加上自动调整高度的脚本）。', copy: '复制', copied: '已复制',
     openFull: '在数据网站查看',
   },

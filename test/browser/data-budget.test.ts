@@ -32,8 +32,8 @@ const measured = new Map<number, Record<string, { bytes: number; files: string[]
 const DRAWN_PAGES = { home: '', compare: 'compare/', embed: 'embed/' } as const;
 
 interface DrawnSeen {
-  /** Without scripts, on a 390 px phone, in the dark: the image shown, its width, its alt text, the status line. */
-  noScript: { src: string; naturalWidth: number; alt: string; status: string } | null;
+  /** Without scripts, on a 390 px phone, in the dark: the image shown, its width, its alt text, the status line, the CSV button's label. */
+  noScript: { src: string; naturalWidth: number; alt: string; status: string; csv: string } | null;
   /** The notes under the chart, without scripts and once the page script has drawn the live chart. */
   notes: { noScript: string[]; live: string[] };
   /** With scripts: is the drawn image still there once the live chart is drawn, and is the live chart visible. */
@@ -52,7 +52,7 @@ async function seeDrawnChart(root: string, path: string): Promise<DrawnSeen> {
   const still = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, colorScheme: 'dark' });
   const page = await still.newPage();
   await page.goto(root + path);
-  const noScript = await page.$eval('[data-drawn] img', (img) => ({ src: (img as HTMLImageElement).currentSrc, naturalWidth: (img as HTMLImageElement).naturalWidth, alt: (img as HTMLImageElement).alt, status: document.querySelector('[data-status]')?.textContent ?? '' })).catch(() => null);
+  const noScript = await page.$eval('[data-drawn] img', (img) => ({ src: (img as HTMLImageElement).currentSrc, naturalWidth: (img as HTMLImageElement).naturalWidth, alt: (img as HTMLImageElement).alt, status: document.querySelector('[data-status]')?.textContent ?? '', csv: document.querySelector('[data-action="csv"]')?.textContent ?? '' })).catch(() => null);
   const notesOf = () => [...document.querySelectorAll('[data-notes] li')].map((li) => li.textContent ?? '');
   const notes = { noScript: await page.evaluate(notesOf), live: [] as string[] };
   await still.close();
@@ -152,8 +152,9 @@ describe.each(Object.keys(DRAWN_PAGES))('the %s page\'s chart drawn at build tim
     expect(noScript!.naturalWidth).toBe(DRAWN_WIDTHS.narrow);
     expect(Buffer.from(noScript!.src.split(',')[1]!, 'base64').toString('utf8')).toContain(`fill="${DARK_BACKGROUND}"`);
     expect(noScript!.alt).toMatch(/^新收申请/);
-    // No "loading" line over a chart that is there.
+    // No "loading" line over a chart that is there, and no row count the script has not made (never "0 行").
     expect(noScript!.status).toBe('');
+    if (name !== 'embed') expect(noScript!.csv).toBe('下载 CSV');
   });
 
   it('gives way to the live chart once the page script draws it', () => {

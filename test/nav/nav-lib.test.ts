@@ -167,6 +167,8 @@ describe('English words', () => {
     expect([en.nav2.reportsN(1), en.nav2.reportsN(2), en.nav2.agenciesN(1), en.nav2.rowsN(1)]).toEqual(['1 report', '2 reports', '1 agency', '1 row']);
     expect(en.actions.csv(1)).toBe('Download CSV (1 row)');
     expect(en.actions.csv(3)).toBe('Download CSV (3 rows)');
+    // Before the script has counted the rows, no count at all (never "0 rows").
+    expect(en.actions.csv(null)).toBe('Download CSV');
     expect(en.nav2.coverage(2020, 1, 1)).toBe('2020: 1 report, 1 agency');
     expect(provinceLabel('en', '广东省')).toBe('Guangdong 广东省');
     expect(provinceLabel('zh', '广东省')).toBe('广东省');
