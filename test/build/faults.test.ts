@@ -65,6 +65,16 @@ function damage(path: string, rnd: () => number): string {
   return 'replaced by junk';
 }
 
+/** Builds `out` on an empty cache, then damages every entry of these stages; returns their paths. */
+async function buildThenDamage(out: string, seed: number, stages: readonly string[]): Promise<string[]> {
+  rmSync(cache, { recursive: true, force: true });
+  await build(out);
+  const rnd = random(seed);
+  const damaged = stages.flatMap(entries);
+  for (const path of damaged) damage(path, rnd);
+  return damaged;
+}
+
 function cli(out: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['scripts/run-bundled.mjs', 'scripts/build-data.ts', '--reports', reports, '--out', out, '--cache', cache, '--agencies', agencies, '--min-worker-tasks', '0', '--workers', '2'], {
     encoding: 'utf8',
@@ -159,11 +169,7 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
 
   it('rebuilds damaged shard entries from the parse entries, reading no file', async () => {
     const out = join(root, 'out-damage');
-    rmSync(cache, { recursive: true, force: true });
-    await build(out);
-    const rnd = random(14);
-    const shards = entries('shard');
-    for (const path of shards) damage(path, rnd);
+    const shards = await buildThenDamage(out, 14, ['shard']);
     const run = await build(out);
     expect([run.extractedNow, run.parsedNow, run.cache.shard?.damaged]).toEqual([0, 0, shards.length]);
     expect(run.cache.parse?.hit).toBeGreaterThanOrEqual(run.report.totals.parsed);
@@ -172,11 +178,7 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
 
   it('makes damaged record lines again from the parse entries when their shard files must be written, and says so', async () => {
     const out = join(root, 'out-damage');
-    rmSync(cache, { recursive: true, force: true });
-    await build(out);
-    const rnd = random(15);
-    const lines = entries('lines');
-    for (const path of lines) damage(path, rnd);
+    const lines = await buildThenDamage(out, 15, ['lines']);
     rmSync(join(out, 'reports'), { recursive: true, force: true });
     const messages: string[] = [];
     const run = await build(out, { messages });
