@@ -70,8 +70,7 @@ export class ShardPlan {
 
   /** A job for each shard with a line left once these reports are taken out, in shard order. */
   jobs(dropped: ReadonlySet<string>): ShardJob[] {
-    return [...this.shards.keys()].sort().flatMap((shard) => {
-      const { ids, result } = this.shards.get(shard) as { ids: string[]; result: ShardResult };
+    return [...this.shards].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([shard, { ids, result }]) => {
       const drop = ids.flatMap((id, i) => (dropped.has(id) ? [i] : []));
       if (drop.length === ids.length) return [];
       const lengths = result.results.flatMap((r) => (r.line === null ? [] : [r.line]));

@@ -159,7 +159,7 @@ function fromStored(stored: readonly StoredResult[], tasks: readonly FileTask[])
   }));
 }
 
-/** One shard's files (in order) through the stages: from its shard entry when every file is as last listed and the entry is whole, else file by file. */
+/** One shard's files (in order) through the stages: from its shard entry when every file's hint holds and the entry is whole, else file by file. */
 export async function runShard(tasks: readonly FileTask[], context: StageContext): Promise<ShardResult> {
   const { cache, fingerprints } = context;
   const keyFor = (hashes: readonly { bytes: string; text: string }[]) => shardKey(tasks, hashes, fingerprints, context.joinsKey);
