@@ -5,7 +5,8 @@
  *                                default view named in the URL, as a shared link does: drawn live,
  *                                not from the image drawn at build time): gzip bytes of the page's HTML and of
  *                                every data file that had come when its first chart was drawn
- *                                (what a page inlines counts, as what it fetches does)
+ *                                (what a page inlines counts, as what it fetches does); a page without
+ *                                a chart (the agency page): its HTML only, which is what its first paint shows
  *   <page>_first_chart_ms_4x_cpu navigation → the first chart on screen: the image of a chart drawn at
  *                                build time painted (Element Timing), else the live chart's first
  *                                frame ('rendered' mark), CPU slowed
@@ -95,7 +96,11 @@ export async function loadPage(browser: Browser, url: string, cpuSlowdown: numbe
     throw new Error(`${url}: the page drew no chart (${status?.trim()})`);
   }
   // What had come by then (a page may fetch more after its first chart: the compare page's filter lists).
-  const before = new Set(await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).responseEnd <= t).map((r) => r.name), firstChartMs));
+  // A page without a chart paints from its HTML alone: what its script fetches after is drawn later, and
+  // counting what happened to arrive before the paint would make the figure follow the machine's load.
+  const before = new Set(
+    hasChart ? await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => (r as PerformanceResourceTiming).responseEnd <= t).map((r) => r.name), firstChartMs) : [],
+  );
   const seen = (await Promise.all([...bodies])).filter((b) => b.document || before.has(b.url));
   await context.close();
   return { dataGzipBytes: seen.reduce((n, b) => n + b.bytes, 0), firstChartMs, files: seen.map((b) => b.url) };
