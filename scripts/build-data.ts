@@ -16,7 +16,6 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { InputError } from './lib/input-error.ts';
-import { listWithStatsAside } from './lib/list-files.ts';
 
 const USAGE = 'usage: npm run build-data -- [--reports DIR] [--out DIR] [--agencies FILE] [--sources FILE] [--workers N] [--cache DIR | --no-cache] [--strict] [--allow-empty]';
 const DEFAULT_AGENCIES = 'data/agencies.csv';
@@ -81,10 +80,6 @@ for (const [name, value] of [['workers', workers], ['min-worker-tasks', minTasks
   if (!Number.isInteger(value) || value < 0) refuse(`--${name} must be a whole number ≥ 0, got "${values[name]}"`);
 }
 
-// The folder is listed on its thread while the build's code loads here.
-const listing = listWithStatsAside(values.reports);
-// Awaited by the build; a failure before then is its to report.
-listing.catch(() => {});
 const [{ buildData }, { consoleLogger, fsWriter }, { NOT_FAULTS, summaryLines }, { LockHeld }] = await Promise.all([
   import('./lib/build.ts'),
   import('./lib/effects.ts'),
@@ -96,7 +91,6 @@ try {
   run = await buildData(
     {
       reportsDir: values.reports,
-      listing,
       outDir: values.out,
       agenciesFile: agencies,
       sourcesFile: sources,

@@ -2,8 +2,8 @@
  * `node scripts/run-bundled.mjs ENTRY.ts [args…]`: runs a TypeScript script as one esbuild bundle
  * with plain Node. Starting through tsx costs about a second (its loader compiles and resolves
  * each of ~80 modules through a hook thread), and as much again in every parse worker; a warm
- * build-data run at 100,000 reports has 5 seconds in all. The bundle (the entry and the parse,
- * and listing workers, npm packages left outside) is kept under .cache/ in a folder
+ * build-data run at 100,000 reports has 5 seconds in all. The bundle (the entry and the stage
+ * worker, npm packages left outside) is kept under .cache/ in a folder
  * named by what it is made from (scripts/lib/bundle-key.mjs: every source file's bytes, the
  * options, the esbuild version), so a run uses it again only while nothing it is made from has
  * changed; otherwise it is made afresh (~0.13 s). A bundle is kept only when the sources were the
@@ -25,7 +25,7 @@ mkdirSync(root, { recursive: true });
 
 const options = {
   absWorkingDir: repo,
-  entryPoints: { main: entry, 'stage-worker': 'scripts/lib/stage-worker.ts', 'list-worker': 'scripts/lib/list-worker.ts' },
+  entryPoints: { main: entry, 'stage-worker': 'scripts/lib/stage-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

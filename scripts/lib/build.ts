@@ -15,7 +15,7 @@ import { parseSources, sourceLookup, sourceProblemText } from '../../src/lib/dat
 import { Cache, keyOf, sweepTemporary, type CacheCounts } from './cache.ts';
 import type { Logger, OutputWriter } from './effects.ts';
 import { fingerprint, repoRoot } from './fingerprint.ts';
-import { listedPath, listWithStatsAside, type Listing } from './list-files.ts';
+import { listedPath, listWithStats, type Listing } from './list-files.ts';
 import { EmptyReportsFolder, listingNotUsed, nameNotes } from './listing-report.ts';
 import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
@@ -38,8 +38,6 @@ export interface BuildOptions {
   workers: number;
   /** Run on the main thread when fewer files than this need work (default 1000). */
   minTasksForWorkers?: number;
-  /** The reports folder's listing, when the caller has begun it. */
-  listing?: Promise<Listing>;
   /** The stages' fingerprints (default: made from their code, stageFingerprints). */
   fingerprints?: Fingerprints;
   /** Build an empty dataset from a folder with no files (else the build refuses: EmptyReportsFolder). */
@@ -86,7 +84,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const sources = parseSources(sourcesText);
 
     // List: every file, its id, and what the last build saw of it.
-    const listing = await (options.listing ?? listWithStatsAside(options.reportsDir));
+    const listing = listWithStats(options.reportsDir);
     // Nothing is written from a folder with no files unless asked: it would empty the dataset.
     if (listing.rels.length === 0 && !options.allowEmpty) throw new EmptyReportsFolder(options.reportsDir, listing);
     const ids = assignIds(listing.rels);

@@ -1,8 +1,6 @@
 /**
  * The reports folder's files with their sizes and modification times, which tell the cache what
- * changed. At 100,000 files the stat calls take about half a second, so a build with a cache lists
- * the folder on a worker thread while it reads the cache (when it runs bundled, see
- * scripts/run-bundled.mjs: a worker of plain JavaScript starts in milliseconds).
+ * changed.
  *
  * Only regular files are listed to be read. Whatever else a folder holds (a link to nothing, links
  * that lead round in a circle, a sub-folder that cannot be read, a named pipe, a socket or a
@@ -11,9 +9,7 @@
  * GB18030 and marked (`年报(gb18030).txt`), and its bytes are kept to open the file with.
  */
 import { lstatSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { InputError } from './input-error.ts';
-import { RUNS_BUNDLED } from './runs-bundled.ts';
 
 /**
  * Why an entry of the folder is not read (a reason of the build report's `not_used`). A folder
@@ -251,17 +247,4 @@ export function listedPath(dir: string, listing: Pick<Listing, 'rels' | 'raw'>, 
   const top = dir.replace(/\/+$/, '');
   if (!raw) return `${top}/${listing.rels[i] as string}`;
   return Buffer.concat([Buffer.from(top), SLASH, raw]);
-}
-
-/** listWithStats on a worker thread when this code runs bundled; here otherwise (the result is the same). */
-export function listWithStatsAside(dir: string): Promise<Listing> {
-  if (!RUNS_BUNDLED) return Promise.resolve().then(() => listWithStats(dir));
-  return new Promise<Listing>((resolve, reject) => {
-    const worker = new Worker(new URL('./list-worker.mjs', import.meta.url), { workerData: { dir } });
-    worker.once('message', (message: { listing: Listing } | { error: string }) =>
-      'error' in message ? reject(new InputError(message.error)) : resolve(message.listing),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`listing ${dir}: worker exited with ${code}`)));
-  });
 }
