@@ -2,7 +2,7 @@
  * A page's first chart drawn at build time, as SVG images from ECharts' server-side renderer:
  * the reader sees it with the page's first paint, before any script has run (and without
  * scripts at all); the page script then puts the live chart in its place. One image for each
- * width class (a phone, anything wider) and theme (light, dark); a <picture> picks one by media
+ * width class (a phone, a window or embed of about 700 px, anything wider) and theme (light, dark); a <picture> picks one by media
  * query. Images, not inline SVG: the site's CSP forbids the style attributes ECharts writes, and
  * an <img> can be timed (Element Timing, `elementtiming="chart-drawn"`).
  */
@@ -21,10 +21,16 @@ import { prepare, type PreparedChart } from './views.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
 
-/** The chart's width in px on a 390 px phone and on a wide screen (src/components/site.css: main's padding and max-width, the frame's border). */
-export const DRAWN_WIDTHS = { narrow: 368, wide: 1066 } as const;
-/** Where the narrow image is used (the stylesheet's phone breakpoint). */
+/**
+ * The chart's width in px on a 390 px phone, in a window or embed about 700 px wide, and on a wide
+ * screen (src/components/site.css: main's padding and max-width, the frame's border). An image is
+ * scaled to the width it is shown at, its text with it: three widths keep the text at 3/4 of its
+ * size or more from 601 px up (two gave half size at 601 px).
+ */
+export const DRAWN_WIDTHS = { narrow: 368, medium: 626, wide: 1066 } as const;
+/** Where the narrow image is used (the stylesheet's phone breakpoint), and the medium one. */
 const NARROW = '(max-width: 600px)';
+const MEDIUM = '(max-width: 900px)';
 const DARK = '(prefers-color-scheme: dark)';
 
 export interface DrawnImage {
@@ -69,6 +75,8 @@ export function drawChart(chart: PreparedChart, lang: Lang, version: string, roo
     sources: [
       { ...image(DRAWN_WIDTHS.narrow, true), media: `${NARROW} and ${DARK}` },
       { ...image(DRAWN_WIDTHS.narrow, false), media: NARROW },
+      { ...image(DRAWN_WIDTHS.medium, true), media: `${MEDIUM} and ${DARK}` },
+      { ...image(DRAWN_WIDTHS.medium, false), media: MEDIUM },
       { ...image(DRAWN_WIDTHS.wide, true), media: DARK },
     ],
     fallback: image(DRAWN_WIDTHS.wide, false),

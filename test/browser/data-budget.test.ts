@@ -34,6 +34,8 @@ const DRAWN_PAGES = { home: '', compare: 'compare/', embed: 'embed/' } as const;
 interface DrawnSeen {
   /** Without scripts, on a 390 px phone, in the dark: the image shown, its width, its alt text, the status line, the CSV button's label. */
   noScript: { src: string; naturalWidth: number; alt: string; status: string; csv: string } | null;
+  /** Without scripts, light, in windows 601, 900 and 901 px wide: the image's own width, and the width it is shown at. */
+  scaled: { viewport: number; naturalWidth: number; shownWidth: number }[];
   /** The notes under the chart, without scripts and once the page script has drawn the live chart. */
   notes: { noScript: string[]; live: string[] };
   /** With scripts: is the drawn image still there once the live chart is drawn, and is the live chart visible. */
@@ -56,6 +58,14 @@ async function seeDrawnChart(root: string, path: string): Promise<DrawnSeen> {
   const notesOf = () => [...document.querySelectorAll('[data-notes] li')].map((li) => li.textContent ?? '');
   const notes = { noScript: await page.evaluate(notesOf), live: [] as string[] };
   await still.close();
+  const scaled: DrawnSeen['scaled'] = [];
+  for (const viewport of [601, 900, 901]) {
+    const context = await browser.newContext({ viewport: { width: viewport, height: 900 }, javaScriptEnabled: false, colorScheme: 'light' });
+    const at = await context.newPage();
+    await at.goto(root + path);
+    scaled.push({ viewport, ...(await at.$eval('[data-drawn] img', (img) => ({ naturalWidth: (img as HTMLImageElement).naturalWidth, shownWidth: img.getBoundingClientRect().width }))) });
+    await context.close();
+  }
   const live = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await live.goto(root + path);
   await live.waitForFunction(panelSettled);
@@ -78,7 +88,7 @@ async function seeDrawnChart(root: string, path: string): Promise<DrawnSeen> {
   await linked.waitForFunction(panelSettled);
   const viewInUrlLive = { marked: await linked.evaluate(() => document.documentElement.classList.contains('view-in-url')), state: (await linked.getAttribute('[data-panel]', 'data-state')) ?? '', errors };
   await linked.close();
-  return { noScript, notes, live: seen, viewInUrl, viewInUrlLive };
+  return { noScript, scaled, notes, live: seen, viewInUrl, viewInUrlLive };
 }
 
 async function measureSite(count: number): Promise<void> {
@@ -155,6 +165,12 @@ describe.each(Object.keys(DRAWN_PAGES))('the %s page\'s chart drawn at build tim
     // No "loading" line over a chart that is there, and no row count the script has not made (never "0 行").
     expect(noScript!.status).toBe('');
     if (name !== 'embed') expect(noScript!.csv).toBe('下载 CSV');
+  });
+
+  it('is drawn for about the width it is shown at, so that its text is never shrunk below 3/4 of its size from 601 px up', () => {
+    const { scaled } = drawnSeen.get(name)!;
+    expect(scaled.map((s) => s.naturalWidth)).toEqual([DRAWN_WIDTHS.medium, DRAWN_WIDTHS.medium, DRAWN_WIDTHS.wide]);
+    for (const { shownWidth, naturalWidth } of scaled) expect(shownWidth / naturalWidth).toBeGreaterThanOrEqual(0.75);
   });
 
   it('gives way to the live chart once the page script draws it', () => {

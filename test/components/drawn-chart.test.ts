@@ -20,8 +20,14 @@ describe('drawChart', () => {
     const drawn = drawChart(chart, 'zh', '2026-12-03 · abc', 'https://example.org/tp/')!;
     expect(drawn).not.toBeNull();
     const images = [...drawn.sources, drawn.fallback];
-    expect(images.map((i) => i.width)).toEqual([DRAWN_WIDTHS.narrow, DRAWN_WIDTHS.narrow, DRAWN_WIDTHS.wide, DRAWN_WIDTHS.wide]);
-    expect(drawn.sources.map((s) => s.media)).toEqual(['(max-width: 600px) and (prefers-color-scheme: dark)', '(max-width: 600px)', '(prefers-color-scheme: dark)']);
+    expect(images.map((i) => i.width)).toEqual([DRAWN_WIDTHS.narrow, DRAWN_WIDTHS.narrow, DRAWN_WIDTHS.medium, DRAWN_WIDTHS.medium, DRAWN_WIDTHS.wide, DRAWN_WIDTHS.wide]);
+    expect(drawn.sources.map((s) => s.media)).toEqual([
+      '(max-width: 600px) and (prefers-color-scheme: dark)',
+      '(max-width: 600px)',
+      '(max-width: 900px) and (prefers-color-scheme: dark)',
+      '(max-width: 900px)',
+      '(prefers-color-scheme: dark)',
+    ]);
     for (const image of images) {
       const svg = svgOf(image.src);
       expect(svg).toMatch(/^<svg[^>]* width="\d+" height="\d+"/);
