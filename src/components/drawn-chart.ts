@@ -2,8 +2,8 @@
  * A page's first chart drawn at build time, as SVG images from ECharts' server-side renderer:
  * the reader sees it with the page's first paint, before any script has run (and without
  * scripts at all); the page script then puts the live chart in its place. One image for each
- * width class (a phone, a window or embed of about 700 px, anything wider) and theme (light, dark); a <picture> picks one by media
- * query. Images, not inline SVG: the site's CSP forbids the style attributes ECharts writes, and
+ * width class (a phone, a window or embed of about 700 px, anything wider) and theme (light,
+ * dark); a <picture> picks one by media query. Images, not inline SVG: the site's CSP forbids the style attributes ECharts writes, and
  * an <img> can be timed (Element Timing, `elementtiming="chart-drawn"`).
  */
 import * as echarts from 'echarts/core';
@@ -72,11 +72,12 @@ export function drawChart(chart: PreparedChart, lang: Lang, version: string, roo
     svgImage(buildOption(view, { ...text, dark, width, still: true, lang }), width, chartHeight(view, text.subtitle, text.source, width, estimateText));
   return {
     alt: `${view.title}. ${describe(view, dictionary(lang).describe)}`,
+    // Each narrower width, dark then light; the wide width's dark image last, its light one the fallback.
     sources: [
-      { ...image(DRAWN_WIDTHS.narrow, true), media: `${NARROW} and ${DARK}` },
-      { ...image(DRAWN_WIDTHS.narrow, false), media: NARROW },
-      { ...image(DRAWN_WIDTHS.medium, true), media: `${MEDIUM} and ${DARK}` },
-      { ...image(DRAWN_WIDTHS.medium, false), media: MEDIUM },
+      ...([[DRAWN_WIDTHS.narrow, NARROW], [DRAWN_WIDTHS.medium, MEDIUM]] as const).flatMap(([width, media]) => [
+        { ...image(width, true), media: `${media} and ${DARK}` },
+        { ...image(width, false), media },
+      ]),
       { ...image(DRAWN_WIDTHS.wide, true), media: DARK },
     ],
     fallback: image(DRAWN_WIDTHS.wide, false),
