@@ -9,6 +9,7 @@
  * (so the index stays a few KB whatever the number of reports, and a page fetches the values of the
  * text columns it reads only).
  */
+import { createHash } from 'node:crypto';
 import { float64, int32, tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { agencyIdentityOfRow, agencyNumbers } from '../charts/aggregate.ts';
 import { AGENCY_NUMBER, DATA_FILES, type FactColumn, type FactIndex, type FactsFile } from './layout.ts';
@@ -21,35 +22,36 @@ type Value = string | number | null;
 
 const compareText = (a: Value, b: Value) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : String(a) < String(b) ? -1 : 1);
 
+/** Each row's rank among its column's distinct values (in `compare` order): equal ranks for equal values, so rows sort by small numbers. */
+function ranks(values: readonly Value[], count: number, compare: (a: Value, b: Value) => number): Int32Array {
+  const rank = new Map([...new Set(Array.from({ length: count }, (_, i) => values[i] ?? null))].sort(compare).map((v, r) => [v, r]));
+  return Int32Array.from({ length: count }, (_, i) => rank.get(values[i] ?? null) as number);
+}
+
+const compareYear = (a: Value, b: Value) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as number) - (b as number));
+
 /** The row order of the split: place, agency, year, then report id (unique), so the same rows always give the same order. */
 export function splitOrder(facts: FactsFile): number[] {
   const col = (name: string): readonly Value[] => facts.columns[name] ?? [];
-  const [province, city, county, year, id] = ['province', 'city', 'county', 'year', 'id'].map(col) as (readonly Value[])[];
   const agencyOf = agencyIdentityOfRow(facts);
   const agency = Array.from({ length: facts.count }, (_, i) => agencyOf(i));
-  const keys: ((i: number) => Value)[] = [(i) => province![i] ?? null, (i) => city![i] ?? null, (i) => county![i] ?? null, (i) => agency[i] ?? null];
+  const keys = [col('province'), col('city'), col('county'), agency].map((values) => ranks(values, facts.count, compareText));
+  keys.push(ranks(col('year'), facts.count, compareYear));
+  const id = col('id');
   return Array.from({ length: facts.count }, (_, i) => i).sort((a, b) => {
     for (const key of keys) {
-      const c = compareText(key(a), key(b));
+      const c = (key[a] as number) - (key[b] as number);
       if (c !== 0) return c;
     }
-    const ya = year![a] ?? null;
-    const yb = year![b] ?? null;
-    if (ya !== yb) return ya === null ? -1 : yb === null ? 1 : (ya as number) - (yb as number);
-    return compareText(id![a] ?? null, id![b] ?? null);
+    return compareText(id[a] ?? null, id[b] ?? null);
   });
 }
 
-/** FNV-1a (32-bit) of some bytes, as 8 hex digits. */
-export function fnv1a(...parts: Uint8Array[]): string {
-  let h = 0x811c9dc5;
-  for (const bytes of parts) {
-    for (let i = 0; i < bytes.length; i++) {
-      h ^= bytes[i] as number;
-      h = Math.imul(h, 0x01000193);
-    }
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+/** The first 16 hex digits of the SHA-256 of some bytes: a file's version in its address. */
+export function contentHash(...parts: Uint8Array[]): string {
+  const hash = createHash('sha256');
+  for (const bytes of parts) hash.update(bytes);
+  return hash.digest('hex').slice(0, 16);
 }
 
 const isInt32 = (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
@@ -70,38 +72,45 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
   const files = new Map<string, Uint8Array | string>();
   const columns: Record<string, FactColumn> = {};
   const encoder = new TextEncoder();
-  const sorted: Record<string, Value[]> = Object.fromEntries(Object.entries(facts.columns).map(([name, values]) => [name, order.map((i) => values[i] ?? null)]));
-  const wrong = (name: string, k: number, want: string) => new Error(`fact column ${name}: report ${String(ids[order[k] as number] ?? order[k])} has ${JSON.stringify(sorted[name]![k])}, not ${want}`);
-
-  for (const [name, values] of Object.entries(sorted)) {
+  const wrong = (name: string, k: number, value: Value, want: string) => new Error(`fact column ${name}: report ${String(ids[order[k] as number] ?? order[k])} has ${JSON.stringify(value)}, not ${want}`);
+  // Each column read once, in split order: numbers as they are, text as codes into its sorted distinct values.
+  const sorted: Record<string, Value[]> = {};
+  for (const [name, values] of Object.entries(facts.columns)) {
+    const out = new Array<Value>(order.length);
     if (numberFields.has(name)) {
       let type: 'int32' | 'float64' = 'int32';
-      values.forEach((v, k) => {
-        if (v === null) return;
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw wrong(name, k, 'a finite number or null');
-        if (!isInt32(v)) type = 'float64';
-      });
-      const bytes = arrowColumn(values as (number | null)[], type);
+      for (let k = 0; k < order.length; k++) {
+        const v = values[order[k] as number] ?? null;
+        if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw wrong(name, k, v, 'a finite number or null');
+        if (v !== null && type === 'int32' && !isInt32(v)) type = 'float64';
+        out[k] = v;
+      }
+      const bytes = arrowColumn(out as (number | null)[], type);
       files.set(columnFile(name), bytes);
-      columns[name] = { type, file: columnFile(name), hash: fnv1a(bytes) };
+      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes) };
       continue;
     }
-    values.forEach((v, k) => {
-      if (v !== null && typeof v !== 'string') throw wrong(name, k, 'a text or null');
-    });
-    const dictionary = [...new Set(values)].sort(compareText);
-    const code = new Map(dictionary.map((v, c) => [v, c]));
-    const bytes = arrowColumn(values.map((v) => code.get(v) as number), 'int32');
+    const code = new Map<Value, number>();
+    for (let k = 0; k < order.length; k++) {
+      const v = values[order[k] as number] ?? null;
+      if (v !== null && typeof v !== 'string') throw wrong(name, k, v, 'a text or null');
+      if (!code.has(v)) code.set(v, 0);
+      out[k] = v;
+    }
+    const dictionary = [...code.keys()].sort(compareText);
+    dictionary.forEach((v, c) => code.set(v, c));
+    const bytes = arrowColumn(out.map((v) => code.get(v) as number), 'int32');
     const json = JSON.stringify(dictionary);
     files.set(columnFile(name), bytes);
     files.set(valuesFile(name), json);
-    columns[name] = { type: 'text', file: columnFile(name), hash: fnv1a(bytes, encoder.encode(json)), values_file: valuesFile(name) };
+    columns[name] = { type: 'text', file: columnFile(name), hash: contentHash(bytes, encoder.encode(json)), values_file: valuesFile(name) };
+    sorted[name] = out;
   }
   // Agencies are numbered in row order, and an agency's rows mostly follow each other: as steps from the row before, the column is 0s and 1s.
   const numbers = agencyNumbers({ ...facts, columns: sorted });
   const agencyBytes = arrowColumn(Array.from(numbers, (v, k) => v - (k === 0 ? 0 : (numbers[k - 1] as number))), 'int32');
   files.set(columnFile(AGENCY_NUMBER), agencyBytes);
-  columns[AGENCY_NUMBER] = { type: 'int32', file: columnFile(AGENCY_NUMBER), hash: fnv1a(agencyBytes), encoding: 'delta' };
+  columns[AGENCY_NUMBER] = { type: 'int32', file: columnFile(AGENCY_NUMBER), hash: contentHash(agencyBytes), encoding: 'delta' };
 
   const index: FactIndex = { schema_version: schemaVersion, count: facts.count, columns };
   files.set(DATA_FILES.factIndex, JSON.stringify(index));

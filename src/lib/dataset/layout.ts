@@ -79,7 +79,7 @@ export interface FactColumn {
   type: 'int32' | 'float64' | 'text';
   /** The column file under data/, e.g. `facts/new_total.arrow`. */
   file: string;
-  /** FNV-1a of the column's files: a browser asks for `file?v=hash`, so it never mixes two builds' rows. */
+  /** The SHA-256 (16 hex digits) of the column's files: a browser asks for `file?v=hash`, so it never mixes two builds' rows. */
   hash: string;
   /** `delta`: the file holds each row's difference from the row before (the first row's value as is); used where values climb in small steps (agency numbers). */
   encoding?: 'delta';
