@@ -119,7 +119,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       const shardTasks = inShards(tasks);
       await stage(shardTasks);
       seen.save(listing, results);
-      const pruned = seen.pruneUnused(shardTasks, results, plan.keys(), setup.joinsKey, pool.counts.shard?.made ?? 0);
+      let pruned = seen.pruneUnused(shardTasks, results, plan.keys(), setup.joinsKey, pool.counts.shard?.made ?? 0);
       killPoint('staged');
 
       // Resolve: duplicates and the build report, over all records.
@@ -131,9 +131,12 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       removeOtherShards(writer, await writeShards(pool, plan, droppedIds, stage));
       // The workers' memory is given back before the rest of the dataset is made.
       await pool.close();
-      cache.flush();
       killPoint('shards-written');
-      await writeOutputs(writer, used, report);
+      const segments = { cache, used: new Set<string>() };
+      await writeOutputs(writer, used, report, segments);
+      // Once a segment was made, those no block uses any more (their rows changed) are removed.
+      if ((cache.counts.deflate?.made ?? 0) > 0) pruned += cache.prune('deflate', segments.used);
+      cache.flush();
 
       const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
       logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -265,5 +268,6 @@ function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
   };
   const lines = counts.lines;
   const linesNote = lines && lines.damaged + lines.unsaved > 0 ? `; ${line('lines')}` : '';
-  return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
+  const segments = own.deflate ? `; zip segments ${own.deflate.made} made now, ${own.deflate.hit} from the cache${own.deflate.damaged > 0 ? ` (${own.deflate.damaged} damaged entries rebuilt)` : ''}` : '';
+  return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${segments}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
 }

@@ -17,7 +17,7 @@ export interface PoolOptions {
   warn: (message: string) => void;
 }
 
-const BATCH = 32;
+const BATCH = 256;
 const WORKER_HEAP_MB = 512;
 
 /** Shards in stage batches of about BATCH files, so that each worker gets several. */

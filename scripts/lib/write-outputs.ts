@@ -18,7 +18,7 @@ import { SCHEMA_VERSION } from '../../src/lib/schema.ts';
 import type { OutputWriter } from './effects.ts';
 import { killPoint } from './kill-point.ts';
 import type { ReportSummary } from './resolve.ts';
-import { deflateRows, deflateSegment, zipSegments } from './zip.ts';
+import { deflateRows, deflateSegment, zipSegments, type SegmentStore } from './zip.ts';
 
 const NUMBER_FIELDS = new Set<string>(FACT_NUMBER_FIELDS);
 
@@ -37,12 +37,12 @@ function factColumns(used: readonly ReportSummary[]): Record<string, (string | n
 }
 
 /** The CSV downloads: one per year and one of all years (years in turn, then reports with no year), each also zipped with a README and the data dictionary (dictionary.csv). */
-async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: readonly ReportSummary[][]): Promise<Download[]> {
+async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: readonly ReportSummary[][], segments: SegmentStore | undefined): Promise<Download[]> {
   const header = Buffer.from(BOM + csvHeader(), 'utf8');
   const headerSegment = deflateSegment(header);
   const dictionary = Buffer.from(dictionaryCsv(), 'utf8');
   const dictionarySegment = deflateSegment(dictionary);
-  const partSegments = parts.map((rows) => deflateRows(rows));
+  const partSegments = parts.map((rows) => deflateRows(rows, segments));
   const files = [...years.map((year, i) => ({ year: year as number | 'all', parts: [i] })), { year: 'all' as const, parts: parts.map((_, i) => i) }];
   const downloads: Download[] = [];
   for (const f of files) {
@@ -66,8 +66,8 @@ async function writeCsvs(writer: OutputWriter, years: readonly number[], parts: 
   return [downloads.at(-1) as Download, ...downloads.slice(0, -1)];
 }
 
-/** Writes the dataset files but the shards (shards.ts) for these used reports (id order). */
-export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport): Promise<void> {
+/** Writes the dataset files but the shards (shards.ts) for these used reports (id order); the zips' segments come from and go to `segments` when given. */
+export async function writeOutputs(writer: OutputWriter, used: readonly ReportSummary[], report: BuildReport, segments?: SegmentStore): Promise<void> {
   const byYear = new Map<number, ReportSummary[]>();
   const undated: ReportSummary[] = [];
   for (const s of used) {
@@ -76,7 +76,7 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const parts = [...years.map((y) => byYear.get(y) as ReportSummary[]), ...(undated.length > 0 ? [undated] : [])];
-  const csvs = writeCsvs(writer, years, parts);
+  const csvs = writeCsvs(writer, years, parts, segments);
 
   const columns = factColumns(used);
   const facts = { schema_version: SCHEMA_VERSION, count: used.length, columns };

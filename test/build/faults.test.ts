@@ -203,13 +203,23 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     expect(snapshot(out)).toEqual(await reference());
   }, 300_000);
 
+  it('deflates damaged zip segments again, and says so', async () => {
+    const out = join(root, 'out-damage');
+    const segments = await buildThenDamage(out, 16, ['deflate']);
+    expect(segments.length).toBeGreaterThan(0);
+    const messages: string[] = [];
+    await build(out, { messages });
+    expect(messages.join('\n')).toContain(`zip segments ${segments.length} made now, 0 from the cache (${segments.length} damaged entries rebuilt)`);
+    expect(snapshot(out)).toEqual(await reference());
+  }, 300_000);
+
   it('never publishes a wrong byte, over many rounds of random faults in random cache files and published shard files', async () => {
     const out = join(root, 'out-damage');
     const ref = await reference();
     const rnd = random(13);
     for (let round = 0; round < 6; round++) {
       const published = filesUnder(join(out, 'reports')).map((f) => join(out, 'reports', f));
-      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('lines'), ...entries('seen'), ...published];
+      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('lines'), ...entries('seen'), ...entries('deflate'), ...published];
       for (const path of all) if (rnd() < 0.3) damage(path, rnd);
       await build(out);
       expect(snapshot(out), `round ${round}`).toEqual(ref);
