@@ -1,7 +1,7 @@
 /**
  * Runs batches (stages.ts runBatch: shards through the stages, then shard files to write) on
  * worker threads, one per core; on the main thread when there are few files, no worker starts,
- * or a worker dies (its batch is run here). The workers started for the first batches serve the
+ * or a worker dies (the batches it had are run here). The workers started for the first batches serve the
  * later ones. Bundled (scripts/run-bundled.mjs) a worker is the bundle's stage-worker.mjs; run as
  * TypeScript (tests, tsx) ts-worker.mjs loads stage-worker.ts through tsx.
  */
@@ -15,9 +15,12 @@ export interface PoolOptions {
   /** Fewer files than this run on the main thread (a worker costs about as much to start as ~1,000 parses). */
   minTasksForWorkers: number;
   warn: (message: string) => void;
+  /** The worker module (default: the stage worker; tests give others). */
+  worker?: URL;
 }
 
 const BATCH = 256;
+const IN_FLIGHT = 2;
 const WORKER_HEAP_MB = 512;
 
 /** Shards in stage batches of about BATCH files, so that each worker gets several. */
@@ -60,24 +63,27 @@ export class Pool {
     let next = 0;
     const drive = (worker: Worker) =>
       new Promise<void>((done) => {
-        let current: Batch | null = null;
+        // Two batches in flight, so that a worker has its next batch while the main thread takes its last result.
+        const inFlight: Batch[] = [];
         const send = () => {
-          current = next < batches.length ? (batches[next++] as Batch) : null;
-          if (current) worker.postMessage(current);
-          else stop();
+          while (inFlight.length < IN_FLIGHT && next < batches.length) {
+            const batch = batches[next++] as Batch;
+            inFlight.push(batch);
+            worker.postMessage(batch);
+          }
+          if (inFlight.length === 0) stop();
         };
         const onMessage = (m: { result: BatchResult; counts: CacheCounts }) => {
           addCounts(this.counts, m.counts);
-          onResult(current as Batch, m.result);
+          onResult(inFlight.shift() as Batch, m.result);
           send();
         };
         const onError = async (cause: unknown) => {
           this.drop(worker);
           this.options.warn(`a worker failed (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
-          const failed = current;
-          current = null;
+          const failed = inFlight.splice(0);
           stop();
-          if (failed) await this.here(failed, onResult);
+          for (const batch of failed) await this.here(batch, onResult);
         };
         const stop = () => {
           worker.off('message', onMessage);
@@ -110,7 +116,7 @@ export class Pool {
   }
 
   private async start(count: number): Promise<void> {
-    const url = new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url);
+    const url = this.options.worker ?? new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url);
     const started = await Promise.all(
       Array.from(
         { length: count },
