@@ -64,24 +64,28 @@ export class Pool {
     const drive = (worker: Worker) =>
       new Promise<void>((done) => {
         // Two batches in flight, so that a worker has its next batch while the main thread takes its last result.
-        const inFlight: Batch[] = [];
+        // Each goes with its position, which its answer names.
+        const inFlight = new Map<number, Batch>();
         const send = () => {
-          while (inFlight.length < IN_FLIGHT && next < batches.length) {
-            const batch = batches[next++] as Batch;
-            inFlight.push(batch);
-            worker.postMessage(batch);
+          while (inFlight.size < IN_FLIGHT && next < batches.length) {
+            inFlight.set(next, batches[next] as Batch);
+            worker.postMessage({ at: next, batch: batches[next++] });
           }
-          if (inFlight.length === 0) stop();
+          if (inFlight.size === 0) stop();
         };
-        const onMessage = (m: { result: BatchResult; counts: CacheCounts }) => {
+        const onMessage = (m: { at: number; result: BatchResult; counts: CacheCounts }) => {
+          const batch = inFlight.get(m.at);
+          if (!batch) throw new Error(`build-data bug: a worker answered batch ${m.at}, which it was not given`);
+          inFlight.delete(m.at);
           addCounts(this.counts, m.counts);
-          onResult(inFlight.shift() as Batch, m.result);
+          onResult(batch, m.result);
           send();
         };
         const onError = async (cause: unknown) => {
           this.drop(worker);
           this.options.warn(`a worker failed (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
-          const failed = inFlight.splice(0);
+          const failed = [...inFlight.values()];
+          inFlight.clear();
           stop();
           for (const batch of failed) await this.here(batch, onResult);
         };
