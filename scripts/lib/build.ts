@@ -259,15 +259,15 @@ function inShards(tasks: readonly FileTask[]): FileTask[][] {
   return [...shards.keys()].sort().map((shard) => (shards.get(shard) as FileTask[]).sort((a, b) => (a.id < b.id ? -1 : 1)));
 }
 
-/** `extract N made now, M from the cache (K damaged entries rebuilt); parse …`. */
+/** `extract N made now, M from the cache (K damaged entries rebuilt); parse …; zip segments …`. */
 function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
-  const line = (stage: string) => {
-    const c = counts[stage] ?? { hit: 0, made: 0, damaged: 0, unsaved: 0 };
+  const line = (stage: string, c = counts[stage] ?? { hit: 0, made: 0, damaged: 0, unsaved: 0 }, name = stage) => {
     const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
-    return `${stage} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    return `${name} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
   const lines = counts.lines;
   const linesNote = lines && lines.damaged + lines.unsaved > 0 ? `; ${line('lines')}` : '';
-  const segments = own.deflate ? `; zip segments ${own.deflate.made} made now, ${own.deflate.hit} from the cache${own.deflate.damaged > 0 ? ` (${own.deflate.damaged} damaged entries rebuilt)` : ''}` : '';
+  // The zips' segments are made on the main thread: their counts are its own.
+  const segments = own.deflate ? `; ${line('deflate', own.deflate, 'zip segments')}` : '';
   return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${segments}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
 }

@@ -14,7 +14,7 @@ describe('the worker pool', () => {
     process.env.POOL_TEST_FAIL_AT = '3';
     const warnings: string[] = [];
     const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
-    const pool = new Pool(setup as never, { workers: 2, minTasksForWorkers: 0, warn: (m) => warnings.push(m), worker: new URL('./failing-worker.mjs', import.meta.url) });
+    const pool = new Pool(setup, { workers: 2, minTasksForWorkers: 0, warn: (m) => warnings.push(m), worker: new URL('./failing-worker.mjs', import.meta.url) });
     // Empty write batches: the stand-in worker answers with the batch's position, the main thread [] (nothing to write).
     const batches: Batch[] = Array.from({ length: 12 }, () => ({ kind: 'write', jobs: [] }));
     const ran = new Map<Batch, string[]>();

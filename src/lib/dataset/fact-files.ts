@@ -90,15 +90,13 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
       columns[name] = { type, file: columnFile(name), hash: contentHash(bytes) };
       continue;
     }
-    const code = new Map<Value, number>();
     for (let k = 0; k < order.length; k++) {
       const v = values[order[k] as number] ?? null;
       if (v !== null && typeof v !== 'string') throw wrong(name, k, v, 'a text or null');
-      if (!code.has(v)) code.set(v, 0);
       out[k] = v;
     }
-    const dictionary = [...code.keys()].sort(compareText);
-    dictionary.forEach((v, c) => code.set(v, c));
+    const dictionary = [...new Set(out)].sort(compareText);
+    const code = new Map(dictionary.map((v, c) => [v, c]));
     const bytes = arrowColumn(out.map((v) => code.get(v) as number), 'int32');
     const json = JSON.stringify(dictionary);
     files.set(columnFile(name), bytes);
