@@ -106,8 +106,8 @@ export function agencyLabel(key: string): string {
   return place === '' || name.includes(stem) ? name : `${name}（${place}）`;
 }
 
-/** Row indices matching the filters and the year range (reports without a year never match). */
-export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' | 'from' | 'to'>): number[] {
+/** Row indices matching the filters and the year range (reports without a year never match), ascending. */
+export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' | 'from' | 'to'>): Int32Array {
   const tests = FILTER_COLUMNS.filter((k) => state.filters[k] !== null).map((k) => ({
     values: column(facts, k),
     wanted: state.filters[k],
@@ -115,14 +115,16 @@ export function selectRows(facts: FactsFile, state: Pick<ChartState, 'filters' |
   const years = column(facts, 'year');
   const from = state.from ?? -Infinity;
   const to = state.to ?? Infinity;
-  const rows: number[] = [];
-  outer: for (let i = 0; i < facts.count; i++) {
+  const rows = new Int32Array(facts.count);
+  let n = 0;
+  for (let i = 0; i < facts.count; i++) {
     const year = years[i];
     if (typeof year !== 'number' || year < from || year > to) continue;
-    for (const t of tests) if (t.values[i] !== t.wanted) continue outer;
-    rows.push(i);
+    let t = 0;
+    while (t < tests.length && tests[t]!.values[i] === tests[t]!.wanted) t++;
+    if (t === tests.length) rows[n++] = i;
   }
-  return rows;
+  return rows.subarray(0, n);
 }
 
 /** A new empty cell for these fields. */
@@ -226,39 +228,68 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
   }
   const onlyMatched = comparing && state.basis === 'matched';
 
-  const groups = new Map<string, Group>();
-  const yearSet = new Set<number>();
+  // Cells by group and year (row-major, one slot per year from the first selected year): sums
+  // kept in one flat array while rows are added, written into each cell's Sums at the end.
+  let first = Infinity;
+  let last = -Infinity;
+  for (let r = 0; r < rows.length; r++) {
+    const year = yearCol[rows[r] as number] as number;
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
+  const span = rows.length === 0 ? 0 : last - first + 1;
+  const groupOf = new Map<string, number>();
+  const groupKeys: string[] = [];
+  const cells: Cell[] = [];
+  const sums: number[] = [];
+  const nf = fields.length;
   const templates = new Set<string>();
+  let template: unknown = undefined;
   let leftOut = 0;
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r] as number;
-    const year = yearCol[i] as number;
-    yearSet.add(year);
-    const template = templateCol[i];
-    if (typeof template === 'string') templates.add(template);
     const key = keyOf(i);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { key, byYear: new Map(), reports: 0 }));
-    let cell = group.byYear.get(year);
-    if (!cell) group.byYear.set(year, (cell = emptyCell(fields)));
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      groupOf.set(key, (g = groupKeys.length));
+      groupKeys.push(key);
+    }
+    const slot = g * span + (yearCol[i] as number) - first;
+    let cell = cells[slot];
+    if (!cell) {
+      cells[slot] = cell = emptyCell(fields);
+      for (let j = 0; j < nf; j++) sums[slot * nf + j] = 0;
+    }
+    if (templateCol[i] !== template) {
+      template = templateCol[i];
+      if (typeof template === 'string') templates.add(template);
+    }
     if (!given[r]) { cell.missing++; continue; }
     const agency = agencyOf[i] as number;
     if (onlyMatched && !isMatched[agency]) { cell.leftOut++; leftOut++; continue; }
     cell.reports++;
-    group.reports++;
     cell.agencies.add(agency);
     if (typeof failedCol[i] === 'number' && (failedCol[i] as number) > 0) cell.failing++;
-    if (approxCols.some((c) => c[i] === 1)) cell.approximate++;
-    for (let j = 0; j < fields.length; j++) {
-      const f = fields[j] as FactNumberField;
-      cell.sums[f] = (cell.sums[f] as number) + (cols[j]![i] as number);
-    }
+    for (const c of approxCols) if (c[i] === 1) { cell.approximate++; break; }
+    for (let j = 0; j < nf; j++) sums[slot * nf + j]! += cols[j]![i] as number;
+  }
+  const groups: Group[] = groupKeys.map((key) => ({ key, byYear: new Map(), reports: 0 }));
+  const yearSet = new Set<number>();
+  for (let slot = 0; slot < cells.length; slot++) {
+    const cell = cells[slot];
+    if (!cell) continue;
+    const group = groups[Math.floor(slot / span)] as Group;
+    const year = first + (slot % span);
+    yearSet.add(year);
+    group.byYear.set(year, cell);
+    group.reports += cell.reports;
+    for (let j = 0; j < nf; j++) cell.sums[fields[j] as FactNumberField] = sums[slot * nf + j] as number;
   }
   const seen = [...yearSet].sort((a, b) => a - b);
   const years = seen.length === 0 ? [] : Array.from({ length: (seen.at(-1) as number) - (seen[0] as number) + 1 }, (_, k) => (seen[0] as number) + k);
   return {
     years,
-    groups: [...groups.values()],
+    groups,
     selected: rows.length,
     templates: [...templates].sort(),
     comparison: comparing ? { basis: state.basis, years: compared, matched: matchedCount, agencies: agenciesGiven, leftOut } : null,

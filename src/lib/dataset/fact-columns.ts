@@ -13,16 +13,18 @@ export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array
   const child = tableFromIPC(bytes).getChild('v');
   if (!child || child.length !== count) throw new Error(`${column.file}: ${child ? `${child.length} rows` : 'no column v'}, the index says ${count}`);
   const raw = child.toArray() as ArrayLike<number | null>;
+  const out = new Array<Value>(count);
   if (column.encoding === 'delta') {
-    const out = new Array<Value>(count);
     let sum = 0;
     for (let i = 0; i < count; i++) out[i] = sum += raw[i] as number;
     return out;
   }
-  if (column.type !== 'text') return Array.from(raw);
+  if (column.type !== 'text') {
+    for (let i = 0; i < count; i++) out[i] = raw[i] as number | null;
+    return out;
+  }
   const dictionary = values;
   if (!dictionary) throw new Error(`${name}: a text column without its values`);
-  const out = new Array<Value>(count);
   for (let i = 0; i < count; i++) {
     const v = dictionary[raw[i] as number];
     if (v === undefined) throw new Error(`${column.file}: row ${i} has code ${raw[i]}, past the ${dictionary.length} values`);
