@@ -1,11 +1,11 @@
 /**
  * Runs batches (stages.ts runBatch: shards through the stages, then shard files to write) on
- * worker threads, one per core; on the main thread when there are few files, no worker starts,
- * or a worker dies (the batches it had are run here). The workers started for the first batches serve the
- * later ones. Bundled (scripts/run-bundled.mjs) a worker is the bundle's stage-worker.mjs; run as
- * TypeScript (tests, tsx) ts-worker.mjs loads stage-worker.ts through tsx.
+ * worker threads (tinypool), one per core; on the main thread when there are few files, or when a
+ * batch fails on a worker (it runs again here, and the build says so). Bundled
+ * (scripts/run-bundled.mjs) a worker runs the bundle's stage-worker.mjs; run as TypeScript (tests,
+ * tsx) ts-worker.mjs loads stage-worker.ts through tsx.
  */
-import { Worker } from 'node:worker_threads';
+import Tinypool from 'tinypool';
 import { addCounts, type CacheCounts } from './cache.ts';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
 import { contextOf, runBatch, takeCounts, type Batch, type BatchResult, type FileTask, type StageContext, type WorkerSetup } from './stages.ts';
@@ -19,8 +19,15 @@ export interface PoolOptions {
   worker?: URL;
 }
 
+/** What a worker answers for a batch (stage-worker.ts). */
+export interface BatchAnswer {
+  result: BatchResult;
+  counts: CacheCounts;
+}
+
 const BATCH = 256;
-const IN_FLIGHT = 2;
+
+const message = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 const WORKER_HEAP_MB = 512;
 
 /** Shards in stage batches of about BATCH files, so that each worker gets several. */
@@ -39,17 +46,19 @@ export function stageBatches(shards: readonly FileTask[][], workers: number): Ba
 export class Pool {
   /** The cache counts of every batch run so far. */
   readonly counts: CacheCounts = {};
-  private readonly live: Worker[] = [];
+  /** Worker threads started (0: all on the main thread). */
+  workers = 0;
+  private threads: Tinypool | null = null;
   private started = false;
+  private closed = false;
   private context: StageContext | null = null;
+  /** Batches on the main thread run one after another (a PDF's extraction awaits: another must not start meanwhile). */
+  private mainQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly setup: WorkerSetup,
     private readonly options: PoolOptions,
   ) {}
-
-  /** Worker threads that started (0: all on the main thread). */
-  workers = 0;
 
   /**
    * Runs the batches (any order), each result through `onResult`. The first call starts the
@@ -58,90 +67,73 @@ export class Pool {
   async run(batches: readonly Batch[], tasks: number, onResult: (batch: Batch, result: BatchResult) => void): Promise<void> {
     if (!this.started) {
       this.started = true;
-      if (tasks >= this.options.minTasksForWorkers) await this.start(Math.min(this.options.workers, batches.length));
+      if (tasks >= this.options.minTasksForWorkers) this.start(Math.min(this.options.workers, batches.length));
     }
-    let next = 0;
-    const drive = (worker: Worker) =>
-      new Promise<void>((done) => {
-        // Two batches in flight, so that a worker has its next batch while the main thread takes its last result.
-        // Each goes with its position, which its answer names.
-        const inFlight = new Map<number, Batch>();
-        const send = () => {
-          while (inFlight.size < IN_FLIGHT && next < batches.length) {
-            inFlight.set(next, batches[next] as Batch);
-            worker.postMessage({ at: next, batch: batches[next++] });
-          }
-          if (inFlight.size === 0) stop();
-        };
-        const onMessage = (m: { at: number; result: BatchResult; counts: CacheCounts }) => {
-          const batch = inFlight.get(m.at);
-          if (!batch) throw new Error(`build-data bug: a worker answered batch ${m.at}, which it was not given`);
-          inFlight.delete(m.at);
-          addCounts(this.counts, m.counts);
-          onResult(batch, m.result);
-          send();
-        };
-        const onError = async (cause: unknown) => {
-          this.drop(worker);
-          this.options.warn(`a worker failed (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
-          const failed = [...inFlight.values()];
-          inFlight.clear();
-          stop();
-          for (const batch of failed) await this.here(batch, onResult);
-        };
-        const stop = () => {
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          done();
-        };
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        send();
-      });
-    await Promise.all([...this.live].map(drive));
-    while (next < batches.length) await this.here(batches[next++] as Batch, onResult);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.live.map((w) => w.terminate()));
-    this.live.length = 0;
-  }
-
-  private drop(worker: Worker): void {
-    const at = this.live.indexOf(worker);
-    if (at >= 0) this.live.splice(at, 1);
-  }
-
-  private async here(batch: Batch, onResult: (batch: Batch, result: BatchResult) => void): Promise<void> {
-    this.context ??= contextOf(this.setup);
-    const result = await runBatch(batch, this.context);
-    addCounts(this.counts, takeCounts(this.context));
-    onResult(batch, result);
-  }
-
-  private async start(count: number): Promise<void> {
-    const url = this.options.worker ?? new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url);
-    const started = await Promise.all(
-      Array.from(
-        { length: count },
-        () =>
-          new Promise<Worker | null>((done) => {
-            const worker = new Worker(url, { workerData: { entry: new URL('./stage-worker.ts', import.meta.url).href, setup: this.setup }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-            const onError = (cause: unknown) => {
-              this.options.warn(`a worker did not start (${cause instanceof Error ? cause.message : String(cause)}); its files run on the main thread`);
-              done(null);
-            };
-            worker.once('error', onError);
-            worker.once('message', () => {
-              worker.off('error', onError);
-              // A worker that fails between runs is not given another batch.
-              worker.on('error', () => this.drop(worker));
-              done(worker);
-            });
-          }),
-      ),
+    await Promise.all(
+      batches.map(async (batch) => {
+        const { result, counts } = (await this.onWorker(batch)) ?? (await this.here(batch));
+        addCounts(this.counts, counts);
+        onResult(batch, result);
+      }),
     );
-    for (const worker of started) if (worker) this.live.push(worker);
-    this.workers = this.live.length;
+  }
+
+  /** Stops the workers; a batch still running (a build that failed) is not run anywhere else. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const threads = this.threads;
+    this.threads = null;
+    await threads?.destroy();
+  }
+
+  /** The batch run on a worker; null when there are none, or it failed there. */
+  private async onWorker(batch: Batch): Promise<BatchAnswer | null> {
+    const threads = this.threads;
+    if (!threads) return null;
+    try {
+      return (await threads.run(batch)) as BatchAnswer;
+    } catch (cause) {
+      if (this.closed) throw cause;
+      // Batches still queued when the workers were given up: said once, by stopWorkers.
+      if (this.threads === threads) this.options.warn(`a batch failed on a worker (${message(cause)}); its files run on the main thread`);
+      return null;
+    }
+  }
+
+  /**
+   * A worker failed while it held no batch (it could not start, say): tinypool starts no other
+   * then, and would keep the queued batches waiting, so every batch left runs here.
+   */
+  private stopWorkers(cause: unknown): void {
+    const threads = this.threads;
+    if (!threads) return;
+    this.threads = null;
+    this.options.warn(`a worker failed (${message(cause)}); the files left run on the main thread`);
+    void threads.destroy();
+  }
+
+  private here(batch: Batch): Promise<BatchAnswer> {
+    const done = this.mainQueue.then(async () => {
+      if (this.closed) throw new Error('build-data: the pool was closed before this batch ran');
+      this.context ??= contextOf(this.setup);
+      return { result: await runBatch(batch, this.context), counts: takeCounts(this.context) };
+    });
+    this.mainQueue = done.catch(() => undefined);
+    return done;
+  }
+
+  private start(count: number): void {
+    if (count < 1) return;
+    this.threads = new Tinypool({
+      filename: (this.options.worker ?? new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url)).href,
+      minThreads: count,
+      maxThreads: count,
+      // Two batches each, so that a worker has its next batch while the main thread takes its last result (it runs them one at a time).
+      concurrentTasksPerWorker: 2,
+      workerData: { entry: new URL('./stage-worker.ts', import.meta.url).href, setup: this.setup },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    this.threads.on('error', (cause) => this.stopWorkers(cause));
+    this.workers = count;
   }
 }

@@ -1,16 +1,15 @@
-// A stand-in for the stage worker (test/build/pool.test.ts). It answers each batch as run on a
-// worker, naming its position (written: ['3']), two at a time in the reverse order (the pool must match answers to
-// batches by position, not order), and throws on its batch number POOL_TEST_FAIL_AT, as a worker that dies.
-import { parentPort } from 'node:worker_threads';
-
-let seen = 0;
-let held = null;
-parentPort.on('message', ({ at }) => {
-  if (++seen === Number(process.env.POOL_TEST_FAIL_AT)) throw new Error(`batch ${seen} failed`);
-  const answer = (position) => parentPort.postMessage({ at: position, result: { kind: 'write', written: [String(position)] }, counts: {} });
-  if (held === null) return void (held = at);
-  answer(at);
-  answer(held);
-  held = null;
-});
-parentPort.postMessage('ready');
+// A stand-in for the stage worker (test/build/pool.test.ts), run by the pool's tinypool. It answers
+// each batch with the batch's position (written: ['3']), later batches sooner (so answers come out
+// of order); on position POOL_TEST_THROW_AT it throws, and on POOL_TEST_DIE_AT its thread dies (an
+// uncaught error, as when a worker runs out of memory), taking any other batch it had with it.
+export default async function answer(batch) {
+  if (batch.position === Number(process.env.POOL_TEST_THROW_AT)) throw new Error(`batch ${batch.position} failed`);
+  if (batch.position === Number(process.env.POOL_TEST_DIE_AT)) {
+    setTimeout(() => {
+      throw new Error(`worker died on batch ${batch.position}`);
+    });
+    return new Promise(() => {});
+  }
+  await new Promise((resolve) => setTimeout(resolve, 40 - 3 * batch.position));
+  return { result: { kind: 'write', written: [String(batch.position)] }, counts: {} };
+}
