@@ -9,7 +9,7 @@
  * GB18030 and marked (`年报(gb18030).txt`), and its bytes are kept to open the file with.
  */
 import { lstatSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { InputError } from './input-error.ts';
+import { InputError, messageOf } from './input-error.ts';
 
 /**
  * Why an entry of the folder is not read (a reason of the build report's `not_used`). A folder
@@ -77,7 +77,6 @@ function kindOf(stats: Stats): string {
 }
 
 const codeOf = (cause: unknown) => (cause as NodeJS.ErrnoException | null)?.code ?? '';
-const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 
 /** A folder to list: the path to open, its path relative to the top as shown, and as bytes when some part is not UTF-8. */
 interface Folder {

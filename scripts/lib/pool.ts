@@ -8,7 +8,8 @@
 import Tinypool from 'tinypool';
 import { addCounts, type CacheCounts } from './cache.ts';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
-import { contextOf, runBatch, takeCounts, type Batch, type BatchResult, type FileTask, type StageContext, type WorkerSetup } from './stages.ts';
+import { messageOf } from './input-error.ts';
+import { batchRunner, contextOf, type Batch, type BatchAnswer, type BatchResult, type FileTask, type StageContext, type WorkerSetup } from './stages.ts';
 
 export interface PoolOptions {
   workers: number;
@@ -19,15 +20,7 @@ export interface PoolOptions {
   worker?: URL;
 }
 
-/** What a worker answers for a batch (stage-worker.ts). */
-export interface BatchAnswer {
-  result: BatchResult;
-  counts: CacheCounts;
-}
-
 const BATCH = 256;
-
-const message = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
 const WORKER_HEAP_MB = 512;
 
 /** Shards in stage batches of about BATCH files, so that each worker gets several. */
@@ -52,8 +45,11 @@ export class Pool {
   private started = false;
   private closed = false;
   private context: StageContext | null = null;
-  /** Batches on the main thread run one after another (a PDF's extraction awaits: another must not start meanwhile). */
-  private mainQueue: Promise<unknown> = Promise.resolve();
+  /** Batches on the main thread (one at a time); none starts after close(). */
+  private readonly here = batchRunner(() => {
+    if (this.closed) throw new Error('build-data: the pool was closed before this batch ran');
+    return (this.context ??= contextOf(this.setup));
+  });
 
   constructor(
     private readonly setup: WorkerSetup,
@@ -95,7 +91,7 @@ export class Pool {
     } catch (cause) {
       if (this.closed) throw cause;
       // Batches still queued when the workers were given up: said once, by stopWorkers.
-      if (this.threads === threads) this.options.warn(`a batch failed on a worker (${message(cause)}); its files run on the main thread`);
+      if (this.threads === threads) this.options.warn(`a batch failed on a worker (${messageOf(cause)}); its files run on the main thread`);
       return null;
     }
   }
@@ -108,18 +104,8 @@ export class Pool {
     const threads = this.threads;
     if (!threads) return;
     this.threads = null;
-    this.options.warn(`a worker failed (${message(cause)}); the files left run on the main thread`);
+    this.options.warn(`a worker failed (${messageOf(cause)}); the files left run on the main thread`);
     void threads.destroy();
-  }
-
-  private here(batch: Batch): Promise<BatchAnswer> {
-    const done = this.mainQueue.then(async () => {
-      if (this.closed) throw new Error('build-data: the pool was closed before this batch ran');
-      this.context ??= contextOf(this.setup);
-      return { result: await runBatch(batch, this.context), counts: takeCounts(this.context) };
-    });
-    this.mainQueue = done.catch(() => undefined);
-    return done;
   }
 
   private start(count: number): void {

@@ -209,8 +209,30 @@ export function contextOf(setup: WorkerSetup): StageContext {
 }
 
 /** Takes the counts made since the last take. */
-export function takeCounts(context: StageContext): CacheCounts {
+function takeCounts(context: StageContext): CacheCounts {
   const counts = structuredClone(context.cache.counts);
   for (const stage of Object.keys(context.cache.counts)) delete context.cache.counts[stage];
   return counts;
+}
+
+/** A batch's result and the cache counts it made. */
+export interface BatchAnswer {
+  result: BatchResult;
+  counts: CacheCounts;
+}
+
+/**
+ * Runs batches on the context `context()` gives, one at a time in the order given (a PDF's
+ * extraction awaits: a second batch must not start meanwhile), each answered with its counts.
+ */
+export function batchRunner(context: () => StageContext): (batch: Batch) => Promise<BatchAnswer> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (batch) => {
+    const done = queue.then(async () => {
+      const here = context();
+      return { result: await runBatch(batch, here), counts: takeCounts(here) };
+    });
+    queue = done.catch(() => undefined);
+    return done;
+  };
 }

@@ -274,21 +274,18 @@ export function aggregate(facts: FactsFile, state: ChartState, fields: readonly 
     for (let j = 0; j < nf; j++) sums[slot * nf + j]! += cols[j]![i] as number;
   }
   const groups: Group[] = groupKeys.map((key) => ({ key, byYear: new Map(), reports: 0 }));
-  const yearSet = new Set<number>();
   for (let slot = 0; slot < cells.length; slot++) {
     const cell = cells[slot];
     if (!cell) continue;
     const group = groups[Math.floor(slot / span)] as Group;
     const year = first + (slot % span);
-    yearSet.add(year);
     group.byYear.set(year, cell);
     group.reports += cell.reports;
     for (let j = 0; j < nf; j++) cell.sums[fields[j] as FactNumberField] = sums[slot * nf + j] as number;
   }
-  const seen = [...yearSet].sort((a, b) => a - b);
-  const years = seen.length === 0 ? [] : Array.from({ length: (seen.at(-1) as number) - (seen[0] as number) + 1 }, (_, k) => (seen[0] as number) + k);
   return {
-    years,
+    // Every selected row has a cell: the years run from the first selected to the last.
+    years: Array.from({ length: span }, (_, k) => first + k),
     groups,
     selected: rows.length,
     templates: [...templates].sort(),
