@@ -21,7 +21,7 @@ import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { Pool, stageBatches } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
-import { removeOtherShards, ShardPlan, type ShardJob } from './shards.ts';
+import { removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
 import { extractKey, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -128,7 +128,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
       // Write: the shards without the dropped duplicates, then the rest of the dataset.
       const droppedIds = new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : [])));
-      removeOtherShards(writer, await writeShards(pool, plan, droppedIds, stage));
+      const shardsSeen = new ShardsSeen(cache, options.outDir);
+      removeOtherShards(writer, await writeShards(pool, plan, droppedIds, stage, shardsSeen));
       // The workers' memory is given back before the rest of the dataset is made.
       await pool.close();
       killPoint('shards-written');
@@ -136,6 +137,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       await writeOutputs(writer, used, report, segments);
       // Once a segment was made, those no block uses any more (their rows changed) are removed.
       if ((cache.counts.deflate?.made ?? 0) > 0) pruned += cache.prune('deflate', segments.used);
+      shardsSeen.save();
       cache.flush();
 
       const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
@@ -224,8 +226,9 @@ const WRITE_BATCH = 64;
  * written. Lines missing from the store (damaged, or removed since the entry naming them was
  * made) are made again from their shard's files, which must give the same lines.
  */
-async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<string>, stage: (shards: readonly FileTask[][]) => Promise<void>): Promise<string[]> {
-  const all = plan.jobs(dropped);
+async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<string>, stage: (shards: readonly FileTask[][]) => Promise<void>, seen: ShardsSeen): Promise<string[]> {
+  const all = seen.withLast(plan.jobs(dropped));
+  const written = new Map<string, ShardWritten>();
   let jobs = all;
   for (let round = 0; ; round++) {
     const batches: Batch[] = [];
@@ -235,7 +238,8 @@ async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<str
       if (batch.kind !== 'write' || done.kind !== 'write') return;
       done.written.forEach((w, i) => {
         const job = batch.jobs[i] as ShardJob;
-        if (w === 'missing') missing.set(job.shard, job.lines);
+        written.set(job.shard, w);
+        if (w.state === 'missing') missing.set(job.shard, job.lines);
       });
     });
     if (missing.size === 0) break;
@@ -246,6 +250,7 @@ async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<str
     if (changed.length > 0) throw new Error(`build-data: the files of reports shard ${changed.map((j) => j.shard).join(', ')} changed while the build ran (their records differ from those read before); run the build again`);
     jobs = again;
   }
+  seen.note(all, all.map((j) => written.get(j.shard) as ShardWritten));
   return all.map((j) => j.shard);
 }
 
@@ -269,5 +274,5 @@ function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
   const linesNote = lines && lines.damaged + lines.unsaved > 0 ? `; ${line('lines')}` : '';
   // The zips' segments are made on the main thread: their counts are its own.
   const segments = own.deflate ? `; ${line('deflate', own.deflate, 'zip segments')}` : '';
-  return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${segments}${own.seen?.damaged ? '; the list of files seen last time was damaged and is made again' : ''}`;
+  return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${segments}${own.seen?.damaged ? '; what the last build saw of the files was damaged, and is made again' : ''}`;
 }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, type Dirent } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync, writevSync, type Dirent } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { killPoint } from './kill-point.ts';
@@ -41,8 +41,8 @@ export type CacheCounts = Record<string, StageCounts>;
 /** Files writeAtomic began in this thread: with the process and thread, names each temporary file apart. */
 let written = 0;
 
-/** Writes `data` to `path` atomically (a temporary file of a name no other process uses, renamed over the path); its folder is made if need be. */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
+/** Writes `data` (whole or in parts) to `path` atomically (a temporary file of a name no other process uses, renamed over the path); its folder is made if need be. */
+export function writeAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const tmp = `${path}.${process.pid}.${(threadId * 2 ** 32 + ++written).toString(16).padStart(12, '0')}.tmp`;
   let fd: number;
   try {
@@ -53,7 +53,7 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
     fd = openSync(tmp, 'w');
   }
   try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    writeParts(fd, typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data);
   } catch (cause) {
     closeSync(fd);
     rmSync(tmp, { force: true });
@@ -62,6 +62,18 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
   closeSync(fd);
   killPoint('before-rename');
   renameSync(tmp, path);
+}
+
+/** The parts one after another, without joining them first (writev takes at most 1,024 at a time, and may write less than asked). */
+function writeParts(fd: number, parts: readonly Uint8Array[]): void {
+  for (let i = 0; i < parts.length; i += 1024) {
+    const chunk = parts.slice(i, i + 1024);
+    let done = chunk.some((part) => part.length > 0) ? writevSync(fd, chunk as Uint8Array[]) : 0;
+    for (const part of chunk) {
+      for (let at = Math.min(done, part.length); at < part.length; ) at += writeSync(fd, part, at, part.length - at);
+      done = Math.max(0, done - part.length);
+    }
+  }
 }
 
 /** A temporary file writeAtomic left (its process was killed before the rename). */
@@ -142,8 +154,10 @@ export class Cache {
     this.count(stage).made++;
     if (this.root === null) return false;
     try {
-      const body = Buffer.concat([Buffer.from(`${json}\n`, 'utf8'), ...bytes]);
-      writeAtomic(this.path(stage, key), Buffer.concat([Buffer.from(`${sha256(body)}\n`, 'latin1'), body]));
+      const body = [Buffer.from(`${json}\n`, 'utf8'), ...bytes];
+      const hash = createHash('sha256');
+      for (const part of body) hash.update(part);
+      writeAtomic(this.path(stage, key), [Buffer.from(`${hash.digest('hex')}\n`, 'latin1'), ...body]);
       return true;
     } catch {
       // A cache that cannot be written costs time, never the build.

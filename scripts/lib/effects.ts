@@ -15,9 +15,13 @@ export interface OutputWriter {
   remove(path: string): void;
   /** Whether the file holds bytes of this size and SHA-256. */
   holds(path: string, size: number, sha256: string): boolean;
+  /** The file's inode, size, mtime and ctime (ns), which any write to it changes; null when there is none. */
+  stat(path: string): FileStat | null;
   /** File names directly in a folder of the output ([] when there is none). */
   list(dir: string): string[];
 }
+
+export type FileStat = [ino: string, size: string, mtimeNs: string, ctimeNs: string];
 
 export const consoleLogger: Logger = {
   info: (m) => console.log(m),
@@ -26,18 +30,30 @@ export const consoleLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
+/** Whether the file holds exactly these parts, one after another. */
+function holdsParts(path: string, parts: readonly Uint8Array[]): boolean {
+  try {
+    if (statSync(path).size !== parts.reduce((n, p) => n + p.length, 0)) return false;
+    const file = readFileSync(path);
+    let at = 0;
+    for (const part of parts) {
+      if (Buffer.compare(file.subarray(at, at + part.length), part) !== 0) return false;
+      at += part.length;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes into `outDir`: each file replaced whole (written aside, then renamed), and only when its bytes change. */
 export function fsWriter(outDir: string): OutputWriter {
   return {
     write(path, data) {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data instanceof Uint8Array ? data : Buffer.concat(data);
+      const parts = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
       const full = join(outDir, path);
-      try {
-        if (statSync(full).size === bytes.length && readFileSync(full).equals(bytes)) return;
-      } catch {
-        // not there yet
-      }
-      writeAtomic(full, bytes);
+      if (holdsParts(full, parts)) return;
+      writeAtomic(full, parts);
     },
     holds(path, size, hash) {
       const full = join(outDir, path);
@@ -45,6 +61,14 @@ export function fsWriter(outDir: string): OutputWriter {
         return statSync(full).size === size && sha256(readFileSync(full)) === hash;
       } catch {
         return false;
+      }
+    },
+    stat(path) {
+      try {
+        const s = statSync(join(outDir, path), { bigint: true });
+        return [String(s.ino), String(s.size), String(s.mtimeNs), String(s.ctimeNs)];
+      } catch {
+        return null;
       }
     },
     remove(path) {

@@ -7,8 +7,9 @@
  */
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
-import type { Cache } from './cache.ts';
-import type { OutputWriter } from './effects.ts';
+import { resolve } from 'node:path';
+import { keyOf, type Cache } from './cache.ts';
+import type { FileStat, OutputWriter } from './effects.ts';
 import type { FileTask, ShardResult } from './stages.ts';
 
 /** One shard file to make. */
@@ -22,21 +23,26 @@ export interface ShardJob {
   lengths: number[];
   /** The positions of the lines to leave out (duplicates), ascending. */
   drop: number[];
+  /** The file's stat when a build last left it holding these lines but these drops (ShardsSeen), if known. */
+  last: FileStat | null;
 }
 
-/** `missing`: the lines are not in the store (or damaged there): they must be made again. */
-export type ShardWritten = 'same' | 'written' | 'missing';
+/** The file as the job left it (`stat`: null if it could not be taken), or `missing`: the lines are not in the store (or damaged there), they must be made again. */
+export type ShardWritten = { state: 'same' | 'written'; stat: FileStat | null } | { state: 'missing' };
+
+const sameStat = (a: FileStat | null, b: FileStat) => a !== null && a.every((v, i) => v === b[i]);
 
 /** Makes the job's shard file hold its lines but the dropped ones. */
 export function writeShard(job: ShardJob, store: Cache, writer: OutputWriter): ShardWritten {
   const path = shardFile(job.shard);
+  if (job.last && sameStat(writer.stat(path), job.last)) return { state: 'same', stat: job.last };
   const size = job.lengths.reduce((n, l) => n + l, 0);
-  if (job.drop.length === 0 && writer.holds(path, size, job.lines)) return 'same';
+  if (job.drop.length === 0 && writer.holds(path, size, job.lines)) return { state: 'same', stat: writer.stat(path) };
   const lines = job.bytes ?? store.getWithBytes<null>('lines', job.lines)?.bytes;
-  if (lines === undefined || lines.length !== size) return 'missing';
+  if (lines === undefined || lines.length !== size) return { state: 'missing' };
   if (job.drop.length === 0) {
     writer.write(path, lines);
-    return 'written';
+    return { state: 'written', stat: writer.stat(path) };
   }
   const kept: Uint8Array[] = [];
   for (let i = 0, at = 0, d = 0; i < job.lengths.length; i++) {
@@ -46,7 +52,58 @@ export function writeShard(job: ShardJob, store: Cache, writer: OutputWriter): S
     at = end;
   }
   writer.write(path, kept);
-  return 'written';
+  return { state: 'written', stat: writer.stat(path) };
+}
+
+/** What a job's file holds: its lines' key and the lines dropped. */
+const holdsOf = (job: Pick<ShardJob, 'lines' | 'drop'>) => `${job.lines} ${job.drop.join(',')}`;
+
+/** A file changed this close before its stat was saved may have been changed again without its times moving (the file system's clock is coarse, a few ms): it is read. */
+const RACY_MS = 50;
+
+/**
+ * The shard files a build left, each with what it holds and its stat then (a cache entry per
+ * output folder): a file whose stat is still that holds it still, and is not read again. Any write
+ * changes a file's mtime and ctime, a rename its inode; a file changed in the last moments before
+ * the stats were taken is read (as git does with its index).
+ */
+export class ShardsSeen {
+  private readonly key: string;
+  /** As read, and as the build leaves them (saved only when they differ: a build that changes nothing leaves the cache as it was). */
+  private last: Record<string, [holds: string, stat: FileStat]> = {};
+  private now: ShardsSeen['last'] = {};
+
+  constructor(
+    private readonly cache: Cache,
+    outDir: string,
+  ) {
+    this.key = keyOf('shards seen', resolve(outDir));
+  }
+
+  /** The jobs, each with the stat its file had when last left holding what the job makes, where it was not racy. */
+  withLast(jobs: readonly ShardJob[]): ShardJob[] {
+    const seen = this.cache.get<{ at: number; files: ShardsSeen['last'] }>('seen', this.key);
+    this.last = seen?.files ?? {};
+    return jobs.map((job) => {
+      const [holds, stat] = seen?.files[job.shard] ?? [];
+      const fresh = stat !== undefined && seen !== undefined && Number(BigInt(stat[2]) / 1_000_000n) < seen.at - RACY_MS;
+      return { ...job, last: holds === holdsOf(job) && fresh ? stat : null };
+    });
+  }
+
+  /** What the jobs left. */
+  note(jobs: readonly ShardJob[], written: readonly ShardWritten[]): void {
+    this.now = {};
+    jobs.forEach((job, i) => {
+      const w = written[i];
+      if (w && w.state !== 'missing' && w.stat) this.now[job.shard] = [holdsOf(job), w.stat];
+    });
+  }
+
+  /** Saves what the jobs left (once the build's other writes are done: files written just before are racy). */
+  save(): void {
+    if (JSON.stringify(this.now) !== JSON.stringify(this.last)) this.cache.put('seen', this.key, { at: Date.now(), files: this.now });
+  }
 }
 
 /** What the build knows of each shard's lines while its files are worked on: the ids that gave one, their lengths, and the lines' key. */
@@ -74,7 +131,7 @@ export class ShardPlan {
       const drop = ids.flatMap((id, i) => (dropped.has(id) ? [i] : []));
       if (drop.length === ids.length) return [];
       const lengths = result.results.flatMap((r) => (r.line === null ? [] : [r.line]));
-      return [{ shard, lines: result.lines, bytes: result.bytes, lengths, drop }];
+      return [{ shard, lines: result.lines, bytes: result.bytes, lengths, drop, last: null }];
     });
   }
 }
