@@ -1,11 +1,11 @@
 /**
  * Runs batches (stages.ts runBatch: shards through the stages, then shard files to write) on
- * worker threads (tinypool), one per core; on the main thread when there are few files, or when a
+ * worker threads (piscina), one per core; on the main thread when there are few files, or when a
  * batch fails on a worker (it runs again here, and the build says so). Bundled
  * (scripts/run-bundled.mjs) a worker runs the bundle's stage-worker.mjs; run as TypeScript (tests,
  * tsx) ts-worker.mjs loads stage-worker.ts through tsx.
  */
-import Tinypool from 'tinypool';
+import { Piscina } from 'piscina';
 import { addCounts, type CacheCounts } from './cache.ts';
 import { RUNS_BUNDLED } from './runs-bundled.ts';
 import { messageOf } from './input-error.ts';
@@ -41,7 +41,7 @@ export class Pool {
   readonly counts: CacheCounts = {};
   /** Worker threads started (0: all on the main thread). */
   workers = 0;
-  private threads: Tinypool | null = null;
+  private threads: Piscina | null = null;
   private started = false;
   private closed = false;
   private context: StageContext | null = null;
@@ -97,7 +97,7 @@ export class Pool {
   }
 
   /**
-   * A worker failed while it held no batch (it could not start, say): tinypool starts no other
+   * A worker failed while it held no batch (it could not start, say): piscina starts no other
    * then, and would keep the queued batches waiting, so every batch left runs here.
    */
   private stopWorkers(cause: unknown): void {
@@ -110,7 +110,7 @@ export class Pool {
 
   private start(count: number): void {
     if (count < 1) return;
-    this.threads = new Tinypool({
+    this.threads = new Piscina({
       filename: (this.options.worker ?? new URL(RUNS_BUNDLED ? './stage-worker.mjs' : './ts-worker.mjs', import.meta.url)).href,
       minThreads: count,
       maxThreads: count,

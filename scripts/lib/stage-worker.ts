@@ -1,6 +1,7 @@
-/** Worker thread (tinypool, pool.ts): runs batches of shards through the stages, or writes shard files (stages.ts runBatch). */
+/** Worker thread (piscina, pool.ts): runs batches of shards through the stages, or writes shard files (stages.ts runBatch). */
+import { workerData } from 'node:worker_threads';
 import { batchRunner, contextOf, type WorkerSetup } from './stages.ts';
 
-const context = contextOf((process.__tinypool_state__.workerData as { setup: WorkerSetup }).setup);
+const context = contextOf((workerData as { setup: WorkerSetup }).setup);
 
 export default batchRunner(() => context);

@@ -58,4 +58,27 @@ describe('the worker pool', () => {
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings[0]).toMatch(/this worker cannot start/);
   }, 20_000);
+
+  it('closes cleanly at any moment while its workers fail to start', async () => {
+    // A worker that fails as it is stopped must not take the build down (tinypool's destroy threw
+    // an uncaught TypeError then, in about one close in ten made ~50 ms after the start).
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
+    try {
+      for (let delay = 20; delay <= 100; delay += 4) {
+        const pool = new Pool(setup, { workers: 2, minTasksForWorkers: 0, warn: () => {}, worker: new URL('./broken-worker.mjs', import.meta.url) });
+        const batches = Array.from({ length: 4 }, (): Batch => ({ kind: 'write', jobs: [] }));
+        const running = pool.run(batches, 4, () => {}).catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await pool.close();
+        await running;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught.map(String)).toEqual([]);
+  }, 30_000);
 });
