@@ -98,7 +98,8 @@ export class Pool {
 
   /**
    * A worker failed while it held no batch (it could not start, say): piscina starts no other
-   * then, and would keep the queued batches waiting, so every batch left runs here.
+   * for a worker that failed before it was ready, and would keep the queued batches waiting, so
+   * every batch left runs here.
    */
   private stopWorkers(cause: unknown): void {
     const threads = this.threads;

@@ -8,13 +8,14 @@ import type { Batch, BatchResult } from '../../scripts/lib/stages.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** What the stand-in workers are started with (they read none of it). */
+const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
 
 describe('the worker pool', () => {
   it('runs on the main thread a batch that failed on a worker, or whose worker died, and each batch once', async () => {
     process.env.POOL_TEST_THROW_AT = '3';
     process.env.POOL_TEST_DIE_AT = '8';
     const warnings: string[] = [];
-    const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
     const pool = new Pool(setup, { workers: 2, minTasksForWorkers: 0, warn: (m) => warnings.push(m), worker: new URL('./failing-worker.mjs', import.meta.url) });
     // Empty write batches, each with its position: the stand-in worker answers with it, the main thread [] (nothing to write).
     const batches = Array.from({ length: 12 }, (_, position) => ({ kind: 'write', jobs: [], position }) as Batch);
@@ -45,7 +46,6 @@ describe('the worker pool', () => {
 
   it('runs every batch on the main thread when no worker can start, and does not wait for one', async () => {
     const warnings: string[] = [];
-    const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
     const pool = new Pool(setup, { workers: 2, minTasksForWorkers: 0, warn: (m) => warnings.push(m), worker: new URL('./broken-worker.mjs', import.meta.url) });
     const batches = Array.from({ length: 6 }, (): Batch => ({ kind: 'write', jobs: [] }));
     const ran: string[] = [];
@@ -65,7 +65,6 @@ describe('the worker pool', () => {
     const uncaught: unknown[] = [];
     const onUncaught = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', onUncaught);
-    const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
     try {
       for (let delay = 20; delay <= 100; delay += 4) {
         const pool = new Pool(setup, { workers: 2, minTasksForWorkers: 0, warn: () => {}, worker: new URL('./broken-worker.mjs', import.meta.url) });
