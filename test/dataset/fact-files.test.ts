@@ -92,6 +92,19 @@ describe('fact files', () => {
     expect(index.columns.new_total!.type).toBe('int32');
   });
 
+  it('hold each integer column in the fewest bits its values, or their distance from its least, fit', () => {
+    const index = JSON.parse(files.get(DATA_FILES.factIndex) as string) as FactIndex;
+    const bytes = (name: string) => (files.get(index.columns[name]!.file) as Uint8Array).length;
+    const n = facts.count;
+    // Counts up to 400: 16 bits. Template codes (2 values): 8 bits. Years 2019–2023: 8 bits, less 2019.
+    expect(bytes('new_total')).toBeGreaterThan(2 * n);
+    expect(bytes('new_total')).toBeLessThan(3 * n);
+    expect(bytes('template')).toBeLessThan(1.5 * n);
+    expect(bytes('year')).toBeLessThan(1.5 * n);
+    expect(index.columns.year!.offset).toBe(2019);
+    expect(index.columns.new_total!.offset).toBeUndefined();
+  });
+
   it("keep each text column's distinct values in a file of its own, so the index stays small whatever the count", () => {
     const index = JSON.parse(files.get(DATA_FILES.factIndex) as string) as FactIndex;
     expect(index.columns.id!.values_file).toBe('facts/id.values.json');

@@ -20,7 +20,11 @@ export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array
     return out;
   }
   if (column.type !== 'text') {
-    for (let i = 0; i < count; i++) out[i] = raw[i] as number | null;
+    const offset = column.offset ?? 0;
+    for (let i = 0; i < count; i++) {
+      const v = raw[i] as number | null;
+      out[i] = v === null ? null : v + offset;
+    }
     return out;
   }
   const dictionary = values;

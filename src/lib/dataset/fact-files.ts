@@ -10,7 +10,7 @@
  * text columns it reads only).
  */
 import { createHash } from 'node:crypto';
-import { float64, int32, tableFromArrays, tableToIPC } from '@uwdata/flechette';
+import { float64, int16, int32, int8, tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import { agencyIdentityOfRow, agencyNumbers } from '../charts/aggregate.ts';
 import { AGENCY_NUMBER, DATA_FILES, type FactColumn, type FactIndex, type FactsFile } from './layout.ts';
 
@@ -56,8 +56,23 @@ export function contentHash(...parts: Uint8Array[]): string {
 
 const isInt32 = (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
 
+/** Bits per value of the narrowest Arrow integer type that holds every value (a page's bytes, and the time to take them in, follow the width). */
+function widthOf(values: readonly (number | null)[]): 8 | 16 | 32 {
+  let min = 0;
+  let max = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min >= -(2 ** 7) && max < 2 ** 7 ? 8 : min >= -(2 ** 15) && max < 2 ** 15 ? 16 : 32;
+}
+
+const INT_TYPES = { 8: int8, 16: int16, 32: int32 };
+
+
 function arrowColumn(values: readonly (number | null)[], type: 'int32' | 'float64'): Uint8Array {
-  const table = tableFromArrays({ v: values as (number | null)[] }, { types: { v: type === 'int32' ? int32() : float64() } });
+  const table = tableFromArrays({ v: values as (number | null)[] }, { types: { v: type === 'int32' ? INT_TYPES[widthOf(values)]() : float64() } });
   return tableToIPC(table, { format: 'stream' }) as Uint8Array;
 }
 
@@ -85,9 +100,13 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
         if (v !== null && type === 'int32' && !isInt32(v)) type = 'float64';
         out[k] = v;
       }
-      const bytes = arrowColumn(out as (number | null)[], type);
+      const numbers = out as (number | null)[];
+      const least = type === 'int32' ? numbers.reduce<number>((m, v) => (v !== null && v < m ? v : m), Infinity) : 0;
+      const lessLeast = numbers.map((v) => (v === null ? null : v - least));
+      const offset = Number.isFinite(least) && widthOf(lessLeast) < widthOf(numbers);
+      const bytes = arrowColumn(offset ? lessLeast : numbers, type);
       files.set(columnFile(name), bytes);
-      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes) };
+      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes), ...(offset ? { offset: least } : {}) };
       continue;
     }
     for (let k = 0; k < order.length; k++) {

@@ -76,6 +76,7 @@ export interface FactIndex {
 }
 
 export interface FactColumn {
+  /** `int32`: integers that fit 32 bits, held in the narrowest Arrow integer type that fits the column (8, 16 or 32 bits; the file says which). */
   type: 'int32' | 'float64' | 'text';
   /** The column file under data/, e.g. `facts/new_total.arrow`. */
   file: string;
@@ -83,6 +84,8 @@ export interface FactColumn {
   hash: string;
   /** `delta`: the file holds each row's difference from the row before (the first row's value as is); used where values climb in small steps (agency numbers). */
   encoding?: 'delta';
+  /** The file holds each value less this number (the column's least), where that fits fewer bits (years). */
+  offset?: number;
   /** A text column's dictionary: a JSON array, code → value (null included when the column has nulls). */
   values_file?: string;
 }
