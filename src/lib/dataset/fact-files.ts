@@ -70,7 +70,6 @@ function widthOf(values: readonly (number | null)[]): 8 | 16 | 32 {
 
 const INT_TYPES = { 8: int8, 16: int16, 32: int32 };
 
-
 function arrowColumn(values: readonly (number | null)[], type: 'int32' | 'float64'): Uint8Array {
   const table = tableFromArrays({ v: values as (number | null)[] }, { types: { v: type === 'int32' ? INT_TYPES[widthOf(values)]() : float64() } });
   return tableToIPC(table, { format: 'stream' }) as Uint8Array;
@@ -101,12 +100,13 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
         out[k] = v;
       }
       const numbers = out as (number | null)[];
-      const least = type === 'int32' ? numbers.reduce<number>((m, v) => (v !== null && v < m ? v : m), Infinity) : 0;
-      const lessLeast = numbers.map((v) => (v === null ? null : v - least));
-      const offset = Number.isFinite(least) && widthOf(lessLeast) < widthOf(numbers);
-      const bytes = arrowColumn(offset ? lessLeast : numbers, type);
+      // Whole numbers close together but far from 0 (years) fit fewer bits less their least.
+      const least = type === 'int32' ? numbers.reduce<number>((m, v) => (v !== null && v < m ? v : m), Infinity) : Infinity;
+      const lessLeast = Number.isFinite(least) ? numbers.map((v) => (v === null ? null : v - least)) : null;
+      const shifted = lessLeast !== null && widthOf(lessLeast) < widthOf(numbers) ? lessLeast : null;
+      const bytes = arrowColumn(shifted ?? numbers, type);
       files.set(columnFile(name), bytes);
-      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes), ...(offset ? { offset: least } : {}) };
+      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes), ...(shifted ? { offset: least } : {}) };
       continue;
     }
     for (let k = 0; k < order.length; k++) {
