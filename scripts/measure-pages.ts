@@ -78,6 +78,9 @@ export async function loadPage(browser: Browser, url: string, cpuSlowdown: numbe
   const cdp = await context.newCDPSession(page);
   if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   const bodies: Promise<{ url: string; bytes: number; document: boolean }>[] = [];
+  // A page's data: its HTML and what its scripts request (fetch, xhr). Its scripts, styles, fonts
+  // and images (a chart drawn at build time included) are its weight, not data, and are left out;
+  // data a page would preload (`rel=preload as=fetch`: resource type "other") would need adding here.
   page.on('response', (r) => {
     const type = r.request().resourceType();
     if (type === 'document' || type === 'fetch' || type === 'xhr') {
