@@ -105,6 +105,14 @@ describe('fact files', () => {
     expect(index.columns.new_total!.offset).toBeUndefined();
   });
 
+  it('give back a column stored less its least value with its gaps (null) where they were', () => {
+    const far: FactsFile = { ...facts, columns: { ...facts.columns, new_total: facts.columns.new_total!.map((v, i) => (i % 7 === 0 ? null : 5000 + (((v as number | null) ?? 0) % 100))) } };
+    const farFiles = factFiles(far, NUMBERS, 2);
+    const index = JSON.parse(farFiles.get(DATA_FILES.factIndex) as string) as FactIndex;
+    expect(index.columns.new_total!.offset).toBe(5000);
+    expect(rowsById(reassemble(farFiles, ['id', 'new_total']), ['new_total'])).toEqual(rowsById(far, ['new_total']));
+  });
+
   it("keep each text column's distinct values in a file of its own, so the index stays small whatever the count", () => {
     const index = JSON.parse(files.get(DATA_FILES.factIndex) as string) as FactIndex;
     expect(index.columns.id!.values_file).toBe('facts/id.values.json');
