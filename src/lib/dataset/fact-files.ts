@@ -56,8 +56,11 @@ export function contentHash(...parts: Uint8Array[]): string {
 
 const isInt32 = (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
 
-/** Bits per value of the narrowest Arrow integer type that holds every value (a page's bytes, and the time to take them in, follow the width). */
-function widthOf(values: readonly (number | null)[]): 8 | 16 | 32 {
+/** Bits per value of the narrowest Arrow integer type that holds every value from min to max (a page's bytes, and the time to take them in, follow the width). */
+const widthOf = (min: number, max: number): 8 | 16 | 32 => (min >= -(2 ** 7) && max < 2 ** 7 ? 8 : min >= -(2 ** 15) && max < 2 ** 15 ? 16 : 32);
+
+/** widthOf the values given (nulls aside). */
+function widthOfValues(values: readonly (number | null)[]): 8 | 16 | 32 {
   let min = 0;
   let max = 0;
   for (const v of values) {
@@ -65,13 +68,13 @@ function widthOf(values: readonly (number | null)[]): 8 | 16 | 32 {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  return min >= -(2 ** 7) && max < 2 ** 7 ? 8 : min >= -(2 ** 15) && max < 2 ** 15 ? 16 : 32;
+  return widthOf(min, max);
 }
 
 const INT_TYPES = { 8: int8, 16: int16, 32: int32 };
 
 function arrowColumn(values: readonly (number | null)[], type: 'int32' | 'float64'): Uint8Array {
-  const table = tableFromArrays({ v: values as (number | null)[] }, { types: { v: type === 'int32' ? INT_TYPES[widthOf(values)]() : float64() } });
+  const table = tableFromArrays({ v: values as (number | null)[] }, { types: { v: type === 'int32' ? INT_TYPES[widthOfValues(values)]() : float64() } });
   return tableToIPC(table, { format: 'stream' }) as Uint8Array;
 }
 
@@ -93,20 +96,22 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
     const out = new Array<Value>(order.length);
     if (numberFields.has(name)) {
       let type: 'int32' | 'float64' = 'int32';
+      let least = Infinity;
+      let most = -Infinity;
       for (let k = 0; k < order.length; k++) {
         const v = values[order[k] as number] ?? null;
         if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw wrong(name, k, v, 'a finite number or null');
         if (v !== null && type === 'int32' && !isInt32(v)) type = 'float64';
+        if (v !== null && v < least) least = v;
+        if (v !== null && v > most) most = v;
         out[k] = v;
       }
       const numbers = out as (number | null)[];
       // Whole numbers close together but far from 0 (years) fit fewer bits less their least.
-      const least = type === 'int32' ? numbers.reduce<number>((m, v) => (v !== null && v < m ? v : m), Infinity) : Infinity;
-      const lessLeast = Number.isFinite(least) ? numbers.map((v) => (v === null ? null : v - least)) : null;
-      const shifted = lessLeast !== null && widthOf(lessLeast) < widthOf(numbers) ? lessLeast : null;
-      const bytes = arrowColumn(shifted ?? numbers, type);
+      const shift = type === 'int32' && least <= most && widthOf(0, most - least) < widthOf(Math.min(0, least), Math.max(0, most));
+      const bytes = arrowColumn(shift ? numbers.map((v) => (v === null ? null : v - least)) : numbers, type);
       files.set(columnFile(name), bytes);
-      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes), ...(shifted ? { offset: least } : {}) };
+      columns[name] = { type, file: columnFile(name), hash: contentHash(bytes), ...(shift ? { offset: least } : {}) };
       continue;
     }
     for (let k = 0; k < order.length; k++) {
