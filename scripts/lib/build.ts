@@ -142,7 +142,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 
       const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
       logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: pool.counts.parse?.made ?? 0, workersUsed: pool.workers, cache: pool.counts };
+      return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: results.filter((r) => r.parsed).length, workersUsed: pool.workers, cache: pool.counts };
     } finally {
       await pool.close();
       if (options.cacheRoot === null) rmSync(linesRoot, { recursive: true, force: true });
@@ -192,13 +192,13 @@ class Seen {
       const r = results[i] as FileResult;
       if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
     });
-    this.cache.put('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, files });
+    this.cache.store('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, files });
   }
 
   /**
    * Removes the entries this folder's files no longer use, of each stage whose entries went out of
-   * use since the last build of it: extract and parse when their code changed, shard and lines when a shard
-   * was made again. Not on a folder's first build (the cache may hold another folder's entries).
+   * use since the last build of it: extract when its code changed, parse when its code changed or a
+   * shard was made again, shard and lines when a shard was made again. Not on a folder's first build (the cache may hold another folder's entries).
    */
   pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], lines: readonly string[], joinsKey: string, shardsMade: number): number {
     if (this.last === null) return 0;
@@ -210,7 +210,7 @@ class Seen {
         return bytes ? [extractKey(t.file, bytes, fp)] : [];
       })));
     }
-    if (this.last.parse !== fp.parse) removed += this.cache.prune('parse', new Set(results.flatMap((r) => (r.text ? [parseKey(r.text, fp)] : []))));
+    if (this.last.parse !== fp.parse || shardsMade > 0) removed += this.cache.prune('parse', new Set(shards.map((tasks) => parseKey(tasks.map((t) => (results[t.index] as FileResult).text), fp))));
     if (shardsMade > 0) {
       removed += this.cache.prune('shard', new Set(shards.map((tasks) => shardKey(tasks, tasks.map((t) => results[t.index] as FileResult), fp, joinsKey))));
       removed += this.cache.prune('lines', new Set(lines));

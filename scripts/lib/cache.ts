@@ -3,7 +3,7 @@
  * `<root>/<stage>/<key[0..2]>/<key>.json`. A file is the SHA-256 (hex) of the rest and a newline,
  * the entry as one line of JSON (`sed -n 2p FILE | jq` shows it), then for some entries bytes
  * stored as they are (stage `lines`: a shard's record lines, one JSON line each: `tail -n +3 FILE`). The key is a SHA-256 of everything the
- * entry was made from (see stages.ts: file bytes and extractor fingerprint; extracted text and
+ * entry was made from (see stages.ts: file bytes and extractor fingerprint; a shard's extracted texts and
  * parser fingerprint), or of the bytes themselves (`putBytes`). An entry is used only when its checksum matches and it names its own key;
  * anything else (damaged, half-written, foreign) is a miss: rebuilt, and counted as `damaged`.
  * Writes go to a temporary file of a name no other process uses, then are renamed over the
@@ -145,6 +145,11 @@ export class Cache {
     return (JSON.parse(json) as { value: T }).value;
   }
 
+  /** Stores the entry (made now) under this key, for a later build: this one goes on with the value it has. */
+  store(stage: string, key: string, value: unknown): void {
+    this.save(stage, key, JSON.stringify({ key, value }), []);
+  }
+
   /** Stores bytes under their own SHA-256 (an entry of value null, the bytes after it); returns whether they were saved. */
   putBytes(stage: string, key: string, bytes: Uint8Array): boolean {
     return this.save(stage, key, JSON.stringify({ key, value: null }), [bytes]);
@@ -191,13 +196,6 @@ export class Cache {
   /** Flushes the cache's file system to disk (syncfs, through coreutils' `sync -f`; nothing where there is none). */
   flush(): void {
     if (this.root !== null) spawnSync('sync', ['-f', this.root], { stdio: 'ignore' });
-  }
-
-  /** The entry under this key, or `make()`'s, stored. */
-  async through<T>(stage: string, key: string, make: () => T | Promise<T>): Promise<T> {
-    const hit = this.get<T>(stage, key);
-    if (hit !== undefined) return hit;
-    return this.put(stage, key, await make());
   }
 }
 

@@ -102,7 +102,7 @@ export class ShardsSeen {
 
   /** Saves what the jobs left (once the build's other writes are done: files written just before are racy). */
   save(): void {
-    if (JSON.stringify(this.now) !== JSON.stringify(this.last)) this.cache.put('seen', this.key, { at: Date.now(), files: this.now });
+    if (JSON.stringify(this.now) !== JSON.stringify(this.last)) this.cache.store('seen', this.key, { at: Date.now(), files: this.now });
   }
 }
 

@@ -1,17 +1,18 @@
 /**
- * One file through the cached stages, on a worker thread or the main one:
- *   1. extract: file bytes → text (cache key: the bytes' SHA-256, the file's path, which the
- *      extractor writes into its messages, and the extractor's fingerprint);
- *   2. parse: text → record with its agency resolved (key: the SHA-256 of stage 1's entry and
- *      the parser's fingerprint);
- *   3. the record placed (file, id, hash) and joined (resolve.ts): what the outputs need of it.
- * Files go through in shards (the groups their records are written in, shards.ts). A file whose
+ * Files through the cached stages, a shard at a time, on a worker thread or the main one:
+ *   1. extract: file bytes → text, an entry per file (cache key: the bytes' SHA-256, the file's
+ *      path, which the extractor writes into its messages, and the extractor's fingerprint);
+ *      plain text has none, being cheaper to decode again than to store;
+ *   2. parse: texts → records with their agencies resolved, an entry per shard (key: its files'
+ *      texts' SHA-256s in order and the parser's fingerprint);
+ *   3. each record placed (file, id, hash) and joined (resolve.ts): what the outputs need of it.
+ * Shards are the groups records are written in (shards.ts). A file whose
  * size is as the last build listed it comes with a `hint` (its bytes' and its text's hashes then),
  * which holds as it is when its mtime is too, and otherwise (a fresh clone or checkout) only when
  * its bytes hash as they did; when every file of a shard has one that holds, the shard's stage-3 results are one entry
  * (stage `shard`, keyed by every file's name, id and hashes, the stages' fingerprints and the
- * joined CSV files' text), read without reading any file. Otherwise each file's record is taken
- * from stage 2 (by its hint) or made, and the shard's entry is made again.
+ * joined CSV files' text), read without reading any file. Otherwise the shard's records are taken
+ * from stage 2 (by the hints and the files read) or parsed, and the shard's entry is made again.
  * A shard's record lines are not in its entry: they are an entry of their own (stage `lines`,
  * keyed by their SHA-256), read only when its file under reports/ must be written (shards.ts).
  */
@@ -51,8 +52,10 @@ export interface FileResult {
   /** For the next build's hint ('' when the file could not be read). */
   bytes: string;
   text: string;
-  /** Whether stage 1 ran the extractor on this file now. */
+  /** Whether stage 1 ran the extractor on this file now (plain text, decoded whenever it is read, is not counted). */
   extracted: boolean;
+  /** Whether stage 2 parsed this file's text now. */
+  parsed: boolean;
 }
 
 /** One shard's results (in its files' order), and its record lines: each file's that gave one, in order, each ending in a newline. */
@@ -76,43 +79,74 @@ export interface StageContext {
   joinsKey: string;
 }
 
-/** The keys of a file's stage-1 and stage-2 entries, by its bytes' and text's hashes. */
+/** The key of a file's stage-1 entry (its bytes' hash), and of a shard's stage-2 entry (its files' texts' hashes, in order). */
 export const extractKey = (file: string, bytesHash: string, fingerprints: Fingerprints) => keyOf(bytesHash, file, fingerprints.extract);
-export const parseKey = (textHash: string, fingerprints: Fingerprints) => keyOf(textHash, fingerprints.parse);
+export const parseKey = (textHashes: readonly string[], fingerprints: Fingerprints) => keyOf(fingerprints.parse, ...textHashes);
 
 /** The key of a shard's entry: every file's name, id and hashes (in the shard's order), the fingerprints and the joined files' text. */
 export const shardKey = (tasks: readonly Pick<FileTask, 'file' | 'id'>[], hashes: readonly { bytes: string; text: string }[], fingerprints: Fingerprints, joinsKey: string) =>
   keyOf(fingerprints.extract, fingerprints.parse, fingerprints.resolve, joinsKey, ...tasks.flatMap((t, i) => [t.file, t.id, hashes[i]?.bytes ?? '', hashes[i]?.text ?? '']));
 
-/** A file's result, and its record line (JSON) when it gave one; its hint, if any, is taken to hold (runShard sees to it). */
-export async function runFile(task: FileTask, { cache, fingerprints, joins }: StageContext): Promise<{ result: FileResult; json: Uint8Array | null }> {
-  let bytesHash = task.hint?.bytes ?? '';
-  let textHash = task.hint?.text ?? '';
-  let extracted = false;
-  let parsed = task.hint ? cache.get<ParseResult>('parse', parseKey(textHash, fingerprints)) : undefined;
+/** A file read now: its bytes' and text's hashes and its text, or why it could not be read. */
+type FileRead = { bytes: string; text: string; read: ReadResult; extracted: boolean } | { bytes: ''; text: ''; read: null; extracted: false; error: string };
+
+/**
+ * Stage 1 for one file: its text, from its entry or extracted now. Plain text has no entry: it is
+ * decoded again each time it is needed, which costs less than writing and reading an entry.
+ */
+async function readFile(task: FileTask, { cache, fingerprints }: StageContext): Promise<FileRead> {
+  let bytes: Buffer;
   try {
-    if (parsed === undefined) {
-      // Read now, hint or not: the key is made from these bytes, never from what was listed.
-      const bytes = readFileSync(pathOf(task));
-      bytesHash = sha256(bytes);
-      const text = await cache.through<ReadResult>('extract', extractKey(task.file, bytesHash, fingerprints), async () => {
-        extracted = true;
-        return readReportFile(bytes, task.file);
-      });
-      const tried = task.hint ? textHash : null;
-      textHash = sha256(JSON.stringify(text));
-      // The entry the hint named was tried above (and missed): made now without reading it again.
-      if (textHash !== tried) parsed = cache.get<ParseResult>('parse', parseKey(textHash, fingerprints));
-      parsed ??= cache.put('parse', parseKey(textHash, fingerprints), parseStage(text));
-    }
+    bytes = readFileSync(pathOf(task));
   } catch (cause) {
-    const detail = `could not read: ${cause instanceof Error ? cause.message : String(cause)}`;
-    return { result: { index: task.index, outcome: { status: 'unusable', file: task.file, reason: 'unreadable', detail }, line: null, bytes: '', text: '', extracted }, json: null };
+    return { bytes: '', text: '', read: null, extracted: false, error: `could not read: ${cause instanceof Error ? cause.message : String(cause)}` };
+  }
+  const bytesHash = sha256(bytes);
+  const key = extractKey(task.file, bytesHash, fingerprints);
+  let read = cache.get<ReadResult>('extract', key);
+  let extracted = false;
+  if (read === undefined) {
+    read = await readReportFile(bytes, task.file);
+    extracted = !(read.ok && read.format === 'txt');
+    if (extracted) read = cache.put('extract', key, read);
+  }
+  return { bytes: bytesHash, text: sha256(JSON.stringify(read)), read, extracted };
+}
+
+/**
+ * Stage 2 for a shard: each file's parse result (null: the file could not be read), from the
+ * shard's entry, keyed by its files' texts' hashes in order (the hints' for files not read), or
+ * parsed now. One entry per shard, not per file: a cold build writes a few thousand files, not
+ * one per report. Files not read yet are read when the entry must be made.
+ */
+async function parseShard(tasks: readonly FileTask[], hints: readonly (FileTask['hint'] | null)[], reads: (FileRead | null)[], context: StageContext): Promise<{ parsed: (ParseResult | null)[]; now: boolean }> {
+  const { cache, fingerprints } = context;
+  const textHashes = () => tasks.map((_, i) => reads[i]?.text ?? hints[i]?.text ?? '');
+  const tried = parseKey(textHashes(), fingerprints);
+  const hit = cache.get<(ParseResult | null)[]>('parse', tried);
+  if (hit?.length === tasks.length) return { parsed: hit, now: false };
+  for (const [i, task] of tasks.entries()) reads[i] ??= await readFile(task, context);
+  const key = parseKey(textHashes(), fingerprints);
+  // A file that changed without its size and mtime moving gives another key: its entry may be there.
+  const again = key === tried ? undefined : cache.get<(ParseResult | null)[]>('parse', key);
+  if (again?.length === tasks.length) return { parsed: again, now: false };
+  // Used as made: parse results are plain JSON, the same value read back (test/build/parse-stage.test.ts).
+  const parsed = reads.map((r) => (r?.read ? parseStage(r.read) : null));
+  cache.store('parse', key, parsed);
+  return { parsed, now: true };
+}
+
+/** Stage 3 for one file: its parse result placed and joined; its record line (JSON) when it gave one. */
+function resolveFile(task: FileTask, hashes: { bytes: string; text: string }, parsed: ParseResult | null, read: FileRead | null, now: boolean, joins: Joins): { result: FileResult; json: Uint8Array | null } {
+  const done = { index: task.index, bytes: hashes.bytes, text: hashes.text, extracted: read?.extracted ?? false, parsed: now && parsed !== null };
+  if (parsed === null) {
+    const detail = read && read.read === null ? read.error : 'could not read';
+    return { result: { ...done, outcome: { status: 'unusable', file: task.file, reason: 'unreadable', detail }, line: null, bytes: '', text: '' }, json: null };
   }
   const { outcome, json }: { outcome: Outcome; json: Uint8Array | null } = parsed.ok
-    ? resolveRecord(placeRecord(parsed.record, task.file, task.id, bytesHash), joins)
+    ? resolveRecord(placeRecord(parsed.record, task.file, task.id, hashes.bytes), joins)
     : { outcome: { status: 'unusable', file: task.file, reason: parsed.reason, detail: parsed.detail }, json: null };
-  return { result: { index: task.index, outcome, line: json === null ? null : json.length + 1, bytes: bytesHash, text: textHash, extracted }, json };
+  return { result: { ...done, outcome, line: json === null ? null : json.length + 1 }, json };
 }
 
 /** Whether the task's file's bytes have this SHA-256 (false when it cannot be read). */
@@ -127,7 +161,7 @@ function hashesAs(task: FileTask, bytesHash: string): boolean {
 const pathOf = (task: FileTask) => (typeof task.abs === 'string' ? task.abs : Buffer.from(task.abs.buffer, task.abs.byteOffset, task.abs.byteLength));
 
 /** A FileResult as a shard entry stores it: the CSV line as text. */
-type StoredResult = Omit<FileResult, 'index' | 'extracted' | 'outcome'> & { outcome: Outcome | (Omit<Extract<Outcome, { status: 'parsed' }>, 'summary'> & { summary: Omit<ReportSummary, 'csv'> & { csv: string } }) };
+type StoredResult = Omit<FileResult, 'index' | 'extracted' | 'parsed' | 'outcome'> & { outcome: Outcome | (Omit<Extract<Outcome, { status: 'parsed' }>, 'summary'> & { summary: Omit<ReportSummary, 'csv'> & { csv: string } }) };
 
 /** A shard entry: its files' results and its lines' key. */
 interface StoredShard {
@@ -156,6 +190,7 @@ function fromStored(stored: readonly StoredResult[], tasks: readonly FileTask[])
     bytes,
     text,
     extracted: false,
+    parsed: false,
   }));
 }
 
@@ -169,14 +204,21 @@ export async function runShard(tasks: readonly FileTask[], context: StageContext
     const results = entry && fromStored(entry.results, tasks);
     if (entry && results) return { results, lines: entry.lines, bytes: null };
   }
-  const made: Awaited<ReturnType<typeof runFile>>[] = [];
-  for (const [i, task] of tasks.entries()) made.push(await runFile({ ...task, hint: hints[i] ?? null }, context));
+  // Files without a hint that holds are read now (their hashes make the keys); the others only if their shard's records must be parsed again.
+  const reads: (FileRead | null)[] = [];
+  for (const [i, task] of tasks.entries()) reads.push(hints[i] ? null : await readFile(task, context));
+  const { parsed, now } = await parseShard(tasks, hints, reads, context);
+  const made = tasks.map((task, i) => {
+    const read = reads[i] ?? null;
+    const hashes = read ?? (hints[i] as { bytes: string; text: string });
+    return resolveFile(task, hashes, parsed[i] ?? null, read, now, context.joins);
+  });
   const bytes = Buffer.concat(made.flatMap((m) => (m.json ? [m.json, NEWLINE] : [])));
   const lines = sha256(bytes);
   const results = made.map((m) => m.result);
   const stored = context.lines.putBytes('lines', lines, bytes);
   // A file that could not be read is tried again next build, and so are lines that could not be stored: no entry for the shard then.
-  if (stored && results.every((r) => r.bytes !== '')) cache.put('shard', keyFor(results), { results: results.map(toStored), lines });
+  if (stored && results.every((r) => r.bytes !== '')) cache.store('shard', keyFor(results), { results: results.map(toStored), lines });
   return { results, lines, bytes: stored ? null : bytes };
 }
 
