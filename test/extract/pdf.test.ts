@@ -272,3 +272,50 @@ describe('PDF: borders drawn as fills', () => {
     expect(result.text.split('\n')).toEqual(['二、主动公开政府信息情况', '说明文字', '| 第二十条第（一）项 | |', '| 规章 | 1 |', '| 行政规范性文件 | 8 |']);
   });
 });
+
+describe('PDF: a group label’s cell printed across a page break', () => {
+  it('joins the table when the cell’s part on the new page has no text and no border across', async () => {
+    const pages = [
+      {
+        texts: [cjk(55, 712, '三、本年度办理结果'), cjk(155, 712, '（三）不予公开'), num(320, 712, '2'), cjk(155, 662, '（四）无法提供'), num(320, 662, '769')],
+        // the side label's cell spans both rows: the border between them starts right of it
+        rules: [...gridRules([50, 150, 300, 400], [730, 640]), [150, 690, 400, 690] as [number, number, number, number]],
+      },
+      {
+        texts: [cjk(155, 762, '（五）不予处理'), num(320, 762, '11'), cjk(155, 712, '（六）其他处理'), num(320, 712, '3')],
+        // its part on this page: only the line at its left edge, no line across it
+        rules: [...gridRules([150, 300, 400], [780, 740, 690]), [50, 690, 50, 780] as [number, number, number, number]],
+      },
+    ];
+    const result = await extractText(makePdf(pages), 'tall-cell.pdf');
+    expect(result.text.split('\n')).toEqual([
+      '| 三、本年度办理结果 | （三）不予公开 | 2 |',
+      '| | （四）无法提供 | 769 |',
+      '| | （五）不予处理 | 11 |',
+      '| | （六）其他处理 | 3 |',
+    ]);
+  });
+
+  it('keeps figures in full-width digits on both sides of the break apart', async () => {
+    const pages = [
+      { texts: [cjk(55, 662, '（一）予以公开'), cjk(260, 662, '５'), cjk(55, 642, '3.其他'), cjk(260, 642, '９')], rules: gridRules([50, 250, 300], [680, 655, 635]) },
+      { texts: [cjk(55, 762, '总计'), cjk(260, 762, '１４５'), cjk(55, 742, '四、结转'), cjk(260, 742, '０')], rules: gridRules([50, 250, 300], [780, 755, 735]) },
+    ];
+    const result = await extractText(makePdf(pages), 'fullwidth-break.pdf');
+    expect(result.text.split('\n')).toEqual(['| （一）予以公开 | ５ |', '| 3.其他 | ９ |', '| 总计 | １４５ |', '| 四、结转 | ０ |']);
+  });
+});
+
+describe('PDF: lines in one ruled row that are not rows of their own', () => {
+  it('a list number set apart from its label (`1.`) is no figure', async () => {
+    const texts = [cjk(55, 680, '（六）其他处理'), num(155, 680, '1.'), cjk(165, 680, '申请人无正当理由逾期'), cjk(155, 665, '不补正'), num(320, 672, '0')];
+    const result = await extractText(makePdf([{ texts, rules: gridRules([50, 150, 300, 400], [700, 650]) }]), 'list-number.pdf');
+    expect(result.text.split('\n')).toEqual(['| （六）其他处理 | 1.申请人无正当理由逾期不补正 | 0 |']);
+  });
+
+  it('a figure wrapped in a narrow cell stays one figure of its row', async () => {
+    const texts = [cjk(55, 672, '（一）予以公开'), cjk(160, 672, '１２'), cjk(210, 679, '１'), cjk(210, 665, '４')];
+    const result = await extractText(makePdf([{ texts, rules: gridRules([50, 150, 200, 230], [700, 650]) }]), 'wrapped-figure.pdf');
+    expect(result.text.split('\n')).toEqual(['| （一）予以公开 | １２ | １４ |']);
+  });
+});

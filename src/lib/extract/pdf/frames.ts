@@ -123,11 +123,26 @@ function frameOf(h: Segment[], v: Segment[]): Frame | null {
 }
 
 /**
+ * Groups of lines, with each lone vertical line (one no line across touches) put in the group
+ * whose vertical lines run exactly as far up and down: the edge of a tall cell cut by a page
+ * break, whose fragment on the new page has no border across (`三、本年度办理结果`).
+ */
+function tableGroups(horizontal: Segment[], vertical: Segment[]): Array<{ h: Segment[]; v: Segment[] }> {
+  const groups = connectedGroups(horizontal, vertical);
+  const ruled = groups.filter((group) => group.h.length > 0);
+  for (const line of groups.filter((group) => group.h.length === 0).flatMap((group) => group.v)) {
+    const home = ruled.find((group) => Math.abs(Math.min(...group.v.map((s) => s.from)) - line.from) <= SNAP && Math.abs(Math.max(...group.v.map((s) => s.to)) - line.to) <= SNAP);
+    home?.v.push(line);
+  }
+  return ruled;
+}
+
+/**
  * The ruled tables of a page; line groups too small to be a table are ignored. The pieces
  * supply row borders a table leaves out (see implied-rows.ts).
  */
 export function findFrames(horizontal: Segment[], vertical: Segment[], pieces: TextPiece[]): Frame[] {
-  return connectedGroups(mergeSegments(horizontal), mergeSegments(vertical))
+  return tableGroups(mergeSegments(horizontal), mergeSegments(vertical))
     .map((group) => frameOf([...group.h, ...impliedRowRules(group.h, group.v, pieces)], group.v))
     .filter((frame): frame is Frame => frame !== null && (frame.xs.length > 2 || frame.ys.length > 2));
 }

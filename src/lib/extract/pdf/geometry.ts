@@ -54,7 +54,10 @@ export function centerY(piece: TextPiece): number {
   return (piece.y0 + piece.y1) / 2;
 }
 
-/** Printed number, as it appears in a cell: `3119`, `96171.6`, `-`, `0`. */
+/**
+ * Printed number, as it appears in a cell: `3119`, `3,119`, `96171.6`, `12%`, in full-width
+ * digits too (`３１１９`); not a list label (`1.`, `2、`).
+ */
 export function isNumberText(text: string): boolean {
-  return /^[-+]?[\d,，.]+%?$/.test(text.trim());
+  return /^[-+]?\d[\d,]*(\.\d+)?%?$/.test(text.normalize('NFKC').trim());
 }
