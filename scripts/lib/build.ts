@@ -4,9 +4,8 @@
  * everything after them is made again from the records every build, so no output is trusted
  * because a file of its name is on disk.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { assignIds } from '../../src/lib/dataset/report-ids.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
@@ -93,11 +92,9 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     killPoint('listed');
 
     // Extract and parse (each cached in stages) and join each record with agencies.csv and sources.csv, on worker
-    // threads, shard by shard. Record lines go to the lines store (the cache, or a folder of this build's own).
-    const linesRoot = options.cacheRoot ?? mkdtempSync(join(tmpdir(), 'build-data-lines-'));
+    // threads, shard by shard. A shard's record lines made now are written to its file under reports/ at once.
     const setup: WorkerSetup = {
       cacheRoot: options.cacheRoot,
-      linesRoot,
       outDir: options.outDir,
       fingerprints,
       joins: { overrides, sources: sourceLookup(sources.rows) },
@@ -119,7 +116,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       const shardTasks = inShards(tasks);
       await stage(shardTasks);
       seen.save(listing, results);
-      let pruned = seen.pruneUnused(shardTasks, results, plan.keys(), setup.joinsKey, pool.counts.shard?.made ?? 0);
+      let pruned = seen.pruneUnused(shardTasks, results, setup.joinsKey, pool.counts.shard?.made ?? 0);
       killPoint('staged');
 
       // Resolve: duplicates and the build report, over all records.
@@ -129,7 +126,8 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       // Write: the shards without the dropped duplicates, then the rest of the dataset.
       const droppedIds = new Set(outcomes.flatMap((o, i) => (o.status === 'parsed' && dropped.has(o.file) ? [ids[i] as string] : [])));
       const shardsSeen = new ShardsSeen(cache, options.outDir);
-      removeOtherShards(writer, await writeShards(pool, plan, droppedIds, stage, shardsSeen));
+      const { shards, remade } = await writeShards(pool, plan, droppedIds, stage, shardsSeen);
+      removeOtherShards(writer, shards);
       // The workers' memory is given back before the rest of the dataset is made.
       await pool.close();
       killPoint('shards-written');
@@ -141,11 +139,11 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
       cache.flush();
 
       const prunedNote = pruned > 0 ? `; ${pruned} cache entries no file uses now removed` : '';
-      logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const remadeNote = remade > 0 ? `; ${remade} files under reports/ did not hold their records: written again` : '';
+      logger.info(`build-data: ${tasks.length} files; ${options.cacheRoot ? cacheSummary(pool.counts, cache.counts) + prunedNote : 'no cache'}${remadeNote}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return { report, extractedNow: results.filter((r) => r.extracted).length, parsedNow: results.filter((r) => r.parsed).length, workersUsed: pool.workers, cache: pool.counts };
     } finally {
       await pool.close();
-      if (options.cacheRoot === null) rmSync(linesRoot, { recursive: true, force: true });
     }
   } finally {
     release();
@@ -198,9 +196,10 @@ class Seen {
   /**
    * Removes the entries this folder's files no longer use, of each stage whose entries went out of
    * use since the last build of it: extract when its code changed, parse when its code changed or a
-   * shard was made again, shard and lines when a shard was made again. Not on a folder's first build (the cache may hold another folder's entries).
+   * shard was made again, shard when a shard was made again (and the record lines older builds kept
+   * in the cache). Not on a folder's first build (the cache may hold another folder's entries).
    */
-  pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], lines: readonly string[], joinsKey: string, shardsMade: number): number {
+  pruneUnused(shards: readonly FileTask[][], results: readonly FileResult[], joinsKey: string, shardsMade: number): number {
     if (this.last === null) return 0;
     const fp = this.fingerprints;
     let removed = 0;
@@ -213,7 +212,7 @@ class Seen {
     if (this.last.parse !== fp.parse || shardsMade > 0) removed += this.cache.prune('parse', new Set(shards.map((tasks) => parseKey(tasks.map((t) => (results[t.index] as FileResult).text), fp))));
     if (shardsMade > 0) {
       removed += this.cache.prune('shard', new Set(shards.map((tasks) => shardKey(tasks, tasks.map((t) => results[t.index] as FileResult), fp, joinsKey))));
-      removed += this.cache.prune('lines', new Set(lines));
+      removed += this.cache.prune('lines', new Set());
     }
     return removed;
   }
@@ -223,13 +222,15 @@ const WRITE_BATCH = 64;
 
 /**
  * Makes every shard file (shards.ts writeShard) on the pool's threads, and returns the shards
- * written. Lines missing from the store (damaged, or removed since the entry naming them was
- * made) are made again from their shard's files, which must give the same lines.
+ * written and how many were made again: a file that does not hold its shard's lines (damaged,
+ * deleted, or holding another build's) is written again by staging its shard's files, which must
+ * give the same lines.
  */
-async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<string>, stage: (shards: readonly FileTask[][]) => Promise<void>, seen: ShardsSeen): Promise<string[]> {
+async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<string>, stage: (shards: readonly FileTask[][]) => Promise<void>, seen: ShardsSeen): Promise<{ shards: string[]; remade: number }> {
   const all = seen.withLast(plan.jobs(dropped));
   const written = new Map<string, ShardWritten>();
   let jobs = all;
+  let remade = 0;
   for (let round = 0; ; round++) {
     const batches: Batch[] = [];
     for (let i = 0; i < jobs.length; i += WRITE_BATCH) batches.push({ kind: 'write', jobs: jobs.slice(i, i + WRITE_BATCH) });
@@ -243,6 +244,7 @@ async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<str
       });
     });
     if (missing.size === 0) break;
+    remade += missing.size;
     if (round > 0) throw new Error(`build-data bug: the record lines of shards ${[...missing.keys()].join(', ')} are still missing after they were made again`);
     await stage([...missing.keys()].map((shard) => plan.tasksOf(shard).map((t) => ({ ...t, hint: null }))));
     const again = plan.jobs(dropped).filter((j) => missing.has(j.shard));
@@ -251,7 +253,7 @@ async function writeShards(pool: Pool, plan: ShardPlan, dropped: ReadonlySet<str
     jobs = again;
   }
   seen.note(all, all.map((j) => written.get(j.shard) as ShardWritten));
-  return all.map((j) => j.shard);
+  return { shards: all.map((j) => j.shard), remade };
 }
 
 /** Tasks by shard (shards in order, tasks by id within each). */
@@ -270,9 +272,7 @@ function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
     const notes = [c.damaged > 0 ? `${c.damaged} damaged entries rebuilt` : '', c.unsaved > 0 ? `${c.unsaved} could not be saved` : ''].filter(Boolean);
     return `${name} ${c.made} made now, ${c.hit} from the cache${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
-  const lines = counts.lines;
-  const linesNote = lines && lines.damaged + lines.unsaved > 0 ? `; ${line('lines')}` : '';
   // The zips' segments are made on the main thread: their counts are its own.
   const segments = own.deflate ? `; ${line('deflate', own.deflate, 'zip segments')}` : '';
-  return `${line('extract')}; ${line('parse')}; ${line('shard')}${linesNote}${segments}${own.seen?.damaged ? '; what the last build saw of the files was damaged, and is made again' : ''}`;
+  return `${line('extract')}; ${line('parse')}; ${line('shard')}${segments}${own.seen?.damaged ? '; what the last build saw of the files was damaged, and is made again' : ''}`;
 }

@@ -2,7 +2,7 @@
  * The build cache: plain, content-addressed entries, one file each, under
  * `<root>/<stage>/<key[0..2]>/<key>.json`. A file is the SHA-256 (hex) of the rest and a newline,
  * the entry as one line of JSON (`sed -n 2p FILE | jq` shows it), then for some entries bytes
- * stored as they are (stage `lines`: a shard's record lines, one JSON line each: `tail -n +3 FILE`). The key is a SHA-256 of everything the
+ * stored as they are (stage `deflate`: a CSV block deflated: `tail -n +3 FILE`). The key is a SHA-256 of everything the
  * entry was made from (see stages.ts: file bytes and extractor fingerprint; a shard's extracted texts and
  * parser fingerprint), or of the bytes themselves (`putBytes`). An entry is used only when its checksum matches and it names its own key;
  * anything else (damaged, half-written, foreign) is a miss: rebuilt, and counted as `damaged`.

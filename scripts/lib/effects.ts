@@ -1,7 +1,7 @@
 /** The build's side effects, passed in (tests give silent ones). */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256, writeAtomic } from './cache.ts';
+import { writeAtomic } from './cache.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -13,8 +13,8 @@ export interface OutputWriter {
   /** Writes the file (given whole or in parts) unless it holds these bytes already. */
   write(path: string, data: string | Uint8Array | readonly Uint8Array[]): void;
   remove(path: string): void;
-  /** Whether the file holds bytes of this size and SHA-256. */
-  holds(path: string, size: number, sha256: string): boolean;
+  /** The file's bytes, or null when it cannot be read. */
+  read(path: string): Buffer | null;
   /** The file's inode, size, mtime and ctime (ns), which any write to it changes; null when there is none. */
   stat(path: string): FileStat | null;
   /** File names directly in a folder of the output ([] when there is none). */
@@ -55,12 +55,11 @@ export function fsWriter(outDir: string): OutputWriter {
       if (holdsParts(full, parts)) return;
       writeAtomic(full, parts);
     },
-    holds(path, size, hash) {
-      const full = join(outDir, path);
+    read(path) {
       try {
-        return statSync(full).size === size && sha256(readFileSync(full)) === hash;
+        return readFileSync(join(outDir, path));
       } catch {
-        return false;
+        return null;
       }
     },
     stat(path) {

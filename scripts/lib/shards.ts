@@ -1,24 +1,24 @@
 /**
- * reports/<shard>.jsonl: every used report's record, one a line, in id order. The stages give each
- * shard's lines as an entry of the `lines` store named by their SHA-256 (stages.ts). Which reports
- * are duplicates is known only once every shard is in: then each shard file is made from its
- * lines, without the duplicates', on the worker threads. A file that holds its shard's lines
- * already (its SHA-256 is their key) is left as it is, and the lines are not read.
+ * reports/<shard>.jsonl: every used report's record, one a line, in id order. A stage that makes a
+ * shard's lines writes them to its file at once (stages.ts), and gives their SHA-256. Which
+ * reports are duplicates is known only once every shard is in: then the duplicates' lines are
+ * taken out of their shards' files, on the worker threads. A file that holds its shard's lines
+ * (their SHA-256) is left as it is; one that does not is `missing`: its shard is staged again.
  */
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { resolve } from 'node:path';
-import { keyOf, type Cache } from './cache.ts';
+import { keyOf, sha256, type Cache } from './cache.ts';
 import type { FileStat, OutputWriter } from './effects.ts';
 import type { FileTask, ShardResult } from './stages.ts';
 
 /** One shard file to make. */
 export interface ShardJob {
   shard: string;
-  /** The SHA-256 of the shard's lines: their key in the lines store. */
+  /** The SHA-256 of the shard's lines. */
   lines: string;
-  /** The lines, when they could not be stored. */
-  bytes: Uint8Array | null;
+  /** The file's stat when its stage wrote the lines to it in this build, else null. */
+  written: FileStat | null;
   /** Each line's length in bytes, newline included, in order. */
   lengths: number[];
   /** The positions of the lines to leave out (duplicates), ascending. */
@@ -27,23 +27,21 @@ export interface ShardJob {
   last: FileStat | null;
 }
 
-/** The file as the job left it (`stat`: null if it could not be taken), or `missing`: the lines are not in the store (or damaged there), they must be made again. */
+/** The file as the job left it (`stat`: null if it could not be taken), or `missing`: the file does not hold the shard's lines, they must be made again. */
 export type ShardWritten = { state: 'same' | 'written'; stat: FileStat | null } | { state: 'missing' };
 
 const sameStat = (a: FileStat | null, b: FileStat) => a !== null && a.every((v, i) => v === b[i]);
 
 /** Makes the job's shard file hold its lines but the dropped ones. */
-export function writeShard(job: ShardJob, store: Cache, writer: OutputWriter): ShardWritten {
+export function writeShard(job: ShardJob, writer: OutputWriter): ShardWritten {
   const path = shardFile(job.shard);
-  if (job.last && sameStat(writer.stat(path), job.last)) return { state: 'same', stat: job.last };
+  const stat = writer.stat(path);
+  if (job.last && sameStat(stat, job.last)) return { state: 'same', stat: job.last };
+  if (job.drop.length === 0 && job.written && sameStat(stat, job.written)) return { state: 'same', stat };
   const size = job.lengths.reduce((n, l) => n + l, 0);
-  if (job.drop.length === 0 && writer.holds(path, size, job.lines)) return { state: 'same', stat: writer.stat(path) };
-  const lines = job.bytes ?? store.getWithBytes<null>('lines', job.lines)?.bytes;
-  if (lines === undefined || lines.length !== size) return { state: 'missing' };
-  if (job.drop.length === 0) {
-    writer.write(path, lines);
-    return { state: 'written', stat: writer.stat(path) };
-  }
+  const lines = writer.read(path);
+  if (lines === null || lines.length !== size || sha256(lines) !== job.lines) return { state: 'missing' };
+  if (job.drop.length === 0) return { state: 'same', stat };
   const kept: Uint8Array[] = [];
   for (let i = 0, at = 0, d = 0; i < job.lengths.length; i++) {
     const end = at + (job.lengths[i] as number);
@@ -120,18 +118,13 @@ export class ShardPlan {
     return this.shards.get(shard)?.tasks ?? [];
   }
 
-  /** Every shard's lines' key. */
-  keys(): string[] {
-    return [...this.shards.values()].map((s) => s.result.lines);
-  }
-
   /** A job for each shard with a line left once these reports are taken out, in shard order. */
   jobs(dropped: ReadonlySet<string>): ShardJob[] {
     return [...this.shards].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([shard, { ids, result }]) => {
       const drop = ids.flatMap((id, i) => (dropped.has(id) ? [i] : []));
       if (drop.length === ids.length) return [];
       const lengths = result.results.flatMap((r) => (r.line === null ? [] : [r.line]));
-      return [{ shard, lines: result.lines, bytes: result.bytes, lengths, drop, last: null }];
+      return [{ shard, lines: result.lines, written: result.written, lengths, drop, last: null }];
     });
   }
 }

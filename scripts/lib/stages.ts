@@ -12,13 +12,15 @@
  * its bytes hash as they did; when every file of a shard has one that holds, the shard's stage-3 results are one entry
  * (stage `shard`, keyed by every file's name, id and hashes, the stages' fingerprints and the
  * joined CSV files' text), read without reading any file. Otherwise the shard's records are taken
- * from stage 2 (by the hints and the files read) or parsed, and the shard's entry is made again.
- * A shard's record lines are not in its entry: they are an entry of their own (stage `lines`,
- * keyed by their SHA-256), read only when its file under reports/ must be written (shards.ts).
+ * from stage 2 (by the hints and the files read) or parsed, the shard's entry is made again, and
+ * its record lines are written to its file under reports/ at once (shards.ts takes the
+ * duplicates out later). The entry keeps only the lines' SHA-256: the records are written once.
  */
 import { readFileSync } from 'node:fs';
 import { Cache, keyOf, sha256, type CacheCounts } from './cache.ts';
-import { fsWriter, type OutputWriter } from './effects.ts';
+import { shardFile } from '../../src/lib/dataset/layout.ts';
+import { reportShard } from '../../src/lib/dataset/shards.ts';
+import { fsWriter, type FileStat, type OutputWriter } from './effects.ts';
 import { parseStage, type ParseResult } from './parse-stage.ts';
 import { placeRecord } from './read-record.ts';
 import { readReportFile, type ReadResult } from './read-report-file.ts';
@@ -58,20 +60,18 @@ export interface FileResult {
   parsed: boolean;
 }
 
-/** One shard's results (in its files' order), and its record lines: each file's that gave one, in order, each ending in a newline. */
+/** One shard's results (in its files' order), and its record lines': each file's that gave one, in order, each ending in a newline. */
 export interface ShardResult {
   results: FileResult[];
-  /** The lines' SHA-256: their key in the `lines` store. */
+  /** The lines' SHA-256. */
   lines: string;
-  /** The lines themselves when they could not be stored, else null. */
-  bytes: Uint8Array | null;
+  /** The stat of the shard's file when the stage wrote the lines to it now, else null. */
+  written: FileStat | null;
 }
 
 export interface StageContext {
   cache: Cache;
-  /** Where record lines are kept for the shard files (the cache; a folder of the build's own without one). */
-  lines: Cache;
-  /** The output folder, where the shard files are written (shards.ts writeShard). */
+  /** The output folder, where the shard files are written. */
   writer: OutputWriter;
   fingerprints: Fingerprints;
   joins: Joins;
@@ -202,7 +202,7 @@ export async function runShard(tasks: readonly FileTask[], context: StageContext
   if (hints.every((h) => h !== null)) {
     const entry = cache.get<StoredShard>('shard', keyFor(hints));
     const results = entry && fromStored(entry.results, tasks);
-    if (entry && results) return { results, lines: entry.lines, bytes: null };
+    if (entry && results) return { results, lines: entry.lines, written: null };
   }
   // Files without a hint that holds are read now (their hashes make the keys); the others only if their shard's records must be parsed again.
   const reads: (FileRead | null)[] = [];
@@ -214,12 +214,13 @@ export async function runShard(tasks: readonly FileTask[], context: StageContext
     return resolveFile(task, hashes, parsed[i] ?? null, read, now, context.joins);
   });
   const bytes = Buffer.concat(made.flatMap((m) => (m.json ? [m.json, NEWLINE] : [])));
-  const lines = sha256(bytes);
   const results = made.map((m) => m.result);
-  const stored = context.lines.putBytes('lines', lines, bytes);
-  // A file that could not be read is tried again next build, and so are lines that could not be stored: no entry for the shard then.
-  if (stored && results.every((r) => r.bytes !== '')) cache.store('shard', keyFor(results), { results: results.map(toStored), lines });
-  return { results, lines, bytes: stored ? null : bytes };
+  const path = shardFile(reportShard((tasks[0] as FileTask).id));
+  if (bytes.length > 0) context.writer.write(path, bytes);
+  const lines = sha256(bytes);
+  // A file that could not be read is tried again next build: no entry for the shard then.
+  if (results.every((r) => r.bytes !== '')) cache.store('shard', keyFor(results), { results: results.map(toStored), lines });
+  return { results, lines, written: bytes.length > 0 ? context.writer.stat(path) : null };
 }
 
 /** What a worker is given to do: shards to run through the stages, or shard files to write. */
@@ -227,7 +228,7 @@ export type Batch = { kind: 'stage'; shards: FileTask[][] } | { kind: 'write'; j
 export type BatchResult = { kind: 'stage'; shards: ShardResult[] } | { kind: 'write'; written: ShardWritten[] };
 
 export async function runBatch(batch: Batch, context: StageContext): Promise<BatchResult> {
-  if (batch.kind === 'write') return { kind: 'write', written: batch.jobs.map((job) => writeShard(job, context.lines, context.writer)) };
+  if (batch.kind === 'write') return { kind: 'write', written: batch.jobs.map((job) => writeShard(job, context.writer)) };
   const shards: ShardResult[] = [];
   for (const tasks of batch.shards) shards.push(await runShard(tasks, context));
   return { kind: 'stage', shards };
@@ -236,8 +237,6 @@ export async function runBatch(batch: Batch, context: StageContext): Promise<Bat
 /** The context a worker rebuilds from what it is sent. */
 export interface WorkerSetup {
   cacheRoot: string | null;
-  /** Where record lines are kept: the cache root, or a folder of the build's own without a cache. */
-  linesRoot: string;
   outDir: string;
   fingerprints: Fingerprints;
   joins: Joins;
@@ -245,9 +244,7 @@ export interface WorkerSetup {
 }
 
 export function contextOf(setup: WorkerSetup): StageContext {
-  const cache = new Cache(setup.cacheRoot);
-  const lines = setup.linesRoot === setup.cacheRoot ? cache : new Cache(setup.linesRoot);
-  return { cache, lines, writer: fsWriter(setup.outDir), fingerprints: setup.fingerprints, joins: setup.joins, joinsKey: setup.joinsKey };
+  return { cache: new Cache(setup.cacheRoot), writer: fsWriter(setup.outDir), fingerprints: setup.fingerprints, joins: setup.joins, joinsKey: setup.joinsKey };
 }
 
 /** Takes the counts made since the last take. */

@@ -143,10 +143,10 @@ describe('build-data on a folder with bad files', () => {
     const same = await build(out, { cache });
     expect([same.extractedNow, same.parsedNow]).toEqual([0, 0]);
     expect(snapshot(cache)).toEqual(cacheBefore);
-    // Its shard files are checked against their lines' hash, and the lines are not read. (They are for a shard a
-    // duplicate is cut out of; here the duplicate's shard holds only it, and is not written.)
+    // Its shard files are known to hold their records (by their stat, or their bytes' hash): none is
+    // staged again. (Here the duplicate's shard holds only it, and is not written.)
     expect(same.report.not_used.map((n) => n.reason)).toContain('duplicate');
-    expect(same.cache.lines?.hit ?? 0).toBe(0);
+    expect(same.cache.parse?.hit ?? 0).toBe(0);
     appendFileSync(join(reports, SEEDS[1] as string), '\n（本报告完）\n');
     const warm = await build(out, { cache });
     expect([warm.extractedNow, warm.parsedNow]).toEqual([0, 1]);

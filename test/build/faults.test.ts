@@ -178,18 +178,19 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     expect(snapshot(out)).toEqual(await reference());
   }, 300_000);
 
-  it('makes damaged record lines again from the parse entries when their shard files must be written, and says so', async () => {
+  it('writes damaged shard files under reports/ again from the parse entries, parsing nothing, and says so', async () => {
     const out = join(root, 'out-damage');
-    const lines = await buildThenDamage(out, 15, ['lines']);
-    rmSync(join(out, 'reports'), { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+    await build(out);
+    const rnd = random(15);
+    const published = filesUnder(join(out, 'reports')).map((f) => join(out, 'reports', f));
+    expect(published.length).toBeGreaterThan(1);
+    for (const path of published) damage(path, rnd);
     const messages: string[] = [];
     const run = await build(out, { messages });
-    // Each shard file's lines are read (and found damaged) once; shards with no line to write need none.
-    const damaged = run.cache.lines?.damaged ?? 0;
-    expect(damaged).toBeGreaterThan(lines.length / 2);
-    expect([run.extractedNow, run.parsedNow, run.cache.lines?.made]).toEqual([0, 0, damaged]);
-    // Made again, then read from the store to be written.
-    expect(messages.join('\n')).toContain(`lines ${damaged} made now, ${damaged} from the cache (${damaged} damaged entries rebuilt)`);
+    // Each shard is staged again from its parse entry: its files are read to be hashed, not parsed.
+    expect([run.extractedNow, run.parsedNow, run.cache.parse?.hit]).toEqual([0, 0, published.length]);
+    expect(messages.join('\n')).toContain(`${published.length} files under reports/ did not hold their records: written again`);
     expect(snapshot(out)).toEqual(await reference());
   }, 300_000);
 
@@ -221,7 +222,7 @@ describe('damaged cache entries are misses, rebuilt, and said', () => {
     const rnd = random(13);
     for (let round = 0; round < 6; round++) {
       const published = filesUnder(join(out, 'reports')).map((f) => join(out, 'reports', f));
-      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('lines'), ...entries('seen'), ...entries('deflate'), ...published];
+      const all = [...entries('extract'), ...entries('parse'), ...entries('shard'), ...entries('seen'), ...entries('deflate'), ...published];
       for (const path of all) if (rnd() < 0.3) damage(path, rnd);
       await build(out);
       expect(snapshot(out), `round ${round}`).toEqual(ref);

@@ -9,7 +9,7 @@ import type { Batch, BatchResult } from '../../scripts/lib/stages.ts';
 const dir = mkdtempSync(join(tmpdir(), 'pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** What the stand-in workers are started with (they read none of it). */
-const setup = { cacheRoot: null, linesRoot: dir, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
+const setup = { cacheRoot: null, outDir: dir, fingerprints: { extract: 'e', parse: 'p', resolve: 'r' }, joins: { overrides: [], sources: { byFile: new Map(), byId: new Map() } }, joinsKey: 'k' };
 
 describe('the worker pool', () => {
   it('runs on the main thread a batch that failed on a worker, or whose worker died, and each batch once', async () => {
