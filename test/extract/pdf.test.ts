@@ -313,9 +313,18 @@ describe('PDF: lines in one ruled row that are not rows of their own', () => {
     expect(result.text.split('\n')).toEqual(['| （六）其他处理 | 1.申请人无正当理由逾期不补正 | 0 |']);
   });
 
-  it('a figure wrapped in a narrow cell stays one figure of its row', async () => {
-    const texts = [cjk(55, 672, '（一）予以公开'), cjk(160, 672, '１２'), cjk(210, 679, '１'), cjk(210, 665, '４')];
-    const result = await extractText(makePdf([{ texts, rules: gridRules([50, 150, 200, 230], [700, 650]) }]), 'wrapped-figure.pdf');
-    expect(result.text.split('\n')).toEqual(['| （一）予以公开 | １２ | １４ |']);
+  it('a figure wrapped in a narrow cell stays one figure of its row, and the next row is a row', async () => {
+    const texts = [
+      cjk(55, 672, '（一）予以公开'), cjk(160, 672, '１２'), cjk(210, 679, '１'), cjk(210, 665, '４'),
+      cjk(55, 652, '（二）部分公开'), cjk(160, 652, '３'), cjk(210, 652, '３'),
+    ];
+    const result = await extractText(makePdf([{ texts, rules: gridRules([50, 150, 200, 230], [700, 640]) }]), 'wrapped-figure.pdf');
+    expect(result.text.split('\n')).toEqual(['| （一）予以公开 | １２ | １４ |', '| （二）部分公开 | ３ | ３ |']);
+  });
+
+  it('lines of figures with a blank cell are still rows of their own', async () => {
+    const texts = [cjk(55, 686, '（一）予以公开'), num(260, 686, '2'), num(310, 686, '2'), cjk(55, 662, '（二）部分公开'), num(310, 662, '4')];
+    const result = await extractText(makePdf([{ texts, rules: gridRules([50, 250, 300, 350], [700, 650]) }]), 'blank-cell.pdf');
+    expect(result.text.split('\n')).toEqual(['| （一）予以公开 | 2 | 2 |', '| （二）部分公开 | | 4 |']);
   });
 });
