@@ -60,7 +60,7 @@ export interface FileResult {
   parsed: boolean;
 }
 
-/** One shard's results (in its files' order), and its record lines': each file's that gave one, in order, each ending in a newline. */
+/** One shard's results (in its files' order), and the SHA-256 of its record lines (each file's that gave one, in order, each ending in a newline). */
 export interface ShardResult {
   results: FileResult[];
   /** The lines' SHA-256. */
