@@ -63,9 +63,7 @@ const isLabel = (cell: GridCell): boolean => cell.text !== '' && !isNumberText(c
  * Joins the halves of label cells cut by the page break. The text at the top of the new page
  * continues the cell above it when it starts no label of its own and either the row has a
  * label further right (so this column holds group labels, `（四）无` | `法提供`) or the row has
- * no numbers at all (a row label wrapped onto the new page). An empty cell continues the label
- * above it when either of them spans several rows: a group label's cell printed across the
- * break, its text on one page only (`三、本年度办理结果`).
+ * no numbers at all (a row label wrapped onto the new page).
  */
 function mendSeam(cells: GridCell[], seamRow: number, cols: number): GridCell[] {
   const removed = new Set<GridCell>();
@@ -75,13 +73,9 @@ function mendSeam(cells: GridCell[], seamRow: number, cols: number): GridCell[] 
     const above = covering(cells, seamRow - 1, col);
     const below = seam.find((c) => c.col === col);
     if (!above || !below || above.col !== col || above.colSpan !== below.colSpan) continue;
-    if (!isLabel(above)) continue;
-    const tallBlank = below.text === '' && (above.rowSpan > 1 || below.rowSpan > 1);
-    if (!tallBlank) {
-      if (!isLabel(below) || LABEL_START.test(below.text)) continue;
-      const groupColumn = seam.some((c) => c.col > col && isLabel(c));
-      if (!groupColumn && rowHasNumbers) continue;
-    }
+    if (!isLabel(above) || !isLabel(below) || LABEL_START.test(below.text)) continue;
+    const groupColumn = seam.some((c) => c.col > col && isLabel(c));
+    if (!groupColumn && rowHasNumbers) continue;
     above.text = joinText(above.text, below.text);
     above.rowSpan = below.row + below.rowSpan - above.row;
     removed.add(below);
