@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { modulePreload } from './src/integrations/module-preload.mjs';
 import { hostFit } from './src/integrations/host-fit.ts';
 import { forwardPages } from './src/integrations/forward-pages.ts';
@@ -31,6 +32,13 @@ export default defineConfig({
   publicDir: process.env.PUBLIC_DIR ?? './public',
   trailingSlash: 'ignore',
   integrations: [
+    // sitemap-index.xml (named by robots.txt) and its sitemaps, 45,000 addresses each: every page in
+    // both languages, agency pages too, for search engines. Not the embeds (a chart for another
+    // site's frame, whose view the compare page shows), nor files (data, downloads, the reports
+    // as published), nor the forwarding pages of earlier addresses (written after the build).
+    // Language alternates are in each page's head (hreflang): the integration's own would pair
+    // every address with every other, too slow at 200,000 pages.
+    sitemap({ filter: (page) => !/\/embed\/$|\.[a-z0-9]+$/i.test(page) }),
     // The pages that draw a chart name its code in their <head>, so it loads while the page lays out.
     modulePreload(['', 'compare/', 'embed/', 'regions/'].flatMap((p) => [p, `en/${p}`])),
     // Each agency's earlier addresses forward to its page: small pages written after the build

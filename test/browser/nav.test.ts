@@ -166,6 +166,37 @@ describe('finding, sharing, citing', () => {
     }
   }, 120_000);
 
+  it('lists every page for search engines in the sitemap robots.txt names, in both languages and at the address the build was given (each page naming its twin), but the embeds, files and forwarding pages', async () => {
+    const root = `${BUILD_SITE}${new URL(site.root).pathname}`;
+    const robots = await (await fetch(`${site.root}robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${root}sitemap-index.xml`);
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] as string);
+    const sitemaps = locs(await (await fetch(`${site.root}sitemap-index.xml`)).text());
+    expect(sitemaps.length).toBeGreaterThan(0);
+    const listed: string[] = [];
+    for (const sitemap of sitemaps) {
+      expect(sitemap.startsWith(root), sitemap).toBe(true);
+      const response = await fetch(site.root + sitemap.slice(root.length));
+      expect(response.ok, sitemap).toBe(true);
+      listed.push(...locs(await response.text()).map((url) => url.slice(root.length)));
+    }
+    const { agencies } = JSON.parse(readFileSync(join(OUT, 'data', 'agencies.json'), 'utf8')) as AgencyIndexFile;
+    const pages = ['', 'compare/', 'regions/', 'quality/', 'about/', ...agencies.map((a) => `agency/${a.id}/`)];
+    expect(listed.sort()).toEqual(expect.arrayContaining([...pages, ...pages.map((p) => `en/${p}`)]));
+    const formers = new Set(agencies.flatMap((a) => a.former.map((f) => `agency/${f}/`)));
+    expect(formers.size).toBeGreaterThan(0);
+    for (const url of listed) {
+      expect(url, 'an embed').not.toMatch(/(^|\/)embed\//);
+      expect(url, 'a file').not.toMatch(/\.[a-z0-9]+$/i);
+      expect(formers.has(url.replace(/^en\//, '')), `${url}: a forwarding page`).toBe(false);
+      // Every address listed is a page of the site, which names itself and its twin in the other language by their public addresses.
+      const html = readFileSync(join(OUT, url, 'index.html'), 'utf8');
+      const zh = url.replace(/^en\//, '');
+      expect(html, url).toContain(`<link rel="alternate" hreflang="zh-CN" href="${root}${zh}">`);
+      expect(html, url).toContain(`<link rel="alternate" hreflang="en" href="${root}en/${zh}">`);
+    }
+  }, 60_000);
+
   it('draws each report among its peers from its own figures and data/peers.json, and leaves the peers out with a notice when that file cannot be used', async () => {
     const file = JSON.parse(readFileSync(join(OUT, 'data', 'peers.json'), 'utf8')) as PeerGroupFile;
     const { agencies } = JSON.parse(readFileSync(join(OUT, 'data', 'agencies.json'), 'utf8')) as AgencyIndexFile;
