@@ -22,14 +22,15 @@
  * splits them), and prints these figures, the JavaScript each page loads, and the load average
  * (other work on the machine slows every time figure; byte counts do not move).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { FACTS_DIR } from '../src/lib/dataset/fact-files.ts';
-import { DATA_FILES, type FactIndex, type FactsFile } from '../src/lib/dataset/layout.ts';
+import { readFactFiles } from '../src/lib/dataset/fact-columns.ts';
+import { DATA_FILES, type FactIndex } from '../src/lib/dataset/layout.ts';
 import { launchBrowser, replaceFactFiles, startSite, type Site } from '../test/browser/site.ts';
 import { synthesiseFacts } from '../test/browser/synthetic-facts.ts';
 
@@ -215,7 +216,8 @@ async function main() {
   try {
     for (const path of JS_PAGES) console.log(`js_gzip_kb ${path || '/'}: ${(await jsPerPage(browser, site, path)).toFixed(1)}`);
     const dataDir = join(OUT, 'data');
-    const small = JSON.parse(readFileSync(join(dataDir, DATA_FILES.facts), 'utf8')) as FactsFile;
+    const small = readFactFiles((file) => (existsSync(join(dataDir, file)) ? readFileSync(join(dataDir, file)) : null));
+    if (!small) throw new Error(`${dataDir}: no fact files`);
     replaceFactFiles(dataDir, synthesiseFacts(small, 100_000, 1));
     const split = readdirSync(join(dataDir, FACTS_DIR)).length;
     console.log(`(compare, embed and the filter redraw on 100,000 synthetic reports in ${split} fact files; home and agency pages as built from data/reports, the home page with ?basis=all: no agency of the seed reports reports in two years)`);

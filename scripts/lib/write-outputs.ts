@@ -22,7 +22,7 @@ import { deflateRows, deflateSegment, zipSegments, type SegmentStore } from './z
 
 const NUMBER_FIELDS = new Set<string>(FACT_NUMBER_FIELDS);
 
-/** facts.json's columns: one per fact field (numbers that are not finite as null, as JSON keeps them). */
+/** The fact columns: one per fact field (numbers that are not finite as null). */
 function factColumns(used: readonly ReportSummary[]): Record<string, (string | number | null)[]> {
   const number = FACT_FIELDS.map((field) => NUMBER_FIELDS.has(field));
   const values = FACT_FIELDS.map(() => new Array<string | number | null>(used.length));
@@ -79,11 +79,11 @@ export async function writeOutputs(writer: OutputWriter, used: readonly ReportSu
   const csvs = writeCsvs(writer, years, parts, segments);
 
   const columns = factColumns(used);
-  const facts = { schema_version: SCHEMA_VERSION, count: used.length, columns };
-  writer.write(DATA_FILES.facts, JSON.stringify(facts));
-  const split = factFiles(facts, NUMBER_FIELDS, facts.schema_version);
+  const split = factFiles({ schema_version: SCHEMA_VERSION, count: used.length, columns }, NUMBER_FIELDS, SCHEMA_VERSION);
   for (const [path, bytes] of split) writer.write(path, bytes);
   for (const name of writer.list(FACTS_DIR)) if (!split.has(`${FACTS_DIR}/${name}`)) writer.remove(`${FACTS_DIR}/${name}`);
+  // The same rows in one JSON file, which builds wrote until the fact files alone served (README, changelog).
+  writer.remove('facts.json');
   writer.write(DATA_FILES.agencies, stableStringify(agencyIndex(columns, used.length, SCHEMA_VERSION, report.agencies?.forwards ?? [])));
   writer.write(DATA_FILES.overview, stableStringify(overviewOfColumns(columns, used.length)));
   writer.write(DATA_FILES.dictionary, stableStringify(buildDictionary(), 2));

@@ -33,7 +33,7 @@ export function factStore(env: PageEnv): FactStore {
     if (known) return known;
     const entry = idx.columns[name];
     const loading = (async () => {
-      // A column this dataset does not have stays absent: aggregate reads it as all null, as from facts.json.
+      // A column this dataset does not have stays absent: aggregate reads it as all null.
       if (!entry) return;
       const [bytes, values] = await Promise.all([
         fetchBytes(env, entry.file, entry.hash),

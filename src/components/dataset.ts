@@ -13,6 +13,7 @@ import { SCHEMA_VERSION } from '../lib/schema.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
 import type { AgencyEntry, AgencyIndexFile } from '../lib/dataset/agency-index.ts';
 import { DATA_DIR, DATA_FILES, shardFile, type Download, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+import { readFactFiles } from '../lib/dataset/fact-columns.ts';
 export type { Download } from '../lib/dataset/layout.ts';
 import { idOfRecordLine, reportShard, shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
 import type { ReportRecord } from '../lib/schema.ts';
@@ -38,8 +39,16 @@ export interface Manifest {
 }
 
 let facts: FactsFile | undefined;
+/** Every fact column, read back from the split fact files (rows in their order, as the pages that fetch them have them). */
 export function readFacts(): FactsFile {
-  return (facts ??= readJson<FactsFile>(DATA_FILES.facts, { schema_version: SCHEMA_VERSION, count: 0, columns: {} }));
+  if (facts) return facts;
+  let read: FactsFile | null;
+  try {
+    read = readFactFiles((file) => (existsSync(join(DIR, file)) ? readFileSync(join(DIR, file)) : null));
+  } catch (e) {
+    throw new Error(`${DIR}: the fact files cannot be read (${e instanceof Error ? e.message : e})`);
+  }
+  return (facts = read ?? { schema_version: SCHEMA_VERSION, count: 0, columns: {} });
 }
 
 export function readOverview(): OverviewFile {
@@ -145,7 +154,7 @@ export function readRecordSources(): Map<string, Pick<ReportRecord, 'id' | 'sour
 }
 
 let factRows: Map<string, number> | undefined;
-/** One report's values of these fact columns (facts.json), or null when the facts have no row for it. */
+/** One report's values of these fact columns, or null when the facts have no row for it. */
 export function readReportFacts<F extends string>(id: string, fields: readonly F[]): Record<F, string | number | null> | null {
   const facts = readFacts();
   factRows ??= new Map((facts.columns.id ?? []).map((v, i) => [String(v), i]));
@@ -162,13 +171,13 @@ export function readPeerIndex(): PeerIndex {
 
 let version: DatasetVersion | undefined;
 /**
- * The dataset's version: the day its facts were written and a hash of its content (facts.json and
+ * The dataset's version: the day its facts were written and a hash of its content (the fact index, which names each column file's hash, and
  * every full-record shard, in name order), so two builds of the same reports print the same version.
  */
 export function readVersion(): DatasetVersion {
   if (version) return version;
   const hash = createHash('sha256');
-  const factsPath = join(DIR, DATA_FILES.facts);
+  const factsPath = join(DIR, DATA_FILES.factIndex);
   const files = [factsPath, ...shardNames().map((f) => join(SHARD_DIR, f))];
   for (const f of files) if (existsSync(f)) hash.update(readFileSync(f));
   const written = existsSync(factsPath) ? statSync(factsPath).mtime : new Date();

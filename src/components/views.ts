@@ -1,5 +1,5 @@
 /**
- * Chart views computed at build time from facts.json with the same functions the browser uses
+ * Chart views computed at build time from the fact columns with the same functions the browser uses
  * (so the overview and regions pages agree with compare), handed to the page script as a data
  * attribute (escaped by Astro; never injected as HTML).
  */

@@ -5,8 +5,8 @@
  *   (about a tenth of the bytes; the agency page reads it with DecompressionStream);
  * - the all-years CSV, and any CSV over the file limit, is served only in its zip (layout.ts csvServed;
  *   the about page links the zip alone);
- * - any other file the manifest names (`files`) that is over the limit (facts.json at 100,000
- *   reports; no page fetches it) is served gzipped as `<name>.gz`;
+ * - any other file the manifest names (`files`) that is over the limit (agencies.json past about
+ *   100,000 agencies; no page fetches it) is served gzipped as `<name>.gz`;
  * and dist/data/manifest.json says so (`files`, `csv: null`). public/data/ is left as built.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactsFile } from '../../src/lib/dataset/layout.ts';
+import { readFactFiles } from '../../src/lib/dataset/fact-columns.ts';
 import { VIEW_IN_URL_SCRIPT } from '../../src/components/csp.ts';
 import { launchBrowser, replaceFactFiles, SITE_DIST, startSite, type Site, openPage, panelSettled } from './site.ts';
 
@@ -148,7 +149,7 @@ describe('the built site', () => {
   it('shows agency names from files as text: in the table, the legend and the tooltip', async () => {
     // Swap the served fact files for ones whose agency names carry markup (restored afterwards).
     const dataDir = join(SITE_DIST, 'data');
-    const real = JSON.parse(readFileSync(join(dataDir, 'facts.json'), 'utf8')) as FactsFile;
+    const real = readFactFiles((file) => readFileSync(join(dataDir, file))) as FactsFile;
     const evil = ['<script>window.__pwned=1</script>局', '"><img src=x onerror="window.__pwned=2">中心'];
     replaceFactFiles(dataDir, { ...real, columns: { ...real.columns, agency: real.columns.agency!.map((_, i) => evil[i % 2]!) } });
     try {

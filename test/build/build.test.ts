@@ -90,7 +90,7 @@ describe('build-data on a folder with bad files', () => {
 
   it('writes the dataset files, a CSV per year with a BOM, and zips with a README and the data dictionary', () => {
     const files = snapshot(join(root, 'out-a'));
-    for (const f of ['manifest.json', 'overview.json', 'facts.json', 'dictionary.json', 'build-report.json', 'csv/reports-all.csv', 'csv/reports-all.zip']) {
+    for (const f of ['manifest.json', 'overview.json', 'facts/index.json', 'agencies.json', 'dictionary.json', 'build-report.json', 'csv/reports-all.csv', 'csv/reports-all.zip']) {
       expect(files.has(f), f).toBe(true);
     }
     expect(files.keys()).not.toContain('reports/zz-copy-of-000.json');
@@ -172,11 +172,12 @@ describe('build-data on a folder with bad files', () => {
     expect(records.has(SEEDS[0]!.replace('.txt', ''))).toBe(false);
   });
 
-  it('writes a deleted shard file again, and removes files of an older layout from reports/', async () => {
+  it('writes a deleted shard file again, and removes files of an older layout (reports/<id>.json, facts.json)', async () => {
     const out = join(root, 'out-a');
     const before = snapshot(out);
     rmSync(join(out, shardFile(reportShard('humen'))));
     writeFileSync(join(out, 'reports', 'humen.json'), '{}');
+    writeFileSync(join(out, 'facts.json'), '{"schema_version":2,"count":0,"columns":{}}');
     const run = await build(out, { cache: join(root, 'cache') });
     expect([run.extractedNow, run.parsedNow]).toEqual([0, 0]);
     expect(snapshot(out)).toEqual(before);

@@ -5,7 +5,7 @@ import { columnsRead } from '../../src/lib/charts/columns-read.ts';
 import { CHART_MEASURES, fieldsOf } from '../../src/lib/charts/measures.ts';
 import { DEFAULT_STATE, type ChartState } from '../../src/lib/charts/state.ts';
 import { onlyAgencies as onlyChosen } from '../../src/lib/nav/agencies.ts';
-import { decodeColumn, factsOfColumns } from '../../src/lib/dataset/fact-columns.ts';
+import { decodeColumn, factsOfColumns, readFactFiles } from '../../src/lib/dataset/fact-columns.ts';
 import { factFiles } from '../../src/lib/dataset/fact-files.ts';
 import { AGENCY_NUMBER, DATA_FILES, type FactIndex, type FactsFile } from '../../src/lib/dataset/layout.ts';
 import { FACT_NUMBER_FIELDS, FACT_TEXT_FIELDS } from '../../src/lib/facts.ts';
@@ -121,6 +121,21 @@ describe('fact files', () => {
     const larger = factFiles(syntheticFacts(facts.count * 4, 8), NUMBERS, 2);
     // The same columns, so the same entries: only a column's number type may differ.
     expect(Math.abs((larger.get(DATA_FILES.factIndex) as string).length - (files.get(DATA_FILES.factIndex) as string).length)).toBeLessThan(64);
+  });
+
+  it('read back whole, as the site build reads them, are the rows written (no agency numbers), and split again give the same files', () => {
+    const encoder = new TextEncoder();
+    const read = (file: string) => {
+      const bytes = files.get(file);
+      return bytes === undefined ? null : typeof bytes === 'string' ? encoder.encode(bytes) : bytes;
+    };
+    const back = readFactFiles(read)!;
+    expect(Object.keys(back.columns).sort()).toEqual([...all].sort());
+    expect(rowsById(back, all)).toEqual(rowsById(facts, all));
+    const again = factFiles(back, NUMBERS, 2);
+    for (const [path, bytes] of files) expect(again.get(path), path).toEqual(bytes);
+    expect(readFactFiles(() => null)).toBeNull();
+    expect(() => readFactFiles((file) => (file.endsWith('year.arrow') ? null : read(file)))).toThrow(/names facts\/year\.arrow, which is not there/);
   });
 
   it('give the same bytes for the same rows in any input order', () => {

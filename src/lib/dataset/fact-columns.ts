@@ -1,10 +1,11 @@
 /**
  * Reading the split fact files (fact-files.ts writes them; layout.ts FactIndex describes them):
- * one column file's bytes back into the column's values, and decoded columns into a FactsFile of
- * just those columns. Pure; the page fetches the bytes (src/client/fact-store.ts).
+ * one column file's bytes back into the column's values, decoded columns into a FactsFile of just
+ * those columns, and every column given a way to read the files. Pure; the page fetches the bytes
+ * (src/client/fact-store.ts), the site's build reads them (src/components/dataset.ts).
  */
 import { tableFromIPC } from '@uwdata/flechette';
-import type { FactColumn, FactIndex, FactsFile } from './layout.ts';
+import { AGENCY_NUMBER, DATA_FILES, type FactColumn, type FactIndex, type FactsFile } from './layout.ts';
 
 type Value = string | number | null;
 
@@ -40,4 +41,30 @@ export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array
 /** A FactsFile holding just these decoded columns (a page's aggregate reads only those). */
 export function factsOfColumns(index: FactIndex, columns: Record<string, Value[]>): FactsFile {
   return { schema_version: index.schema_version, count: index.count, columns };
+}
+
+/**
+ * The fact columns as the split fact files hold them (rows in their order there; not the agency
+ * numbers, which aggregate.ts derives from them again), so that splitting them again gives the
+ * same files; `read` gives a file's bytes by
+ * its path under the data folder (the index's own and those it names), null when there is no such
+ * file. Null when there is no index; a column file the index names and `read` lacks is an error.
+ */
+export function readFactFiles(read: (file: string) => Uint8Array | null): FactsFile | null {
+  const text = new TextDecoder();
+  const json = <T>(file: string): T | null => {
+    const bytes = read(file);
+    return bytes === null ? null : (JSON.parse(text.decode(bytes)) as T);
+  };
+  const index = json<FactIndex>(DATA_FILES.factIndex);
+  if (index === null) return null;
+  const columns: Record<string, Value[]> = {};
+  for (const [name, column] of Object.entries(index.columns)) {
+    if (name === AGENCY_NUMBER) continue;
+    const bytes = read(column.file);
+    const values = column.values_file ? json<(string | null)[]>(column.values_file) : undefined;
+    if (bytes === null || values === null) throw new Error(`${DATA_FILES.factIndex} names ${bytes === null ? column.file : column.values_file}, which is not there`);
+    columns[name] = decodeColumn(name, column, bytes, index.count, values);
+  }
+  return factsOfColumns(index, columns);
 }

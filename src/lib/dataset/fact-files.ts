@@ -1,5 +1,5 @@
 /**
- * The fact columns (as in facts.json) split for the browser, one file per column, so that a page
+ * The fact columns (FactsFile) split for the browser, one file per column, so that a page
  * fetches only the columns it shows (layout.ts FactIndex describes the files). Pure: columns in,
  * file paths and bytes out; scripts/lib/write-outputs.ts writes them.
  *

@@ -1,4 +1,4 @@
-/** The fact columns (as in facts.json) as an arquero table: the build-time tables start here. */
+/** The fact columns (FactsFile) as an arquero table: the build-time tables start here. */
 import * as aq from 'arquero';
 
 /** Fact columns, one array per field, all of the same length. */

@@ -11,9 +11,7 @@ export const DATA_FILES = {
   manifest: 'manifest.json',
   /** What the overview page reads: the latest year's extremes (bounded size whatever the number of reports). */
   overview: 'overview.json',
-  /** Every report's fact row, columnar (see FactsFile), in one file: read at build time by the pages rendered then; no page fetches it. */
-  facts: 'facts.json',
-  /** The same fact rows split one file per column (see FactIndex, fact-files.ts): what the compare and embed pages fetch. */
+  /** Every report's fact row, split one file per column (see FactIndex, fact-files.ts): the compare and embed pages fetch the columns they show, the pages rendered at build time read them all. */
   factIndex: 'facts/index.json',
   /** Every agency: permanent id, names, place, reports and years, former addresses (agency-index.ts); what pages read to link agencies. */
   agencies: 'agencies.json',
@@ -56,7 +54,7 @@ export function csvServed(download: Pick<Download, 'year' | 'csv_bytes'>): boole
   return download.year !== 'all' && download.csv_bytes <= MAX_SERVED_FILE_BYTES;
 }
 
-/** Columnar fact rows: columns[field][i] is report i's value. */
+/** Columnar fact rows (as fact-columns.ts reads them back from the split files): columns[field][i] is report i's value. */
 export interface FactsFile {
   schema_version: number;
   count: number;

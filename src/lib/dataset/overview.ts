@@ -74,7 +74,7 @@ function extremesOf(rows: aq.ColumnTable, measure: MeasureKey): OverviewFile['ex
   return { top: firstInOrder(all, EXTREME_COUNT, (a, b) => byValue(b, a)).map(entry), bottom: firstInOrder(all, EXTREME_COUNT, byValue).map(entry), listed: listed.numRows() };
 }
 
-/** The overview of reports given as fact columns (as in facts.json): the build's path, no object per report. */
+/** The overview of reports given as fact columns (FactsFile): the build's path, no object per report. */
 export function overviewOfColumns(columns: FactColumns, count: number): OverviewFile {
   const fields = EXTREME_MEASURES.flatMap((m) => fieldsOf(m));
   const table = factTable(columns, ['id', 'agency', 'province', 'year', ...fields], count);
