@@ -46,9 +46,9 @@ export function factsOfColumns(index: FactIndex, columns: Record<string, Value[]
 /**
  * The fact columns as the split fact files hold them (rows in their order there; not the agency
  * numbers, which aggregate.ts derives from them again), so that splitting them again gives the
- * same files; `read` gives a file's bytes by
- * its path under the data folder (the index's own and those it names), null when there is no such
- * file. Null when there is no index; a column file the index names and `read` lacks is an error.
+ * same files. `read` gives a file's bytes by its path under the data folder (the index's own and
+ * those it names), null when there is no such file. Null when there is no index; a column file the
+ * index names and `read` lacks is an error.
  */
 export function readFactFiles(read: (file: string) => Uint8Array | null): FactsFile | null {
   const text = new TextDecoder();
