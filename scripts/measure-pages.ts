@@ -51,22 +51,29 @@ export interface MeasureOptions {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
- * In the page: resolves with the time of the first chart, -1 if the panel settles without one.
- * A string, not a function: the bundler's helpers (esbuild's __name) do not exist in the page.
+ * In the page: resolves with whether it has a chart panel and the time of its first chart (a page
+ * without one: its first contentful paint), -1 if the panel settles without a chart. A string
+ * evaluated as it is, not a function: the bundler's helpers (esbuild's __name) do not exist in the
+ * page. No Playwright selector (page.$) before the chart is drawn either: that injects Playwright's
+ * selector engine into the page, a script whose evaluation took ~0.1 s of the main thread at 4×
+ * CPU while the page was still loading its data, which no reader's browser does.
  */
-const firstChartScript = (mark: string) => `new Promise((resolve) => {
+const FIRST_CHART_SCRIPT = `new Promise((resolve) => {
+  const hasChart = document.querySelector('[data-panel]') !== null;
+  const name = hasChart ? 'chart-rendered' : 'first-contentful-paint';
+  const done = (ms) => resolve({ hasChart, ms });
   const drawn = (entries) => {
-    for (const e of entries) if (e.identifier === 'chart-drawn') resolve(e.renderTime || e.startTime);
+    for (const e of entries) if (e.identifier === 'chart-drawn') done(e.renderTime || e.startTime);
   };
   const observer = new PerformanceObserver((list) => drawn(list.getEntries()));
   observer.observe({ type: 'element', buffered: true });
   // Entries painted before now are in the observer's buffer at once: taken before the live chart's mark is looked at.
   drawn(observer.takeRecords());
   const poll = () => {
-    const mark = performance.getEntriesByName(${JSON.stringify(mark)})[0];
-    if (mark) return resolve(mark.startTime);
+    const mark = performance.getEntriesByName(name)[0];
+    if (mark) return done(mark.startTime);
     // A panel that settles without drawing (no data, a load error, nothing to draw): said, not timed out.
-    if (/^(empty|error)$/.test(document.querySelector('[data-panel]')?.dataset.state ?? '')) return resolve(-1);
+    if (/^(empty|error)$/.test(document.querySelector('[data-panel]')?.dataset.state ?? '')) return done(-1);
     setTimeout(poll, 20);
   };
   poll();
@@ -89,11 +96,10 @@ export async function loadPage(browser: Browser, url: string, cpuSlowdown: numbe
     }
   });
   await page.goto(url);
-  const hasChart = (await page.$('[data-panel]')) !== null;
   // A chart drawn at build time (src/components/drawn-chart.ts) is timed when its image is painted
   // (Element Timing); else, or if the page script replaced it before it was painted, when the
   // live chart draws its first frame. A page without a chart: its first contentful paint.
-  const firstChartMs = (await page.evaluate(firstChartScript(hasChart ? 'chart-rendered' : 'first-contentful-paint'))) as number;
+  const { hasChart, ms: firstChartMs } = (await page.evaluate(FIRST_CHART_SCRIPT)) as { hasChart: boolean; ms: number };
   if (firstChartMs < 0) {
     const status = await page.textContent('[data-panel] [data-status]');
     await context.close();
