@@ -180,7 +180,7 @@ class Seen {
     return rels.map((rel, i) => {
       const last = this.files[rel];
       const hint = last && last[0] === sizes[i] ? { bytes: last[2], text: last[3], sure: last[1] === mtimes[i] } : null;
-      return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint };
+      return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint, lastText: last?.[3] ?? null };
     });
   }
 

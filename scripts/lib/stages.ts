@@ -44,6 +44,8 @@ export interface FileTask {
   id: string;
   /** From the last build's listing, when the size is unchanged; `sure` when the mtime is too. */
   hint: { bytes: string; text: string; sure: boolean } | null;
+  /** The hash of the text the last build read from this file, whatever it is now (null: not listed then). */
+  lastText: string | null;
 }
 
 export interface FileResult {
@@ -116,24 +118,37 @@ async function readFile(task: FileTask, { cache, fingerprints }: StageContext): 
 /**
  * Stage 2 for a shard: each file's parse result (null: the file could not be read), from the
  * shard's entry, keyed by its files' texts' hashes in order (the hints' for files not read), or
- * parsed now. One entry per shard, not per file: a cold build writes a few thousand files, not
- * one per report. Files not read yet are read when the entry must be made.
+ * made now. One entry per shard, not per file: a cold build writes a few thousand files, not
+ * one per report. When the entry must be made, the files whose text is the one the last build
+ * read (lastText) take their results from the last build's entry of the shard, when there is one
+ * (the shard's files then, in order, but those added since); the others are read and parsed now.
+ * `now[i]`: file i was parsed now.
  */
-async function parseShard(tasks: readonly FileTask[], hints: readonly (FileTask['hint'] | null)[], reads: (FileRead | null)[], context: StageContext): Promise<{ parsed: (ParseResult | null)[]; now: boolean }> {
+async function parseShard(tasks: readonly FileTask[], hints: readonly (FileTask['hint'] | null)[], reads: (FileRead | null)[], context: StageContext): Promise<{ parsed: (ParseResult | null)[]; now: boolean[] }> {
   const { cache, fingerprints } = context;
   const textHashes = () => tasks.map((_, i) => reads[i]?.text ?? hints[i]?.text ?? '');
   const tried = parseKey(textHashes(), fingerprints);
   const hit = cache.get<(ParseResult | null)[]>('parse', tried);
-  if (hit?.length === tasks.length) return { parsed: hit, now: false };
-  for (const [i, task] of tasks.entries()) reads[i] ??= await readFile(task, context);
+  if (hit?.length === tasks.length) return { parsed: hit, now: tasks.map(() => false) };
+  // Every file has been read or has a hint that holds (runShard): its text's hash is known.
+  const sameText = tasks.map((t, i) => t.lastText !== null && (reads[i]?.text ?? hints[i]?.text) === t.lastText);
+  const listedBefore = tasks.filter((t) => t.lastText !== null);
+  const lastKey = parseKey(listedBefore.map((t) => t.lastText as string), fingerprints);
+  // (The same key as tried: the entry is gone or damaged, and every file is parsed.)
+  const lastEntry = sameText.includes(true) && lastKey !== tried ? cache.get<(ParseResult | null)[]>('parse', lastKey) : undefined;
+  const last = new Map(lastEntry?.length === listedBefore.length ? listedBefore.map((t, j) => [t, lastEntry[j] ?? null]) : []);
+  // A file whose text is the one last read takes the last result, and is not read again.
+  const unchanged = (i: number) => sameText[i] === true && last.has(tasks[i] as FileTask);
+  for (const [i, task] of tasks.entries()) if (!unchanged(i)) reads[i] ??= await readFile(task, context);
   const key = parseKey(textHashes(), fingerprints);
   // A file that changed without its size and mtime moving gives another key: its entry may be there.
   const again = key === tried ? undefined : cache.get<(ParseResult | null)[]>('parse', key);
-  if (again?.length === tasks.length) return { parsed: again, now: false };
+  if (again?.length === tasks.length) return { parsed: again, now: tasks.map(() => false) };
   // Used as made: parse results are plain JSON, the same value read back (test/build/parse-stage.test.ts).
-  const parsed = reads.map((r) => (r?.read ? parseStage(r.read) : null));
+  const now = tasks.map((_, i) => !unchanged(i) && reads[i]?.read != null);
+  const parsed = tasks.map((task, i) => (unchanged(i) ? (last.get(task) ?? null) : reads[i]?.read ? parseStage(reads[i].read) : null));
   cache.store('parse', key, parsed);
-  return { parsed, now: true };
+  return { parsed, now };
 }
 
 /** Stage 3 for one file: its parse result placed and joined; its record line (JSON) when it gave one. */
@@ -211,7 +226,7 @@ export async function runShard(tasks: readonly FileTask[], context: StageContext
   const made = tasks.map((task, i) => {
     const read = reads[i] ?? null;
     const hashes = read ?? (hints[i] as { bytes: string; text: string });
-    return resolveFile(task, hashes, parsed[i] ?? null, read, now, context.joins);
+    return resolveFile(task, hashes, parsed[i] ?? null, read, now[i] ?? false, context.joins);
   });
   const bytes = Buffer.concat(made.flatMap((m) => (m.json ? [m.json, NEWLINE] : [])));
   const results = made.map((m) => m.result);
