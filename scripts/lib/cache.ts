@@ -141,25 +141,25 @@ export class Cache {
    */
   put<T>(stage: string, key: string, value: T, bytes: readonly Uint8Array[] = []): T {
     const json = JSON.stringify({ key, value });
-    this.save(stage, key, json, bytes);
+    this.save(stage, key, [Buffer.from(`${json}\n`, 'utf8')], bytes);
     return (JSON.parse(json) as { value: T }).value;
   }
 
   /** Stores the entry (made now) under this key, for a later build: this one goes on with the value it has. */
   store(stage: string, key: string, value: unknown): void {
-    this.save(stage, key, JSON.stringify({ key, value }), []);
+    this.save(stage, key, entryLine(key, value), []);
   }
 
   /** Stores bytes under their own SHA-256 (an entry of value null, the bytes after it); returns whether they were saved. */
   putBytes(stage: string, key: string, bytes: Uint8Array): boolean {
-    return this.save(stage, key, JSON.stringify({ key, value: null }), [bytes]);
+    return this.save(stage, key, entryLine(key, null), [bytes]);
   }
 
-  private save(stage: string, key: string, json: string, bytes: readonly Uint8Array[]): boolean {
+  private save(stage: string, key: string, line: readonly Uint8Array[], bytes: readonly Uint8Array[]): boolean {
     this.count(stage).made++;
     if (this.root === null) return false;
     try {
-      const body = [Buffer.from(`${json}\n`, 'utf8'), ...bytes];
+      const body = [...line, ...bytes];
       const hash = createHash('sha256');
       for (const part of body) hash.update(part);
       writeAtomic(this.path(stage, key), [Buffer.from(`${hash.digest('hex')}\n`, 'latin1'), ...body]);
@@ -197,6 +197,18 @@ export class Cache {
   flush(): void {
     if (this.root !== null) spawnSync('sync', ['-f', this.root], { stdio: 'ignore' });
   }
+}
+
+/**
+ * An entry's line, `{"key":…,"value":…}` and a newline, in UTF-8: the bytes of one JSON.stringify,
+ * an array value made element by element (one long string from JSON.stringify is slow to encode).
+ */
+function entryLine(key: string, value: unknown): Buffer[] {
+  if (!Array.isArray(value)) return [Buffer.from(`${JSON.stringify({ key, value })}\n`, 'utf8')];
+  const parts = [Buffer.from(`{"key":${JSON.stringify(key)},"value":[`, 'utf8')];
+  value.forEach((element: unknown, i) => parts.push(Buffer.from(`${i > 0 ? ',' : ''}${JSON.stringify(element) ?? 'null'}`, 'utf8')));
+  parts.push(Buffer.from(']}\n', 'latin1'));
+  return parts;
 }
 
 /** Adds another thread's counts into these. */

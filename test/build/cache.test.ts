@@ -23,6 +23,18 @@ describe('the build cache', () => {
     expect(readdirSync(join(root, 'extract', key.slice(0, 2)))).toEqual([`${key}.json`]);
   });
 
+  it('stores a list (a shard of parse results) as the very line JSON.stringify gives, holes and all', () => {
+    const cache = new Cache(root);
+    const key = keyOf('parse', 'texts');
+    const value = [{ ok: true, record: { name: '洪泽区人民政府', n: [1, null] } }, null, undefined, { ok: false, reason: 'not_a_report', detail: '"引号"\n' }, []];
+    cache.store('parse', key, value);
+    const [, body] = readFileSync(cache.path('parse', key), 'utf8').split('\n');
+    expect(body).toBe(JSON.stringify({ key, value }));
+    expect(new Cache(root).get('parse', key)).toEqual(JSON.parse(JSON.stringify(value)));
+    cache.store('parse', key, []);
+    expect(readFileSync(cache.path('parse', key), 'utf8').split('\n')[1]).toBe(JSON.stringify({ key, value: [] }));
+  });
+
   it('keeps bytes after an entry as they are, checked with it', () => {
     const cache = new Cache(root);
     const key = keyOf('shard');
