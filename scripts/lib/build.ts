@@ -21,7 +21,7 @@ import { lockFolders } from './lock.ts';
 import { Pool, stageBatches } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
 import { removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
-import { extractKey, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
+import { extractKey, LAST_PARSE, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
 export interface BuildOptions {
@@ -274,5 +274,7 @@ function cacheSummary(counts: CacheCounts, own: CacheCounts): string {
   };
   // The zips' segments are made on the main thread: their counts are its own.
   const segments = own.deflate ? `; ${line('deflate', own.deflate, 'zip segments')}` : '';
-  return `${line('extract')}; ${line('parse')}; ${line('shard')}${segments}${own.seen?.damaged ? '; what the last build saw of the files was damaged, and is made again' : ''}`;
+  const lastDamaged = counts[LAST_PARSE]?.damaged ?? 0;
+  const last = lastDamaged > 0 ? `; ${lastDamaged} of the last build's parse entries were damaged: their shards' files were all parsed again` : '';
+  return `${line('extract')}; ${line('parse')}${last}; ${line('shard')}${segments}${own.seen?.damaged ? '; what the last build saw of the files was damaged, and is made again' : ''}`;
 }

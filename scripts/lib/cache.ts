@@ -107,13 +107,13 @@ export class Cache {
     return join(this.root ?? '', stage, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The entry under this key, verified; undefined when there is none or it is damaged (counted). */
-  get<T>(stage: string, key: string): T | undefined {
-    return this.getWithBytes<T>(stage, key)?.value;
+  /** The entry under this key, verified; undefined when there is none or it is damaged (counted, under `countAs`). */
+  get<T>(stage: string, key: string, countAs = stage): T | undefined {
+    return this.getWithBytes<T>(stage, key, countAs)?.value;
   }
 
   /** The entry under this key and the bytes stored after its value, verified (as `get`). */
-  getWithBytes<T>(stage: string, key: string): { value: T; bytes: Buffer } | undefined {
+  getWithBytes<T>(stage: string, key: string, countAs = stage): { value: T; bytes: Buffer } | undefined {
     if (this.root === null) return undefined;
     let file: Buffer;
     try {
@@ -126,10 +126,10 @@ export class Cache {
       const end = file.indexOf(NEWLINE, 65);
       const entry = JSON.parse(file.toString('utf8', 65, end < 0 ? file.length : end)) as { key: string; value: T };
       if (entry.key !== key) throw new Error('key');
-      this.count(stage).hit++;
+      this.count(countAs).hit++;
       return { value: entry.value, bytes: end < 0 ? Buffer.alloc(0) : file.subarray(end + 1) };
     } catch {
-      this.count(stage).damaged++;
+      this.count(countAs).damaged++;
       return undefined;
     }
   }

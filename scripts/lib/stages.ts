@@ -81,6 +81,9 @@ export interface StageContext {
   joinsKey: string;
 }
 
+/** What the last build's parse entries, looked up to reuse unchanged files' results, are counted as (apart from the entries this build needs). */
+export const LAST_PARSE = 'parse, last build';
+
 /** The key of a file's stage-1 entry (its bytes' hash), and of a shard's stage-2 entry (its files' texts' hashes, in order). */
 export const extractKey = (file: string, bytesHash: string, fingerprints: Fingerprints) => keyOf(bytesHash, file, fingerprints.extract);
 export const parseKey = (textHashes: readonly string[], fingerprints: Fingerprints) => keyOf(fingerprints.parse, ...textHashes);
@@ -135,7 +138,7 @@ async function parseShard(tasks: readonly FileTask[], hints: readonly (FileTask[
   const listedBefore = tasks.filter((t) => t.lastText !== null);
   const lastKey = parseKey(listedBefore.map((t) => t.lastText as string), fingerprints);
   // (The same key as tried: the entry is gone or damaged, and every file is parsed.)
-  const lastEntry = sameText.includes(true) && lastKey !== tried ? cache.get<(ParseResult | null)[]>('parse', lastKey) : undefined;
+  const lastEntry = sameText.includes(true) && lastKey !== tried ? cache.get<(ParseResult | null)[]>('parse', lastKey, LAST_PARSE) : undefined;
   const last = new Map(lastEntry?.length === listedBefore.length ? listedBefore.map((t, j) => [t, lastEntry[j] ?? null]) : []);
   // A file whose text is the one last read takes the last result, and is not read again.
   const unchanged = (i: number) => sameText[i] === true && last.has(tasks[i] as FileTask);

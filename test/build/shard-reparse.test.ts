@@ -34,8 +34,9 @@ let root: string;
 let reports: string;
 const ids = idsInOneShard(5);
 
-function build(out: string, cache: string | null, fingerprints = FP): Promise<BuildRun> {
-  return buildData({ reportsDir: reports, outDir: out, agenciesFile: null, cacheRoot: cache, workers: 0, fingerprints }, { logger: silentLogger, writer: fsWriter(out) });
+function build(out: string, cache: string | null, fingerprints = FP, messages?: string[]): Promise<BuildRun> {
+  const logger = messages ? { info: (m: string) => messages.push(m), warn: (m: string) => messages.push(m) } : silentLogger;
+  return buildData({ reportsDir: reports, outDir: out, agenciesFile: null, cacheRoot: cache, workers: 0, fingerprints }, { logger, writer: fsWriter(out) });
 }
 
 /** The dataset a build without a cache makes of the folder as it is now. */
@@ -83,5 +84,18 @@ describe('a shard made again', () => {
     expect(snapshot(out())).toEqual(await uncached());
     appendFileSync(join(reports, `${ids[3]}.txt`), '\n（完）\n');
     expect((await build(out(), cache(), { ...FP, parse: 'p2' })).parsedNow).toBe(4);
+  });
+
+  it('parses the whole shard again when the last entry is damaged, and says so apart from the entries it rebuilt', async () => {
+    const entries = join(cache(), 'parse');
+    for (const dir of readdirSync(entries)) for (const name of readdirSync(join(entries, dir))) appendFileSync(join(entries, dir, name), 'junk');
+    appendFileSync(join(reports, `${ids[4]}.txt`), '\n（完）\n');
+    const messages: string[] = [];
+    const run = await build(out(), cache(), { ...FP, parse: 'p2' }, messages);
+    expect(run.parsedNow).toBe(4);
+    const summary = messages.find((m) => m.includes('parse ')) ?? '';
+    expect(summary).toContain("parse 1 made now, 0 from the cache; 1 of the last build's parse entries were damaged: their shards' files were all parsed again");
+    expect(summary).not.toContain('damaged entries rebuilt');
+    expect(snapshot(out())).toEqual(await uncached());
   });
 });
