@@ -20,7 +20,7 @@ import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { Pool, stageBatches } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
-import { removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
+import { RACY_MS, removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
 import { extractKey, LAST_PARSE, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -83,6 +83,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
     const sources = parseSources(sourcesText);
 
     // List: every file, its id, and what the last build saw of it.
+    const listedAt = Date.now();
     const listing = listWithStats(options.reportsDir);
     // Nothing is written from a folder with no files unless asked: it would empty the dataset.
     if (listing.rels.length === 0 && !options.allowEmpty) throw new EmptyReportsFolder(options.reportsDir, listing);
@@ -115,7 +116,7 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
         });
       const shardTasks = inShards(tasks);
       await stage(shardTasks);
-      seen.save(listing, results);
+      seen.save(listing, listedAt, results);
       let pruned = seen.pruneUnused(shardTasks, results, setup.joinsKey, pool.counts.shard?.made ?? 0);
       killPoint('staged');
 
@@ -154,12 +155,17 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
  * What the last build saw of each file of a folder: size, mtime, and its bytes' and text's
  * hashes under one extractor. A file of the same size comes with them as a hint (stages.ts):
  * with the same mtime too, its record is read from the cache without reading the file; with
- * another (a fresh clone or checkout), once its bytes are found to hash as they did. It also keeps the
+ * another (a fresh clone or checkout), once its bytes are found to hash as they did. An mtime
+ * that was not older than that listing by RACY_MS (or in the future) does not vouch for the
+ * file: it may have been changed again since without its mtime moving (as git's racily clean
+ * files), so its bytes are hashed. It also keeps the
  * fingerprints that build ran with, so that entries no file can use any more are removed once.
  */
 class Seen {
   private readonly key: string;
   private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
+  /** When the last build listed the folder (ms since the epoch; -Infinity: not known). */
+  private readonly listedAt: number;
   /** The fingerprints the last build of this folder ran with (null: none is known). */
   private readonly last: Pick<Fingerprints, 'extract' | 'parse'> | null;
 
@@ -169,8 +175,9 @@ class Seen {
     private readonly fingerprints: Fingerprints,
   ) {
     this.key = keyOf('seen', resolve(dir));
-    const last = cache.get<{ extract: string; parse?: string; files: Seen['files'] }>('seen', this.key);
+    const last = cache.get<{ extract: string; parse?: string; listed?: number; files: Seen['files'] }>('seen', this.key);
     this.files = last?.extract === fingerprints.extract ? last.files : {};
+    this.listedAt = last?.listed ?? -Infinity;
     this.last = last ? { extract: last.extract, parse: last.parse ?? '' } : null;
   }
 
@@ -179,18 +186,21 @@ class Seen {
     const { rels, sizes, mtimes } = listing;
     return rels.map((rel, i) => {
       const last = this.files[rel];
-      const hint = last && last[0] === sizes[i] ? { bytes: last[2], text: last[3], sure: last[1] === mtimes[i] } : null;
+      const sure = last?.[1] === mtimes[i] && (mtimes[i] as number) < this.listedAt - RACY_MS;
+      const hint = last && last[0] === sizes[i] ? { bytes: last[2], text: last[3], sure } : null;
       return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint, lastText: last?.[3] ?? null };
     });
   }
 
-  save({ rels, sizes, mtimes }: Listing, results: readonly FileResult[]): void {
+  save({ rels, sizes, mtimes }: Listing, listedAt: number, results: readonly FileResult[]): void {
     const files: Seen['files'] = {};
     rels.forEach((rel, i) => {
       const r = results[i] as FileResult;
       if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
     });
-    this.cache.store('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, files });
+    // Nothing new seen: the entry is left as it is, its listing time with it (an older time vouches for fewer mtimes, never more).
+    const same = this.listedAt !== -Infinity && this.last?.extract === this.fingerprints.extract && this.last.parse === this.fingerprints.parse && sameFiles(files, this.files);
+    if (!same) this.cache.store('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, listed: listedAt, files });
   }
 
   /**
@@ -216,6 +226,11 @@ class Seen {
     }
     return removed;
   }
+}
+
+function sameFiles(a: Seen['files'], b: Seen['files']): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => a[name]?.every((v, i) => v === b[name]?.[i]));
 }
 
 const WRITE_BATCH = 64;

@@ -57,7 +57,7 @@ export function writeShard(job: ShardJob, writer: OutputWriter): ShardWritten {
 const holdsOf = (job: Pick<ShardJob, 'lines' | 'drop'>) => `${job.lines} ${job.drop.join(',')}`;
 
 /** A file changed this close before its stat was saved may have been changed again without its times moving (the file system's clock is coarse, a few ms): it is read. */
-const RACY_MS = 50;
+export const RACY_MS = 50;
 
 /**
  * The shard files a build left, each with what it holds and its stat then (a cache entry per

@@ -198,8 +198,8 @@ describe('build-data on a folder with bad files', () => {
     const out = join(root, 'out-a');
     const cache = join(root, 'cache');
     const before = snapshot(out);
-    // Every file touched; one also changed without changing its size (。 and ； are both 3 bytes in UTF-8).
-    const later = new Date(Date.now() + 60_000);
+    // Every file touched (as a checkout does, before the build: a minute ago); one also changed without changing its size (。 and ； are both 3 bytes in UTF-8).
+    const later = new Date(Date.now() - 60_000);
     for (const rel of listWithStats(reports).rels) utimesSync(join(reports, rel), later, later);
     const edited = join(reports, SEEDS[3] as string);
     const text = readFileSync(edited, 'utf8');
@@ -226,5 +226,26 @@ describe('build-data on a folder with bad files', () => {
     // The new mtimes were saved: the next build hashes nothing and parses nothing.
     const again = await run();
     expect([again.extractedNow, again.parsedNow, again.cache.extract?.hit ?? 0]).toEqual([0, 0, 0]);
+  });
+
+  it('does not trust an mtime that was not older than the last listing: a file changed in place under it is read', async () => {
+    const out = join(root, 'out-a');
+    const cache = join(root, 'cache');
+    // A clock ahead of this one (a copy from another machine, a network disk): the mtime is in the future.
+    const ahead = new Date(Date.now() + 3_600_000);
+    const edited = join(reports, SEEDS[3] as string);
+    utimesSync(edited, ahead, ahead);
+    const build = () => buildData({ reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: cache, workers: 0 }, { logger: silentLogger, writer: fsWriter(out) });
+    await build();
+    // Changed in place, same size, and its mtime put back: only its bytes tell.
+    const text = readFileSync(edited, 'utf8');
+    const at = text.lastIndexOf('；');
+    writeFileSync(edited, `${text.slice(0, at)}。${text.slice(at + 1)}`);
+    utimesSync(edited, ahead, ahead);
+    const run = await build();
+    expect(run.parsedNow).toBe(1);
+    const reference = join(root, 'out-racy-reference');
+    await buildData({ reportsDir: reports, outDir: reference, agenciesFile: agencies, cacheRoot: null, workers: 0 }, { logger: silentLogger, writer: fsWriter(reference) });
+    expect(snapshot(out)).toEqual(snapshot(reference));
   });
 });
