@@ -199,7 +199,7 @@ class Seen {
       if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
     });
     // Nothing new seen: the entry is left as it is, its listing time with it (an older time vouches for fewer mtimes, never more).
-    const same = this.listedAt !== -Infinity && this.last?.extract === this.fingerprints.extract && this.last.parse === this.fingerprints.parse && sameFiles(files, this.files);
+    const same = this.listedAt !== -Infinity && this.last?.extract === this.fingerprints.extract && this.last.parse === this.fingerprints.parse && sameFiles(rels, files, this.files);
     if (!same) this.cache.store('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, listed: listedAt, files });
   }
 
@@ -228,9 +228,10 @@ class Seen {
   }
 }
 
-function sameFiles(a: Seen['files'], b: Seen['files']): boolean {
-  const names = Object.keys(a);
-  return names.length === Object.keys(b).length && names.every((name) => a[name]?.every((v, i) => v === b[name]?.[i]));
+/** Whether two records of what was seen hold the same files (`a`'s are among `names`), each the same. */
+function sameFiles(names: readonly string[], a: Seen['files'], b: Seen['files']): boolean {
+  const same = (x: Seen['files'][string] | undefined, y: Seen['files'][string] | undefined) => x === y || (x !== undefined && y !== undefined && x.every((v, i) => v === y[i]));
+  return names.every((name) => same(a[name], b[name])) && Object.keys(a).length === Object.keys(b).length;
 }
 
 const WRITE_BATCH = 64;
