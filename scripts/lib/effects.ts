@@ -30,6 +30,9 @@ export const consoleLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {} };
 
+/** A logger that keeps every message, in order, in `messages` (for tests that read what a build said). */
+export const listLogger = (messages: string[]): Logger => ({ info: (m) => messages.push(m), warn: (m) => messages.push(m) });
+
 /** Whether the file holds exactly these parts, one after another. */
 function holdsParts(path: string, parts: readonly Uint8Array[]): boolean {
   try {

@@ -6,7 +6,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildReport } from '../../src/lib/dataset/build-report.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
-import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+import { fsWriter, listLogger, silentLogger } from '../../scripts/lib/effects.ts';
 import { listWithStats } from '../../scripts/lib/list-files.ts';
 import { shardFile } from '../../src/lib/dataset/layout.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
@@ -206,11 +206,10 @@ describe('build-data on a folder with bad files', () => {
     const at = text.lastIndexOf('。');
     writeFileSync(edited, `${text.slice(0, at)}；${text.slice(at + 1)}`);
     const messages: string[] = [];
-    const logger = { info: (m: string) => messages.push(m), warn: (m: string) => messages.push(m) };
     const run = () =>
       buildData(
         { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: cache, workers: 2, minTasksForWorkers: 0 },
-        { logger, writer: fsWriter(out) },
+        { logger: listLogger(messages), writer: fsWriter(out) },
       );
     const touched = await run();
     expect([touched.extractedNow, touched.parsedNow]).toEqual([0, 1]);
@@ -235,17 +234,16 @@ describe('build-data on a folder with bad files', () => {
     const ahead = new Date(Date.now() + 3_600_000);
     const edited = join(reports, SEEDS[3] as string);
     utimesSync(edited, ahead, ahead);
-    const build = () => buildData({ reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: cache, workers: 0 }, { logger: silentLogger, writer: fsWriter(out) });
-    await build();
+    await build(out, { cache, workers: 0 });
     // Changed in place, same size, and its mtime put back: only its bytes tell.
     const text = readFileSync(edited, 'utf8');
     const at = text.lastIndexOf('；');
     writeFileSync(edited, `${text.slice(0, at)}。${text.slice(at + 1)}`);
     utimesSync(edited, ahead, ahead);
-    const run = await build();
+    const run = await build(out, { cache, workers: 0 });
     expect(run.parsedNow).toBe(1);
     const reference = join(root, 'out-racy-reference');
-    await buildData({ reportsDir: reports, outDir: reference, agenciesFile: agencies, cacheRoot: null, workers: 0 }, { logger: silentLogger, writer: fsWriter(reference) });
+    await build(reference, { workers: 0 });
     expect(snapshot(out)).toEqual(snapshot(reference));
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReports, loadSeeds, random } from '../../bench/generate.ts';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
-import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+import { fsWriter, listLogger, silentLogger } from '../../scripts/lib/effects.ts';
 import { LOCK_FILE } from '../../scripts/lib/lock.ts';
 import type { Fingerprints } from '../../scripts/lib/stages.ts';
 import { readFactFiles } from '../../src/lib/dataset/fact-columns.ts';
@@ -24,7 +24,7 @@ const FP: Fingerprints = { extract: 'e1', parse: 'p1', resolve: 'r1' };
 
 function build(out: string, options: { cache?: string | null; fingerprints?: Fingerprints; messages?: string[] } = {}): Promise<BuildRun> {
   const messages = options.messages;
-  const logger = messages ? { info: (m: string) => messages.push(m), warn: (m: string) => messages.push(m) } : silentLogger;
+  const logger = messages ? listLogger(messages) : silentLogger;
   return buildData(
     { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: options.cache === undefined ? cache : options.cache, workers: 0, fingerprints: options.fingerprints ?? FP },
     { logger, writer: fsWriter(out) },

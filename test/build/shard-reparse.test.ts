@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData, type BuildRun } from '../../scripts/lib/build.ts';
-import { fsWriter, silentLogger } from '../../scripts/lib/effects.ts';
+import { fsWriter, listLogger, silentLogger } from '../../scripts/lib/effects.ts';
 import type { Fingerprints } from '../../scripts/lib/stages.ts';
 import { reportShard } from '../../src/lib/dataset/shards.ts';
 import { snapshot } from '../support/snapshot.ts';
@@ -35,8 +35,7 @@ let reports: string;
 const ids = idsInOneShard(5);
 
 function build(out: string, cache: string | null, fingerprints = FP, messages?: string[]): Promise<BuildRun> {
-  const logger = messages ? { info: (m: string) => messages.push(m), warn: (m: string) => messages.push(m) } : silentLogger;
-  return buildData({ reportsDir: reports, outDir: out, agenciesFile: null, cacheRoot: cache, workers: 0, fingerprints }, { logger, writer: fsWriter(out) });
+  return buildData({ reportsDir: reports, outDir: out, agenciesFile: null, cacheRoot: cache, workers: 0, fingerprints }, { logger: messages ? listLogger(messages) : silentLogger, writer: fsWriter(out) });
 }
 
 /** The dataset a build without a cache makes of the folder as it is now. */
