@@ -20,7 +20,7 @@ import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { Pool, stageBatches } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
-import { RACY_MS, removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
+import { mtimeVouches, removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
 import { extractKey, LAST_PARSE, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -154,12 +154,10 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 /**
  * What the last build saw of each file of a folder: size, mtime, and its bytes' and text's
  * hashes under one extractor. A file of the same size comes with them as a hint (stages.ts):
- * with the same mtime too, its record is read from the cache without reading the file; with
- * another (a fresh clone or checkout), once its bytes are found to hash as they did. An mtime
- * that was not older than that listing by RACY_MS (or in the future) does not vouch for the
- * file: it may have been changed again since without its mtime moving (as git's racily clean
- * files), so its bytes are hashed. It also keeps the
- * fingerprints that build ran with, so that entries no file can use any more are removed once.
+ * with the same mtime too, when that mtime vouches for the file (shards.ts mtimeVouches), its
+ * record is read from the cache without reading the file; else (a fresh clone or checkout, a file
+ * changed just before that listing), once its bytes are found to hash as they did. It also keeps
+ * the fingerprints that build ran with, so that entries no file can use any more are removed once.
  */
 class Seen {
   private readonly key: string;
@@ -176,7 +174,8 @@ class Seen {
   ) {
     this.key = keyOf('seen', resolve(dir));
     const last = cache.get<{ extract: string; parse?: string; listed?: number; files: Seen['files'] }>('seen', this.key);
-    this.files = last?.extract === fingerprints.extract ? last.files : {};
+    // By file name, own names only (a file may be named `__proto__` or `constructor`).
+    this.files = Object.setPrototypeOf(last?.extract === fingerprints.extract ? last.files : {}, null) as Seen['files'];
     this.listedAt = last?.listed ?? -Infinity;
     this.last = last ? { extract: last.extract, parse: last.parse ?? '' } : null;
   }
@@ -186,14 +185,14 @@ class Seen {
     const { rels, sizes, mtimes } = listing;
     return rels.map((rel, i) => {
       const last = this.files[rel];
-      const sure = last?.[1] === mtimes[i] && (mtimes[i] as number) < this.listedAt - RACY_MS;
+      const sure = last?.[1] === mtimes[i] && mtimeVouches(mtimes[i] as number, this.listedAt);
       const hint = last && last[0] === sizes[i] ? { bytes: last[2], text: last[3], sure } : null;
       return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint, lastText: last?.[3] ?? null };
     });
   }
 
   save({ rels, sizes, mtimes }: Listing, listedAt: number, results: readonly FileResult[]): void {
-    const files: Seen['files'] = {};
+    const files: Seen['files'] = Object.create(null);
     rels.forEach((rel, i) => {
       const r = results[i] as FileResult;
       if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];

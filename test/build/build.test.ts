@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -245,5 +245,32 @@ describe('build-data on a folder with bad files', () => {
     const reference = join(root, 'out-racy-reference');
     await build(reference, { workers: 0 });
     expect(snapshot(out)).toEqual(snapshot(reference));
+  });
+});
+
+describe('build-data with files named as Object.prototype names', () => {
+  it('remembers a file named __proto__ or constructor as any other: a build that changes nothing rewrites nothing in the cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'build-data-proto-'));
+    try {
+      const folder = join(dir, 'reports');
+      mkdirSync(folder);
+      for (const name of ['__proto__', 'constructor', 'toString']) copyFileSync(join('data/reports', SEEDS[0] as string), join(folder, name));
+      const run = () =>
+        buildData(
+          { reportsDir: folder, outDir: join(dir, 'out'), agenciesFile: null, cacheRoot: join(dir, 'cache'), workers: 0 },
+          { logger: silentLogger, writer: fsWriter(join(dir, 'out')) },
+        );
+      const first = await run();
+      expect(first.report.totals.parsed).toBe(3);
+      const seenEntries = () => readdirSync(join(dir, 'cache', 'seen'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${e.name} ${statSync(join(e.parentPath, e.name)).ino}`).sort();
+      // The mtimes of the first build's listing do not vouch for the files (they were written just before it): the second build hashes them and saves that they do now.
+      await run();
+      const before = seenEntries();
+      expect(before.length).toBeGreaterThan(0);
+      await run();
+      expect(seenEntries()).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
