@@ -20,7 +20,7 @@ import { killPoint } from './kill-point.ts';
 import { lockFolders } from './lock.ts';
 import { Pool, stageBatches } from './pool.ts';
 import { resolveDataset } from './resolve.ts';
-import { mtimeVouches, removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
+import { timeVouches, removeOtherShards, ShardPlan, ShardsSeen, type ShardJob, type ShardWritten } from './shards.ts';
 import { extractKey, LAST_PARSE, parseKey, shardKey, type Batch, type FileResult, type FileTask, type Fingerprints, type WorkerSetup } from './stages.ts';
 import { writeOutputs } from './write-outputs.ts';
 
@@ -152,16 +152,17 @@ export async function buildData(options: BuildOptions, { logger, writer }: Build
 }
 
 /**
- * What the last build saw of each file of a folder: size, mtime, and its bytes' and text's
- * hashes under one extractor. A file of the same size comes with them as a hint (stages.ts):
- * with the same mtime too, when that mtime vouches for the file (shards.ts mtimeVouches), its
- * record is read from the cache without reading the file; else (a fresh clone or checkout, a file
- * changed just before that listing), once its bytes are found to hash as they did. It also keeps
- * the fingerprints that build ran with, so that entries no file can use any more are removed once.
+ * What the last build saw of each file of a folder: size, mtime, ctime and inode, and its bytes'
+ * and text's hashes under one extractor. A file of the same size comes with them as a hint
+ * (stages.ts): with the same times and inode too, when those times vouch for the file (shards.ts
+ * timeVouches), its record is read from the cache without reading the file; else (a fresh clone
+ * or checkout, a file written or touched since, even with its mtime set back, or changed just
+ * before that listing), once its bytes are found to hash as they did. It also keeps the
+ * fingerprints that build ran with, so that entries no file can use any more are removed once.
  */
 class Seen {
   private readonly key: string;
-  private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string]>;
+  private readonly files: Record<string, [size: number, mtimeMs: number, bytes: string, text: string, ctimeMs: number, inode: number]>;
   /** When the last build listed the folder (ms since the epoch; -Infinity: not known). */
   private readonly listedAt: number;
   /** The fingerprints the last build of this folder ran with (null: none is known). */
@@ -182,20 +183,21 @@ class Seen {
 
   /** A task per listed file: opened by its listed path (bytes when its name is not UTF-8), recorded by its path relative to the folder, whatever the cwd. */
   tasks(listing: Listing, ids: readonly string[]): FileTask[] {
-    const { rels, sizes, mtimes } = listing;
+    const { rels, sizes, mtimes, ctimes, inodes } = listing;
     return rels.map((rel, i) => {
       const last = this.files[rel];
-      const sure = last?.[1] === mtimes[i] && mtimeVouches(mtimes[i] as number, this.listedAt);
+      const [mtime, ctime] = [mtimes[i] as number, ctimes[i] as number];
+      const sure = last?.[1] === mtime && last[4] === ctime && last[5] === inodes[i] && timeVouches(mtime, this.listedAt) && timeVouches(ctime, this.listedAt);
       const hint = last && last[0] === sizes[i] ? { bytes: last[2], text: last[3], sure } : null;
       return { index: i, abs: listedPath(this.dir, listing, i), file: rel, id: ids[i] as string, hint, lastText: last?.[3] ?? null };
     });
   }
 
-  save({ rels, sizes, mtimes }: Listing, listedAt: number, results: readonly FileResult[]): void {
+  save({ rels, sizes, mtimes, ctimes, inodes }: Listing, listedAt: number, results: readonly FileResult[]): void {
     const files: Seen['files'] = Object.create(null);
     rels.forEach((rel, i) => {
       const r = results[i] as FileResult;
-      if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text];
+      if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text, ctimes[i] as number, inodes[i] as number];
     });
     // Nothing new seen: the entry is left as it is, its listing time with it (an older time vouches for fewer mtimes, never more).
     const same = this.listedAt !== -Infinity && this.last?.extract === this.fingerprints.extract && this.last.parse === this.fingerprints.parse && sameFiles(rels, files, this.files);

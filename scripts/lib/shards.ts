@@ -57,12 +57,12 @@ export function writeShard(job: ShardJob, writer: OutputWriter): ShardWritten {
 const holdsOf = (job: Pick<ShardJob, 'lines' | 'drop'>) => `${job.lines} ${job.drop.join(',')}`;
 
 /**
- * Whether a file's mtime (ms) vouches that it is as it was when its stat was taken at `at` (ms):
- * only if older than that by more than 50 ms (the file system's clock is coarse: a few ms). A file
- * changed just before may have been changed again since without its times moving (git's "racily
- * clean" files); one with an mtime in the future (another machine's clock) vouches for nothing.
+ * Whether a file's mtime or ctime (ms) vouches that it is as it was when its stat was taken at `at`
+ * (ms): only if older than that by more than 50 ms (the file system's clock is coarse: a few ms).
+ * A file changed just before may have been changed again since without its times moving (git's
+ * "racily clean" files); a time in the future (another machine's clock) vouches for nothing.
  */
-export const mtimeVouches = (mtimeMs: number, at: number): boolean => mtimeMs < at - 50;
+export const timeVouches = (timeMs: number, at: number): boolean => timeMs < at - 50;
 
 /**
  * The shard files a build left, each with what it holds and its stat then (a cache entry per
@@ -89,7 +89,7 @@ export class ShardsSeen {
     this.last = seen?.files ?? {};
     return jobs.map((job) => {
       const [holds, stat] = seen?.files[job.shard] ?? [];
-      const fresh = stat !== undefined && seen !== undefined && mtimeVouches(Number(BigInt(stat[2]) / 1_000_000n), seen.at);
+      const fresh = stat !== undefined && seen !== undefined && timeVouches(Number(BigInt(stat[2]) / 1_000_000n), seen.at);
       return { ...job, last: holds === holdsOf(job) && fresh ? stat : null };
     });
   }

@@ -18,6 +18,15 @@ let root: string;
 let reports: string;
 let agencies: string;
 
+/** Changes a file in place without changing its size: its last 。 becomes ， (both three bytes in UTF-8). */
+function editInPlace(path: string): void {
+  const text = readFileSync(path, 'utf8');
+  const at = text.lastIndexOf('。');
+  expect(at).toBeGreaterThanOrEqual(0);
+  writeFileSync(path, `${text.slice(0, at)}，${text.slice(at + 1)}`);
+  expect(readFileSync(path).length).toBe(Buffer.byteLength(text));
+}
+
 function build(out: string, options: { cache?: string | null; workers?: number } = {}): Promise<BuildRun> {
   return buildData(
     { reportsDir: reports, outDir: out, agenciesFile: agencies, cacheRoot: options.cache ?? null, workers: options.workers ?? 2, minTasksForWorkers: 0 },
@@ -236,13 +245,28 @@ describe('build-data on a folder with bad files', () => {
     utimesSync(edited, ahead, ahead);
     await build(out, { cache, workers: 0 });
     // Changed in place, same size, and its mtime put back: only its bytes tell.
-    const text = readFileSync(edited, 'utf8');
-    const at = text.lastIndexOf('；');
-    writeFileSync(edited, `${text.slice(0, at)}。${text.slice(at + 1)}`);
+    editInPlace(edited);
     utimesSync(edited, ahead, ahead);
     const run = await build(out, { cache, workers: 0 });
     expect(run.parsedNow).toBe(1);
     const reference = join(root, 'out-racy-reference');
+    await build(reference, { workers: 0 });
+    expect(snapshot(out)).toEqual(snapshot(reference));
+  });
+
+  it('reads a file again when it was rewritten with the same size and its mtime set back (touch -r, a copy that keeps times)', async () => {
+    const out = join(root, 'out-a');
+    const cache = join(root, 'cache');
+    const edited = join(reports, SEEDS[2] as string);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(edited, anHourAgo, anHourAgo);
+    await build(out, { cache, workers: 0 });
+    // Size and mtime as the last build listed them, and that mtime well before its listing: only the ctime (or the bytes) tells.
+    editInPlace(edited);
+    utimesSync(edited, anHourAgo, anHourAgo);
+    const run = await build(out, { cache, workers: 0 });
+    expect(run.parsedNow).toBe(1);
+    const reference = join(root, 'out-set-back-reference');
     await build(reference, { workers: 0 });
     expect(snapshot(out)).toEqual(snapshot(reference));
   });

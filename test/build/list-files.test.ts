@@ -34,10 +34,11 @@ describe('listing the reports folder', () => {
     symlinkSync(dir, join(dir, 'b', 'loop'));
     // A link to a folder read already, by another name.
     symlinkSync(join(dir, '广东'), join(dir, 'guangdong'));
-    const { rels, sizes, mtimes, problems, raw, names } = listWithStats(`${dir}/`);
+    const { rels, sizes, mtimes, ctimes, inodes, problems, raw, names } = listWithStats(`${dir}/`);
     expect(rels).toEqual(['a.txt', 'b/c.pdf', 'z.txt', '广东/东莞/厚街镇.html']);
     expect([...sizes]).toEqual([1, 3, 2, 6]);
-    expect([...mtimes]).toEqual(rels.map((rel) => statSync(join(dir, rel)).mtimeMs));
+    const stats = rels.map((rel) => statSync(join(dir, rel)));
+    expect([[...mtimes], [...ctimes], [...inodes]]).toEqual([stats.map((s) => s.mtimeMs), stats.map((s) => s.ctimeMs), stats.map((s) => s.ino)]);
     expect(problems.map((p) => [p.rel, p.reason])).toEqual([
       ['b/loop', 'folder_linked_twice'],
       ['guangdong', 'folder_linked_twice'],
