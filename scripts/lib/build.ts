@@ -199,7 +199,7 @@ class Seen {
       const r = results[i] as FileResult;
       if (r.bytes !== '') files[rel] = [sizes[i] as number, mtimes[i] as number, r.bytes, r.text, ctimes[i] as number, inodes[i] as number];
     });
-    // Nothing new seen: the entry is left as it is, its listing time with it (an older time vouches for fewer mtimes, never more).
+    // Nothing new seen: the entry is left as it is, its listing time with it (an older time vouches for fewer files, never more).
     const same = this.listedAt !== -Infinity && this.last?.extract === this.fingerprints.extract && this.last.parse === this.fingerprints.parse && sameFiles(rels, files, this.files);
     if (!same) this.cache.store('seen', this.key, { extract: this.fingerprints.extract, parse: this.fingerprints.parse, listed: listedAt, files });
   }

@@ -33,7 +33,7 @@ export interface Listing {
   rels: string[];
   sizes: Float64Array;
   mtimes: Float64Array;
-  /** Change times (ms): any write, `touch` or rename of a file moves its ctime, which no tool can set back. */
+  /** Change times (ms): any write, `touch` or rename of a file moves its ctime, which tools cannot set (utimes sets the mtime only). */
   ctimes: Float64Array;
   inodes: Float64Array;
   /** For a file whose path is not valid UTF-8 (by its index in `rels`): the path's bytes relative to the folder. */
@@ -186,7 +186,10 @@ export function listWithStats(dir: string): Listing {
     found.sort((a, b) => codePointOrder(a.rel, b.rel));
   }
   problems.sort((a, b) => codePointOrder(a.rel, b.rel));
-  const [sizes, mtimes, ctimes, inodes] = [0, 1, 2, 3].map(() => new Float64Array(found.length)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const sizes = new Float64Array(found.length);
+  const mtimes = new Float64Array(found.length);
+  const ctimes = new Float64Array(found.length);
+  const inodes = new Float64Array(found.length);
   const raw = new Map<number, Uint8Array>();
   const names: Listing['names'] = [];
   found.forEach((f, i) => {
