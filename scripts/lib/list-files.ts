@@ -97,7 +97,7 @@ interface Folder {
  * cannot be read (an InputError).
  */
 export function listWithStats(dir: string): Listing {
-  const found: { rel: string; stats: Stats; raw: Buffer | null; encoding: NameEncoding | null }[] = [];
+  const found: { rel: string; size: number; mtimeMs: number; ctimeMs: number; ino: number; raw: Buffer | null; encoding: NameEncoding | null }[] = [];
   const problems: ListingProblem[] = [];
   const top = dir.replace(/\/+$/, '') || '/';
   const topBytes = Buffer.from(top === '/' ? '' : top);
@@ -138,7 +138,7 @@ export function listWithStats(dir: string): Listing {
         continue;
       }
       if (stats.isFile()) {
-        found.push({ rel, stats, raw, encoding: nameEncoding });
+        found.push({ rel, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, raw, encoding: nameEncoding });
       } else if (stats.isDirectory()) {
         const key = `${stats.dev}:${stats.ino}`;
         const next = { folder: { path: raw ? path : (path as string), rel, raw }, holding: new Set(holding).add(key), encoding: nameEncoding, key };
@@ -193,10 +193,10 @@ export function listWithStats(dir: string): Listing {
   const raw = new Map<number, Uint8Array>();
   const names: Listing['names'] = [];
   found.forEach((f, i) => {
-    sizes[i] = f.stats.size;
-    mtimes[i] = f.stats.mtimeMs;
-    ctimes[i] = f.stats.ctimeMs;
-    inodes[i] = f.stats.ino;
+    sizes[i] = f.size;
+    mtimes[i] = f.mtimeMs;
+    ctimes[i] = f.ctimeMs;
+    inodes[i] = f.ino;
     if (f.raw) raw.set(i, f.raw);
     if (f.encoding) names.push({ rel: f.rel, encoding: f.encoding });
   });
