@@ -236,39 +236,29 @@ describe('build-data on a folder with bad files', () => {
     expect([again.extractedNow, again.parsedNow, again.cache.extract?.hit ?? 0]).toEqual([0, 0, 0]);
   });
 
-  it('does not trust an mtime that was not older than the last listing: a file changed in place under it is read', async () => {
+  /** Builds with `seed`'s mtime at `time`, edits it in place keeping its size, puts that mtime back and builds again: the edit must be read. */
+  async function editedWithMtimeKept(seed: string, time: Date, reference: string): Promise<void> {
     const out = join(root, 'out-a');
     const cache = join(root, 'cache');
-    // A clock ahead of this one (a copy from another machine, a network disk): the mtime is in the future.
-    const ahead = new Date(Date.now() + 3_600_000);
-    const edited = join(reports, SEEDS[3] as string);
-    utimesSync(edited, ahead, ahead);
+    const edited = join(reports, seed);
+    utimesSync(edited, time, time);
     await build(out, { cache, workers: 0 });
-    // Changed in place, same size, and its mtime put back: only its bytes tell.
     editInPlace(edited);
-    utimesSync(edited, ahead, ahead);
+    utimesSync(edited, time, time);
     const run = await build(out, { cache, workers: 0 });
     expect(run.parsedNow).toBe(1);
-    const reference = join(root, 'out-racy-reference');
-    await build(reference, { workers: 0 });
-    expect(snapshot(out)).toEqual(snapshot(reference));
+    await build(join(root, reference), { workers: 0 });
+    expect(snapshot(out)).toEqual(snapshot(join(root, reference)));
+  }
+
+  it('does not trust an mtime that was not older than the last listing: a file changed in place under it is read', async () => {
+    // A clock ahead of this one (a copy from another machine, a network disk): the mtime is in the future.
+    await editedWithMtimeKept(SEEDS[3] as string, new Date(Date.now() + 3_600_000), 'out-racy-reference');
   });
 
   it('reads a file again when it was rewritten with the same size and its mtime set back (touch -r, a copy that keeps times)', async () => {
-    const out = join(root, 'out-a');
-    const cache = join(root, 'cache');
-    const edited = join(reports, SEEDS[2] as string);
-    const anHourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(edited, anHourAgo, anHourAgo);
-    await build(out, { cache, workers: 0 });
     // Size and mtime as the last build listed them, and that mtime well before its listing: only the ctime (or the bytes) tells.
-    editInPlace(edited);
-    utimesSync(edited, anHourAgo, anHourAgo);
-    const run = await build(out, { cache, workers: 0 });
-    expect(run.parsedNow).toBe(1);
-    const reference = join(root, 'out-set-back-reference');
-    await build(reference, { workers: 0 });
-    expect(snapshot(out)).toEqual(snapshot(reference));
+    await editedWithMtimeKept(SEEDS[2] as string, new Date(Date.now() - 3_600_000), 'out-set-back-reference');
   });
 });
 
