@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregate, selectRows } from '../../src/lib/charts/aggregate.ts';
+import { aggregate, mergeCells, selectRows } from '../../src/lib/charts/aggregate.ts';
 import { fieldsOf } from '../../src/lib/charts/measures.ts';
 import { DEFAULT_STATE } from '../../src/lib/charts/state.ts';
 import { factsFile, record } from './helpers.ts';
@@ -109,6 +109,11 @@ describe('aggregate', () => {
           ),
         );
         expect(got).toEqual(new Map([...cells].map(([k, c]) => [k, { ...c, agencies: c.agencies.size }])));
+        // A group's years merged count each agency once, however many years it is summed in.
+        for (const g of ours.groups) {
+          const inGroup = new Set([...cells].filter(([k]) => k.startsWith(`${g.key}|`)).flatMap(([, c]) => [...c.agencies]));
+          expect(mergeCells(g.byYear.values(), fieldsOf(state.measure)).agencies.size).toBe(inGroup.size);
+        }
         expect(ours.comparison?.matched ?? null).toBe(comparing ? matched.size : null);
         expect(ours.comparison?.leftOut ?? 0).toBe([...cells.values()].reduce((n, c) => n + c.leftOut, 0));
         // Years run from the first to the last with a report, gaps kept.
