@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { float64, int16, int32, int8, tableFromArrays, tableToIPC } from '@uwdata/flechette';
-import { agencyIdentityOfRow, agencyNumbers } from '../charts/aggregate.ts';
+import { agencyIdentityOfRow } from '../charts/aggregate.ts';
 import { AGENCY_NUMBER, DATA_FILES, type FactColumn, type FactIndex, type FactsFile } from './layout.ts';
 
 export const FACTS_DIR = DATA_FILES.factIndex.slice(0, DATA_FILES.factIndex.lastIndexOf('/'));
@@ -22,29 +22,44 @@ type Value = string | number | null;
 
 const compareText = (a: Value, b: Value) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : String(a) < String(b) ? -1 : 1);
 
-/** Each row's rank among its column's distinct values (in `compare` order): equal ranks for equal values, so rows sort by small numbers. */
-function ranks(values: readonly Value[], count: number, compare: (a: Value, b: Value) => number): Int32Array {
-  const rank = new Map([...new Set(Array.from({ length: count }, (_, i) => values[i] ?? null))].sort(compare).map((v, r) => [v, r]));
-  return Int32Array.from({ length: count }, (_, i) => rank.get(values[i] ?? null) as number);
+/** The distinct values of the first `count` rows (a missing row is null), in compareText order: null, then the texts by UTF-16 code units. */
+function distinctTexts(values: readonly Value[], count: number): Value[] {
+  const distinct = new Set<Value>();
+  for (let i = 0; i < count; i++) distinct.add(values[i] ?? null);
+  const hasNull = distinct.delete(null);
+  // The default sort compares as compareText does, without a call per comparison.
+  const texts = [...distinct].sort();
+  return hasNull ? [null, ...texts] : texts;
 }
 
 const compareYear = (a: Value, b: Value) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as number) - (b as number));
 
-/** The row order of the split: place, agency, year, then report id (unique), so the same rows always give the same order. */
-export function splitOrder(facts: FactsFile): number[] {
+/** Each row's rank among its column's distinct values (text in compareText order, years ascending): equal ranks for equal values, so rows sort by small numbers. */
+function ranks(values: readonly Value[], count: number, kind: 'text' | 'year'): Int32Array {
+  const distinct = kind === 'text' ? distinctTexts(values, count) : [...new Set(Array.from({ length: count }, (_, i) => values[i] ?? null))].sort(compareYear);
+  const rank = new Map(distinct.map((v, r) => [v, r]));
+  return Int32Array.from({ length: count }, (_, i) => rank.get(values[i] ?? null) as number);
+}
+
+/**
+ * The row order of the split: place, agency, year, then report id (unique), so the same rows
+ * always give the same order; and each row's agency (agencyIdentityOfRow), by original row.
+ */
+export function splitOrder(facts: FactsFile): { order: number[]; agencies: string[] } {
   const col = (name: string): readonly Value[] => facts.columns[name] ?? [];
   const agencyOf = agencyIdentityOfRow(facts);
-  const agency = Array.from({ length: facts.count }, (_, i) => agencyOf(i));
-  const keys = [col('province'), col('city'), col('county'), agency].map((values) => ranks(values, facts.count, compareText));
-  keys.push(ranks(col('year'), facts.count, compareYear));
+  const agencies = Array.from({ length: facts.count }, (_, i) => agencyOf(i));
+  const keys = [col('province'), col('city'), col('county'), agencies].map((values) => ranks(values, facts.count, 'text'));
+  keys.push(ranks(col('year'), facts.count, 'year'));
   const id = col('id');
-  return Array.from({ length: facts.count }, (_, i) => i).sort((a, b) => {
+  const order = Array.from({ length: facts.count }, (_, i) => i).sort((a, b) => {
     for (const key of keys) {
       const c = (key[a] as number) - (key[b] as number);
       if (c !== 0) return c;
     }
     return compareText(id[a] ?? null, id[b] ?? null);
   });
+  return { order, agencies };
 }
 
 /** The first 16 hex digits of the SHA-256 of some bytes: a file's version in its address. */
@@ -84,16 +99,17 @@ function arrowColumn(values: readonly (number | null)[], type: 'int32' | 'float6
  * stops the build, naming the column and the row's report id.
  */
 export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, schemaVersion: number): Map<string, Uint8Array | string> {
-  const order = splitOrder(facts);
+  const { order, agencies } = splitOrder(facts);
   const ids = facts.columns.id ?? [];
   const files = new Map<string, Uint8Array | string>();
   const columns: Record<string, FactColumn> = {};
   const encoder = new TextEncoder();
   const wrong = (name: string, k: number, value: Value, want: string) => new Error(`fact column ${name}: report ${String(ids[order[k] as number] ?? order[k])} has ${JSON.stringify(value)}, not ${want}`);
-  // Each column read once, in split order: numbers as they are, text as codes into its sorted distinct values.
-  const sorted: Record<string, Value[]> = {};
+  // Each column read once, in split order, into the same two arrays (a column's file is made before
+  // the next is read): numbers as they are, text as codes into its sorted distinct values.
+  const out = new Array<Value>(order.length);
+  const codes = new Array<number>(order.length);
   for (const [name, values] of Object.entries(facts.columns)) {
-    const out = new Array<Value>(order.length);
     if (numberFields.has(name)) {
       let type: 'int32' | 'float64' = 'int32';
       let least = Infinity;
@@ -106,10 +122,10 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
         if (v !== null && v > most) most = v;
         out[k] = v;
       }
-      const numbers = out as (number | null)[];
       // Whole numbers close together but far from 0 (years) fit fewer bits less their least.
       const shift = type === 'int32' && least <= most && widthOf(0, most - least) < widthOf(Math.min(0, least), Math.max(0, most));
-      const bytes = arrowColumn(shift ? numbers.map((v) => (v === null ? null : v - least)) : numbers, type);
+      if (shift) for (let k = 0; k < out.length; k++) if (out[k] !== null) out[k] = (out[k] as number) - least;
+      const bytes = arrowColumn(out as (number | null)[], type);
       files.set(columnFile(name), bytes);
       columns[name] = { type, file: columnFile(name), hash: contentHash(bytes), ...(shift ? { offset: least } : {}) };
       continue;
@@ -119,18 +135,27 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
       if (v !== null && typeof v !== 'string') throw wrong(name, k, v, 'a text or null');
       out[k] = v;
     }
-    const dictionary = [...new Set(out)].sort(compareText);
+    const dictionary = distinctTexts(out, out.length);
     const code = new Map(dictionary.map((v, c) => [v, c]));
-    const bytes = arrowColumn(out.map((v) => code.get(v) as number), 'int32');
+    for (let k = 0; k < out.length; k++) codes[k] = code.get(out[k] as Value) as number;
+    const bytes = arrowColumn(codes, 'int32');
     const json = JSON.stringify(dictionary);
     files.set(columnFile(name), bytes);
     files.set(valuesFile(name), json);
     columns[name] = { type: 'text', file: columnFile(name), hash: contentHash(bytes, encoder.encode(json)), values_file: valuesFile(name) };
-    sorted[name] = out;
   }
-  // Agencies are numbered in row order, and an agency's rows mostly follow each other: as steps from the row before, the column is 0s and 1s.
-  const numbers = agencyNumbers({ ...facts, columns: sorted });
-  const agencyBytes = arrowColumn(Array.from(numbers, (v, k) => v - (k === 0 ? 0 : (numbers[k - 1] as number))), 'int32');
+  // Agencies numbered as they first come in split order (aggregate.ts agencyNumbers over the split
+  // rows), and an agency's rows mostly follow each other: as steps from the row before, 0s and 1s.
+  const number = new Map<string, number>();
+  let last = 0;
+  for (let k = 0; k < order.length; k++) {
+    const agency = agencies[order[k] as number] as string;
+    let n = number.get(agency);
+    if (n === undefined) number.set(agency, (n = number.size));
+    codes[k] = n - last;
+    last = n;
+  }
+  const agencyBytes = arrowColumn(codes, 'int32');
   files.set(columnFile(AGENCY_NUMBER), agencyBytes);
   columns[AGENCY_NUMBER] = { type: 'int32', file: columnFile(AGENCY_NUMBER), hash: contentHash(agencyBytes), encoding: 'delta' };
 
