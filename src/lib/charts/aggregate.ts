@@ -153,17 +153,22 @@ export function agencyNumbers(facts: FactsFile): Int32Array {
   if (given) {
     out = Int32Array.from(given as number[]);
   } else {
-    const keyOf = agencyIdentityOfRow(facts);
-    const index = new Map<string, number>();
-    out = new Int32Array(facts.count);
-    for (let i = 0; i < facts.count; i++) {
-      const key = keyOf(i);
-      let n = index.get(key);
-      if (n === undefined) index.set(key, (n = index.size));
-      out[i] = n;
-    }
+    out = numberedAsTheyCome(facts.count, agencyIdentityOfRow(facts));
   }
   agencyCache.set(facts, out);
+  return out;
+}
+
+/** Row i's key as a number: 0 for the first key met, 1 for the next new one, and so on (same key, same number). */
+export function numberedAsTheyCome(count: number, keyOf: (i: number) => string): Int32Array {
+  const index = new Map<string, number>();
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = keyOf(i);
+    let n = index.get(key);
+    if (n === undefined) index.set(key, (n = index.size));
+    out[i] = n;
+  }
   return out;
 }
 

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { float64, int16, int32, int8, tableFromArrays, tableToIPC } from '@uwdata/flechette';
-import { agencyIdentityOfRow } from '../charts/aggregate.ts';
+import { agencyIdentityOfRow, numberedAsTheyCome } from '../charts/aggregate.ts';
 import { AGENCY_NUMBER, DATA_FILES, type FactColumn, type FactIndex, type FactsFile } from './layout.ts';
 
 export const FACTS_DIR = DATA_FILES.factIndex.slice(0, DATA_FILES.factIndex.lastIndexOf('/'));
@@ -144,17 +144,10 @@ export function factFiles(facts: FactsFile, numberFields: ReadonlySet<string>, s
     files.set(valuesFile(name), json);
     columns[name] = { type: 'text', file: columnFile(name), hash: contentHash(bytes, encoder.encode(json)), values_file: valuesFile(name) };
   }
-  // Agencies numbered as they first come in split order (aggregate.ts agencyNumbers over the split
-  // rows), and an agency's rows mostly follow each other: as steps from the row before, 0s and 1s.
-  const number = new Map<string, number>();
-  let last = 0;
-  for (let k = 0; k < order.length; k++) {
-    const agency = agencies[order[k] as number] as string;
-    let n = number.get(agency);
-    if (n === undefined) number.set(agency, (n = number.size));
-    codes[k] = n - last;
-    last = n;
-  }
+  // Agencies numbered as they first come in split order (as aggregate.ts agencyNumbers numbers the
+  // split rows), and an agency's rows mostly follow each other: as steps from the row before, 0s and 1s.
+  const numbers = numberedAsTheyCome(order.length, (k) => agencies[order[k] as number] as string);
+  for (let k = 0; k < numbers.length; k++) codes[k] = (numbers[k] as number) - (k === 0 ? 0 : (numbers[k - 1] as number));
   const agencyBytes = arrowColumn(codes, 'int32');
   files.set(columnFile(AGENCY_NUMBER), agencyBytes);
   columns[AGENCY_NUMBER] = { type: 'int32', file: columnFile(AGENCY_NUMBER), hash: contentHash(agencyBytes), encoding: 'delta' };
