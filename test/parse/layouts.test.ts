@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { APPLICATION_ROWS, type ApplicationRow, type ReportRecord } from '../../src/lib/schema.ts';
-import { LABELS, valuesOf } from '../support/template-text.ts';
+import { CASES, LABELS, valuesOf } from '../support/template-text.ts';
 
 
 function report(section3: string, section4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0'): string {
@@ -181,6 +181,45 @@ describe('section 三 layouts', () => {
     ]);
   });
 
+  describe('one cell a line with a blank line between cells, a zero printed as a blank cell (an empty paragraph: two more blank lines)', () => {
+    /** The test table with its 商业企业 figures under 法律服务机构 (every identity still holds), so that positions matter. */
+    const moved = (r: ApplicationRow) => {
+      const v = [...valuesOf(r)];
+      [v[1], v[4]] = [v[4]!, v[1]!];
+      return v;
+    };
+    const cellsOf = (r: ApplicationRow, values = moved(r)) => [LABELS[r], ...values.map((v) => (v === 0 ? '' : String(v)))];
+    const text = (newRow: string[] = cellsOf('new'), join = '\n\n') => APPLICATION_ROWS.map((r) => (r === 'new' ? newRow : cellsOf(r)).join(join)).join(join);
+
+    it('blank lines place each figure in its column, and blank cells are 0 where the row adds up', () => {
+      const record = parse(report(text()));
+      for (const row of APPLICATION_ROWS) expect(Object.values(record.applications[row]), row).toEqual(moved(row));
+      expect(record.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(codes(record)).toEqual(['applications_blank_cells_inferred']);
+    });
+
+    it('a row whose blank lines do not fit the layout is read as a sparse row: only its total kept', () => {
+      // Two blank lines between 5 and 1: neither one cell gap nor a blank cell.
+      const record = parse(report(text([LABELS.new, '5\n', '', '', '', '1', '', '6'])));
+      expect(record.applications.new).toEqual({ natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: 6 });
+      expect(codes(record)).toContain('applications_total_kept');
+      expect(Object.values(record.applications.granted)).toEqual(moved('granted'));
+    });
+
+    it('a row that does not add up with its blank cells as 0 is not placed by its blank lines', () => {
+      const record = parse(report(text(cellsOf('new', [5, 0, 0, 0, 1, 0, 7]))));
+      expect(record.applications.new.legal).toBeNull();
+      expect(record.applications.new.total).toBe(7);
+      expect(codes(record)).toContain('applications_row_not_adding_up');
+    });
+
+    it('cells on consecutive lines: a blank line is no cell', () => {
+      const record = parse(report(text(undefined, '\n')));
+      expect(record.applications.new.legal).toBeNull();
+      expect(codes(record)).not.toContain('applications_blank_cells_inferred');
+    });
+  });
+
   it('a table that breaks its own accounting rule keeps the printed figures and fails the check', () => {
     const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${(r === 'carried_forward' ? [2, 0, 0, 0, 0, 0, 2] : valuesOf(r)).join(' ')}`).join('\n');
     const record = parse(report(text));
@@ -214,6 +253,21 @@ describe('section 四 layouts', () => {
     expect(Object.values(record.review)).toEqual([null, null, null, null, null]);
     expect(Object.values(record.litigation_direct)).toEqual([0, 0, 0, 0, 0]);
     expect(record.diagnostics.find((d) => d.code === 'cases_blank_cells')?.values).toEqual({ blank: 5 });
+  });
+
+  it('one cell a line with a blank line between, a zero printed as a blank cell (two more blank lines): read by position', () => {
+    const header = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'];
+    const cells = (values: number[]) => [...header, ...values.map((v) => (v === 0 ? '' : String(v)))].join('\n\n');
+    const record = parse(report('', cells(CASES)));
+    expect(Object.values(record.review)).toEqual([1, 0, 0, 1, 2]);
+    expect(Object.values(record.litigation_direct)).toEqual([0, 1, 0, 0, 1]);
+    // A group with no figure at all stays blank: no arithmetic could catch a wrong guess there.
+    expect(Object.values(record.litigation_after_review)).toEqual([null, null, null, null, null]);
+    expect(record.diagnostics.find((d) => d.code === 'cases_blank_cells_inferred')?.values).toEqual({ count: 5 });
+    // A group whose total is blank (0 in a report that breaks its own rule) keeps its figures where they stand.
+    const broken = parse(report('', cells([10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0])));
+    expect(Object.values(broken.review)).toEqual([10, 1, null, null, null]);
+    expect(broken.litigation_after_review.upheld).toBe(5);
   });
 
   it('only some zeros printed (seed 003): all zero by inference, with a diagnostic', () => {

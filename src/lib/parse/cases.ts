@@ -1,13 +1,14 @@
 /**
  * Section 四: reconsideration and litigation, 15 cells in one row (three groups of five).
- * Cells come as one row, one a line, as a positional pipe row with blanks, or (PDF text) in
- * runs out of order; runs are then reordered only when exactly the reordering makes every
+ * Cells come as one row, one a line, as a positional pipe row with blanks, one a line with
+ * blank cells as more blank lines (blank-lines.ts), or (PDF text) in runs out of order; runs are then reordered only when exactly the reordering makes every
  * group add up, and that is a diagnostic.
  */
 import { CASE_OUTCOMES, emptyCaseCells, type CaseCells } from '../schema.ts';
 import type { TableEvent } from './lines.ts';
 import { append } from './append.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
+import { cellSeparator, cellsWithBlanks, type LoneNumber } from './blank-lines.ts';
 
 export interface CasesResult {
   review: CaseCells;
@@ -23,12 +24,12 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
   let zeroMarks = 0;
   for (const e of events) if (e.type === 'numbers') zeroMarks += e.zeroMarks;
   if (zeroMarks > 0) diagnostics.push(diagnostic('zero_marks_inferred', 'cases', { count: zeroMarks }));
-  const positional = events.find(
-    (e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.cells !== null && e.cells.length === CELLS,
-  );
-  if (positional?.cells) {
-    const cells = [0, 5, 10].flatMap((o) => settleGroupBlanks(positional.cells!.slice(o, o + 5)));
-    const read = positional.cells.filter((c, i) => c === null && cells[i] !== null).length;
+  const positional =
+    events.find((e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.cells !== null && e.cells.length === CELLS)?.cells ??
+    cellsOfBlankLines(events);
+  if (positional) {
+    const cells = [0, 5, 10].flatMap((o) => settleGroupBlanks(positional.slice(o, o + 5)));
+    const read = positional.filter((c, i) => c === null && cells[i] !== null).length;
     const left = cells.filter((c) => c === null).length;
     if (read > 0) diagnostics.push(diagnostic('cases_blank_cells_inferred', 'cases', { count: read }));
     if (left > 0) diagnostics.push(diagnostic('cases_blank_cells', 'cases', { blank: left }));
@@ -72,6 +73,30 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
     }
   }
   return groups(values, diagnostics);
+}
+
+/**
+ * The 15 cells printed one a line with blank cells as more blank lines, or null: the figures
+ * must come in one run (no text among them) that its blank lines complete to 15 cells.
+ */
+function cellsOfBlankLines(events: readonly TableEvent[]): (number | null)[] | null {
+  const separator = cellSeparator(events);
+  if (separator === null) return null;
+  const first = events.findIndex((e) => e.type === 'numbers');
+  if (first < 0) return null;
+  const run: LoneNumber[] = [];
+  let i = first;
+  for (; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'label') break;
+    if (e.type === 'numbers') for (const value of e.values) run.push({ value, line: e.line });
+  }
+  if (events.slice(i).some((e) => e.type === 'numbers')) return null;
+  const before = events.slice(0, first).findLast((e) => e.type !== 'blank');
+  if (!before) return null;
+  const after = events[i];
+  const cells = cellsWithBlanks(run, before.line, after ? after.line : events[events.length - 1]!.line + 1, separator, !after);
+  return cells?.length === CELLS && cells.includes(null) ? cells : null;
 }
 
 /**

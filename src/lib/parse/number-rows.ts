@@ -9,6 +9,9 @@
  *   where the layout gives positions, they decide (a figure under 商业企业 stays there, 总计 may
  *   be the first column, a blank or `—` cell is a cell with nothing in it);
  * - numbers alone on their lines accumulate until a label; blank lines split them into blocks.
+ *   Where the layout puts the same blank lines between all cells, more blank lines are blank
+ *   cells (blank-lines.ts): a row they complete to seven cells is read by position when it adds
+ *   up with them as 0.
  *   Seven equal blocks of k ≥ 2 numbers are a column-major k × 7 block (a PDF read column by
  *   column) when the rows' own sums say so; otherwise numbers are read row by row, 7 a row.
  */
@@ -20,6 +23,7 @@ import { headerColumns, isApplicantHeader, type ColumnMap } from './header-colum
 import { isZeroMark, readCellNumber } from './numbers.ts';
 import { compactLabel } from './normalize.ts';
 import { matchApplicationLabel } from './template.ts';
+import { cellSeparator, cellsWithBlanks, type LoneNumber } from './blank-lines.ts';
 
 export const COLUMNS = 7;
 
@@ -76,12 +80,20 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   // The header's words, up to the first figures: where positions are unknown, they still say whether 总计 comes first.
   let headerWords = '';
   let sawFigures = false;
+  const separator = cellSeparator(events);
+  // The numbers alone on their lines since the last line with text (at `loneFrom`).
+  let lone: LoneNumber[] = [];
+  let loneFrom = -1;
 
-  const endRun = () => {
+  /** Ends the run of numbers one a line at `next`, the line with text after it (or the region's end). */
+  const endRun = (next: number, atEnd = false) => {
     if (current) blocks.push(current);
     current = null;
-    if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
+    const row = separator === null || loneFrom < 0 ? null : rowOfBlankLines(lone, loneFrom, next, separator, atEnd, pending);
+    if (row) rows.push(row);
+    else if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
     blocks = [];
+    lone = [];
   };
 
   for (const event of events) {
@@ -95,7 +107,8 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       if (!row) continue;
       // A row of empty cells (a table's spacer, a split table's blank header) is no row.
       if (row.values.every((v) => v === null) && row.label === null) continue;
-      endRun();
+      endRun(event.line);
+      loneFrom = -1;
       readByColumns = event.line;
       zeroMarks += row.zeroMarks;
       const label = row.label ?? takeLabel(pending);
@@ -118,7 +131,8 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       current = null;
     } else if (event.type === 'label' || event.inRow) {
       // A label or a row ends the run of numbers one a line: read it first.
-      endRun();
+      endRun(event.line);
+      loneFrom = event.line;
       if (event.type === 'label') {
         pending.text = event.text;
         pending.used = false;
@@ -133,9 +147,10 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       zeroMarks += event.zeroMarks;
       current ??= { values: [], line: event.line };
       append(current.values, event.values);
+      for (const value of event.values) lone.push({ value, line: event.line });
     }
   }
-  endRun();
+  endRun((events[events.length - 1]?.line ?? 0) + 1, true);
   if (totalFirst(headerWords, rows)) {
     for (const row of rows) if (row.via !== 'columns' && row.values.length > 0) row.values.push(row.values.shift()!);
     notes.push(diagnostic('applications_total_first', 'applications'));
@@ -154,6 +169,19 @@ function columnsRow(values: readonly (number | null)[], label: string | null, li
   if (settled) return { values: settled, sparse: false, label, line, via: 'columns', blanksInferred: values.includes(null) };
   const figures = values.filter((v): v is number => v !== null);
   return { values: figures, sparse: true, label, line, via: 'columns', positional: [...values] };
+}
+
+/**
+ * The row a run of numbers one a line makes with the blank cells its blank lines hold, or null:
+ * read only when they complete it to seven cells, some blank, and it adds up with those as 0 (a
+ * label with only blank lines after it, when it names a template row).
+ */
+function rowOfBlankLines(run: readonly LoneNumber[], from: number, to: number, separator: number, atEnd: boolean, pending: PendingLabel): NumberRow | null {
+  if (run.length === 0 && (pending.used || !namesTemplateRow(pending.text))) return null;
+  const cells = cellsWithBlanks(run, from, to, separator, atEnd);
+  if (cells?.length !== COLUMNS || !cells.includes(null)) return null;
+  const values = settleBlanks(cells);
+  return values ? { values, sparse: false, label: takeLabel(pending), line: run[0]?.line ?? from, via: 'columns', blanksInferred: true } : null;
 }
 
 /** Whether a label names a row of the template (not the tail of a wrapped label). */
