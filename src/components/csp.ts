@@ -16,16 +16,18 @@ export const VIEW_IN_URL_SCRIPT = "if(location.search.length>1)document.document
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 
-/** The policy of a page; `drawnChart`: the page carries a chart drawn at build time, and runs VIEW_IN_URL_SCRIPT. */
-export const csp = (drawnChart: boolean) => [
-  "default-src 'self'",
-  drawnChart ? `script-src 'self' ${hash(VIEW_IN_URL_SCRIPT)}` : "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * The policy of a page; `drawnChart`: the page carries a chart drawn at build time, and runs
+ * VIEW_IN_URL_SCRIPT. Scripts, styles, fonts, fetches and frames fall back to default-src
+ * ('self'), so only what differs from it is written: every page carries the policy (300,000 of
+ * them at 100,000 reports), and each directive spelt out again costs ~5 MB of the site.
+ */
+export const csp = (drawnChart: boolean) =>
+  [
+    "default-src 'self'",
+    ...(drawnChart ? [`script-src 'self' ${hash(VIEW_IN_URL_SCRIPT)}`] : []),
+    "img-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
