@@ -3,6 +3,7 @@
  * the quirk came from. Excerpts marked "seed" are taken from data/reports; the PDF-text layouts
  * are written here in the shape pdftotext gives (the corpus itself is tested in corpus.test.ts).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/lib/parse/index.ts';
 import { APPLICATION_ROWS, type ApplicationRow, type ReportRecord } from '../../src/lib/schema.ts';
@@ -196,6 +197,17 @@ describe('section 三 layouts', () => {
       for (const row of APPLICATION_ROWS) expect(Object.values(record.applications[row]), row).toEqual(moved(row));
       expect(record.checks.filter((c) => !c.ok)).toEqual([]);
       expect(codes(record)).toEqual(['applications_blank_cells_inferred']);
+    });
+
+    it('seeds 000 and 004 (real web copies in this layout) with every zero blank read as with their zeros printed', () => {
+      for (const seed of ['000_fea7b730deba7205.txt', '004_d14223c41a91255a.txt']) {
+        const text = readFileSync(`data/reports/${seed}`, 'utf8');
+        const blanked = text.split('\n').map((line) => (line.trim() === '0' ? '' : line)).join('\n');
+        const [printed, blank] = [parse(text), parse(blanked)];
+        expect(blank.applications, seed).toEqual(printed.applications);
+        expect(codes(blank), seed).toContain('applications_blank_cells_inferred');
+        expect(blank.checks.filter((c) => !c.ok), seed).toEqual(printed.checks.filter((c) => !c.ok));
+      }
     });
 
     it('a row whose blank lines do not fit the layout is read as a sparse row: only its total kept', () => {

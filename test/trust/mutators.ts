@@ -26,7 +26,9 @@ export type Mutation =
   | { kind: 'append_report'; other: number }
   | { kind: 'flood'; at: number; count: number; layout: 'lines' | 'pipes' | 'spaces' }
   | { kind: 'repeat'; at: number; word: string; times: number }
-  | { kind: 'chinese_numerals'; every: number };
+  | { kind: 'chinese_numerals'; every: number }
+  /** A zero alone on its line printed as nothing (every `every`-th one): blank cells of a table one cell a line. */
+  | { kind: 'blank_zeros'; every: number };
 
 /** Words the parser's patterns key on: a line of one of them repeated must not stall it. */
 const KEYWORDS = ['发布', '公开', '热线', '工单', '收取', '未收取', '实际收取', '收到', '申请', '访问量', '粉丝', '行政复议', '条', '件', '元', '万', '1', '1,', '一', '|', '| 1 ', '（七）总计', '结转'];
@@ -84,6 +86,7 @@ export function mutationArb(reports: number): fc.Arbitrary<Mutation> {
         .map(([at, count, layout]) => ({ kind: 'flood' as const, at, count, layout })),
     },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).map((every) => ({ kind: 'chinese_numerals' as const, every })) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 4 }).map((every) => ({ kind: 'blank_zeros' as const, every })) },
     {
       weight: 1,
       arbitrary: fc
@@ -166,6 +169,10 @@ export function applyMutation(text: string, m: Mutation, others: readonly string
             : line.replace(/(?<![\d.,])\d{1,9}(?![\d.,、)）])/g, (d) => (n++ % m.every === 0 ? toChinese(Number(d)) : d)),
         )
         .join('\n');
+    }
+    case 'blank_zeros': {
+      let n = 0;
+      return lines.map((line) => (line.trim() === '0' && n++ % m.every === 0 ? '' : line)).join('\n');
     }
     case 'repeat':
       lines.splice(lineAt(lines, m.at), 0, m.word.repeat(m.times));
