@@ -1,8 +1,9 @@
 /**
  * Section 四: reconsideration and litigation, 15 cells in one row (three groups of five).
  * Cells come as one row, one a line, as a positional pipe row with blanks, one a line with
- * blank cells as more blank lines (blank-lines.ts), or (PDF text) in runs out of order; runs are then reordered only when exactly the reordering makes every
- * group add up, and that is a diagnostic.
+ * blank cells as more blank lines (blank-lines.ts), or (PDF text) in runs out of order; runs are
+ * then reordered only when exactly the reordering makes every group add up, and that is a
+ * diagnostic.
  */
 import { CASE_OUTCOMES, emptyCaseCells, type CaseCells } from '../schema.ts';
 import type { TableEvent } from './lines.ts';
