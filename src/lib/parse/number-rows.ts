@@ -177,9 +177,10 @@ function columnsRow(values: readonly (number | null)[], label: string | null, li
  * label with only blank lines after it, when it names a template row).
  */
 function rowOfBlankLines(run: readonly LoneNumber[], from: number, to: number, separator: number, atEnd: boolean, pending: PendingLabel): NumberRow | null {
-  if (run.length === 0 && (pending.used || !namesTemplateRow(pending.text))) return null;
+  if (run.length === 0 && pending.used) return null;
   const cells = cellsWithBlanks(run, from, to, separator, atEnd);
   if (cells?.length !== COLUMNS || !cells.includes(null)) return null;
+  if (run.length === 0 && !namesTemplateRow(pending.text)) return null;
   const values = settleBlanks(cells);
   return values ? { values, sparse: false, label: takeLabel(pending), line: run[0]?.line ?? from, via: 'columns', blanksInferred: true } : null;
 }
