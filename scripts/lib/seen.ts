@@ -3,7 +3,7 @@
  * build which files it need not read again.
  */
 import { resolve } from 'node:path';
-import { Cache, keyOf } from './cache.ts';
+import { keyOf, type Cache } from './cache.ts';
 import { listedPath, type Listing } from './list-files.ts';
 import { timeVouches } from './shards.ts';
 import { extractKey, parseKey, shardKey, type FileResult, type FileTask, type Fingerprints } from './stages.ts';

@@ -24,7 +24,8 @@ export function cellSeparator(events: readonly TableEvent[]): number | null {
   for (const e of events) {
     if (e.type === 'blank') continue;
     if (e.type === 'row' || (e.type === 'numbers' && e.inRow)) return null;
-    if (last !== null && e.line > last) counts.set(e.line - last - 1, (counts.get(e.line - last - 1) ?? 0) + 1);
+    const gap = last === null ? -1 : e.line - last - 1;
+    if (gap >= 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
     last = e.line;
   }
   let separator: number | null = null;
@@ -40,7 +41,8 @@ function blankCells(gap: number, separator: number): number | null {
 
 /**
  * The cells of a run of numbers alone on their lines, blank cells as null, from the line with text
- * before the run (`from`) to the line with text after it (`to`, or `atEnd`: the region's end). Null when a gap does not fit the layout.
+ * before the run (`from`) to the line with text after it (`to`, or `atEnd`: the region's end).
+ * Null when a gap does not fit the layout.
  */
 export function cellsWithBlanks(run: readonly LoneNumber[], from: number, to: number, separator: number, atEnd: boolean): (number | null)[] | null {
   const cells: (number | null)[] = [];
