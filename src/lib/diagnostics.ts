@@ -40,6 +40,8 @@ export const DIAGNOSTIC_CODES = [
   'proactive_no_figures',
   'proactive_item_not_found',
   'proactive_item_figure_count',
+  'proactive_item_unplaced',
+  'proactive_blank_cells',
   'proactive_figure_count',
   'proactive_cell_no_csv_column',
   // section 三

@@ -10,19 +10,16 @@ import { APPLICATION_ROWS, type ApplicationRow, type ReportRecord } from '../../
 import { CASES, LABELS, valuesOf } from '../support/template-text.ts';
 
 
-function report(section3: string, section4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0'): string {
+const SECTION_2 = ['规章 0 0 0', '行政规范性文件 1 0 3', '行政许可 5', '行政处罚 2', '行政强制 0', '行政事业性收费 0'].join('\n');
+
+function report(section3: string, section4 = '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0', section2 = SECTION_2): string {
   return [
     '某某市某某局',
     '2023年政府信息公开工作年度报告',
     '一、总体情况',
     '2023年，我局认真贯彻落实《条例》。',
     '二、主动公开政府信息情况',
-    '规章 0 0 0',
-    '行政规范性文件 1 0 3',
-    '行政许可 5',
-    '行政处罚 2',
-    '行政强制 0',
-    '行政事业性收费 0',
+    section2,
     '三、收到和处理政府信息公开申请情况',
     section3,
     '四、政府信息公开行政复议、行政诉讼情况',
@@ -240,6 +237,50 @@ describe('section 三 layouts', () => {
     expect(failed).toContain('applications_balance total');
     expect(failed).toContain('applications_balance natural');
     expect(record.checks.find((c) => c.rule === 'applications_balance' && c.column === 'natural')?.values).toEqual({ new: 5, carried_over: 1, total_processed: 6, carried_forward: 2 });
+  });
+});
+
+describe('section 二 layouts: an item with blank cells', () => {
+  const section3 = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
+  const withSection2 = (section2: string) => parse(report(section3, undefined, section2));
+  const proactiveCodes = (record: ReportRecord) => record.diagnostics.filter((d) => d.section === 'proactive').map((d) => `${d.code} ${d.row ?? ''}`.trim());
+
+  it('a pipe row keeps its empty cells: each figure read in its column, the blank cells null', () => {
+    const record = withSection2(['| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |', '| 规章 | | | 5 |', '| 行政规范性文件 | 1 | | 3 | |', '| 行政许可 | 5 |', '| 行政处罚 | 2 |', '| 行政强制 | 0 |', '| 行政事业性收费 | 0 |'].join('\n'));
+    expect(record.proactive.regulations).toEqual({ issued: null, repealed: null, in_force: 5 });
+    // An empty cell past the item's columns (a wider table's) is no blank cell of the item.
+    expect(record.proactive.normative_documents).toEqual({ issued: 1, repealed: null, in_force: 3 });
+    expect(proactiveCodes(record)).toEqual(['proactive_blank_cells regulations', 'proactive_blank_cells normative_documents', 'proactive_figure_count']);
+  });
+
+  it('one cell a line with a blank line between cells (seed 000, a web copy): a blank cell is read from its blank lines', () => {
+    const text = readFileSync('data/reports/000_fea7b730deba7205.txt', 'utf8').split('\n');
+    const printed = parse(text.join('\n'));
+    expect(printed.proactive.normative_documents).toEqual({ issued: 4, repealed: 5, in_force: 8 });
+    const start = text.findIndex((l) => l.includes('二、主动公开'));
+    for (const [figure, column] of [['4', 'issued'], ['5', 'repealed'], ['8', 'in_force']] as const) {
+      const blanked = parse(text.map((l, i) => (i > start && l.trim() === figure && i < start + 40 ? '' : l)).join('\n'));
+      expect(blanked.proactive.normative_documents, figure).toEqual({ ...printed.proactive.normative_documents, [column]: null });
+      expect(blanked.proactive.regulations, figure).toEqual(printed.proactive.regulations);
+      expect(proactiveCodes(blanked), figure).toContain('proactive_blank_cells normative_documents');
+    }
+  });
+
+  it('figures without their columns (blank cells dropped, as PDF text drops them) are not read in order: the item is left null and says so', () => {
+    const record = withSection2(SECTION_2.replace('行政规范性文件 1 0 3', '行政规范性文件 1 3'));
+    expect(record.proactive.normative_documents).toEqual({ issued: null, repealed: null, in_force: null });
+    expect(record.diagnostics).toContainEqual({ code: 'proactive_item_unplaced', section: 'proactive', row: 'normative_documents', values: { found: 2, expected: 3 } });
+    expect(record.proactive.regulations).toEqual({ issued: 0, repealed: 0, in_force: 0 });
+  });
+
+  it('blank lines that do not fit the layout place nothing', () => {
+    const cells = ['规章', '0', '0', '0', '行政规范性文件', '1', '', '3', '行政许可', '5', '行政处罚', '2', '行政强制', '0', '行政事业性收费', '0'];
+    const fits = withSection2(cells.join('\n\n'));
+    expect(fits.proactive.normative_documents).toEqual({ issued: 1, repealed: null, in_force: 3 });
+    // One blank line between cells, but two before 3: neither a cell's gap nor a blank cell.
+    const record = withSection2(cells.join('\n\n').replace('\n\n\n\n3', '\n\n\n3'));
+    expect(record.proactive.normative_documents).toEqual({ issued: null, repealed: null, in_force: null });
+    expect(proactiveCodes(record)).toContain('proactive_item_unplaced normative_documents');
   });
 });
 
