@@ -394,6 +394,43 @@ describe('prose metrics keep the sentence they came from', () => {
     expect(r.metrics).toMatchObject({ hotline_tickets: 31_800, fees_charged_yuan: 3940 });
   });
 
+  it('a day’s or a month’s visits are not the year’s; the year’s figure in the next clause is', () => {
+    expect(withProse('门户网站日均访问量1200次。').metrics).toEqual({});
+    expect(withProse('门户网站访问量日均1200次，全年访问量43.8万次。').metrics).toEqual({ website_visits: 438_000 });
+    expect(withProse('门户网站全年浏览量超过50万人次，日均访问量约1300次。').metrics).toEqual({ website_visits: 500_000 });
+  });
+
+  it('a rate is no count: 同比增长20% reads nothing, in a metric or in a restated table figure', () => {
+    expect(withProse('门户网站访问量同比增长20%，达到45万次。').metrics.website_visits).toBeUndefined();
+    expect(withProse('门户网站访问量达45万次，同比增长20%。').metrics).toEqual({ website_visits: 450_000 });
+    expect(withProse('微信公众号粉丝数增长1.5倍，达到3.2万人。').metrics.wechat_followers).toBeUndefined();
+    const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
+    const record = parse(report(text).replace('2023年，我局认真贯彻落实《条例》。', '2023年，收到政府信息公开申请同比增长20%。'));
+    expect(record.checks.filter((c) => c.rule === 'prose_restates_table')).toEqual([]);
+  });
+
+  it('thousands separators: 1,234,567 is one figure, not a clause ending at its comma', () => {
+    const record = withProse('门户网站发布信息1,200条,访问量3,456,789次。');
+    expect(record.metrics).toEqual({ website_posts: 1200, website_visits: 3_456_789 });
+    expect(record.metric_sources.website_visits?.raw).toBe('3,456,789次');
+  });
+
+  it('a total to date (截至…累计, …以来) is not the year’s posts or visits; followers, a stock, are read as of the date', () => {
+    expect(withProse('截至2023年12月31日，门户网站累计发布信息5.6万条，本年度发布信息8000条。').metrics).toEqual({ website_posts: 8000 });
+    expect(withProse('门户网站开通以来累计访问量1.2亿次，2023年访问量560万次。').metrics).toEqual({ website_visits: 5_600_000 });
+    expect(withProse('截至12月底，门户网站全年累计发布信息1200条。').metrics).toEqual({ website_posts: 1200 });
+    expect(withProse('截至年底，政务微信公众号关注人数达3.2万人。').metrics).toEqual({ wechat_followers: 32_000 });
+  });
+
+  it('a year is no count: 访问量2023年达45万次 reads no 2023', () => {
+    expect(withProse('门户网站访问量2023年达45万次。').metrics.website_visits).toBeUndefined();
+  });
+
+  it('访问总量 and 访问人次 name the visits too', () => {
+    expect(withProse('政府门户网站访问总量达230万次。').metrics).toEqual({ website_visits: 2_300_000 });
+    expect(withProse('全年门户网站访问人次达12万。').metrics).toEqual({ website_visits: 120_000 });
+  });
+
   it('the prose restating a table figure is checked against the table (seed 004)', () => {
     const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${valuesOf(r).join(' ')}`).join('\n');
     const record = parseReport(

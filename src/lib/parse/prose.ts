@@ -33,7 +33,11 @@ export interface Restatement {
   sentence: string;
 }
 
-const Q = `(?<q>${QUANTITY_SOURCE})`;
+/**
+ * A quantity, whole: not the first digits of a longer number, not a rate (`同比增长20%`, `增长2倍`,
+ * `提高3个百分点`), which counts nothing, and not a date (`访问量2023年达45万次`).
+ */
+const Q = `(?<q>${QUANTITY_SOURCE})(?!(?<=\\d)[\\d.]|\\s*(?:%|％|‰|个百分点|倍|成|年|月|日))`;
 /**
  * Most characters between a keyword and its figure (`发布…441条`): real sentences need a few dozen.
  * Unbounded lazy gaps made hostile text (a keyword repeated 20,000 times) take seconds per line.
@@ -51,7 +55,7 @@ const CHANNEL = new RegExp(`(${WEBSITE.source})|(${NEW_MEDIA.source})`);
 
 /** Words each pattern opens with: a clause without any of them cannot match it. */
 const POST_WORDS = ['发布', '公开', '公布', '推送', '更新', '刊发'];
-const VISIT_WORDS = ['访问量', '访问次数', '点击量', '浏览量', '浏览次数', '阅读量'];
+const VISIT_WORDS = ['访问量', '访问总量', '访问次数', '访问人次', '点击量', '浏览量', '浏览次数', '阅读量'];
 const FOLLOWER_WORDS = ['关注人数', '关注量', '关注用户', '粉丝', '订阅用户', '订阅人数'];
 /** Any word of each list, for a test over a whole sentence. */
 const POST_RX = new RegExp(POST_WORDS.join('|'));
@@ -60,7 +64,7 @@ const POST_UNITS = /[条篇则]/;
 const VISIT_RX = new RegExp(VISIT_WORDS.join('|'));
 const FOLLOWER_RX = new RegExp(FOLLOWER_WORDS.join('|'));
 const POSTS = rx(String.raw`(?:发布|公开|公布|推送|更新|刊发)[^，,。；;]{0,GAP}?Q\s*(?:条|篇|则)(?!\S{0,4}(?:消息|短信))`);
-const VISITS = rx(String.raw`(?:总访问量|访问量|访问次数|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
+const VISITS = rx(String.raw`(?:总访问量|访问量|访问总量|访问次数|访问人次|点击量|浏览量|浏览次数|阅读量)[^，,。；;\d]{0,6}?Q\s*(?:次|人次)?`);
 const FOLLOWERS = rx(String.raw`(?:关注人数|关注量|关注用户|粉丝数?|订阅(?:用户|人数))[^，,。；;\d]{0,6}?Q\s*(?:人|个|户)?`);
 const HOTLINE = rx(String.raw`(?:热线|工单)[^。；;]{0,GAP}?(?<![\d.])Q\s*(?:件|份|单|宗|个)`);
 const FEES = rx(String.raw`收取[^。；;]{0,GAP}?Q\s*元`);
@@ -115,9 +119,12 @@ function sentences(paragraph: string): string[] {
   return out;
 }
 
-/** The sentence cut after each ， and , (as `split(/(?<=[，,])/)` cuts, never at the very end). */
+/**
+ * The sentence cut after each ， and each , that is not a thousands separator (`1,234,567`: a
+ * comma between digits), never at the very end.
+ */
 function clauses(sentence: string): string[] {
-  return cutAfter(sentence, /[，,]/g);
+  return cutAfter(sentence, /，|(?<!\d),|,(?!\d)/g);
 }
 
 /**
@@ -133,6 +140,19 @@ function cutAfter(text: string, marks: RegExp): string[] {
   }
   out.push(text.slice(from));
   return out;
+}
+
+/** A sentence speaking of a total to date; a cumulative figure; and the words that make one the year's. */
+const TO_DATE = /截至|截止|至今|以来/;
+const CUMULATIVE = /累计|总计|共计/;
+const THIS_YEAR = /全年|本年|年度|今年|当年/;
+
+/** Words that make a count one of a day or a month (`日均访问量`, `访问量日均…`, `每月`), not the year's. */
+const PER_PERIOD = /日均|月均|平均|每日|每天|每月|单日|周均/;
+
+/** Whether the match (from its keyword to its figure), or the few characters before it, makes the figure a day's or a month's. */
+function perPeriod(clause: string, m: RegExpExecArray): boolean {
+  return PER_PERIOD.test(clause.slice(Math.max(0, m.index - 4), m.index + m[0].length));
 }
 
 function quantityAt(m: RegExpExecArray) {
@@ -159,6 +179,9 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
     if (!hotlineWords && !paragraphNames && !MAY_HOLD_FIGURE.test(paragraph)) continue;
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of paragraphSentences) {
+      // Once a sentence says `截至…` or `…以来`, a 累计 figure without 全年 or 本年度 is the total to date
+      // (`截至2023年底，门户网站累计发布信息5.6万条`), not the year's: posts, visits and tickets skip it.
+      let toDate = false;
       // Clauses matter for a channel word, or for a figure after the words of a pattern that can
       // fire: posts and visits need a channel, followers any channel but the website. The
       // channel changes only at a clause naming one, so without one it holds for the sentence.
@@ -172,11 +195,13 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
           const named = CHANNEL.exec(clause);
           if (named) channel = named[1] !== undefined ? 'website' : 'new_media';
         }
+        toDate ||= TO_DATE.test(clause);
         if (!figures || !MAY_HOLD_FIGURE.test(clause)) continue;
+        const sinceLaunch = toDate && CUMULATIVE.test(clause) && !THIS_YEAR.test(clause);
         let m: RegExpExecArray | null;
-        if (posts && channel && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
-        // `部分作品点击量突破10万` is one post's count, not the channel's total.
-        if (visits && channel && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
+        if (posts && channel && !sinceLaunch && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
+        // `部分作品点击量突破10万` is one post's count, not the channel's total; `日均访问量1200次` a day's.
+        if (visits && channel && !sinceLaunch && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause) && !perPeriod(clause, m)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
         if (followers && channel !== 'website' && holdsAny(clause, FOLLOWER_WORDS) && (m = FOLLOWERS.exec(clause))) put('wechat_followers', m, sentence);
       }
       const hotline = hotlineWords && (sentence.includes('热线') || sentence.includes('工单')) ? HOTLINE.exec(sentence) : null;
