@@ -422,6 +422,18 @@ describe('prose metrics keep the sentence they came from', () => {
     expect(withProse('截至年底，政务微信公众号关注人数达3.2万人。').metrics).toEqual({ wechat_followers: 32_000 });
   });
 
+  it('a change is no count (较去年增加200条, 新增粉丝3000人); the count it came to is (增加到, 增至)', () => {
+    expect(withProse('门户网站发布信息较去年增加200条。').metrics).toEqual({});
+    expect(withProse('门户网站访问量较上年增加10万次。').metrics).toEqual({});
+    expect(withProse('热线工单较去年增加200件。').metrics).toEqual({});
+    expect(withProse('政务微信公众号新增粉丝3000人。').metrics).toEqual({});
+    expect(withProse('门户网站发布信息1200条，比上年增加200条。').metrics).toEqual({ website_posts: 1200 });
+    expect(withProse('门户网站访问量增长至45万次。').metrics).toEqual({ website_visits: 450_000 });
+    expect(withProse('政务微信公众号关注人数增至2.5万人。').metrics).toEqual({ wechat_followers: 25_000 });
+    // Posts are a flow: the year's new posts are its posts.
+    expect(withProse('门户网站全年新增发布信息1200条。').metrics).toEqual({ website_posts: 1200 });
+  });
+
   it('a year is no count: 访问量2023年达45万次 reads no 2023', () => {
     expect(withProse('门户网站访问量2023年达45万次。').metrics.website_visits).toBeUndefined();
   });

@@ -147,29 +147,36 @@ const TO_DATE = /截至|截止|至今|以来/;
 const CUMULATIVE = /累计|总计|共计/;
 const THIS_YEAR = /全年|本年|年度|今年|当年/;
 
-/** Words that make a count one of a day or a month (`日均访问量`, `访问量日均…`, `每月`), not the year's. */
-const PER_PERIOD = /日均|月均|平均|每日|每天|每月|单日|周均/;
+/**
+ * Words that make a figure something else than the year's count: a day's or a month's
+ * (`日均访问量1200次`, `访问量日均…`), or a change (`较去年增加200条`; but `增加到`, `增长至`: the
+ * count it came to). For a stock (followers) 新增 is a change too (`新增粉丝3000人`); for a flow
+ * it is the year's count (`新增信息1200条`).
+ */
+const NOT_A_COUNT = /日均|月均|周均|平均|每日|每天|每周|每月|单日|(?:增加|增长|增多|减少|下降|提升|提高|上升)(?![至到为])/;
+const NOT_A_STOCK = /新增(?![至到为])/;
 
-/** Whether the match (from its keyword to its figure), or the few characters before it, makes the figure a day's or a month's. */
-function perPeriod(clause: string, m: RegExpExecArray): boolean {
-  return PER_PERIOD.test(clause.slice(Math.max(0, m.index - 4), m.index + m[0].length));
+/** The figure a match ends with (its last occurrence in the match: every pattern ends with it, then a unit), where it starts in the match. */
+function figureStart(m: RegExpExecArray): number {
+  return m[0].lastIndexOf(m.groups!.q!);
 }
 
-function quantityAt(m: RegExpExecArray) {
+/** The count a match gives (`stock`: at the year's end), or null: none, or the words before it (a few before the match too) make it a day's, or a change. */
+function countAt(m: RegExpExecArray, stock = false) {
   const q = m.groups?.q;
-  return q ? readQuantity(q) : null;
+  const lead = m.input.slice(Math.max(0, m.index - 4), m.index + figureStart(m));
+  if (!q || NOT_A_COUNT.test(lead) || (stock && NOT_A_STOCK.test(lead))) return null;
+  return readQuantity(q);
 }
 
 /** `prose`: the section 一 paragraphs; `closing`: the lines of section 六 then section 一. */
 export function readProseMetrics(prose: readonly Paragraph[], closing: readonly string[]): ProseMetric[] {
   const found = new Map<MetricKey, ProseMetric>();
   const put = (key: MetricKey, m: RegExpExecArray, sentence: string) => {
-    const q = quantityAt(m);
+    const q = countAt(m, key === 'wechat_followers');
     if (!q || found.has(key)) return;
-    // The figure's own position: every pattern ends with the figure (then only a unit), so its
-    // last occurrence in the match, not the first (`热线12345共受理来电345件`).
-    const start = m[0].lastIndexOf(m.groups!.q!);
-    found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(start).trim(), approximate: q.approximate } });
+    // The figure's own position: its last occurrence in the match, not the first (`热线12345共受理来电345件`).
+    found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(figureStart(m)).trim(), approximate: q.approximate } });
   };
 
   for (const { text: paragraph, sentences: paragraphSentences } of prose) {
@@ -200,8 +207,8 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
         const sinceLaunch = toDate && CUMULATIVE.test(clause) && !THIS_YEAR.test(clause);
         let m: RegExpExecArray | null;
         if (posts && channel && !sinceLaunch && holdsAny(clause, POST_WORDS) && (m = POSTS.exec(clause))) put(channel === 'website' ? 'website_posts' : 'wechat_posts', m, sentence);
-        // `部分作品点击量突破10万` is one post's count, not the channel's total; `日均访问量1200次` a day's.
-        if (visits && channel && !sinceLaunch && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause) && !perPeriod(clause, m)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
+        // `部分作品点击量突破10万` is one post's count, not the channel's total.
+        if (visits && channel && !sinceLaunch && holdsAny(clause, VISIT_WORDS) && (m = VISITS.exec(clause)) && !/部分|单条|单篇|最高|个别/.test(clause)) put(channel === 'website' ? 'website_visits' : 'wechat_reads', m, sentence);
         if (followers && channel !== 'website' && holdsAny(clause, FOLLOWER_WORDS) && (m = FOLLOWERS.exec(clause))) put('wechat_followers', m, sentence);
       }
       const hotline = hotlineWords && (sentence.includes('热线') || sentence.includes('工单')) ? HOTLINE.exec(sentence) : null;
@@ -264,7 +271,7 @@ export function readRestatements(prose: readonly Paragraph[]): Restatement[] {
       for (const { figure, pattern, words } of RESTATEMENTS) {
         if (out.has(figure) || !holdsAny(sentence, words)) continue;
         const m = pattern.exec(sentence);
-        const q = m ? quantityAt(m) : null;
+        const q = m ? countAt(m) : null;
         if (q && !q.approximate && /\d/.test(q.raw)) out.set(figure, { figure, value: q.value, sentence });
       }
     }
