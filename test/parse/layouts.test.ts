@@ -434,6 +434,13 @@ describe('prose metrics keep the sentence they came from', () => {
     expect(withProse('门户网站全年新增发布信息1200条。').metrics).toEqual({ website_posts: 1200 });
   });
 
+  it('a lower bound (突破1万, 超500万) is read as approximate', () => {
+    const record = withProse('政务微信公众号粉丝量突破1万人。门户网站访问量超500万次。');
+    expect(record.metrics).toEqual({ wechat_followers: 10_000, website_visits: 5_000_000 });
+    expect(record.metric_sources.wechat_followers).toMatchObject({ raw: '突破1万人', approximate: true });
+    expect(record.metric_sources.website_visits).toMatchObject({ raw: '超500万次', approximate: true });
+  });
+
   it('a year is no count: 访问量2023年达45万次 reads no 2023', () => {
     expect(withProse('门户网站访问量2023年达45万次。').metrics.website_visits).toBeUndefined();
   });

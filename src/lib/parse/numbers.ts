@@ -96,7 +96,7 @@ export interface Quantity {
  * 30,000 digits run together), and digits right after numerals (`三千一百八十0份`, garbled text) are
  * not read as a figure of their own.
  */
-export const QUANTITY_SOURCE = `(约|近|逾|超过|大约)?\\s*((?<![\\d.${CHINESE_NUMERAL_CHARS}])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+)\\s*(万|亿)?\\s*(多|余|以上|左右)?`;
+export const QUANTITY_SOURCE = `(约|近|逾|超过|突破|超|大约)?\\s*((?<![\\d.${CHINESE_NUMERAL_CHARS}])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|(?<![${CHINESE_NUMERAL_CHARS}])[${CHINESE_NUMERAL_CHARS}]+)\\s*(万|亿)?\\s*(多|余|以上|左右)?`;
 
 const QUANTITY_AT_START = new RegExp(`^${QUANTITY_SOURCE}`);
 
