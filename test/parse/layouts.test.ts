@@ -389,6 +389,11 @@ describe('prose metrics keep the sentence they came from', () => {
     expect(record.metrics).toEqual({});
   });
 
+  it('a fee’s rate is not the fees charged: 标准为每件50元 reads nothing, 未收取 reads 0', () => {
+    const record = withProse('本年度依申请公开信息处理费的收取标准为每件50元，全年未收取信息处理费。');
+    expect(record.metrics).toEqual({ fees_charged_yuan: 0 });
+  });
+
   it('hotline tickets and fees (seed 004)', () => {
     const r = withProse('妥善做好12345政府热线工单回复工作,2023年共处理工单31800份,均按时答复。全年收取信息处理费 3940 元。');
     expect(r.metrics).toMatchObject({ hotline_tickets: 31_800, fees_charged_yuan: 3940 });
@@ -432,6 +437,8 @@ describe('prose metrics keep the sentence they came from', () => {
     expect(withProse('政务微信公众号关注人数增至2.5万人。').metrics).toEqual({ wechat_followers: 25_000 });
     // Posts are a flow: the year's new posts are its posts.
     expect(withProse('门户网站全年新增发布信息1200条。').metrics).toEqual({ website_posts: 1200 });
+    // A change in another clause of the sentence says nothing of this figure.
+    expect(withProse('12345热线受理量较去年增长，全年受理工单5.6万件。').metrics).toEqual({ hotline_tickets: 56_000 });
   });
 
   it('a lower bound (突破1万, 超500万) is read as approximate', () => {

@@ -149,22 +149,26 @@ const THIS_YEAR = /全年|本年|年度|今年|当年/;
 
 /**
  * Words that make a figure something else than the year's count: a day's or a month's
- * (`日均访问量1200次`, `访问量日均…`), or a change (`较去年增加200条`; but `增加到`, `增长至`: the
- * count it came to). For a stock (followers) 新增 is a change too (`新增粉丝3000人`); for a flow
- * it is the year's count (`新增信息1200条`).
+ * (`日均访问量1200次`, `访问量日均…`), a price (`每件50元`), or a change (`较去年增加200条`; but
+ * `增加到`, `增长至`: the count it came to). For a stock (followers) 新增 is a change too
+ * (`新增粉丝3000人`); for a flow it is the year's count (`新增信息1200条`).
  */
-const NOT_A_COUNT = /日均|月均|周均|平均|每日|每天|每周|每月|单日|(?:增加|增长|增多|减少|下降|提升|提高|上升)(?![至到为])/;
+const NOT_A_COUNT = /日均|月均|周均|平均|每日|每天|每周|每月|单日|每(?:件|页|份|次|人|条|个|项)|(?:增加|增长|增多|减少|下降|提升|提高|上升)(?![至到为])/;
 const NOT_A_STOCK = /新增(?![至到为])/;
 
-/** The figure a match ends with (its last occurrence in the match: every pattern ends with it, then a unit), where it starts in the match. */
+/** Where the match's figure starts: its last occurrence in the match (every pattern ends with it, then a unit). */
 function figureStart(m: RegExpExecArray): number {
   return m[0].lastIndexOf(m.groups!.q!);
 }
 
-/** The count a match gives (`stock`: at the year's end), or null: none, or the words before it (a few before the match too) make it a day's, or a change. */
+/**
+ * The count a match gives (`stock`: at the year's end), or null: none, or the words before it in
+ * its clause (a few before the match too) make it a day's, a price or a change (NOT_A_COUNT).
+ */
 function countAt(m: RegExpExecArray, stock = false) {
   const q = m.groups?.q;
-  const lead = m.input.slice(Math.max(0, m.index - 4), m.index + figureStart(m));
+  const before = m.input.slice(Math.max(0, m.index - 4), m.index + figureStart(m));
+  const lead = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1);
   if (!q || NOT_A_COUNT.test(lead) || (stock && NOT_A_STOCK.test(lead))) return null;
   return readQuantity(q);
 }
@@ -187,7 +191,7 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
     let channel: 'website' | 'new_media' | null = null;
     for (const sentence of paragraphSentences) {
       // Once a sentence says `截至…` or `…以来`, a 累计 figure without 全年 or 本年度 is the total to date
-      // (`截至2023年底，门户网站累计发布信息5.6万条`), not the year's: posts, visits and tickets skip it.
+      // (`截至2023年底，门户网站累计发布信息5.6万条`), not the year's: posts and visits skip it.
       let toDate = false;
       // Clauses matter for a channel word, or for a figure after the words of a pattern that can
       // fire: posts and visits need a channel, followers any channel but the website. The
@@ -221,7 +225,8 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
     for (const sentence of sentences(paragraph)) {
       if (!sentence.includes('收取') && !sentence.includes('费')) continue;
       const fee = ACTUAL_FEE_MENTION.test(sentence) ? ACTUAL_FEES.exec(sentence) : FEES.exec(sentence);
-      if (fee) put('fees_charged_yuan', fee, sentence);
+      // A price (`收取标准为每件50元`) is no fee charged: the sentence may still say none was.
+      if (fee && countAt(fee)) put('fees_charged_yuan', fee, sentence);
       else if (NO_FEES.test(sentence) && !found.has('fees_charged_yuan')) {
         found.set('fees_charged_yuan', { key: 'fees_charged_yuan', value: 0, source: { sentence, raw: NO_FEES.exec(sentence)![0], approximate: false } });
       }
