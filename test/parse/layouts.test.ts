@@ -257,9 +257,10 @@ describe('section 二 layouts: an item with blank cells', () => {
     const text = readFileSync('data/reports/000_fea7b730deba7205.txt', 'utf8').split('\n');
     const printed = parse(text.join('\n'));
     expect(printed.proactive.normative_documents).toEqual({ issued: 4, repealed: 5, in_force: 8 });
-    const start = text.findIndex((l) => l.includes('二、主动公开'));
+    const [start, end] = ['二、主动公开', '三、收到和处理'].map((heading) => text.findIndex((l) => l.includes(heading)));
     for (const [figure, column] of [['4', 'issued'], ['5', 'repealed'], ['8', 'in_force']] as const) {
-      const blanked = parse(text.map((l, i) => (i > start && l.trim() === figure && i < start + 40 ? '' : l)).join('\n'));
+      // The figure's line in section 二 emptied: its cell printed blank (section 二's other figures are 0).
+      const blanked = parse(text.map((l, i) => (i > start! && i < end! && l.trim() === figure ? '' : l)).join('\n'));
       expect(blanked.proactive.normative_documents, figure).toEqual({ ...printed.proactive.normative_documents, [column]: null });
       expect(blanked.proactive.regulations, figure).toEqual(printed.proactive.regulations);
       expect(proactiveCodes(blanked), figure).toContain('proactive_blank_cells normative_documents');
