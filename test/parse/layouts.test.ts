@@ -438,6 +438,9 @@ describe('prose metrics keep the sentence they came from', () => {
     expect(withProse('政务微信公众号关注人数增至2.5万人。').metrics).toEqual({ wechat_followers: 25_000 });
     // Posts are a flow: the year's new posts are its posts.
     expect(withProse('门户网站全年新增发布信息1200条。').metrics).toEqual({ website_posts: 1200 });
+    // The figure of the year compared with is not this year's.
+    expect(withProse('全年在门户网站发布信息数量较2022年的800条增至1200条。').metrics.website_posts).toBeUndefined();
+    expect(withProse('政务微信公众号粉丝量由去年的1.2万人增至1.5万人。').metrics.wechat_followers).toBeUndefined();
     // A change in another clause of the sentence says nothing of this figure.
     expect(withProse('12345热线受理量较去年增长，全年受理工单5.6万件。').metrics).toEqual({ hotline_tickets: 56_000 });
   });

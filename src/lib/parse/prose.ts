@@ -155,6 +155,8 @@ const THIS_YEAR = /全年|本年|年度|今年|当年/;
  */
 const NOT_A_COUNT = /日均|月均|周均|平均|每日|每天|每周|每月|单日|每(?:件|页|份|次|人|条|个|项)|(?:增加|增长|增多|减少|下降|提升|提高|上升)(?![至到为])/;
 const NOT_A_STOCK = /新增(?![至到为])/;
+/** A figure right after the year it is compared with (`较2022年的800条增至1200条`, `由去年的1.2万人`): the earlier year's. */
+const EARLIER_YEAR = /(?:较|比|由|从)(?:去年|上年|上一年度?|前一年|20\d{2}年)(?:同期)?的?\s*(?:约|近|逾|超过|突破|超|大约)?\s*$/;
 
 /** Where the match's figure starts: its last occurrence in the match (every pattern ends with it, then a unit). */
 function figureStart(m: RegExpExecArray): number {
@@ -163,13 +165,14 @@ function figureStart(m: RegExpExecArray): number {
 
 /**
  * The count a match gives (`stock`: at the year's end), or null: none, or the words before it in
- * its clause (a few before the match too) make it a day's, a price or a change (NOT_A_COUNT).
+ * its clause (a few before the match too) make it a day's, a price or a change (NOT_A_COUNT), or
+ * the earlier year's (EARLIER_YEAR).
  */
 function countAt(m: RegExpExecArray, stock = false) {
   const q = m.groups?.q;
   const before = m.input.slice(Math.max(0, m.index - 4), m.index + figureStart(m));
   const lead = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')) + 1);
-  if (!q || NOT_A_COUNT.test(lead) || (stock && NOT_A_STOCK.test(lead))) return null;
+  if (!q || NOT_A_COUNT.test(lead) || (stock && NOT_A_STOCK.test(lead)) || EARLIER_YEAR.test(lead)) return null;
   return readQuantity(q);
 }
 
