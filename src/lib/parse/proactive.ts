@@ -75,7 +75,8 @@ export function readProactive(events: readonly TableEvent[], fallbackTemplate: '
     }
   }
   const separator = cellSeparator(events);
-  const lastLine = events.reduce((n, e) => Math.max(n, e.line), -1);
+  // Events come in line order: the region's last line is the last event's.
+  const lastLine = events.at(-1)?.line ?? -1;
 
   const proactive: Proactive = {};
   if (zeroMarks > 0) diagnostics.push(diagnostic('zero_marks_inferred', 'proactive', { count: zeroMarks }));

@@ -156,7 +156,7 @@ const THIS_YEAR = /全年|本年|年度|今年|当年/;
 const NOT_A_COUNT = /日均|月均|周均|平均|每日|每天|每周|每月|单日|每(?:件|页|份|次|人|条|个|项)|(?:增加|增长|增多|减少|下降|提升|提高|上升)(?![至到为])/;
 const NOT_A_STOCK = /新增(?![至到为])/;
 /** A figure right after the year it is compared with (`较2022年的800条增至1200条`, `由去年的1.2万人`): the earlier year's. */
-const EARLIER_YEAR = /(?:较|比|由|从)(?:去年|上年|上一年度?|前一年|20\d{2}年)(?:同期)?的?\s*(?:约|近|逾|超过|突破|超|大约)?\s*$/;
+const EARLIER_YEAR = /(?:较|比|由|从)(?:去年|上年|上一年度?|前一年|20\d{2}年)(?:同期)?的?\s*$/;
 
 /** Where the match's figure starts: its last occurrence in the match (every pattern ends with it, then a unit). */
 function figureStart(m: RegExpExecArray): number {
@@ -179,11 +179,14 @@ function countAt(m: RegExpExecArray, stock = false) {
 /** `prose`: the section 一 paragraphs; `closing`: the lines of section 六 then section 一. */
 export function readProseMetrics(prose: readonly Paragraph[], closing: readonly string[]): ProseMetric[] {
   const found = new Map<MetricKey, ProseMetric>();
-  const put = (key: MetricKey, m: RegExpExecArray, sentence: string) => {
+  /** Keeps the match's count under `key` unless one came first; false when the match gives no count. */
+  const put = (key: MetricKey, m: RegExpExecArray, sentence: string): boolean => {
     const q = countAt(m, key === 'wechat_followers');
-    if (!q || found.has(key)) return;
+    if (!q) return false;
+    if (found.has(key)) return true;
     // The figure's own position: its last occurrence in the match, not the first (`热线12345共受理来电345件`).
     found.set(key, { key, value: q.value, source: { sentence, raw: m[0].slice(figureStart(m)).trim(), approximate: q.approximate } });
+    return true;
   };
 
   for (const { text: paragraph, sentences: paragraphSentences } of prose) {
@@ -229,8 +232,8 @@ export function readProseMetrics(prose: readonly Paragraph[], closing: readonly 
       if (!sentence.includes('收取') && !sentence.includes('费')) continue;
       const fee = ACTUAL_FEE_MENTION.test(sentence) ? ACTUAL_FEES.exec(sentence) : FEES.exec(sentence);
       // A price (`收取标准为每件50元`) is no fee charged: the sentence may still say none was.
-      if (fee && countAt(fee)) put('fees_charged_yuan', fee, sentence);
-      else if (NO_FEES.test(sentence) && !found.has('fees_charged_yuan')) {
+      const charged = fee !== null && put('fees_charged_yuan', fee, sentence);
+      if (!charged && NO_FEES.test(sentence) && !found.has('fees_charged_yuan')) {
         found.set('fees_charged_yuan', { key: 'fees_charged_yuan', value: 0, source: { sentence, raw: NO_FEES.exec(sentence)![0], approximate: false } });
       }
     }
