@@ -161,6 +161,9 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   applications_total_first: () => '第三部分表头把“总计”列在最前，各行数字也按此相加：已把每行第一个数字读作总计',
   applications_blank_cells_inferred: (w) => `第三部分${linesZh(w, 'lines')}的空白格推定为0（该行不计空白格即与总计相符，或整行空白）`,
   applications_blank_cells_left: (w) => `第三部分${linesZh(w, 'lines')}的空白格保留为空：按0计算该行与总计不符`,
+  applications_stray_figure: (w) => `第三部分第${w.line}行的${w.n('value')}单独成行，其标签指向前面的行（版式文件的文字把一格移离了所在行）；未作为一行读取`,
+  applications_row_from_balance: (w) =>
+    `第三部分“${w.row}”只印了${w.v('printed')}；按“本年新收+上年结转=办理结果总计+结转下年度”由其他三行算出各格：${w.v('cells')}`,
   applications_zero_rows_inferred: (w, d) => `第三部分以下各行只印了7格中的${w.n('printed')}格，均为0，未印的格推定为0：${rowsZh(w, d, 'rows')}`,
   applications_single_figure_as_natural: (w) =>
     `第三部分“${w.row}”（第${w.line}行）只印了${w.list('printed').join('和')}；${w.n('total')}记入“${APPLICANT_LABELS.natural.zh}”，未印的格推定为0`,
@@ -172,6 +175,7 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   cases_no_figures: () => '第四部分没有数字',
   cases_zeros_inferred: (w) => `第四部分15格只印了${w.n('printed')}格，均为0；未印的格推定为0`,
   cases_too_few_figures: (w) => `第四部分15格只印了${w.list('printed').length}格（${w.list('printed').join(' ')}）；无法确定位置，均不采用`,
+  cases_cell_from_sums: (w) => `第四部分15格只印了14格（${w.list('printed').join(' ')}）；只有一种补法能使每组与总计相符，按此读作：${w.list('cells').join(' ')}`,
   cases_too_many_figures: (w) => `第四部分有${w.n('found')}个数字，应为15个；读取最后15个`,
   cases_reordered: () => '第四部分数字顺序错乱（版式文件的文字顺序）；已按使每组合计相符的顺序放置',
   agency_unresolved_no_name: () => '未找到机关名称：地区、层级、类型和领域均为空',
@@ -230,6 +234,10 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   applications_blank_cells_inferred: (w) =>
     `section 三: blank cells inferred as 0 on line(s) ${w.v('lines')}: each row adds up without them, or has no figure at all`,
   applications_blank_cells_left: (w) => `section 三: blank cells left empty on line(s) ${w.v('lines')}: the row does not add up with them as 0`,
+  applications_stray_figure: (w) =>
+    `section 三, line ${w.line}: ${w.n('value')} stands alone, its label naming a row before it (PDF text moved a cell away from its row); not read as a row`,
+  applications_row_from_balance: (w) =>
+    `section 三, row “${w.row}”: printed only ${w.v('printed')}; its cells are worked out from the other three rows of new + carried over = total handled + carried forward: ${w.v('cells')}`,
   applications_zero_rows_inferred: (w, d) =>
     `section 三: rows printed with only ${w.n('printed')} of 7 cells, all 0, the dropped cells inferred as 0: ${rowsEn(w, d, 'rows')}`,
   applications_single_figure_as_natural: (w) =>
@@ -245,6 +253,8 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   cases_zeros_inferred: (w) => `section 四: printed ${w.n('printed')} of 15 cells, all 0; the dropped cells are inferred as 0`,
   cases_too_few_figures: (w) =>
     `section 四: only ${w.list('printed').length} of 15 cells printed (${w.list('printed').join(' ')}); their places cannot be told, so none is kept`,
+  cases_cell_from_sums: (w) =>
+    `section 四: only 14 of 15 cells printed (${w.list('printed').join(' ')}); only one place for the missing cell makes every group add up, so they are read as ${w.list('cells').join(' ')}`,
   cases_too_many_figures: (w) => `section 四: ${w.n('found')} figures where 15 are expected; the last 15 are read`,
   cases_reordered: () => 'section 四: figures printed out of order (PDF text); placed in the order that makes each group add up',
   agency_unresolved_no_name: () => 'agency name not found: region, level, kind and sector left empty',

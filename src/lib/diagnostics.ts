@@ -63,12 +63,15 @@ export const DIAGNOSTIC_CODES = [
   'applications_blank_cells_inferred',
   'applications_total_first',
   'applications_blank_cells_left',
+  'applications_stray_figure',
+  'applications_row_from_balance',
   // section 四
   'cases_blank_cells',
   'cases_blank_cells_inferred',
   'cases_no_figures',
   'cases_zeros_inferred',
   'cases_too_few_figures',
+  'cases_cell_from_sums',
   'cases_too_many_figures',
   'cases_reordered',
   // the agency's region, level, kind and sector

@@ -163,6 +163,45 @@ describe('section 三 layouts', () => {
     expect(record.checks.filter((c) => !c.ok)).toEqual([]);
   });
 
+  it('one cell a line where PDF text set two close cells on one line (`12 181`): still one row of seven cells', () => {
+    // pdftotext (reading order) of a printed table: a row's last two cells are close enough to share a line.
+    const rows = APPLICATION_ROWS.map((r) => {
+      const v = valuesOf(r).map(String);
+      return [LABELS[r], ...v.slice(0, 5), `${v[5]} ${v[6]}`].join('\n\n');
+    });
+    const record = parse(report(rows.join('\n\n')));
+    expectTable(record);
+    // A row label with its figures on one line stays a row of its own (`label 5 5`: a sparse row).
+    const sparse = parse(report([`${LABELS.new} 6 6`, ...APPLICATION_ROWS.slice(1).map((r) => [LABELS[r], ...valuesOf(r)].join('\n'))].join('\n')));
+    expect(sparse.applications.new).toEqual({ natural: 6, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 6 });
+  });
+
+  it('总计 first under a header whose narrow columns stack their characters (`总 自然` / `计 人 商业企`)', () => {
+    const header = ['申请人情况', '法人或其他组织', '总 自然', '计 人 商业企 科研机 社会公益 法律服务 其', '业 构 组织 机构 他'];
+    const rows = APPLICATION_ROWS.map((r) => {
+      const v = valuesOf(r);
+      return `${LABELS[r]}   ${[v[6], ...v.slice(0, 6)].join('   ')}`;
+    });
+    const record = parse(report([...header, ...rows].join('\n')));
+    expectTable(record);
+    expect(codes(record)).toContain('applications_total_first');
+  });
+
+  it('a figure PDF text moved out of its row: set aside as stray, the balance gives the row it left', () => {
+    // 上年结转's total (1) printed after the last outcome label, as pdftotext of a printed page put it.
+    const lines = APPLICATION_ROWS.flatMap((r) => {
+      const v = valuesOf(r).map(String);
+      if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
+      // 3.其他's label printed after its figures, and the moved cell after it.
+      if (r === 'other_misc') return [...v, LABELS[r], '1'];
+      return [LABELS[r], ...v];
+    });
+    const record = parse(report(lines.join('\n')));
+    expectTable(record);
+    expect(codes(record)).toEqual(expect.arrayContaining(['applications_stray_figure', 'applications_row_from_balance']));
+    expect(record.diagnostics.find((d) => d.code === 'applications_row_from_balance')).toMatchObject({ row: 'carried_over', values: { printed: [1, 0, 0, 0, 0, 0], cells: [1, 0, 0, 0, 0, 0, 1] } });
+  });
+
   it('labels with misprints, other numbering and spacing still name their rows', () => {
     const variants: Partial<Record<ApplicationRow, string>> = {
       refused_law_prohibited: '2.其他法律行政止公开',
@@ -207,12 +246,21 @@ describe('section 三 layouts', () => {
       }
     });
 
-    it('a row whose blank lines do not fit the layout is read as a sparse row: only its total kept', () => {
+    it('a row whose blank lines do not fit the layout is read as a sparse row: only its total kept, unless the balance gives its cells', () => {
       // Two blank lines between 5 and 1: neither one cell gap nor a blank cell.
-      const record = parse(report(text([LABELS.new, '5\n', '', '', '', '1', '', '6'])));
-      expect(record.applications.new).toEqual({ natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: 6 });
-      expect(codes(record)).toContain('applications_total_kept');
+      const misspaced = [LABELS.new, '5\n', '', '', '', '1', '', '6'];
+      const record = parse(report(text(misspaced)));
+      // The other three rows of 本年新收 + 上年结转 = 总计 + 结转下年度 are whole: they give its cells.
+      expect(Object.values(record.applications.new)).toEqual(moved('new'));
+      expect(codes(record)).toContain('applications_row_from_balance');
+      expect(codes(record)).not.toContain('applications_total_kept');
       expect(Object.values(record.applications.granted)).toEqual(moved('granted'));
+      // With 总计 misspaced as well, two rows of the balance are short: neither settles the other, totals only.
+      const both = APPLICATION_ROWS.map((r) => (r === 'new' ? misspaced : r === 'total_processed' ? [LABELS[r], '6\n', '', '', '', '1', '', '7'] : cellsOf(r)).join('\n\n')).join('\n\n');
+      const twice = parse(report(both));
+      expect(twice.applications.new).toEqual({ natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: 6 });
+      expect(codes(twice)).toContain('applications_total_kept');
+      expect(codes(twice)).not.toContain('applications_row_from_balance');
     });
 
     it('a row that does not add up with its blank cells as 0 is not placed by its blank lines', () => {
@@ -324,6 +372,16 @@ describe('section 四 layouts', () => {
     expect(broken.litigation_after_review.upheld).toBe(5);
   });
 
+  it('14 of 15 cells (PDF text moved one out of the table): placed only where one place alone makes every group add up', () => {
+    const record = parse(report('', '1 1 0 0 2 1 0 0 0 1 2 0 1 0'));
+    expect([record.review, record.litigation_direct, record.litigation_after_review].flatMap((g) => Object.values(g))).toEqual([1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]);
+    expect(codes(record)).toContain('cases_cell_from_sums');
+    // 1 0 0 1: the missing cell could be 上 upheld (0 1 0 0 1) or 其他 (1 0 0 0 1): nothing is kept.
+    const open = parse(report('', '1 0 0 1 0 0 0 0 0 0 0 0 0 0'));
+    expect(Object.values(open.review)).toEqual([null, null, null, null, null]);
+    expect(codes(open)).toContain('cases_too_few_figures');
+  });
+
   it('only some zeros printed (seed 003): all zero by inference, with a diagnostic', () => {
     const record = parse(report('', '0 | 0 | 0 |'));
     expect(Object.values(record.litigation_after_review)).toEqual([0, 0, 0, 0, 0]);
@@ -342,6 +400,17 @@ describe('metadata and page text', () => {
     const text = '长者专区\n\n2023年东莞市住房公积金管理中心政府信息公开工作年度报告\n\n发布机构:本网 发布日期:2024-01-23\n【打印】\n' + report('').split('\n').slice(2).join('\n');
     const record = parse(text);
     expect([record.agency.name, record.year, record.published]).toEqual(['东莞市住房公积金管理中心', 2023, '2024-01-23']);
+  });
+
+  it('a title whose year PDF text set apart (`年XX局…工作年` / `2023` / `度报告`), or whose 公开 it split over two lines', () => {
+    const body = report('').split('\n').slice(2).join('\n');
+    for (const title of ['年某某市某某局政府信息公开工作年\n2023\n度报告', '年某某市某某局政府信息公开工作年\n度报告\n2023', '2023年某某市某某局政府信息公\n开工作年度报告']) {
+      const record = parse(`${title}\n${body}`);
+      expect([record.agency.name, record.year], title).toEqual(['某某市某某局', 2023]);
+    }
+    // A name never opens with 年: a year's remnant is not read as part of it.
+    const remnant = parse(`年某某市某某局政府信息公开工作年度报告\n${body}`);
+    expect(remnant.agency.name ?? '').not.toMatch(/^年/);
   });
 
   it('reads the agency from the prose when there is no title line (seed 001)', () => {

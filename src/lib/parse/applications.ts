@@ -104,8 +104,29 @@ function score(placement: Placement): number {
 
 const samePlacement = (a: Placement, b: Placement) => a.length === b.length && a.every((p, i) => p.row === b[i]!.row);
 
-export function placeApplications(rows: readonly NumberRow[]): ApplicationsResult {
+/**
+ * A figure PDF text moved out of its row: with one row more than the template, the one row of a
+ * single figure whose label names a row the template puts before it (its place in the rows is
+ * past that row's). Its index, or -1.
+ */
+function strayFigure(rows: readonly NumberRow[], hints: readonly Hint[]): number {
+  if (rows.length !== APPLICATION_ROWS.length + 1 && rows.length !== ROWS_SINGLE_OTHER.length + 1) return -1;
+  const strays = rows.flatMap((r, i) => {
+    const h = hints[i];
+    const named = h === 'other_group' ? APPLICATION_ROWS.indexOf('other_misc') : h ? APPLICATION_ROWS.indexOf(h) : -1;
+    return r.values.length === 1 && r.sparse && named >= 0 && named < i ? [i] : [];
+  });
+  return strays.length === 1 ? strays[0]! : -1;
+}
+
+export function placeApplications(printedRows: readonly NumberRow[]): ApplicationsResult {
   const diagnostics: Diagnostic[] = [];
+  const stray = strayFigure(printedRows, printedRows.map(hintOf));
+  const rows = stray < 0 ? printedRows : printedRows.filter((_, i) => i !== stray);
+  if (stray >= 0) {
+    const { values, line } = printedRows[stray]!;
+    diagnostics.push(diagnostic('applications_stray_figure', 'applications', { value: values[0]! }, { line: line + 1 }));
+  }
   const hints = rows.map(hintOf);
   const ordered = inOrder(rows, hints);
   const labelled = byLabel(rows, hints);
@@ -126,6 +147,7 @@ export function placeApplications(rows: readonly NumberRow[]): ApplicationsResul
 
 function fill(placement: Placement, diagnostics: Diagnostic[]): ApplicationsResult {
   const placed = new Map<ApplicationRow, ApplicantCells>();
+  const printed = new Map<ApplicationRow, readonly number[]>();
   for (const { row, source, hint } of placement) {
     if (hint === row && source.label && readLabel(source.label).damaged) {
       diagnostics.push(diagnostic('applications_damaged_label', 'applications', { label: source.label }, { row, line: source.line + 1 }));
@@ -135,6 +157,7 @@ function fill(placement: Placement, diagnostics: Diagnostic[]): ApplicationsResu
       continue;
     }
     placed.set(row, source.positional ? toCells(source.positional) : source.sparse ? completeSparseRow(row, source, diagnostics) : toCells(source.values));
+    printed.set(row, source.values);
     if (source.via === 'column-major') {
       // Reading a block column by column is an inference from layout and arithmetic.
       if (!diagnostics.some((d) => d.code === 'applications_column_major')) {
@@ -142,12 +165,52 @@ function fill(placement: Placement, diagnostics: Diagnostic[]): ApplicationsResu
       }
     }
   }
+  completeFromBalance(placed, printed, diagnostics);
   const singleOtherRow = placed.has('other_misc') && SPLIT_OTHER_ROWS.every((r) => !placed.has(r));
   const missing = APPLICATION_ROWS.filter((r) => !placed.has(r) && !(singleOtherRow && SPLIT_OTHER_ROWS.includes(r)));
   if (placement.length > 0 && missing.length > 0) {
     diagnostics.push(diagnostic('applications_rows_not_found', 'applications', { rows: missing }));
   }
   return { applications: inTemplateOrder(placed), singleOtherRow, diagnostics };
+}
+
+const BALANCE_ROWS = ['new', 'carried_over', 'total_processed', 'carried_forward'] as const satisfies readonly ApplicationRow[];
+
+/** Whether `part` is `whole` with some values left out, the rest in order. */
+function isSubsequence(part: readonly number[], whole: readonly number[]): boolean {
+  let at = 0;
+  for (const v of whole) if (at < part.length && part[at] === v) at++;
+  return at === part.length;
+}
+
+/**
+ * A row of the balance (本年新收 + 上年结转 = 总计 + 结转下年度) with cells lost (a sparse row kept
+ * as its total, a cell PDF text moved away): when the other three rows are whole, the identity
+ * gives each of its cells. Taken only when every cell comes out ≥ 0, the row adds up, and the
+ * figures it printed stand among them in order; said with a diagnostic.
+ */
+function completeFromBalance(placed: Map<ApplicationRow, ApplicantCells>, printed: ReadonlyMap<ApplicationRow, readonly number[]>, diagnostics: Diagnostic[]): void {
+  const whole = (r: ApplicationRow) => {
+    const cells = placed.get(r);
+    return cells !== undefined && Object.values(cells).every((v) => v !== null);
+  };
+  const missing = BALANCE_ROWS.filter((r) => !whole(r));
+  const row = missing[0];
+  if (missing.length !== 1 || row === undefined || !placed.has(row) || (printed.get(row)?.length ?? 0) === 0) return;
+  const v = (r: ApplicationRow, c: keyof ApplicantCells) => placed.get(r)![c]!;
+  const derived = Object.fromEntries(
+    (Object.keys(placed.get(row)!) as (keyof ApplicantCells)[]).map((c) => {
+      const [n, o, t, f] = BALANCE_ROWS.map((r) => (r === row ? 0 : v(r, c)));
+      return [c, row === 'new' ? t! + f! - o! : row === 'carried_over' ? t! + f! - n! : row === 'total_processed' ? n! + o! - f! : n! + o! - t!];
+    }),
+  ) as unknown as ApplicantCells;
+  const values = Object.values(derived) as number[];
+  if (values.some((x) => x < 0) || !rowSumsOk(values) || !isSubsequence(printed.get(row)!, values)) return;
+  placed.set(row, derived);
+  // What the sparse row's reading said (only its total kept) no longer holds.
+  const superseded = new Set<string>(['applications_total_only', 'applications_total_kept', 'applications_row_not_adding_up']);
+  for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.row === row && superseded.has(diagnostics[i]!.code)) diagnostics.splice(i, 1);
+  diagnostics.push(diagnostic('applications_row_from_balance', 'applications', { printed: [...printed.get(row)!], cells: values }, { row }));
 }
 
 /** Every template row, in template order: the cells placed, or empty cells. */

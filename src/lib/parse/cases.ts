@@ -59,6 +59,11 @@ export function readCases(events: readonly TableEvent[]): CasesResult {
       diagnostics.push(diagnostic('cases_zeros_inferred', 'cases', { printed: values.length }));
       return groups(Array(CELLS).fill(0), diagnostics);
     }
+    const completed = values.length === CELLS - 1 ? oneCellBySums(values) : null;
+    if (completed) {
+      diagnostics.push(diagnostic('cases_cell_from_sums', 'cases', { printed: values, cells: completed }));
+      return groups(completed, diagnostics);
+    }
     diagnostics.push(diagnostic('cases_too_few_figures', 'cases', { printed: values }));
     return groups([], diagnostics);
   }
@@ -129,6 +134,25 @@ export function groupAddsUp(cells: readonly (number | null)[]): boolean {
 
 function allGroupsAddUp(values: readonly number[]): boolean {
   return [0, 5, 10].every((o) => groupAddsUp(values.slice(o, o + 5)));
+}
+
+/**
+ * Fourteen figures in order, one cell lost (PDF text moved it out of the table): the 15 cells
+ * when exactly one set of them puts a cell somewhere so that every group adds up, that cell
+ * being what its group's sum makes it (never below 0); else null.
+ */
+function oneCellBySums(values: readonly number[]): number[] | null {
+  let found: number[] | null = null;
+  for (let p = 0; p < CELLS; p++) {
+    const cells = [...values.slice(0, p), 0, ...values.slice(p)];
+    const g = p - (p % 5);
+    const others = cells.slice(g, g + 4).reduce((a, v) => a + v, 0);
+    cells[p] = p % 5 === 4 ? others : cells[g + 4]! - others;
+    if (cells[p]! < 0 || !allGroupsAddUp(cells)) continue;
+    if (found && found.some((v, i) => v !== cells[i])) return null;
+    found = cells;
+  }
+  return found;
 }
 
 /**

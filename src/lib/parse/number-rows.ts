@@ -96,6 +96,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     lone = [];
   };
 
+  const merged = mergedCells(events);
   for (const event of events) {
     if (event.type === 'row') {
       if (columns === undefined && event.cells.every((c) => readCellNumber(c) === null) && event.cells.some(isApplicantHeader)) {
@@ -129,7 +130,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     } else if (event.type === 'blank') {
       if (current) blocks.push(current);
       current = null;
-    } else if (event.type === 'label' || event.inRow) {
+    } else if (event.type === 'label' || (event.inRow && !(merged.has(event) && (lone.length % COLUMNS) + event.values.length <= COLUMNS))) {
       // A label or a row ends the run of numbers one a line: read it first.
       endRun(event.line);
       loneFrom = event.line;
@@ -163,6 +164,24 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   return { rows, notes };
 }
 
+/**
+ * Lines of several bare numbers among numbers alone on their lines: cells set close together
+ * that PDF text put on one line (`12 181` in a column of one figure a line). They go on the run
+ * of lone numbers (while it stays within a row's seven cells), not as a row of their own.
+ */
+function mergedCells(events: readonly TableEvent[]): Set<TableEvent> {
+  const merged = new Set<TableEvent>();
+  const text = events.filter((e) => e.type !== 'blank');
+  const lone = (e: TableEvent | undefined) => e?.type === 'numbers' && !e.inRow;
+  text.forEach((e, i) => {
+    if (e.type !== 'numbers' || !e.inRow || e.cells !== null || e.values.length >= COLUMNS) return;
+    // A label on the same line makes it a row (`label 5 5`).
+    if (text[i - 1]?.line === e.line) return;
+    if (lone(text[i - 1]) || lone(text[i + 1])) merged.add(e);
+  });
+  return merged;
+}
+
 /** A row read by its columns, its blank cells settled where arithmetic allows (else kept by position). */
 function columnsRow(values: readonly (number | null)[], label: string | null, line: number): NumberRow {
   const settled = settleBlanks(values);
@@ -191,13 +210,16 @@ function namesTemplateRow(label: string | null): boolean {
 }
 
 /**
- * Whether rows read without positions print 总计 first: the header says so (总计 before 自然人),
+ * Whether rows read without positions print 总计 first: the header says so (总计 before 自然人,
+ * or 总 before 自然 when the header's characters are stacked),
  * and the rows' own sums agree (some add up only with the first figure as the total, none only
  * with the last).
  */
 function totalFirst(headerWords: string, rows: readonly NumberRow[]): boolean {
-  const total = headerWords.indexOf('总计');
-  const natural = headerWords.indexOf('自然人');
+  // A narrow column's header stacks its characters (`总 自然` / `计 人 商业企`): 总 then 计 a few words on.
+  const words = headerWords.replace(/\s+/g, '');
+  const total = words.search(/总[^总]{0,40}?计/);
+  const natural = words.indexOf('自然');
   if (total < 0 || natural < 0 || total > natural) return false;
   let support = 0;
   for (const row of rows) {

@@ -44,7 +44,7 @@ const SHAPES: { re: RegExp; name: number; year: number }[] = [
 export const AGENCY_END =
   /(人民政府|政府|办公室|办公厅|中心|局|委员会|委|厅|部|署|院|所|站|队|办事处|管委会|公司|海关|省|市|县|区|旗|盟|自治州|镇|乡|街道|苏木)$/;
 /** Words no agency name holds: they belong to the report words or to a sentence. */
-const NOT_A_NAME = /公开|报告|年报|20\d{2}年|^(政府|政务|人民政府|本|我|全)$/;
+const NOT_A_NAME = /公开|报告|年报|20\d{2}年|^年|^(政府|政务|人民政府|本|我|全)$/;
 
 /** A line as a title part: spaces, markdown and a `标题：` label removed. */
 export function compact(line: string): string {
@@ -95,6 +95,18 @@ function titlePart(s: string): boolean {
 }
 
 /**
+ * Title lines joined. A year alone on its line, where the rest opens with 年, goes first: PDF
+ * text may set a title's digits apart from its characters (`年XX局政府信息公开工作年` / `2023` /
+ * `度报告`), as it does when they are in another font.
+ */
+function joinTitle(parts: readonly string[]): string {
+  const year = parts.findIndex((p) => /^20\d{2}$/.test(p));
+  if (year < 0 || parts.length < 2) return parts.join('');
+  const rest = parts.filter((_, i) => i !== year).join('');
+  return rest.startsWith('年') ? parts[year]! + rest : parts.join('');
+}
+
+/**
  * The title among the first `limit` lines: the smallest run of up to three non-blank lines around a
  * line holding 公开 that reads as a title naming agency and year; else the first that names one
  * of them. Null when no line reads as a title.
@@ -112,14 +124,15 @@ export function readTitle(lines: readonly string[], limit: number): Title | null
   // A title stands among the first lines holding 公开: a head of thousands of them is not searched through.
   let anchors = 0;
   for (let k = 0; k < head.length && anchors < MAX_ANCHORS; k++) {
-    if (!head[k]!.raw.includes('公开') || !titleLine(text(head[k]!))) continue;
+    // 公开 may be split over two lines (`…政府信息公` / `开工作年度报告`): its report words' end then anchors the run.
+    if (!(head[k]!.raw.includes('公开') || REPORT_END.test(head[k]!.raw)) || !titleLine(text(head[k]!))) continue;
     anchors++;
     // Smallest runs first: a one-line title is read without joining its neighbours.
     for (let size = 1; size <= 3; size++) {
       for (let a = Math.max(0, k - size + 1); a <= k && a + size <= head.length; a++) {
         const run = head.slice(a, a + size);
         if (run.some((h, j) => a + j !== k && !titlePart(text(h)))) continue;
-        const joined = run.map(text).join('');
+        const joined = joinTitle(run.map(text));
         if (!REPORT_END.test(joined)) continue;
         const found = readTitleString(joined);
         if (!found) continue;
