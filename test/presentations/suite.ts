@@ -1,7 +1,8 @@
 /**
  * The presentation suite's I/O: the reviewed records it renders (the seeds' goldens in
  * test/golden/, and the corpus's hand-read truth in ../shared/corpus/truth/ when present, read
- * here and never copied), their variants (PDF ones printed when Chromium is there), and the
+ * here and never copied), their variants (PDF ones printed when Chromium is there, and their
+ * pdftotext text when poppler-utils is), and the
  * reader that turns a variant's bytes into a record exactly as the build does.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { parseReport } from '../../src/lib/parse/index.ts';
 import { readReportFile } from '../../scripts/lib/read-report-file.ts';
 import { modelFromGolden, modelFromTruth, type ReportModel } from './model.ts';
 import { chromiumAvailable, printVariants } from './pdf-cache.ts';
+import { pdftotextAvailable, pdfTextVariants } from './pdf-text.ts';
 import { runVariants, type ReadOutcome, type VariantResult } from './runner.ts';
 import { renderVariants, type PrintJob, type Variant } from './variants.ts';
 
@@ -48,7 +50,11 @@ export async function allVariants(options: { printed: boolean } = { printed: chr
     variants.push(...rendered.variants);
     printJobs.push(...rendered.printJobs);
   }
-  if (options.printed) variants.push(...(await printVariants(printJobs)));
+  if (options.printed) {
+    const printed = await printVariants(printJobs);
+    variants.push(...printed);
+    if (pdftotextAvailable()) variants.push(...pdfTextVariants(printed));
+  }
   return variants;
 }
 
