@@ -176,6 +176,16 @@ describe('section 三 layouts', () => {
     expect(sparse.applications.new).toEqual({ natural: 6, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: 6 });
   });
 
+  it('one cell a line where a tall label cell wraps around its first figures (`…其政府信息` / `150` / `公开申请` / `25` …)', () => {
+    const rows = APPLICATION_ROWS.map((r) => {
+      const v = valuesOf(r).map(String);
+      // The label's tail names no row: it is set among the row's figures, as pdftotext orders a tall cell.
+      return r === 'partly_granted' ? ['（二）部分公开（区分处理的，只计', v[0], '这一情形，不计其他情形）', ...v.slice(1)] : [LABELS[r], ...v];
+    });
+    const record = parse(report(rows.flat().join('\n\n')));
+    expectTable(record);
+  });
+
   it('总计 first under a header whose narrow columns stack their characters (`总 自然` / `计 人 商业企`)', () => {
     const header = ['申请人情况', '法人或其他组织', '总 自然', '计 人 商业企 科研机 社会公益 法律服务 其', '业 构 组织 机构 他'];
     const rows = APPLICATION_ROWS.map((r) => {

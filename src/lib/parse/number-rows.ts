@@ -86,10 +86,13 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   let loneFrom = -1;
 
   /** Ends the run of numbers one a line at `next`, the line with text after it (or the region's end). */
+  // A wrapped label's tail inside the run: its lines are no longer the cells' spacing.
+  let tailInRun = false;
   const endRun = (next: number, atEnd = false) => {
     if (current) blocks.push(current);
     current = null;
-    const row = separator === null || loneFrom < 0 ? null : rowOfBlankLines(lone, loneFrom, next, separator, atEnd, pending);
+    const row = separator === null || loneFrom < 0 || tailInRun ? null : rowOfBlankLines(lone, loneFrom, next, separator, atEnd, pending);
+    tailInRun = false;
     if (row) rows.push(row);
     else if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
     blocks = [];
@@ -97,6 +100,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   };
 
   const merged = mergedCells(events);
+  const tails = labelTails(events, merged);
   for (const event of events) {
     if (event.type === 'row') {
       if (columns === undefined && event.cells.every((c) => readCellNumber(c) === null) && event.cells.some(isApplicantHeader)) {
@@ -130,6 +134,11 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     } else if (event.type === 'blank') {
       if (current) blocks.push(current);
       current = null;
+    } else if (event.type === 'label' && tails.has(event) && lone.length % COLUMNS !== 0) {
+      // The tail of a row's label, wrapped around its first figures (`…不再处理其政府信息` / `150` /
+      // `公开申请` / `25` …, as PDF text orders a tall label cell): the row's run goes on.
+      if (!pending.used) pending.text = `${pending.text ?? ''}${event.text}`;
+      tailInRun = true;
     } else if (event.type === 'label' || (event.inRow && !(merged.has(event) && (lone.length % COLUMNS) + event.values.length <= COLUMNS))) {
       // A label or a row ends the run of numbers one a line: read it first.
       endRun(event.line);
@@ -180,6 +189,20 @@ function mergedCells(events: readonly TableEvent[]): Set<TableEvent> {
     if (lone(text[i - 1]) || lone(text[i + 1])) merged.add(e);
   });
   return merged;
+}
+
+/**
+ * Labels between numbers alone on their lines that name no row of the template: a wrapped
+ * label's tail that PDF text set among its row's figures.
+ */
+function labelTails(events: readonly TableEvent[], merged: ReadonlySet<TableEvent>): Set<TableEvent> {
+  const tails = new Set<TableEvent>();
+  const text = events.filter((e) => e.type !== 'blank');
+  const lone = (e: TableEvent | undefined) => e?.type === 'numbers' && (!e.inRow || merged.has(e));
+  text.forEach((e, i) => {
+    if (e.type === 'label' && lone(text[i - 1]) && lone(text[i + 1]) && text[i + 1]!.line !== e.line && !namesTemplateRow(e.text)) tails.add(e);
+  });
+  return tails;
 }
 
 /** A row read by its columns, its blank cells settled where arithmetic allows (else kept by position). */
