@@ -5,9 +5,13 @@
  * (2019, or a 2021 report printing 其他处理 as one row) they are placed in order; labels are
  * then only cross-checked. Otherwise rows are placed by their labels. Of the two placements the
  * one whose arithmetic and labels agree best wins. Sparse rows (zeros dropped) are completed
- * only where arithmetic allows, and each completion is a diagnostic.
+ * only where arithmetic allows, and each completion is a diagnostic: a row of the balance
+ * (本年新收 + 上年结转 = 总计 + 结转下年度) short of cells is worked out from the other three when
+ * they are whole. With one row too many, a lone figure whose label names an earlier row (a cell
+ * PDF text moved away) is set aside first.
  */
 import {
+  APPLICANT_COLUMNS,
   APPLICATION_ROWS,
   emptyApplicantCells,
   type ApplicantCells,
@@ -197,16 +201,12 @@ function completeFromBalance(placed: Map<ApplicationRow, ApplicantCells>, printe
   const missing = BALANCE_ROWS.filter((r) => !whole(r));
   const row = missing[0];
   if (missing.length !== 1 || row === undefined || !placed.has(row) || (printed.get(row)?.length ?? 0) === 0) return;
-  const v = (r: ApplicationRow, c: keyof ApplicantCells) => placed.get(r)![c]!;
-  const derived = Object.fromEntries(
-    (Object.keys(placed.get(row)!) as (keyof ApplicantCells)[]).map((c) => {
-      const [n, o, t, f] = BALANCE_ROWS.map((r) => (r === row ? 0 : v(r, c)));
-      return [c, row === 'new' ? t! + f! - o! : row === 'carried_over' ? t! + f! - n! : row === 'total_processed' ? n! + o! - f! : n! + o! - t!];
-    }),
-  ) as unknown as ApplicantCells;
-  const values = Object.values(derived) as number[];
+  const values = APPLICANT_COLUMNS.map((c) => {
+    const [n, o, t, f] = BALANCE_ROWS.map((r) => (r === row ? 0 : placed.get(r)![c]!)) as [number, number, number, number];
+    return row === 'new' ? t + f - o : row === 'carried_over' ? t + f - n : row === 'total_processed' ? n + o - f : n + o - t;
+  });
   if (values.some((x) => x < 0) || !rowSumsOk(values) || !isSubsequence(printed.get(row)!, values)) return;
-  placed.set(row, derived);
+  placed.set(row, toCells(values));
   // What the sparse row's reading said (only its total kept) no longer holds.
   const superseded = new Set<string>(['applications_total_only', 'applications_total_kept', 'applications_row_not_adding_up']);
   for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.row === row && superseded.has(diagnostics[i]!.code)) diagnostics.splice(i, 1);

@@ -3,7 +3,8 @@
  * Cells come as one row, one a line, as a positional pipe row with blanks, one a line with
  * blank cells as more blank lines (blank-lines.ts), or (PDF text) in runs out of order; runs are
  * then reordered only when exactly the reordering makes every group add up, and that is a
- * diagnostic.
+ * diagnostic. Fourteen figures (one cell moved out of the table) are completed only where one
+ * place alone for the missing cell makes every group add up.
  */
 import { CASE_OUTCOMES, emptyCaseCells, type CaseCells } from '../schema.ts';
 import type { TableEvent } from './lines.ts';

@@ -9,6 +9,8 @@
  *   where the layout gives positions, they decide (a figure under 商业企业 stays there, 总计 may
  *   be the first column, a blank or `—` cell is a cell with nothing in it);
  * - numbers alone on their lines accumulate until a label; blank lines split them into blocks.
+ *   PDF text may set two close cells on one line (`12 181`) or a tall label's tail among its
+ *   row's figures: among lone numbers, both go on the run while it is short of seven cells.
  *   Where the layout puts the same blank lines between all cells, more blank lines are blank
  *   cells (blank-lines.ts): a row they complete to seven cells is read by position when it adds
  *   up with them as 0.
@@ -85,9 +87,9 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   let lone: LoneNumber[] = [];
   let loneFrom = -1;
 
-  /** Ends the run of numbers one a line at `next`, the line with text after it (or the region's end). */
   // A wrapped label's tail inside the run: its lines are no longer the cells' spacing.
   let tailInRun = false;
+  /** Ends the run of numbers one a line at `next`, the line with text after it (or the region's end). */
   const endRun = (next: number, atEnd = false) => {
     if (current) blocks.push(current);
     current = null;
