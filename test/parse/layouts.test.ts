@@ -182,8 +182,13 @@ describe('section 三 layouts', () => {
       // The label's tail names no row: it is set among the row's figures, as pdftotext orders a tall cell.
       return r === 'partly_granted' ? ['（二）部分公开（区分处理的，只计', v[0], '这一情形，不计其他情形）', ...v.slice(1)] : [LABELS[r], ...v];
     });
-    const record = parse(report(rows.flat().join('\n\n')));
-    expectTable(record);
+    expectTable(parse(report(rows.flat().join('\n\n'))));
+    // The tail in two pieces, and a side label's piece with it (`（六）其他处` / `理`), all among the figures.
+    const pieces = APPLICATION_ROWS.map((r) => {
+      const v = valuesOf(r).map(String);
+      return r === 'other_no_correction' ? [`（六）其他处 ${LABELS[r].slice(0, 12)}`, v[0], '理', LABELS[r].slice(12), ...v.slice(1)] : [LABELS[r], ...v];
+    });
+    expectTable(parse(report(pieces.flat().join('\n\n'))));
   });
 
   it('总计 first under a header whose narrow columns stack their characters (`总 自然` / `计 人 商业企`)', () => {

@@ -24,6 +24,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { headerColumns, isApplicantHeader, type ColumnMap } from './header-columns.ts';
 import { isZeroMark, readCellNumber } from './numbers.ts';
 import { compactLabel } from './normalize.ts';
+import { remembered } from './memo.ts';
 import { matchApplicationLabel } from './template.ts';
 import { cellSeparator, cellsWithBlanks, type LoneNumber } from './blank-lines.ts';
 
@@ -101,8 +102,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     lone = [];
   };
 
-  const merged = mergedCells(events);
-  const tails = labelTails(events, merged);
+  const { merged, tails } = runContinuations(events);
   for (const event of events) {
     if (event.type === 'row') {
       if (columns === undefined && event.cells.every((c) => readCellNumber(c) === null) && event.cells.some(isApplicantHeader)) {
@@ -176,35 +176,40 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
 }
 
 /**
- * Lines of several bare numbers among numbers alone on their lines: cells set close together
- * that PDF text put on one line (`12 181` in a column of one figure a line). They go on the run
- * of lone numbers (while it stays within a row's seven cells), not as a row of their own.
+ * What goes on a run of numbers alone on their lines although it is not a lone number (none
+ * where no number stands alone on its line):
+ * - `merged`: lines of several bare numbers among lone numbers, cells set close together that
+ *   PDF text put on one line (`12 181` in a column of one figure a line);
+ * - `tails`: labels between lone numbers (one or several lines of them, on lines of their own)
+ *   that name no row of the template: a wrapped label's tail, or a side label's pieces, that PDF
+ *   text set among a row's figures.
+ * Both continue the run only while it is short of a row's seven cells (the caller checks).
  */
-function mergedCells(events: readonly TableEvent[]): Set<TableEvent> {
+function runContinuations(events: readonly TableEvent[]): { merged: Set<TableEvent>; tails: Set<TableEvent> } {
   const merged = new Set<TableEvent>();
-  const text = events.filter((e) => e.type !== 'blank');
-  const lone = (e: TableEvent | undefined) => e?.type === 'numbers' && !e.inRow;
-  text.forEach((e, i) => {
-    if (e.type !== 'numbers' || !e.inRow || e.cells !== null || e.values.length >= COLUMNS) return;
-    // A label on the same line makes it a row (`label 5 5`).
-    if (text[i - 1]?.line === e.line) return;
-    if (lone(text[i - 1]) || lone(text[i + 1])) merged.add(e);
-  });
-  return merged;
-}
-
-/**
- * Labels between numbers alone on their lines that name no row of the template: a wrapped
- * label's tail that PDF text set among its row's figures.
- */
-function labelTails(events: readonly TableEvent[], merged: ReadonlySet<TableEvent>): Set<TableEvent> {
   const tails = new Set<TableEvent>();
+  if (!events.some((e) => e.type === 'numbers' && !e.inRow)) return { merged, tails };
   const text = events.filter((e) => e.type !== 'blank');
-  const lone = (e: TableEvent | undefined) => e?.type === 'numbers' && (!e.inRow || merged.has(e));
-  text.forEach((e, i) => {
-    if (e.type === 'label' && lone(text[i - 1]) && lone(text[i + 1]) && text[i + 1]!.line !== e.line && !namesTemplateRow(e.text)) tails.add(e);
-  });
-  return tails;
+  const isLone = (e: TableEvent | undefined) => e?.type === 'numbers' && !e.inRow;
+  for (let i = 0; i < text.length; i++) {
+    const e = text[i]!;
+    // A label on the same line makes it a row (`label 5 5`).
+    if (e.type !== 'numbers' || !e.inRow || e.cells !== null || e.values.length >= COLUMNS || text[i - 1]?.line === e.line) continue;
+    if (isLone(text[i - 1]) || isLone(text[i + 1])) merged.add(e);
+  }
+  const lone = (e: TableEvent | undefined) => isLone(e) || (e !== undefined && merged.has(e));
+  for (let i = 1; i < text.length; i++) {
+    if (text[i]!.type !== 'label' || !lone(text[i - 1])) continue;
+    let end = i;
+    while (text[end]?.type === 'label') end++;
+    if (lone(text[end]) && text[end]!.line !== text[end - 1]!.line) {
+      let named = false;
+      for (let j = i; j < end && !named; j++) named = namesTemplateRow((text[j] as { text: string }).text);
+      if (!named) for (let j = i; j < end; j++) tails.add(text[j]!);
+    }
+    i = end;
+  }
+  return { merged, tails };
 }
 
 /** A row read by its columns, its blank cells settled where arithmetic allows (else kept by position). */
@@ -231,8 +236,10 @@ function rowOfBlankLines(run: readonly LoneNumber[], from: number, to: number, s
 
 /** Whether a label names a row of the template (not the tail of a wrapped label). */
 function namesTemplateRow(label: string | null): boolean {
-  return label !== null && matchApplicationLabel(compactLabel(label)).kind !== 'none';
+  return label !== null && namesRow(label);
 }
+
+const namesRow = remembered((label: string) => matchApplicationLabel(compactLabel(label)).kind !== 'none');
 
 /**
  * Whether rows read without positions print 总计 first: the header says so (总计 before 自然人,
