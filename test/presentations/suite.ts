@@ -2,8 +2,8 @@
  * The presentation suite's I/O: the reviewed records it renders (the seeds' goldens in
  * test/golden/, and the corpus's hand-read truth in ../shared/corpus/truth/ when present, read
  * here and never copied), their variants (PDF ones printed when Chromium is there, and their
- * pdftotext text when poppler-utils is), and the
- * reader that turns a variant's bytes into a record exactly as the build does.
+ * pdftotext text when poppler-utils is), and the reader that turns a variant's bytes into a
+ * record exactly as the build does.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

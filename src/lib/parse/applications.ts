@@ -125,13 +125,15 @@ function strayFigure(rows: readonly NumberRow[], hints: readonly Hint[]): number
 
 export function placeApplications(printedRows: readonly NumberRow[]): ApplicationsResult {
   const diagnostics: Diagnostic[] = [];
-  const stray = strayFigure(printedRows, printedRows.map(hintOf));
-  const rows = stray < 0 ? printedRows : printedRows.filter((_, i) => i !== stray);
+  const printedHints = printedRows.map(hintOf);
+  const stray = strayFigure(printedRows, printedHints);
+  const kept = (_: unknown, i: number) => i !== stray;
+  const rows = printedRows.filter(kept);
+  const hints = printedHints.filter(kept);
   if (stray >= 0) {
     const { values, line } = printedRows[stray]!;
     diagnostics.push(diagnostic('applications_stray_figure', 'applications', { value: values[0]! }, { line: line + 1 }));
   }
-  const hints = rows.map(hintOf);
   const ordered = inOrder(rows, hints);
   const labelled = byLabel(rows, hints);
   let chosen = labelled;
@@ -200,17 +202,19 @@ function completeFromBalance(placed: Map<ApplicationRow, ApplicantCells>, printe
   };
   const missing = BALANCE_ROWS.filter((r) => !whole(r));
   const row = missing[0];
-  if (missing.length !== 1 || row === undefined || !placed.has(row) || (printed.get(row)?.length ?? 0) === 0) return;
+  // A row placed has its printed figures: one not found at all is not worked out.
+  const shown = row === undefined ? undefined : printed.get(row);
+  if (missing.length !== 1 || row === undefined || !shown?.length) return;
   const values = APPLICANT_COLUMNS.map((c) => {
     const [n, o, t, f] = BALANCE_ROWS.map((r) => (r === row ? 0 : placed.get(r)![c]!)) as [number, number, number, number];
     return row === 'new' ? t + f - o : row === 'carried_over' ? t + f - n : row === 'total_processed' ? n + o - f : n + o - t;
   });
-  if (values.some((x) => x < 0) || !rowSumsOk(values) || !isSubsequence(printed.get(row)!, values)) return;
+  if (values.some((x) => x < 0) || !rowSumsOk(values) || !isSubsequence(shown, values)) return;
   placed.set(row, toCells(values));
   // What the sparse row's reading said (only its total kept) no longer holds.
   const superseded = new Set<string>(['applications_total_only', 'applications_total_kept', 'applications_row_not_adding_up']);
   for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.row === row && superseded.has(diagnostics[i]!.code)) diagnostics.splice(i, 1);
-  diagnostics.push(diagnostic('applications_row_from_balance', 'applications', { printed: [...printed.get(row)!], cells: values }, { row }));
+  diagnostics.push(diagnostic('applications_row_from_balance', 'applications', { printed: [...shown], cells: values }, { row }));
 }
 
 /** Every template row, in template order: the cells placed, or empty cells. */
