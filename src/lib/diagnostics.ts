@@ -65,6 +65,7 @@ export const DIAGNOSTIC_CODES = [
   'applications_blank_cells_left',
   'applications_stray_figure',
   'applications_row_from_balance',
+  'applications_wrapped_total',
   // section 四
   'cases_blank_cells',
   'cases_blank_cells_inferred',

@@ -64,6 +64,7 @@ const SAMPLES: Record<DiagnosticCode, Omit<Diagnostic, 'code'>> = {
   applications_row_not_adding_up: { section: 'applications', row: 'new', line: 30, values: { printed: [3, 3, 5] } },
   applications_stray_figure: { section: 'applications', line: 118, values: { value: 3 } },
   applications_row_from_balance: { section: 'applications', row: 'carried_over', values: { printed: [2, 0, 0, 0, 0, 1], cells: [2, 0, 0, 0, 0, 1, 3] } },
+  applications_wrapped_total: { section: 'applications', line: 50, values: { pieces: [1, 4], total: 14 } },
   cases_blank_cells: { section: 'cases', values: { blank: 5 } },
   cases_no_figures: { section: 'cases', values: {} },
   cases_zeros_inferred: { section: 'cases', values: { printed: 3 } },

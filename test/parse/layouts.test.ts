@@ -191,6 +191,42 @@ describe('section 三 layouts', () => {
     expectTable(parse(report(pieces.flat().join('\n\n'))));
   });
 
+  describe('a total wrapped in its narrow cell, one digit a line (full-width digits in a printed PDF, as pdftotext gives them)', () => {
+    // The test table times 13: every identity still holds, and each total that is not 0 has two digits, not the same two.
+    const scaled = (r: ApplicationRow) => valuesOf(r).map((v) => v * 13);
+    const wraps = (r: ApplicationRow) => scaled(r)[6]! >= 10;
+    const digits = (r: ApplicationRow) => [...String(scaled(r)[6])];
+    const six = (r: ApplicationRow) => scaled(r).slice(0, 6).map(String);
+    const expectScaled = (record: ReportRecord) => {
+      for (const row of APPLICATION_ROWS) expect(Object.values(record.applications[row]), row).toEqual(scaled(row));
+      expect(record.checks.filter((c) => !c.ok)).toEqual([]);
+      const wrapped = record.diagnostics.filter((d) => d.code === 'applications_wrapped_total');
+      expect(wrapped.map((d) => d.values.total)).toEqual(APPLICATION_ROWS.filter(wraps).map((r) => scaled(r)[6]));
+    };
+    /** Each row as its lines: `wrapped` for a row whose total wraps, else the label and its seven cells one a line. */
+    const table = (wrapped: (r: ApplicationRow) => string[], join = '\n') =>
+      APPLICATION_ROWS.map((r) => (wraps(r) ? wrapped(r) : [LABELS[r], ...scaled(r).map(String)]).join(join)).join(join);
+
+    it('after a line of the row\'s six figures (pdftotext -raw), or one digit above it and one below (-layout)', () => {
+      expectScaled(parse(report(table((r) => [`${LABELS[r]} ${six(r).join(' ')}`, ...digits(r)]))));
+      expectScaled(parse(report(table((r) => [digits(r)[0]!, `${LABELS[r]} ${six(r).join(' ')}`, ...digits(r).slice(1)]))));
+    });
+
+    it('next to six figures one a line: after them, just after the label, or just before it (pdftotext, reading order)', () => {
+      // Cells apart by a blank line, the digits of the wrapped cell on lines one after another.
+      const cells = (lines: string[]) => lines.join('\n\n');
+      expectScaled(parse(report(table((r) => [cells([LABELS[r], ...six(r)]), digits(r).join('\n')], '\n\n'))));
+      expectScaled(parse(report(table((r) => [LABELS[r], digits(r).join('\n'), cells(six(r))], '\n\n'))));
+      expectScaled(parse(report(table((r) => [digits(r).join('\n'), cells([LABELS[r], ...six(r)])], '\n\n'))));
+    });
+
+    it('digits that do not give the sum of the six are not joined', () => {
+      const record = parse(report(table((r) => [`${LABELS[r]} ${six(r).join(' ')}`, ...[...digits(r)].reverse()])));
+      expect(codes(record)).not.toContain('applications_wrapped_total');
+      expect(record.applications.new.total).not.toBe(scaled('new')[6]);
+    });
+  });
+
   it('总计 first under a header whose narrow columns stack their characters (`总 自然` / `计 人 商业企`)', () => {
     const header = ['申请人情况', '法人或其他组织', '总 自然', '计 人 商业企 科研机 社会公益 法律服务 其', '业 构 组织 机构 他'];
     const rows = APPLICATION_ROWS.map((r) => {

@@ -103,7 +103,15 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
   };
 
   const { merged, tails } = runContinuations(events);
+  const wrapped = wrappedTotals(events);
+  const pieces = new Set([...wrapped.values()].flatMap((w) => w.pieces));
   for (const event of events) {
+    if (pieces.has(event)) continue;
+    // A wrapped total goes where the header puts 总计 (the header's words are all read before the first figures).
+    const wrap = wrapped.get(event);
+    const totalBefore = wrap?.first === event && headerTotalFirst(headerWords) ? wrap.total : null;
+    const totalAfter = wrap?.last === event && !headerTotalFirst(headerWords) ? wrap.total : null;
+    if (wrap?.last === event) notes.push(diagnostic('applications_wrapped_total', 'applications', { pieces: wrap.pieces.map((p) => (p as NumbersEvent).values[0]!), total: wrap.total }, { line: event.line + 1 }));
     if (event.type === 'row') {
       if (columns === undefined && event.cells.every((c) => readCellNumber(c) === null) && event.cells.some(isApplicantHeader)) {
         header.push(event.cells);
@@ -152,13 +160,18 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
       } else {
         sawFigures = true;
         zeroMarks += event.zeroMarks;
-        lineRows(event.values, event.line, takeLabel(pending), notes, rows);
+        const values = [...(totalBefore === null ? [] : [totalBefore]), ...event.values, ...(totalAfter === null ? [] : [totalAfter])];
+        lineRows(values, event.line, takeLabel(pending), notes, rows);
       }
     } else {
       sawFigures = true;
       zeroMarks += event.zeroMarks;
       current ??= { values: [], line: event.line };
+      // A row's six cells and its wrapped total: the blank lines between cells no longer tell positions.
+      if (wrap) tailInRun = true;
+      if (totalBefore !== null) current.values.push(totalBefore);
       append(current.values, event.values);
+      if (totalAfter !== null) current.values.push(totalAfter);
       for (const value of event.values) lone.push({ value, line: event.line });
     }
   }
@@ -212,6 +225,88 @@ function runContinuations(events: readonly TableEvent[]): { merged: Set<TableEve
   return { merged, tails };
 }
 
+type NumbersEvent = Extract<TableEvent, { type: 'numbers' }>;
+
+/** A wrapped total: its value, the pieces it was printed in, and the first and last events of the six figures of its row. */
+interface WrappedTotal {
+  total: number;
+  pieces: TableEvent[];
+  first: TableEvent;
+  last: TableEvent;
+}
+
+/** At most this many lines for one wrapped figure. */
+const MAX_PIECES = 4;
+
+/**
+ * A total too wide for its narrow column, its digits wrapped onto lines of their own (`１` / `４`):
+ * single figures on lines one after another, next to a row of six figures (a line of them, or
+ * six one a line after a label that names a row): after it, around it (`pdftotext -layout`
+ * centres the cell on the row), or before its six figures or its label (PDF text in reading
+ * order). They are one figure only when their digits, joined, give the sum of the six: then the
+ * row's total. Found: the first and the last event of each such row's six → its wrapped total.
+ */
+function wrappedTotals(events: readonly TableEvent[]): Map<TableEvent, WrappedTotal> {
+  const found = new Map<TableEvent, WrappedTotal>();
+  if (!events.some(isPiece)) return found;
+  const text = events.filter((e) => e.type !== 'blank');
+  const claimed = new Set<TableEvent>();
+  /** The pieces from text[i] on (step 1) or back (step -1), each on the line next to the one before, at most `max`. */
+  const piecesFrom = (i: number, step: 1 | -1, max = Infinity): TableEvent[] => {
+    const out: TableEvent[] = [];
+    for (let j = i; out.length < max && isPiece(text[j]) && (out.length === 0 || text[j]!.line === out[out.length - 1]!.line + step); j += step) out.push(text[j]!);
+    return step === 1 ? out : out.reverse();
+  };
+  /** The first candidate whose digits give the six's sum, recorded for the six's first and last events. */
+  const take = (six: readonly NumbersEvent[], candidates: TableEvent[][]) => {
+    const sum = six.reduce((a, e) => a + e.values.reduce((b, v) => b + v, 0), 0);
+    const pieces = candidates.find((r) => r.length >= 2 && r.length <= MAX_PIECES && joinedDigits(r) === sum && !r.some((p) => claimed.has(p)));
+    if (!pieces) return false;
+    for (const p of pieces) claimed.add(p);
+    const wrap = { total: sum, pieces, first: six[0]!, last: six[six.length - 1]! };
+    found.set(wrap.first, wrap).set(wrap.last, wrap);
+    return true;
+  };
+  const single = (e: TableEvent | undefined): e is NumbersEvent => e?.type === 'numbers' && !e.inRow && e.values.length === 1;
+  for (let i = 0; i < text.length; i++) {
+    const e = text[i]!;
+    if (e.type === 'numbers' && e.inRow && e.cells === null && e.values.length === COLUMNS - 1) {
+      // A line of six: the pieces on the lines after it, or the nearest on the lines above and the rest below.
+      let first = i;
+      while (text[first - 1]?.line === e.line) first--;
+      const after = text[i + 1]?.line === e.line + 1 ? piecesFrom(i + 1, 1, MAX_PIECES) : [];
+      const before = text[first - 1]?.line === e.line - 1 ? piecesFrom(first - 1, -1).slice(-(MAX_PIECES - 1)) : [];
+      const candidates: TableEvent[][] = [];
+      for (let b = 0; b <= before.length; b++) for (let a = b === 0 ? 2 : 1; a <= after.length && a + b <= MAX_PIECES; a++) candidates.push([...before.slice(before.length - b), ...after.slice(0, a)]);
+      take([e], candidates);
+    } else if (e.type === 'label' && namesTemplateRow(e.text)) {
+      // A label and figures one a line: six and the pieces after them, the pieces before the six, or just before the label.
+      let end = i + 1;
+      while (single(text[end])) end++;
+      const run = text.slice(i + 1, end) as NumbersEvent[];
+      if (run.length < COLUMNS - 1) continue;
+      const before = piecesFrom(i - 1, -1);
+      const after = piecesFrom(i + COLUMNS, 1, MAX_PIECES);
+      const prefixes = (pieces: TableEvent[], from: 'start' | 'end') => [2, 3, 4].filter((k) => k <= pieces.length).map((k) => (from === 'end' ? pieces.slice(-k) : pieces.slice(0, k)));
+      if (take(run.slice(0, COLUMNS - 1), [...prefixes(before, 'end'), ...prefixes(after, 'start')])) continue;
+      const lead = piecesFrom(i + 1, 1, MAX_PIECES);
+      for (let k = 2; k <= lead.length && run.length >= k + COLUMNS - 1; k++) if (take(run.slice(k, k + COLUMNS - 1), [lead.slice(0, k)])) break;
+    }
+  }
+  return found;
+}
+
+/** A single figure alone on its line that may be a piece of a wrapped figure: one or two digits. */
+function isPiece(e: TableEvent | undefined): e is NumbersEvent {
+  return e?.type === 'numbers' && !e.inRow && e.values.length === 1 && Number.isInteger(e.values[0]) && (e.values[0] as number) < 100;
+}
+
+/** The figure the pieces' digits make, joined in order (NaN when the first is 0: no figure opens with 0). */
+function joinedDigits(pieces: readonly TableEvent[]): number {
+  const digits = pieces.map((p) => String((p as NumbersEvent).values[0]));
+  return digits[0] === '0' ? NaN : Number(digits.join(''));
+}
+
 /** A row read by its columns, its blank cells settled where arithmetic allows (else kept by position). */
 function columnsRow(values: readonly (number | null)[], label: string | null, line: number): NumberRow {
   const settled = settleBlanks(values);
@@ -241,6 +336,15 @@ function namesTemplateRow(label: string | null): boolean {
 
 const namesRow = remembered((label: string) => matchApplicationLabel(compactLabel(label)).kind !== 'none');
 
+/** Whether the header's words put 总计 before 自然人. */
+function headerTotalFirst(headerWords: string): boolean {
+  // A narrow column's header stacks its characters (`总 自然` / `计 人 商业企`): 总 then 计 a few words on.
+  const words = headerWords.replace(/\s+/g, '');
+  const total = words.search(/总[^总]{0,40}?计/);
+  const natural = words.indexOf('自然');
+  return total >= 0 && natural >= 0 && total < natural;
+}
+
 /**
  * Whether rows read without positions print 总计 first: the header says so (总计 before 自然人,
  * or 总 before 自然 when the header's characters are stacked),
@@ -248,11 +352,7 @@ const namesRow = remembered((label: string) => matchApplicationLabel(compactLabe
  * with the last).
  */
 function totalFirst(headerWords: string, rows: readonly NumberRow[]): boolean {
-  // A narrow column's header stacks its characters (`总 自然` / `计 人 商业企`): 总 then 计 a few words on.
-  const words = headerWords.replace(/\s+/g, '');
-  const total = words.search(/总[^总]{0,40}?计/);
-  const natural = words.indexOf('自然');
-  if (total < 0 || natural < 0 || total > natural) return false;
+  if (!headerTotalFirst(headerWords)) return false;
   let support = 0;
   for (const row of rows) {
     if (row.via === 'columns' || row.values.length !== COLUMNS) continue;
