@@ -88,10 +88,10 @@ export async function loadPage(browser: Browser, url: string, cpuSlowdown: numbe
   const bodies: Promise<{ url: string; bytes: number; document: boolean }>[] = [];
   // A page's data: its HTML and what its scripts request (fetch, xhr). Its scripts, styles, fonts
   // and images (a chart drawn at build time included) are its weight, not data, and are left out;
-  // data a page would preload (`rel=preload as=fetch`: resource type "other") would need adding here.
+  // data it preloads from its head (`rel=preload as=fetch`: resource type "other") is data.
   page.on('response', (r) => {
     const type = r.request().resourceType();
-    if (type === 'document' || type === 'fetch' || type === 'xhr') {
+    if (type === 'document' || type === 'fetch' || type === 'xhr' || (type === 'other' && new URL(r.url()).pathname.includes('/data/'))) {
       bodies.push(r.body().then((b) => ({ url: r.url(), bytes: gzipSync(b).length, document: type === 'document' }), () => ({ url: r.url(), bytes: 0, document: type === 'document' })));
     }
   });

@@ -3,7 +3,7 @@
  * `load(names)` fetches the columns not yet here, in parallel, and gives the page's one FactsFile
  * with them added (the same object each time, so what is computed from it once stays valid).
  */
-import { decodeColumn, factsOfColumns } from '../lib/dataset/fact-columns.ts';
+import { columnFiles, decodeColumn, factsOfColumns } from '../lib/dataset/fact-columns.ts';
 import { DATA_FILES, type FactIndex, type FactsFile } from '../lib/dataset/layout.ts';
 import { fetchData, type PageEnv } from './env.ts';
 
@@ -15,8 +15,8 @@ export interface FactStore {
 
 type Value = string | number | null;
 
-async function fetchBytes(env: PageEnv, file: string, hash: string): Promise<Uint8Array> {
-  const url = `${env.base}data/${file}?v=${hash}`;
+async function fetchBytes(env: PageEnv, file: string): Promise<Uint8Array> {
+  const url = `${env.base}data/${file}`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -35,10 +35,8 @@ export function factStore(env: PageEnv): FactStore {
     const loading = (async () => {
       // A column this dataset does not have stays absent: aggregate reads it as all null.
       if (!entry) return;
-      const [bytes, values] = await Promise.all([
-        fetchBytes(env, entry.file, entry.hash),
-        entry.values_file ? fetchData<(string | null)[]>(env, `${entry.values_file}?v=${entry.hash}`) : Promise.resolve(undefined),
-      ]);
+      const files = columnFiles(entry);
+      const [bytes, values] = await Promise.all([fetchBytes(env, files.file), files.values ? fetchData<(string | null)[]>(env, files.values) : Promise.resolve(undefined)]);
       into.columns[name] = decodeColumn(name, entry, bytes, idx.count, values);
       // A report with no agency name is named by its id (aggregate.ts, nav/agencies.ts).
       if (name === 'agency' && values?.includes(null)) await column('id', idx, into);

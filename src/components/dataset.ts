@@ -12,8 +12,9 @@ import type { BuildReport } from '../lib/dataset/build-report.ts';
 import { SCHEMA_VERSION } from '../lib/schema.ts';
 import type { DictionaryFile } from '../lib/dataset/dictionary.ts';
 import type { AgencyEntry, AgencyIndexFile } from '../lib/dataset/agency-index.ts';
-import { DATA_DIR, DATA_FILES, shardFile, type Download, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
-import { readFactFiles } from '../lib/dataset/fact-columns.ts';
+import { DATA_DIR, DATA_FILES, shardFile, type Download, type FactIndex, type FactsFile, type OverviewFile } from '../lib/dataset/layout.ts';
+import { columnFiles, readFactFiles } from '../lib/dataset/fact-columns.ts';
+import { EVERY_CHART_READS } from '../lib/charts/columns-read.ts';
 export type { Download } from '../lib/dataset/layout.ts';
 import { idOfRecordLine, reportShard, shardLines, shardOfFileName } from '../lib/dataset/shards.ts';
 import type { ReportRecord } from '../lib/schema.ts';
@@ -49,6 +50,28 @@ export function readFacts(): FactsFile {
     throw new Error(`${DIR}: the fact files cannot be read (${e instanceof Error ? e.message : e})`);
   }
   return (facts = read ?? { schema_version: SCHEMA_VERSION, count: 0, columns: {} });
+}
+
+/** The split fact files' index (null without a dataset). */
+export function readFactIndex(): FactIndex | null {
+  return readJson<FactIndex | null>(DATA_FILES.factIndex, null);
+}
+
+/**
+ * The data files (paths under data/) a page that draws a chart from the fact columns asks for
+ * whatever its view: the index and the columns every chart reads, named exactly as the page's
+ * script asks for them (client/fact-store.ts), so that the page can preload them from its head.
+ */
+export function chartDataPreloads(): string[] {
+  const index = readFactIndex();
+  if (!index) return [];
+  const columns = EVERY_CHART_READS.flatMap((name) => {
+    const column = index.columns[name];
+    if (!column) return [];
+    const { file, values } = columnFiles(column);
+    return values ? [file, values] : [file];
+  });
+  return [DATA_FILES.factIndex, ...columns];
 }
 
 export function readOverview(): OverviewFile {

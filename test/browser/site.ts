@@ -4,13 +4,14 @@
  * tests and by scripts/measure-pages.ts. Never downloads a browser.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { FACTS_DIR, factFiles } from '../../src/lib/dataset/fact-files.ts';
-import type { FactsFile } from '../../src/lib/dataset/layout.ts';
+import { DATA_FILES, type FactIndex, type FactsFile } from '../../src/lib/dataset/layout.ts';
+import { columnFiles } from '../../src/lib/dataset/fact-columns.ts';
 import { FACT_NUMBER_FIELDS } from '../../src/lib/facts.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -170,11 +171,34 @@ export async function panelSettled(page: Page, selector = '[data-panel]'): Promi
 
 /** Replace a built site's split fact files (under its data folder) with those of `facts`, split as the build splits them. */
 export function replaceFactFiles(dataDir: string, facts: FactsFile): void {
+  const before = readFactIndexFile(dataDir);
   rmSync(join(dataDir, FACTS_DIR), { recursive: true, force: true });
   for (const [path, bytes] of factFiles(facts, new Set<string>(FACT_NUMBER_FIELDS), facts.schema_version)) {
     mkdirSync(dirname(join(dataDir, path)), { recursive: true });
     writeFileSync(join(dataDir, path), bytes);
   }
+  // The pages name the files they preload by their hash (Base.astro `preload`): renamed as a build from these facts names them.
+  const after = readFactIndexFile(dataDir);
+  if (!before || !after) return;
+  const renames = Object.entries(before.columns).flatMap(([name, old]) => {
+    const now = after.columns[name];
+    if (!now) return [];
+    const [a, b] = [columnFiles(old), columnFiles(now)];
+    return [[a.file, b.file], ...(a.values && b.values ? [[a.values, b.values]] : [])] as [string, string][];
+  });
+  const site = dirname(dataDir);
+  for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const html = readFileSync(path, 'utf8');
+    if (!html.includes('rel="preload"')) continue;
+    writeFileSync(path, renames.reduce((text, [from, to]) => text.replaceAll(`data/${from}"`, `data/${to}"`), html));
+  }
+}
+
+function readFactIndexFile(dataDir: string): FactIndex | null {
+  const path = join(dataDir, DATA_FILES.factIndex);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as FactIndex) : null;
 }
 
 /** Wait until every report view on an agency page is drawn from its record (or says it could not be). */

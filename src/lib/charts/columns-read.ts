@@ -16,6 +16,9 @@ export const FILTER_COLUMNS = ['province', 'city', 'county', 'level', 'kind', 's
 /** What names an agency on the page (aggregate.ts agencyKey, nav/agencies.ts rowKeyer); the report id stands in for a missing name. */
 export const AGENCY_NAME_COLUMNS = ['agency', 'county', 'city', 'province'] as const;
 
+/** The columns every chart reads, whatever its view: what a page can ask for before its script knows the view (FactPreloads.astro). */
+export const EVERY_CHART_READS = ['year', 'template', 'checks_failed', AGENCY_NUMBER] as const;
+
 const isMetric = (f: FactNumberField): f is MetricKey => (METRIC_KEYS as readonly string[]).includes(f);
 
 /**
@@ -28,10 +31,7 @@ export function columnsRead(state: ChartState, allFilters: boolean): string[] {
   const grouped = state.groupBy === 'none' || state.groupBy === 'agency' ? [] : [state.groupBy];
   return [
     ...new Set([
-      'year',
-      'template',
-      'checks_failed',
-      AGENCY_NUMBER,
+      ...EVERY_CHART_READS,
       ...fields,
       ...fields.filter(isMetric).map(approxField),
       ...FILTER_COLUMNS.filter((k) => allFilters || state.filters[k] !== null),

@@ -38,6 +38,15 @@ export function decodeColumn(name: string, column: FactColumn, bytes: Uint8Array
   return out;
 }
 
+/**
+ * The files of a column as a page asks for them (paths under data/): the column's file, and its
+ * text values' file if it has one, each with the column's hash, so a page never mixes two builds.
+ */
+export function columnFiles(column: FactColumn): { file: string; values: string | null } {
+  const v = `?v=${column.hash}`;
+  return { file: `${column.file}${v}`, values: column.values_file ? `${column.values_file}${v}` : null };
+}
+
 /** A FactsFile holding just these decoded columns (a page's aggregate reads only those). */
 export function factsOfColumns(index: FactIndex, columns: Record<string, Value[]>): FactsFile {
   return { schema_version: index.schema_version, count: index.count, columns };
