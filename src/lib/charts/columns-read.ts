@@ -16,7 +16,7 @@ export const FILTER_COLUMNS = ['province', 'city', 'county', 'level', 'kind', 's
 /** What names an agency on the page (aggregate.ts agencyKey, nav/agencies.ts rowKeyer); the report id stands in for a missing name. */
 export const AGENCY_NAME_COLUMNS = ['agency', 'county', 'city', 'province'] as const;
 
-/** The columns every chart reads, whatever its view: what a page can ask for before its script knows the view (FactPreloads.astro). */
+/** The columns every chart reads, whatever its view: what a page asks for from its head, before its script knows the view (components/dataset.ts chartDataPreloads). */
 export const EVERY_CHART_READS = ['year', 'template', 'checks_failed', AGENCY_NUMBER] as const;
 
 const isMetric = (f: FactNumberField): f is MetricKey => (METRIC_KEYS as readonly string[]).includes(f);

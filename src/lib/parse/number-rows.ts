@@ -14,6 +14,8 @@
  *   Where the layout puts the same blank lines between all cells, more blank lines are blank
  *   cells (blank-lines.ts): a row they complete to seven cells is read by position when it adds
  *   up with them as 0.
+ *   A total too wide for its narrow column, its digits set one a line next to the row's other
+ *   six figures (`１` / `４`), is one figure when its digits joined give their sum (wrappedTotals).
  *   Seven equal blocks of k ≥ 2 numbers are a column-major k × 7 block (a PDF read column by
  *   column) when the rows' own sums say so; otherwise numbers are read row by row, 7 a row.
  */
