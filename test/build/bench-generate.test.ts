@@ -9,7 +9,7 @@ describe("the bench's synthetic reports", () => {
   it('pass every check of their own, as the generator means them to (tables and the prose restating them)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-generate-'));
     try {
-      const paths = generateReports(loadSeeds('data/reports'), dir, 150, 3);
+      const paths = generateReports(loadSeeds('data/reports'), dir, 2000, 3);
       const failed = paths.flatMap((path) => {
         const record = parseReport(readFileSync(path, 'utf8'), { file: path, sha256: '', format: 'txt' });
         expect(record.checks.length, path).toBeGreaterThan(10);

@@ -203,13 +203,14 @@ describe('section 三 layouts', () => {
       const wrapped = record.diagnostics.filter((d) => d.code === 'applications_wrapped_total');
       expect(wrapped.map((d) => d.values.total)).toEqual(APPLICATION_ROWS.filter(wraps).map((r) => scaled(r)[6]));
     };
-    /** Each row as its lines: `wrapped` for a row whose total wraps, else the label and its seven cells one a line. */
-    const table = (wrapped: (r: ApplicationRow) => string[], join = '\n') =>
-      APPLICATION_ROWS.map((r) => (wraps(r) ? wrapped(r) : [LABELS[r], ...scaled(r).map(String)]).join(join)).join(join);
+    /** Each row as its lines: `wrapped` for a row whose total wraps, else the label and its seven cells one a line (or on its line). */
+    const table = (wrapped: (r: ApplicationRow) => string[], join = '\n', oneLine = false) =>
+      APPLICATION_ROWS.map((r) => (wraps(r) ? wrapped(r) : oneLine ? [`${LABELS[r]} ${scaled(r).join(' ')}`] : [LABELS[r], ...scaled(r).map(String)]).join(join)).join(join);
 
     it('after a line of the row\'s six figures (pdftotext -raw), or one digit above it and one below (-layout)', () => {
-      expectScaled(parse(report(table((r) => [`${LABELS[r]} ${six(r).join(' ')}`, ...digits(r)]))));
-      expectScaled(parse(report(table((r) => [digits(r)[0]!, `${LABELS[r]} ${six(r).join(' ')}`, ...digits(r).slice(1)]))));
+      expectScaled(parse(report(table((r) => [`${LABELS[r]} ${six(r).join(' ')}`, ...digits(r)], '\n', true))));
+      // -layout keeps a blank line between rows ('' below).
+      expectScaled(parse(report(table((r) => [digits(r)[0]!, `${LABELS[r]} ${six(r).join(' ')}`, ...digits(r).slice(1), ''], '\n', true))));
     });
 
     it('next to six figures one a line: after them, just after the label, or just before it (pdftotext, reading order)', () => {
@@ -221,9 +222,18 @@ describe('section 三 layouts', () => {
     });
 
     it('digits that do not give the sum of the six are not joined', () => {
-      const record = parse(report(table((r) => [`${LABELS[r]} ${six(r).join(' ')}`, ...[...digits(r)].reverse()])));
+      const record = parse(report(table((r) => [`${LABELS[r]} ${six(r).join(' ')}`, ...[...digits(r)].reverse()], '\n', true)));
       expect(codes(record)).not.toContain('applications_wrapped_total');
       expect(record.applications.new.total).not.toBe(scaled('new')[6]);
+    });
+
+    it('the last figures of a row that adds up are no pieces of the next row\'s total, nor is a row that adds up given another', () => {
+      // One cell a line, every row whole: 3.其他 ends `1` / `2`, and 总计's six make 12 (as in the bench's reports).
+      const rows: Partial<Record<ApplicationRow, number[]>> = { other_misc: [1, 0, 0, 0, 0, 1, 2], total_processed: [4, 0, 0, 0, 0, 8, 12] };
+      const text = APPLICATION_ROWS.map((r) => [LABELS[r], ...(rows[r] ?? valuesOf(r))].join('\n')).join('\n');
+      const record = parse(report(text));
+      expect(codes(record)).not.toContain('applications_wrapped_total');
+      expect(Object.values(record.applications.total_processed)).toEqual(rows.total_processed);
     });
   });
 

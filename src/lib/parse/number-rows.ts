@@ -270,27 +270,27 @@ function wrappedTotals(events: readonly TableEvent[]): Map<TableEvent, WrappedTo
     return true;
   };
   const single = (e: TableEvent | undefined): e is NumbersEvent => e?.type === 'numbers' && !e.inRow && e.values.length === 1;
+  // Pieces are a whole run of single figures on lines one after another: never the tail of a longer run.
+  const whole = (run: TableEvent[]) => (run.length <= MAX_PIECES ? run : []);
   for (let i = 0; i < text.length; i++) {
     const e = text[i]!;
     if (e.type === 'numbers' && e.inRow && e.cells === null && e.values.length === COLUMNS - 1) {
-      // A line of six: the pieces on the lines after it, or the nearest on the lines above and the rest below.
+      // A line of six: the pieces on the lines after it, or those on the lines above and below it.
       let first = i;
       while (text[first - 1]?.line === e.line) first--;
-      const after = text[i + 1]?.line === e.line + 1 ? piecesFrom(i + 1, 1, MAX_PIECES) : [];
-      const before = text[first - 1]?.line === e.line - 1 ? piecesFrom(first - 1, -1).slice(-(MAX_PIECES - 1)) : [];
-      const candidates: TableEvent[][] = [];
-      for (let b = 0; b <= before.length; b++) for (let a = b === 0 ? 2 : 1; a <= after.length && a + b <= MAX_PIECES; a++) candidates.push([...before.slice(before.length - b), ...after.slice(0, a)]);
-      take([e], candidates);
+      const after = text[i + 1]?.line === e.line + 1 ? whole(piecesFrom(i + 1, 1)) : [];
+      const before = text[first - 1]?.line === e.line - 1 ? whole(piecesFrom(first - 1, -1)) : [];
+      take([e], [after, before.length > 0 && after.length > 0 ? [...before, ...after] : []]);
     } else if (e.type === 'label' && namesTemplateRow(e.text)) {
-      // A label and figures one a line: six and the pieces after them, the pieces before the six, or just before the label.
+      // A label and figures one a line, not already a row that adds up: six and the pieces after
+      // them (the rest of the run), the pieces just before the label, or the pieces before the six.
       let end = i + 1;
       while (single(text[end])) end++;
       const run = text.slice(i + 1, end) as NumbersEvent[];
-      if (run.length < COLUMNS - 1) continue;
-      const before = piecesFrom(i - 1, -1);
-      const after = piecesFrom(i + COLUMNS, 1, MAX_PIECES);
-      const prefixes = (pieces: TableEvent[], from: 'start' | 'end') => [2, 3, 4].filter((k) => k <= pieces.length).map((k) => (from === 'end' ? pieces.slice(-k) : pieces.slice(0, k)));
-      if (take(run.slice(0, COLUMNS - 1), [...prefixes(before, 'end'), ...prefixes(after, 'start')])) continue;
+      if (run.length < COLUMNS - 1 || (run.length >= COLUMNS && rowSumsOk(run.slice(0, COLUMNS).map((n) => n.values[0]!)))) continue;
+      const rest = run.slice(COLUMNS - 1);
+      const after = piecesFrom(i + COLUMNS, 1);
+      if (take(run.slice(0, COLUMNS - 1), [whole(piecesFrom(i - 1, -1)), after.length === rest.length ? whole(after) : []])) continue;
       const lead = piecesFrom(i + 1, 1, MAX_PIECES);
       for (let k = 2; k <= lead.length && run.length >= k + COLUMNS - 1; k++) if (take(run.slice(k, k + COLUMNS - 1), [lead.slice(0, k)])) break;
     }
