@@ -104,8 +104,10 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     lone = [];
   };
 
-  const { merged, tails } = runContinuations(events);
-  const wrapped = wrappedTotals(events);
+  // The events with text (no blank lines): what the passes that look at neighbouring lines read.
+  const text = events.filter((e) => e.type !== 'blank');
+  const { merged, tails } = runContinuations(text);
+  const wrapped = wrappedTotals(text);
   const pieces = new Set([...wrapped.values()].flatMap((w) => w.pieces));
   for (const event of events) {
     if (pieces.has(event)) continue;
@@ -200,11 +202,10 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
  *   text set among a row's figures.
  * Both continue the run only while it is short of a row's seven cells (the caller checks).
  */
-function runContinuations(events: readonly TableEvent[]): { merged: Set<TableEvent>; tails: Set<TableEvent> } {
+function runContinuations(text: readonly TableEvent[]): { merged: Set<TableEvent>; tails: Set<TableEvent> } {
   const merged = new Set<TableEvent>();
   const tails = new Set<TableEvent>();
-  if (!events.some((e) => e.type === 'numbers' && !e.inRow)) return { merged, tails };
-  const text = events.filter((e) => e.type !== 'blank');
+  if (!text.some((e) => e.type === 'numbers' && !e.inRow)) return { merged, tails };
   const isLone = (e: TableEvent | undefined) => e?.type === 'numbers' && !e.inRow;
   for (let i = 0; i < text.length; i++) {
     const e = text[i]!;
@@ -248,10 +249,9 @@ const MAX_PIECES = 4;
  * order). They are one figure only when their digits, joined, give the sum of the six: then the
  * row's total. Found: the first and the last event of each such row's six → its wrapped total.
  */
-function wrappedTotals(events: readonly TableEvent[]): Map<TableEvent, WrappedTotal> {
+function wrappedTotals(text: readonly TableEvent[]): Map<TableEvent, WrappedTotal> {
   const found = new Map<TableEvent, WrappedTotal>();
-  if (!events.some(isPiece)) return found;
-  const text = events.filter((e) => e.type !== 'blank');
+  if (!text.some(isPiece)) return found;
   const claimed = new Set<TableEvent>();
   /** The pieces from text[i] on (step 1) or back (step -1), each on the line next to the one before, at most `max`. */
   const piecesFrom = (i: number, step: 1 | -1, max = Infinity): TableEvent[] => {
