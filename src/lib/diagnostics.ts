@@ -66,6 +66,7 @@ export const DIAGNOSTIC_CODES = [
   'applications_stray_figure',
   'applications_row_from_balance',
   'applications_wrapped_total',
+  'applications_columns_by_position',
   // section 四
   'cases_blank_cells',
   'cases_blank_cells_inferred',

@@ -338,6 +338,75 @@ describe('section 三 layouts', () => {
     });
   });
 
+  describe('text aligned with spaces, a zero printed as a blank cell (a fixed-width copy, pdftotext -layout)', () => {
+    /** The test table with its 商业企业 figures under 法律服务机构 (every identity still holds), so that positions matter. */
+    const moved = (r: ApplicationRow) => {
+      const v = [...valuesOf(r)];
+      [v[1], v[4]] = [v[4]!, v[1]!];
+      return v;
+    };
+    const HEADER = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+    const wide = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+    /**
+     * Labels in a 70-column field, then seven cells each two columns wider than its header word.
+     * `display`: columns counted as a fixed-width font shows them (a CJK character takes two),
+     * headers at the cell's left, figures at its right. `chars`: counted in characters (as
+     * pdftotext sets a line), both centred in the cell. `figureAt` moves a column's figures.
+     */
+    function aligned(count: 'display' | 'chars', figureAt: (c: number) => number = (c) => c) {
+      const size = count === 'display' ? wide : (t: string) => t.length;
+      const starts = HEADER.reduce<number[]>((at, word, c) => [...at, c === 0 ? 70 : at[c - 1]! + size(HEADER[c - 1]!) + 2], []);
+      const widthOf = (c: number) => size(HEADER[Math.floor(c)]!) + 2;
+      const cell = (c: number, text: string, right: boolean) => {
+        const start = starts[Math.floor(c)]! + (c % 1) * widthOf(c);
+        return Math.round(start + (count === 'chars' ? (widthOf(c) - size(text)) / 2 : right ? widthOf(c) - size(text) : 0));
+      };
+      const place = (line: string, at: number, text: string) => `${line}${' '.repeat(Math.max(1, at - size(line)))}${text}`;
+      const header = HEADER.reduce((line, word, c) => place(line, cell(c, word, false), word), '申请人情况');
+      const rows = APPLICATION_ROWS.map((r) =>
+        moved(r).reduce((line, v, c) => (v === 0 ? line : place(line, cell(figureAt(c), String(v), true), String(v))), LABELS[r]),
+      );
+      return [header, ...rows].join('\n');
+    }
+
+    it('each figure is read under the header column it stands beneath, counted either way; blank cells are 0 where the row adds up', () => {
+      for (const count of ['display', 'chars'] as const) {
+        const record = parse(report(aligned(count)));
+        for (const row of APPLICATION_ROWS) expect(Object.values(record.applications[row]), `${count} ${row}`).toEqual(moved(row));
+        expect(record.checks.filter((c) => !c.ok)).toEqual([]);
+        expect(codes(record), count).toEqual(['applications_columns_by_position', 'applications_blank_cells_inferred']);
+      }
+    });
+
+    it('pdftotext -layout of a printed table (seed 003, its zeros blanked): counted in characters, its figures stand under their headers though the CJK headers drift', () => {
+      const pad = (n: number) => ' '.repeat(n);
+      const text = [
+        `${pad(58)}申请人情况`,
+        `${pad(3)}（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）${pad(21)}法人或其他组织`,
+        `${pad(49)}自然${pad(21)}总`,
+        `${pad(50)}人 商业企 科研机 社会公益 法律服务 其 计`,
+        `${pad(53)}业 构 组织 机构 他`,
+        `${pad(15)}${LABELS.new}${pad(18)}6${pad(22)}6`,
+        `三、本年度办理${pad(17)}${LABELS.granted}${pad(18)}2${pad(22)}2`,
+        `${pad(24)}${LABELS.unable_not_held}${pad(11)}4${pad(22)}4`,
+      ].join('\n');
+      const record = parse(report(text));
+      expect(codes(record)).toContain('applications_columns_by_position');
+      expect(codes(record)).not.toContain('applications_single_figure_as_natural');
+      for (const [row, v] of [['new', 6], ['granted', 2], ['unable_not_held', 4]] as const) {
+        expect(record.applications[row], row).toEqual({ natural: v, commercial: 0, research: 0, social: 0, legal: 0, other: 0, total: v });
+      }
+    });
+
+    it('a figure half-way between two columns places nothing by position: the rows are read as sparse rows, with their diagnostics', () => {
+      // The 法律服务机构 figures stand half-way between 社会公益组织 and 法律服务机构.
+      const record = parse(report(aligned('chars', (c) => (c === 4 ? 3.5 : c))));
+      expect(codes(record)).not.toContain('applications_columns_by_position');
+      expect(record.applications.new).toEqual({ natural: null, commercial: null, research: null, social: null, legal: null, other: null, total: 6 });
+      expect(codes(record)).toContain('applications_total_kept');
+    });
+  });
+
   it('a table that breaks its own accounting rule keeps the printed figures and fails the check', () => {
     const text = APPLICATION_ROWS.map((r) => `${LABELS[r]} ${(r === 'carried_forward' ? [2, 0, 0, 0, 0, 0, 2] : valuesOf(r)).join(' ')}`).join('\n');
     const record = parse(report(text));

@@ -15,6 +15,7 @@ import { copyStarts } from './copies.ts';
 import { readProactive } from './proactive.ts';
 import { proseParagraphs, readProseMetrics, readRestatements } from './prose.ts';
 import { findHeadings, findSections, type SectionSpan } from './sections.ts';
+import { alignSpacedColumns } from './spaced-columns.ts';
 import { findTables } from './tables.ts';
 
 export interface SourceInfo {
@@ -30,9 +31,11 @@ export const PARSER_VERSION = '3';
 export function parseReport(text: string, source: SourceInfo): ReportRecord {
   const normalized = normalizeText(text);
   const lines = normalized.split('\n');
+  // The lines as printed (normalizing folds full-width forms, narrowing the columns they take): where text aligned with spaces puts each figure.
+  const printed = normalized === text ? lines : text.split(/\r\n?|\n/);
   const headings = findHeadings(lines);
   const starts = copyStarts(lines, headings);
-  return starts.length === 1 ? parseLines(lines, source, normalized, headings) : parseCopies(lines, starts, source);
+  return starts.length === 1 ? parseLines(lines, printed, source, normalized, headings) : parseCopies(lines, printed, starts, source);
 }
 
 const NOT_A_REPORT = 'not a report: this is not an annual report — no report title and no section 三 (applications) table found';
@@ -43,13 +46,13 @@ const NOT_A_REPORT = 'not a report: this is not an annual report — no report t
  * copies whose tables differ are different reports, and the file is refused (never one report's
  * figures with the other's prose, never one of them silently dropped).
  */
-function parseCopies(lines: string[], starts: number[], source: SourceInfo): ReportRecord {
+function parseCopies(lines: string[], printed: string[], starts: number[], source: SourceInfo): ReportRecord {
   const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? lines.length }));
-  const copies = spans.map((span) => ({ span, record: parseLines(lines.slice(span.start, span.end), source) }));
+  const copies = spans.map((span) => ({ span, record: parseLines(lines.slice(span.start, span.end), printed.slice(span.start, span.end), source) }));
   const withFigures = copies.filter(({ record }) => Object.values(record.applications).some((row) => Object.values(row).some((v) => v !== null)));
   const at = (list: typeof copies) => list.map(({ span }) => `${span.start + 1}–${span.end}`);
   if (withFigures.length === 0) {
-    const record = parseLines(lines, source);
+    const record = parseLines(lines, printed, source);
     if (!record.error) record.diagnostics.push(diagnostic('copies_none_with_figures', 'file', { count: starts.length, ranges: at(copies) }));
     return record;
   }
@@ -62,7 +65,8 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
     return record;
   }
   // Parse the copy in place (other lines blanked), so line numbers in diagnostics are the file's.
-  const record = parseLines(lines.map((line, i) => (i >= first.span.start && i < first.span.end ? line : '')), source);
+  const inCopy = (line: string, i: number) => (i >= first.span.start && i < first.span.end ? line : '');
+  const record = parseLines(lines.map(inCopy), printed.map(inCopy), source);
   record.diagnostics.push(
     withFigures.length > 1
       ? diagnostic('copies_same_tables', 'file', { count: withFigures.length, ranges: at(withFigures), read: `${first.span.start + 1}–${first.span.end}` })
@@ -71,8 +75,8 @@ function parseCopies(lines: string[], starts: number[], source: SourceInfo): Rep
   return record;
 }
 
-/** `text` (`lines` joined by `\n`) and `headings` (of `lines`), when the caller has them already. */
-function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n'), headings = findHeadings(lines)): ReportRecord {
+/** `printed`: the lines before normalizing; `text` (`lines` joined by `\n`) and `headings` (of `lines`), when the caller has them already. */
+function parseLines(lines: string[], printed: readonly string[], source: SourceInfo, text = lines.join('\n'), headings = findHeadings(lines)): ReportRecord {
   const record = emptyRecordFor(source);
   const sections = findSections(lines, headings);
   const tables = findTables(lines, sections);
@@ -96,7 +100,9 @@ function parseLines(lines: string[], source: SourceInfo, text = lines.join('\n')
   const proactive = readProactive(events(tables.proactive), yearTemplate);
   record.proactive = proactive.proactive;
 
-  const { rows, notes } = collectNumberRows(events(tables.applications));
+  const spaced = alignSpacedColumns(printed, events(tables.applications));
+  if (spaced.lines > 0) diagnostics.push(diagnostic('applications_columns_by_position', 'applications', { lines: spaced.lines }));
+  const { rows, notes } = collectNumberRows(spaced.events);
   const apps = placeApplications(rows);
   record.applications = apps.applications;
   record.template = proactive.headerTemplate ?? (apps.singleOtherRow && meta.year !== null && meta.year <= 2020 ? '2019' : yearTemplate);

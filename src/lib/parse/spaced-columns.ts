@@ -1,0 +1,200 @@
+/**
+ * Section 三 printed as text aligned with spaces (a fixed-width copy of the table, `pdftotext
+ * -layout`), its zeros left blank: a row's figures say nothing of their columns, but where each
+ * stands under the header does. The header's seven words (自然人, 商业企业, …, 总计, or their first
+ * pieces when a narrow header cell wraps) give the columns' positions; each figure goes under the
+ * nearest one. Positions are counted two ways (characters, and display columns where a CJK
+ * character takes two) and aligned three ways (left edges, centres, right edges). Figures are
+ * placed only when some way puts every figure clearly under one column (near it, and nearer it
+ * than any other), each line's in distinct columns in order, and every such way places them
+ * alike. Otherwise the table is left to the other readings: a wrong column here would be a whole
+ * column wrong, which the table's own arithmetic cannot see. A line under the header that names
+ * a template row and holds no figure is a row of blank cells.
+ *
+ * What it gives: the table's events with a header row and each figure line as a grid row (`row`
+ * events, as a pipe table gives them), which number-rows.ts reads by position.
+ */
+import { APPLICANT_COLUMNS, type ApplicantColumn } from '../schema.ts';
+import { isSpace } from './chars.ts';
+import type { TableEvent } from './lines.ts';
+import { compactLabel, normalizeText } from './normalize.ts';
+import { isZeroMark, readCellNumber } from './numbers.ts';
+import { matchApplicationLabel } from './template.ts';
+
+/** The first piece of each column's header word (a wrapped header keeps at least this on its first line). */
+const HEADER_PIECES: readonly [ApplicantColumn, RegExp][] = [
+  ['natural', /^自然/],
+  ['commercial', /^商业/],
+  ['research', /^科研/],
+  ['social', /^(社会|公益)/],
+  ['legal', /^法律/],
+  ['other', /^其(他|$)/],
+  ['total', /^(总|合)(计|$)/],
+];
+
+const HEADER_WORDS: Record<ApplicantColumn, string> = {
+  natural: '自然人',
+  commercial: '商业企业',
+  research: '科研机构',
+  social: '社会公益组织',
+  legal: '法律服务机构',
+  other: '其他',
+  total: '总计',
+};
+
+/** How much nearer its column than any other a figure must be (in characters or display columns). */
+const MARGIN = 2;
+/** How far from its column's header a figure may stand. */
+const REACH = 4;
+
+interface Token {
+  text: string;
+  line: number;
+  /** Start and end in characters, and in display columns. */
+  chars: [number, number];
+  display: [number, number];
+}
+
+type Measure = 'chars' | 'display';
+type Align = 'left' | 'centre' | 'right';
+const WAYS: readonly [Measure, Align][] = (['chars', 'display'] as const).flatMap((m) => (['left', 'centre', 'right'] as const).map((a) => [m, a] as [Measure, Align]));
+
+/** Display width of a character: two for CJK and full-width forms. */
+function width(c: number): number {
+  return c >= 0x2e80 && c <= 0xa4cf ? 2 : (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+}
+
+/** A line's tokens (runs without white space) with their positions. */
+function tokens(line: string, lineIndex: number): Token[] {
+  const out: Token[] = [];
+  let display = 0;
+  let start = -1;
+  let startDisplay = 0;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 32;
+    if (isSpace(c)) {
+      if (start >= 0) out.push({ text: normalizeText(line.slice(start, i)), line: lineIndex, chars: [start, start + (display - startDisplay)], display: [startDisplay, display] });
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+      startDisplay = display;
+    }
+    display += i < line.length ? width(c) : 0;
+  }
+  return out;
+}
+
+/** A token's position: its extent is its display width from where it starts, in either count. */
+function at(t: Token, measure: Measure, align: Align): number {
+  const [from, to] = t[measure];
+  return align === 'left' ? from : align === 'right' ? to : (from + to) / 2;
+}
+
+/** The numbers events of spaced lines that hold a row (a label with figures, or several figures). */
+function figureLines(events: readonly TableEvent[]): Extract<TableEvent, { type: 'numbers' }>[] {
+  return events.filter((e): e is Extract<TableEvent, { type: 'numbers' }> => e.type === 'numbers' && e.inRow && e.cells === null);
+}
+
+/**
+ * A table's events (tableEvents) with the figure lines as grid rows under a header row, when their
+ * positions place every figure; otherwise `events` as they are. `printed`: the file's lines before
+ * normalizing (full-width forms take two columns there, as the publisher aligned them).
+ */
+export function alignSpacedColumns(printed: readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; lines: number } {
+  const unchanged = { events, lines: 0 };
+  // Only a table of spaced lines, every figure on a line of its row (no figure alone on its
+  // line), some of whose rows are short of cells needs this.
+  if (events.some((e) => e.type === 'row' || (e.type === 'numbers' && !e.inRow))) return unchanged;
+  const rows = figureLines(events);
+  if (!rows.some((e) => e.values.length < APPLICANT_COLUMNS.length)) return unchanged;
+
+  // The header: the words above the first figures, each column's found once.
+  const firstFigures = rows[0]!.line;
+  const headerLines = events.filter((e) => e.type === 'label' && e.line < firstFigures).map((e) => e.line);
+  const anchors = new Map<ApplicantColumn, Token>();
+  for (const line of new Set(headerLines)) {
+    for (const t of tokens(printed[line] ?? '', line)) {
+      const key = HEADER_PIECES.find(([, piece]) => piece.test(t.text))?.[0];
+      if (!key) continue;
+      if (anchors.has(key)) return unchanged;
+      anchors.set(key, t);
+    }
+  }
+  if (anchors.size !== APPLICANT_COLUMNS.length) return unchanged;
+
+  // Each figure line's figures and their positions (the same figures the line's event holds).
+  const figures: Token[][] = [];
+  for (const e of rows) {
+    const found = tokens(printed[e.line] ?? '', e.line).filter((t) => readCellNumber(t.text) !== null || isZeroMark(t.text));
+    const tail = found.slice(found.length - e.values.length);
+    if (tail.length !== e.values.length || tail.some((t, i) => (readCellNumber(t.text) ?? 0) !== e.values[i])) return unchanged;
+    figures.push(tail);
+  }
+
+  // Every way that places each figure clearly must place it alike.
+  const clear = WAYS.map(([measure, align]) => placeFigures(figures, rows.map((e) => e.values), anchors, measure, align)).filter((p): p is number[][] => p !== null);
+  const columns = clear[0];
+  if (!columns || clear.some((p) => JSON.stringify(p) !== JSON.stringify(columns))) return unchanged;
+
+  // The header row, then each figure line as a row (its label, then its seven cells) before the
+  // line's own events; a line under the header that names a template row and holds no figure is
+  // a row of blank cells.
+  const gridRow = new Map(rows.map((e, i) => [e.line, columns[i]!]));
+  const headerEnd = Math.max(...[...anchors.values()].map((t) => t.line));
+  const out: TableEvent[] = [];
+  let headerSent = false;
+  for (const e of events) {
+    const placed = gridRow.get(e.line);
+    const blankRow = e.type === 'label' && e.line > headerEnd && !gridRow.has(e.line) && matchApplicationLabel(compactLabel(e.text)).kind === 'row';
+    if (placed || blankRow) {
+      gridRow.delete(e.line);
+      if (!headerSent) out.push({ type: 'row', cells: ['', ...APPLICANT_COLUMNS.map((c) => HEADER_WORDS[c])], line: e.line });
+      headerSent = true;
+      const label = events.find((l): l is Extract<TableEvent, { type: 'label' }> => l.type === 'label' && l.line === e.line);
+      const values = rows.find((r) => r.line === e.line)?.values ?? [];
+      const cells = APPLICANT_COLUMNS.map((_, c) => (placed?.includes(c) ? String(values[placed.indexOf(c)]) : ''));
+      out.push({ type: 'row', cells: [label?.text ?? '', ...cells], line: e.line });
+    }
+    out.push(e);
+  }
+  return { events: out, lines: rows.length };
+}
+
+/** How far apart the figures of one column may stand (in characters or display columns). */
+const SPREAD = 2;
+
+/**
+ * Each line's figures' columns (indices in APPLICANT_COLUMNS) under one way of counting and
+ * aligning, or null unless every figure is clearly under one column (near it, and nearer it than
+ * any other by MARGIN), each line's figures fall in distinct columns in order, each column's
+ * figures stand together, and a line's last figure that is the sum of the others (its total)
+ * stands under 总计.
+ */
+function placeFigures(figures: readonly Token[][], values: readonly (readonly number[])[], anchors: ReadonlyMap<ApplicantColumn, Token>, measure: Measure, align: Align): number[][] | null {
+  const positions = APPLICANT_COLUMNS.map((c) => at(anchors.get(c)!, measure, align));
+  const total = APPLICANT_COLUMNS.indexOf('total');
+  const columns: number[][] = [];
+  const seen = positions.map(() => ({ min: Infinity, max: -Infinity }));
+  for (const [l, line] of figures.entries()) {
+    const placed: number[] = [];
+    for (const t of line) {
+      const x = at(t, measure, align);
+      const distance = positions.map((p) => Math.abs(p - x));
+      const order = distance.map((_, i) => i).sort((a, b) => distance[a]! - distance[b]!);
+      const [best, second] = [distance[order[0]!]!, distance[order[1]!]!];
+      if (best > REACH || second - best < MARGIN) return null;
+      // Distinct columns, in the order the header gives them.
+      if (placed.length > 0 && positions[order[0]!]! <= positions[placed[placed.length - 1]!]!) return null;
+      placed.push(order[0]!);
+      const range = seen[order[0]!]!;
+      range.min = Math.min(range.min, x);
+      range.max = Math.max(range.max, x);
+      if (range.max - range.min > SPREAD) return null;
+    }
+    const v = values[l]!;
+    const last = v.length - 1;
+    if (last > 0 && v[last] === v.slice(0, last).reduce((a, b) => a + b, 0) && placed[last] !== total && positions[total]! > positions[placed[0]!]!) return null;
+    columns.push(placed);
+  }
+  return columns;
+}
