@@ -174,6 +174,7 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   applications_row_not_adding_up: (w) => `第三部分“${w.row}”（第${w.line}行）印了${w.v('printed')}，合计不符；只保留最后一个数字作为总计`,
   cases_blank_cells: (w) => `第四部分15格中有${w.n('blank')}格空白，保留为空`,
   cases_blank_cells_inferred: (w) => `第四部分有${w.n('count')}格空白，所在组的总计与其为0相符，推定为0`,
+  cases_columns_by_position: () => '第四部分是用空格对齐的文字，零留空：各数字按其在表头下的位置归入所在格',
   cases_no_figures: () => '第四部分没有数字',
   cases_zeros_inferred: (w) => `第四部分15格只印了${w.n('printed')}格，均为0；未印的格推定为0`,
   cases_too_few_figures: (w) => `第四部分15格只印了${w.list('printed').length}格（${w.list('printed').join(' ')}）；无法确定位置，均不采用`,
@@ -255,6 +256,7 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
     `section 三, row “${w.row}” (line ${w.line}): printed ${w.v('printed')}, which do not add up; only the last figure is kept, as the total`,
   cases_blank_cells: (w) => `section 四: ${w.n('blank')} of 15 cells are blank in the report and left empty`,
   cases_blank_cells_inferred: (w) => `section 四: ${w.n('count')} blank cell(s) inferred as 0: their group's printed total adds up without them`,
+  cases_columns_by_position: () => 'section 四 is text aligned with spaces, its zeros left blank: each figure placed in the cell of the header it stands beneath',
   cases_no_figures: () => 'section 四: no figures found',
   cases_zeros_inferred: (w) => `section 四: printed ${w.n('printed')} of 15 cells, all 0; the dropped cells are inferred as 0`,
   cases_too_few_figures: (w) =>

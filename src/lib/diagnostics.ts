@@ -76,6 +76,7 @@ export const DIAGNOSTIC_CODES = [
   'cases_cell_from_sums',
   'cases_too_many_figures',
   'cases_reordered',
+  'cases_columns_by_position',
   // the agency's region, level, kind and sector
   'agency_unresolved_no_name',
   'agency_region_unsettled',

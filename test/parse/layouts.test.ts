@@ -502,6 +502,36 @@ describe('section 四 layouts', () => {
     expect(broken.litigation_after_review.upheld).toBe(5);
   });
 
+  describe('text aligned with spaces, a zero printed as a blank cell (a fixed-width copy)', () => {
+    const WORDS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+    /** The three groups' headers on one line, each word in a cell two columns wider than it, figures at the cell's right; `shift` moves a cell's figure. */
+    function aligned(values: readonly number[], shift: (cell: number) => number = () => 0) {
+      const width = (w: string) => 2 * w.length + 2;
+      const starts = [0, 1, 2].flatMap(() => WORDS).reduce<number[]>((at, w, i, all) => [...at, i === 0 ? 4 : at[i - 1]! + width(all[i - 1]!)], []);
+      const header = [0, 1, 2].flatMap(() => WORDS).reduce((line, w, i) => `${line}${' '.repeat(starts[i]! - [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0))}${w}`, '');
+      const figures = values.reduce((line, v, i) => {
+        if (v === 0) return line;
+        const end = starts[i]! + width(WORDS[i % 5]!) + shift(i);
+        return `${line}${' '.repeat(end - String(v).length - line.length)}${v}`;
+      }, '');
+      return ['行政复议        行政诉讼', '                未经复议直接起诉                              复议后起诉', header, figures].join('\n');
+    }
+
+    it('each figure is read in the cell of the header it stands beneath; a group adds up with its blank cells as 0', () => {
+      const record = parse(report('', aligned(CASES)));
+      expect(Object.values(record.review)).toEqual([1, 0, 0, 1, 2]);
+      expect(Object.values(record.litigation_direct)).toEqual([0, 1, 0, 0, 1]);
+      expect(codes(record)).toContain('cases_columns_by_position');
+    });
+
+    it('figures whose places would not make each group add up are not placed by position', () => {
+      // 复议's 总计 stands under 直接起诉's 结果维持: neither group would add up.
+      const record = parse(report('', aligned(CASES, (cell) => (cell === 4 ? 10 : 0))));
+      expect(codes(record)).not.toContain('cases_columns_by_position');
+      expect(Object.values(record.review)).toEqual([null, null, null, null, null]);
+    });
+  });
+
   it('14 of 15 cells (PDF text moved one out of the table): placed only where one place alone makes every group add up', () => {
     const record = parse(report('', '1 1 0 0 2 1 0 0 0 1 2 0 1 0'));
     expect([record.review, record.litigation_direct, record.litigation_after_review].flatMap((g) => Object.values(g))).toEqual([1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]);

@@ -15,7 +15,7 @@ import { copyStarts } from './copies.ts';
 import { readProactive } from './proactive.ts';
 import { proseParagraphs, readProseMetrics, readRestatements } from './prose.ts';
 import { findHeadings, findSections, type SectionSpan } from './sections.ts';
-import { alignSpacedColumns } from './spaced-columns.ts';
+import { alignSpacedCases, alignSpacedColumns } from './spaced-columns.ts';
 import { findTables } from './tables.ts';
 
 export interface SourceInfo {
@@ -110,7 +110,9 @@ function parseLines(lines: string[], printed: readonly string[], source: SourceI
     diagnostics.push(diagnostic('applications_single_other_row', 'applications'));
   }
 
-  const cases = readCases(events(tables.cases));
+  const spacedCases = alignSpacedCases(printed, events(tables.cases));
+  if (spacedCases.placed) diagnostics.push(diagnostic('cases_columns_by_position', 'cases'));
+  const cases = readCases(spacedCases.events);
   record.review = cases.review;
   record.litigation_direct = cases.litigation_direct;
   record.litigation_after_review = cases.litigation_after_review;

@@ -1,18 +1,21 @@
 /**
- * Section 三 printed as text aligned with spaces (a fixed-width copy of the table, `pdftotext
- * -layout`), its zeros left blank: a row's figures say nothing of their columns, but where each
- * stands under the header does. The header's seven words (自然人, 商业企业, …, 总计, or their first
- * pieces when a narrow header cell wraps) give the columns' positions; each figure goes under the
- * nearest one. Positions are counted two ways (characters, and display columns where a CJK
- * character takes two) and aligned three ways (left edges, centres, right edges). Figures are
- * placed only when some way puts every figure clearly under one column (near it, and nearer it
- * than any other), each line's in distinct columns in order, and every such way places them
- * alike. Otherwise the table is left to the other readings: a wrong column here would be a whole
- * column wrong, which the table's own arithmetic cannot see. A line under the header that names
- * a template row and holds no figure is a row of blank cells.
+ * Sections 三 and 四 printed as text aligned with spaces (a fixed-width copy of the table,
+ * `pdftotext -layout`), their zeros left blank: a row's figures say nothing of their columns, but
+ * where each stands under the header does. The header's words (自然人, 商业企业, …, 总计, or their
+ * first pieces when a narrow header cell wraps; 结果维持 … 总计 three times in 四) give the
+ * columns' positions; each figure goes under the nearest one. Positions are counted two ways
+ * (characters, and display columns where a CJK character takes two, on the lines as printed) and
+ * aligned three ways (left edges, centres, right edges). Figures are placed only when some way puts
+ * every figure clearly under one column (near it, and nearer it than any other), each line's in
+ * distinct columns in order, each column's figures together, a row's total under 总计 (in 四: each
+ * group adding up), and every such way places them alike. Otherwise the table is left to the
+ * other readings: a wrong column here would be a whole column wrong, which the table's own
+ * arithmetic cannot see.
  *
- * What it gives: the table's events with a header row and each figure line as a grid row (`row`
- * events, as a pipe table gives them), which number-rows.ts reads by position.
+ * What it gives: section 三's events with a header row and each figure line as a grid row (`row`
+ * events, as a pipe table gives them), which number-rows.ts reads by position, a line under the
+ * header that names a template row and holds no figure as a row of blank cells; section 四's line
+ * of figures with its 15 cells, as a pipe row gives them.
  */
 import { APPLICANT_COLUMNS, type ApplicantColumn } from '../schema.ts';
 import { isSpace } from './chars.ts';
@@ -122,19 +125,14 @@ export function alignSpacedColumns(printed: readonly string[], events: readonly 
   }
   if (anchors.size !== APPLICANT_COLUMNS.length) return unchanged;
 
-  // Each figure line's figures and their positions (the same figures the line's event holds).
-  const figures: Token[][] = [];
-  for (const e of rows) {
-    const found = tokens(printed[e.line] ?? '', e.line).filter((t) => readCellNumber(t.text) !== null || isZeroMark(t.text));
-    const tail = found.slice(found.length - e.values.length);
-    if (tail.length !== e.values.length || tail.some((t, i) => (readCellNumber(t.text) ?? 0) !== e.values[i])) return unchanged;
-    figures.push(tail);
-  }
-
-  // Every way that places each figure clearly must place it alike.
-  const clear = WAYS.map(([measure, align]) => placeFigures(figures, rows.map((e) => e.values), anchors, measure, align)).filter((p): p is number[][] => p !== null);
-  const columns = clear[0];
-  if (!columns || clear.some((p) => JSON.stringify(p) !== JSON.stringify(columns))) return unchanged;
+  // Each figure line's figures and their positions; where every way that places them clearly
+  // agrees (a line's last figure that is the sum of the others, its total, under 总计).
+  const figures = figureTokens(printed, rows);
+  const total = APPLICANT_COLUMNS.indexOf('total');
+  const totalsUnderTotal = (columns: number[][], positions: readonly number[]) =>
+    columns.every((placed, l) => !lastIsSum(rows[l]!.values) || placed[placed.length - 1] === total || positions[total]! < positions[placed[0]!]!);
+  const columns = figures && agreedPlacement(figures, (measure, align) => APPLICANT_COLUMNS.map((c) => at(anchors.get(c)!, measure, align)), totalsUnderTotal);
+  if (!columns) return unchanged;
 
   // The header row, then each figure line as a row (its label, then its seven cells) before the
   // line's own events; a line under the header that names a template row and holds no figure is
@@ -164,18 +162,15 @@ export function alignSpacedColumns(printed: readonly string[], events: readonly 
 const SPREAD = 2;
 
 /**
- * Each line's figures' columns (indices in APPLICANT_COLUMNS) under one way of counting and
- * aligning, or null unless every figure is clearly under one column (near it, and nearer it than
- * any other by MARGIN), each line's figures fall in distinct columns in order, each column's
- * figures stand together, and a line's last figure that is the sum of the others (its total)
- * stands under 总计.
+ * Each line's figures' columns (indices into `positions`, the columns' positions in one way of
+ * counting and aligning), or null unless every figure is clearly under one column (near it, and
+ * nearer it than any other by MARGIN), each line's figures fall in distinct columns in order, and
+ * each column's figures stand together.
  */
-function placeFigures(figures: readonly Token[][], values: readonly (readonly number[])[], anchors: ReadonlyMap<ApplicantColumn, Token>, measure: Measure, align: Align): number[][] | null {
-  const positions = APPLICANT_COLUMNS.map((c) => at(anchors.get(c)!, measure, align));
-  const total = APPLICANT_COLUMNS.indexOf('total');
+function placeFigures(figures: readonly Token[][], positions: readonly number[], measure: Measure, align: Align): number[][] | null {
   const columns: number[][] = [];
   const seen = positions.map(() => ({ min: Infinity, max: -Infinity }));
-  for (const [l, line] of figures.entries()) {
+  for (const line of figures) {
     const placed: number[] = [];
     for (const t of line) {
       const x = at(t, measure, align);
@@ -191,10 +186,80 @@ function placeFigures(figures: readonly Token[][], values: readonly (readonly nu
       range.max = Math.max(range.max, x);
       if (range.max - range.min > SPREAD) return null;
     }
-    const v = values[l]!;
-    const last = v.length - 1;
-    if (last > 0 && v[last] === v.slice(0, last).reduce((a, b) => a + b, 0) && placed[last] !== total && positions[total]! > positions[placed[0]!]!) return null;
     columns.push(placed);
   }
   return columns;
+}
+
+/** The placement every way that places each figure clearly (and that `fits`) agrees on, or null. */
+function agreedPlacement(figures: readonly Token[][], positionsOf: (measure: Measure, align: Align) => number[] | null, fits: (columns: number[][], positions: readonly number[]) => boolean): number[][] | null {
+  const clear = WAYS.flatMap(([measure, align]) => {
+    const positions = positionsOf(measure, align);
+    const columns = positions && placeFigures(figures, positions, measure, align);
+    return columns && fits(columns, positions) ? [columns] : [];
+  });
+  const first = clear[0];
+  return first && clear.every((p) => JSON.stringify(p) === JSON.stringify(first)) ? first : null;
+}
+
+/** Each line's figures (tokens of the printed line), the same figures its event holds, or null when they differ. */
+function figureTokens(printed: readonly string[], rows: readonly Extract<TableEvent, { type: 'numbers' }>[]): Token[][] | null {
+  const figures: Token[][] = [];
+  for (const e of rows) {
+    const found = tokens(printed[e.line] ?? '', e.line).filter((t) => readCellNumber(t.text) !== null || isZeroMark(t.text));
+    const tail = found.slice(found.length - e.values.length);
+    if (tail.length !== e.values.length || tail.some((t, i) => (readCellNumber(t.text) ?? 0) !== e.values[i])) return null;
+    figures.push(tail);
+  }
+  return figures;
+}
+
+/** Whether a line's last figure is the sum of the others. */
+function lastIsSum(values: readonly number[]): boolean {
+  const last = values.length - 1;
+  return last > 0 && values[last] === values.slice(0, last).reduce((a, b) => a + b, 0);
+}
+
+/** Section 四's header words, each printed once for each of its three groups (复议, 直接起诉, 复议后起诉). */
+const CASE_WORDS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+const CASE_CELLS = CASE_WORDS.length * 3;
+
+/**
+ * Section 四 printed as text aligned with spaces, its zeros left blank: its one line of figures
+ * with each figure's cell (of the 15) by where it stands under the header, as a pipe row gives
+ * them, when every way that places them clearly agrees and each group adds up; otherwise `events`
+ * as they are.
+ */
+export function alignSpacedCases(printed: readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; placed: boolean } {
+  const unchanged = { events, placed: false };
+  if (events.some((e) => e.type === 'row' || (e.type === 'numbers' && !e.inRow))) return unchanged;
+  const rows = figureLines(events);
+  const row = rows[0];
+  if (rows.length !== 1 || !row || row.values.length >= CASE_CELLS) return unchanged;
+
+  const found = new Map<string, Token[]>(CASE_WORDS.map((w) => [w, []]));
+  for (const line of new Set(events.filter((e) => e.type === 'label' && e.line < row.line).map((e) => e.line))) {
+    for (const t of tokens(printed[line] ?? '', line)) found.get(t.text.replace(/^合计$/, '总计'))?.push(t);
+  }
+  if (CASE_WORDS.some((w) => found.get(w)!.length !== 3)) return unchanged;
+
+  /** The 15 cells' positions, group by group: each word's three printed in order; null unless they rise. */
+  const positionsOf = (measure: Measure, align: Align) => {
+    const byWord = CASE_WORDS.map((w) => found.get(w)!.map((t) => at(t, measure, align)).sort((a, b) => a - b));
+    const positions = [0, 1, 2].flatMap((g) => byWord.map((p) => p[g]!));
+    return positions.every((p, i) => i === 0 || p > positions[i - 1]!) ? positions : null;
+  };
+  // Each group adds up with its blank cells as 0, and a group whose total is blank has no figure.
+  const groupsAddUp = (columns: number[][]) => {
+    const cells = Array<number>(CASE_CELLS).fill(0);
+    const printedAt = new Set(columns[0]);
+    columns[0]!.forEach((c, i) => (cells[c] = row.values[i]!));
+    return [0, 5, 10].every((g) => (printedAt.has(g + 4) ? cells[g]! + cells[g + 1]! + cells[g + 2]! + cells[g + 3]! === cells[g + 4] : [0, 1, 2, 3].every((k) => !printedAt.has(g + k))));
+  };
+  const figures = figureTokens(printed, rows);
+  const columns = figures && agreedPlacement(figures, positionsOf, groupsAddUp);
+  if (!columns) return unchanged;
+  const cells: (number | null)[] = Array(CASE_CELLS).fill(null);
+  columns[0]!.forEach((c, i) => (cells[c] = row.values[i]!));
+  return { events: events.map((e) => (e === row ? { ...row, cells } : e)), placed: true };
 }
