@@ -31,8 +31,10 @@ export const PARSER_VERSION = '3';
 export function parseReport(text: string, source: SourceInfo): ReportRecord {
   const normalized = normalizeText(text);
   const lines = normalized.split('\n');
-  // The lines as printed (normalizing folds full-width forms, narrowing the columns they take): where text aligned with spaces puts each figure.
-  const printed = normalized === text ? lines : text.split(/\r\n?|\n/);
+  // The lines as printed (normalizing folds full-width forms, narrowing the columns they take): where
+  // text aligned with spaces puts each figure. Split only for a table that needs them.
+  let split: readonly string[] | undefined;
+  const printed = () => (split ??= normalized === text ? lines : text.split(/\r\n?|\n/));
   const headings = findHeadings(lines);
   const starts = copyStarts(lines, headings);
   return starts.length === 1 ? parseLines(lines, printed, source, normalized, headings) : parseCopies(lines, printed, starts, source);
@@ -46,9 +48,9 @@ const NOT_A_REPORT = 'not a report: this is not an annual report — no report t
  * copies whose tables differ are different reports, and the file is refused (never one report's
  * figures with the other's prose, never one of them silently dropped).
  */
-function parseCopies(lines: string[], printed: string[], starts: number[], source: SourceInfo): ReportRecord {
+function parseCopies(lines: string[], printed: PrintedLines, starts: number[], source: SourceInfo): ReportRecord {
   const spans = starts.map((start, i) => ({ start, end: starts[i + 1] ?? lines.length }));
-  const copies = spans.map((span) => ({ span, record: parseLines(lines.slice(span.start, span.end), printed.slice(span.start, span.end), source) }));
+  const copies = spans.map((span) => ({ span, record: parseLines(lines.slice(span.start, span.end), () => printed().slice(span.start, span.end), source) }));
   const withFigures = copies.filter(({ record }) => Object.values(record.applications).some((row) => Object.values(row).some((v) => v !== null)));
   const at = (list: typeof copies) => list.map(({ span }) => `${span.start + 1}–${span.end}`);
   if (withFigures.length === 0) {
@@ -66,7 +68,7 @@ function parseCopies(lines: string[], printed: string[], starts: number[], sourc
   }
   // Parse the copy in place (other lines blanked), so line numbers in diagnostics are the file's.
   const inCopy = (line: string, i: number) => (i >= first.span.start && i < first.span.end ? line : '');
-  const record = parseLines(lines.map(inCopy), printed.map(inCopy), source);
+  const record = parseLines(lines.map(inCopy), () => printed().map(inCopy), source);
   record.diagnostics.push(
     withFigures.length > 1
       ? diagnostic('copies_same_tables', 'file', { count: withFigures.length, ranges: at(withFigures), read: `${first.span.start + 1}–${first.span.end}` })
@@ -75,8 +77,11 @@ function parseCopies(lines: string[], printed: string[], starts: number[], sourc
   return record;
 }
 
+/** The lines of a file before normalizing, made when first asked for. */
+type PrintedLines = () => readonly string[];
+
 /** `printed`: the lines before normalizing; `text` (`lines` joined by `\n`) and `headings` (of `lines`), when the caller has them already. */
-function parseLines(lines: string[], printed: readonly string[], source: SourceInfo, text = lines.join('\n'), headings = findHeadings(lines)): ReportRecord {
+function parseLines(lines: string[], printed: PrintedLines, source: SourceInfo, text = lines.join('\n'), headings = findHeadings(lines)): ReportRecord {
   const record = emptyRecordFor(source);
   const sections = findSections(lines, headings);
   const tables = findTables(lines, sections);

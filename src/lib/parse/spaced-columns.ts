@@ -101,15 +101,16 @@ function figureLines(events: readonly TableEvent[]): Extract<TableEvent, { type:
 /**
  * A table's events (tableEvents) with the figure lines as grid rows under a header row, when their
  * positions place every figure; otherwise `events` as they are. `printed`: the file's lines before
- * normalizing (full-width forms take two columns there, as the publisher aligned them).
+ * normalizing, made when asked for (full-width forms take two columns there, as the publisher aligned them).
  */
-export function alignSpacedColumns(printed: readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; lines: number } {
+export function alignSpacedColumns(printedLines: () => readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; lines: number } {
   const unchanged = { events, lines: 0 };
   // Only a table of spaced lines, every figure on a line of its row (no figure alone on its
   // line), some of whose rows are short of cells needs this.
   if (events.some((e) => e.type === 'row' || (e.type === 'numbers' && !e.inRow))) return unchanged;
   const rows = figureLines(events);
   if (!rows.some((e) => e.values.length < APPLICANT_COLUMNS.length)) return unchanged;
+  const printed = printedLines();
 
   // The header: the words above the first figures, each column's found once.
   const firstFigures = rows[0]!.line;
@@ -230,12 +231,13 @@ const CASE_CELLS = CASE_WORDS.length * 3;
  * them, when every way that places them clearly agrees and each group adds up; otherwise `events`
  * as they are.
  */
-export function alignSpacedCases(printed: readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; placed: boolean } {
+export function alignSpacedCases(printedLines: () => readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; placed: boolean } {
   const unchanged = { events, placed: false };
   if (events.some((e) => e.type === 'row' || (e.type === 'numbers' && !e.inRow))) return unchanged;
   const rows = figureLines(events);
   const row = rows[0];
   if (rows.length !== 1 || !row || row.values.length >= CASE_CELLS) return unchanged;
+  const printed = printedLines();
 
   const found = new Map<string, Token[]>(CASE_WORDS.map((w) => [w, []]));
   for (const line of new Set(events.filter((e) => e.type === 'label' && e.line < row.line).map((e) => e.line))) {
