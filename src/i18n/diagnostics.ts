@@ -164,6 +164,7 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   applications_stray_figure: (w) => `第三部分第${w.line}行的${w.n('value')}单独成行，其标签指向前面的行（版式文件的文字把一格移离了所在行）；未作为一行读取`,
   applications_wrapped_total: (w) => `第三部分第${w.line}行的总计分行印成${w.v('pieces')}（数字在窄格中折行）；其各位数字连起来等于该行其余六格之和，读作${w.n('total')}`,
   applications_columns_by_position: (w) => `第三部分是用空格对齐的文字，零留空：${w.n('lines')}行数字按各自在表头下的位置归入所在列`,
+  applications_wrapped_cells: (w) => `第三部分第${w.line}行起的一行数字在窄格中折行（${w.v('pieces')}）；只有一种接法使该行相加相符，读作${w.v('cells')}`,
   applications_row_from_balance: (w) =>
     `第三部分“${w.row}”只印了${w.v('printed')}；按“本年新收+上年结转=办理结果总计+结转下年度”由其他三行算出各格：${w.v('cells')}`,
   applications_zero_rows_inferred: (w, d) => `第三部分以下各行只印了7格中的${w.n('printed')}格，均为0，未印的格推定为0：${rowsZh(w, d, 'rows')}`,
@@ -243,6 +244,8 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
     `section 三, line ${w.line}: the total printed over several lines as ${w.v('pieces')} (digits wrapped in a narrow cell); joined they give the sum of the row's other six cells, read as ${w.n('total')}`,
   applications_columns_by_position: (w) =>
     `section 三 is text aligned with spaces, its zeros left blank: the figures of ${w.n('lines')} lines placed under the header column each stands beneath`,
+  applications_wrapped_cells: (w) =>
+    `section 三, from line ${w.line}: a row's figures wrapped within their narrow cells (${w.v('pieces')}); only one way of joining them makes the row add up, read as ${w.v('cells')}`,
   applications_row_from_balance: (w) =>
     `section 三, row “${w.row}”: printed only ${w.v('printed')}; its cells are worked out from the other three rows of new + carried over = total handled + carried forward: ${w.v('cells')}`,
   applications_zero_rows_inferred: (w, d) =>

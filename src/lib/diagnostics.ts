@@ -67,6 +67,7 @@ export const DIAGNOSTIC_CODES = [
   'applications_row_from_balance',
   'applications_wrapped_total',
   'applications_columns_by_position',
+  'applications_wrapped_cells',
   // section 四
   'cases_blank_cells',
   'cases_blank_cells_inferred',

@@ -237,6 +237,25 @@ describe('section 三 layouts', () => {
     });
   });
 
+  describe('a row whose cells wrapped in their narrow columns, several of them (full-width digits in a printed PDF, pdftotext -raw)', () => {
+    // Seed 001's 本年新收 row, 161 8 0 0 0 12 181, as pdftotext -raw sets it when 161, 12 and 181 wrap.
+    const WRAPPED = ['１６', '１', '８ ０ ０ ０', '１', '２', '１８', '１'];
+    const text = (lines: string[]) => [LABELS.new, ...lines, `${LABELS.carried_over} ２ ０ ０ ０ ０ １ ３`].join('\n');
+
+    it('the one way of joining the pieces that makes the row add up is read, said with its pieces', () => {
+      const record = parse(report(text(WRAPPED)));
+      expect(Object.values(record.applications.new)).toEqual([161, 8, 0, 0, 0, 12, 181]);
+      expect(Object.values(record.applications.carried_over)).toEqual([2, 0, 0, 0, 0, 1, 3]);
+      expect(record.diagnostics.find((d) => d.code === 'applications_wrapped_cells')?.values).toEqual({ pieces: ['16/1', '1/2', '18/1'], cells: [161, 8, 0, 0, 0, 12, 181] });
+    });
+
+    it('pieces no joining of which adds up are not joined', () => {
+      const record = parse(report(text(['１６', '１', '８ ０ ０ ０', '１', '２', '１８', '２'])));
+      expect(codes(record)).not.toContain('applications_wrapped_cells');
+      expect(record.applications.new.total).not.toBe(182);
+    });
+  });
+
   it('总计 first under a header whose narrow columns stack their characters (`总 自然` / `计 人 商业企`)', () => {
     const header = ['申请人情况', '法人或其他组织', '总 自然', '计 人 商业企 科研机 社会公益 法律服务 其', '业 构 组织 机构 他'];
     const rows = APPLICATION_ROWS.map((r) => {

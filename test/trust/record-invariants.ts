@@ -140,8 +140,16 @@ export function inventedNumbers(record: ReportRecord, text: string): string[] {
   const derived = new Map<string, number>();
   // A total printed one digit a line, read as one figure: a row's total, its digits printed.
   const wrapped = new Set<number>();
+  const joinedCells = new Set<number>();
   for (const d of record.diagnostics) {
     if (d.code === 'applications_wrapped_total' && (d.values.pieces as number[]).every((p) => tokens.has(p))) wrapped.add(d.values.total as number);
+    // Cells wrapped in their narrow columns, joined: each joined figure's pieces printed (`16/1` → 161).
+    if (d.code === 'applications_wrapped_cells') {
+      for (const joined of d.values.pieces as string[]) {
+        const pieces = joined.split('/');
+        if (pieces.every((p) => tokens.has(Number(p)))) joinedCells.add(Number(pieces.join('')));
+      }
+    }
     const cells = d.values.cells as number[] | undefined;
     if (d.code === 'applications_row_from_balance' && d.row && cells) APPLICANT_COLUMNS.forEach((c, i) => derived.set(`applications.${d.row}.${c}`, cells[i]!));
     if (d.code === 'cases_cell_from_sums' && cells) CASE_GROUPS.forEach((g, j) => CASE_OUTCOMES.forEach((k, i) => derived.set(`${g}.${k}`, cells[j * 5 + i]!)));
@@ -149,6 +157,7 @@ export function inventedNumbers(record: ReportRecord, text: string): string[] {
   const look = (where: string, v: number | null) => {
     if (v === null || tokens.has(v) || derived.get(where) === v) return;
     if (where.startsWith('applications.') && where.endsWith('.total') && wrapped.has(v)) return;
+    if (where.startsWith('applications.') && joinedCells.has(v)) return;
     if (v === 0 && zeroInferred) return;
     out.push(`${where} = ${v} is not printed in the text${v === 0 ? ' and no warning says a 0 was inferred' : ''}`);
   };

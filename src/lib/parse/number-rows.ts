@@ -29,6 +29,7 @@ import { compactLabel } from './normalize.ts';
 import { remembered } from './memo.ts';
 import { matchApplicationLabel } from './template.ts';
 import { cellSeparator, cellsWithBlanks, type LoneNumber } from './blank-lines.ts';
+import { wrappedCells } from './wrapped-cells.ts';
 
 export const COLUMNS = 7;
 
@@ -98,8 +99,13 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     current = null;
     const row = separator === null || loneFrom < 0 || tailInRun ? null : rowOfBlankLines(lone, loneFrom, next, separator, atEnd, pending);
     tailInRun = false;
+    // Figures one a line, more than a row's seven, that are one row's cells wrapped in their narrow cells.
+    const wrap = row || !sameFigures(blocks, lone) ? null : wrappedCells(lone, headerTotalFirst(headerWords));
     if (row) rows.push(row);
-    else if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
+    else if (wrap) {
+      notes.push(diagnostic('applications_wrapped_cells', 'applications', { pieces: wrap.joined.map((j) => j.pieces.join('/')), cells: wrap.cells }, { line: lone[0]!.line + 1 }));
+      rows.push({ values: wrap.cells, sparse: false, label: takeLabel(pending), line: lone[0]!.line, via: 'cells' });
+    } else if (blocks.length > 0) verticalRows(blocks, pending, notes, rows);
     blocks = [];
     lone = [];
   };
@@ -296,6 +302,13 @@ function wrappedTotals(text: readonly TableEvent[]): Map<TableEvent, WrappedTota
     }
   }
   return found;
+}
+
+/** Whether the blocks hold just the lone numbers, in order (no wrapped total set among them). */
+function sameFigures(blocks: readonly Block[], lone: readonly LoneNumber[]): boolean {
+  let i = 0;
+  for (const b of blocks) for (const v of b.values) if (lone[i++]?.value !== v) return false;
+  return i === lone.length;
 }
 
 /** A single figure alone on its line that may be a piece of a wrapped figure: one or two digits. */
