@@ -237,7 +237,7 @@ describe('section 三 layouts', () => {
     });
   });
 
-  describe('a row whose cells wrapped in their narrow columns, several of them (full-width digits in a printed PDF, pdftotext -raw)', () => {
+  describe('a row whose cells wrapped in their narrow columns, several of them (full-width digits in a printed PDF, as pdftotext sets them)', () => {
     // Seed 001's 本年新收 row, 161 8 0 0 0 12 181, as pdftotext -raw sets it when 161, 12 and 181 wrap.
     const WRAPPED = ['１６', '１', '８ ０ ０ ０', '１', '２', '１８', '１'];
     const text = (lines: string[]) => [LABELS.new, ...lines, `${LABELS.carried_over} ２ ０ ０ ０ ０ １ ３`].join('\n');
@@ -247,6 +247,33 @@ describe('section 三 layouts', () => {
       expect(Object.values(record.applications.new)).toEqual([161, 8, 0, 0, 0, 12, 181]);
       expect(Object.values(record.applications.carried_over)).toEqual([2, 0, 0, 0, 0, 1, 3]);
       expect(record.diagnostics.find((d) => d.code === 'applications_wrapped_cells')?.values).toEqual({ pieces: ['16/1', '1/2', '18/1'], cells: [161, 8, 0, 0, 0, 12, 181] });
+    });
+
+    it('pdftotext -layout centres each wrapped cell on its row: the piece above and the one below that start together are one cell', () => {
+      const pad = (n: number) => ' '.repeat(n);
+      const layout = (below: string) =>
+        [
+          `${pad(50)}１６${pad(25)}１ １８`,
+          `${pad(15)}${LABELS.new}${pad(24)}８   ０     ０       ０`,
+          below,
+          '',
+          `三、本年度办理${pad(43)}１１${pad(25)}１ １２`,
+          `${pad(26)}${LABELS.granted}${pad(22)}１   ０     ０       ０`,
+          `   结果${pad(46)}４${pad(25)}０ ５`,
+          '',
+          `${LABELS.carried_over} ２ ０ ０ ０ ０ １ ３`,
+        ].join('\n');
+      const record = parse(report(layout(`${pad(51)}１${pad(25)}２ １`)));
+      expect(Object.values(record.applications.new)).toEqual([161, 8, 0, 0, 0, 12, 181]);
+      expect(Object.values(record.applications.granted)).toEqual([114, 1, 0, 0, 0, 10, 125]);
+      expect(record.diagnostics.filter((d) => d.code === 'applications_wrapped_cells').map((d) => d.values.pieces)).toEqual([
+        ['16/1', '1/2', '18/1'],
+        ['11/4', '1/0', '12/5'],
+      ]);
+      // Pieces below that do not start where those above do are not joined.
+      const apart = parse(report(layout(`${pad(56)}１${pad(20)}２ １`)));
+      expect(apart.diagnostics.filter((d) => d.code === 'applications_wrapped_cells')).toHaveLength(1);
+      expect(apart.applications.new.natural).not.toBe(161);
     });
 
     it('pieces no joining of which adds up are not joined', () => {

@@ -17,6 +17,7 @@ import { proseParagraphs, readProseMetrics, readRestatements } from './prose.ts'
 import { findHeadings, findSections, type SectionSpan } from './sections.ts';
 import { alignSpacedCases, alignSpacedColumns } from './spaced-columns.ts';
 import { findTables } from './tables.ts';
+import { wrappedAroundRows } from './wrapped-cells.ts';
 
 export interface SourceInfo {
   /** Path as given, e.g. `data/reports/000_x.txt`. */
@@ -105,7 +106,9 @@ function parseLines(lines: string[], printed: PrintedLines, source: SourceInfo, 
   const proactive = readProactive(events(tables.proactive), yearTemplate);
   record.proactive = proactive.proactive;
 
-  const spaced = alignSpacedColumns(printed, events(tables.applications));
+  const around = wrappedAroundRows(printed, events(tables.applications));
+  for (const { line, wrap } of around.rows) diagnostics.push(diagnostic('applications_wrapped_cells', 'applications', { pieces: wrap.joined.map((j) => j.pieces.join('/')), cells: wrap.cells }, { line: line + 1 }));
+  const spaced = alignSpacedColumns(printed, around.events);
   if (spaced.lines > 0) diagnostics.push(diagnostic('applications_columns_by_position', 'applications', { lines: spaced.lines }));
   const { rows, notes } = collectNumberRows(spaced.events);
   const apps = placeApplications(rows);

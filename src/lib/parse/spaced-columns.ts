@@ -50,7 +50,7 @@ const MARGIN = 2;
 /** How far from its column's header a figure may stand. */
 const REACH = 4;
 
-interface Token {
+export interface Token {
   text: string;
   line: number;
   /** Start and end in characters, and in display columns. */
@@ -68,7 +68,7 @@ function width(c: number): number {
 }
 
 /** A line's tokens (runs without white space) with their positions. */
-function tokens(line: string, lineIndex: number): Token[] {
+export function tokens(line: string, lineIndex: number): Token[] {
   const out: Token[] = [];
   let display = 0;
   let start = -1;

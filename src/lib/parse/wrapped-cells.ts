@@ -1,13 +1,21 @@
 /**
- * A row whose figures wrapped within their narrow cells (full-width digits in a printed PDF's
- * table, as pdftotext sets them: `１６` / `１` / `８ ０ ０ ０` / `１` / `２` / `１８` / `１` for 161,
- * 8, 0, 0, 0, 12, 181): more figures than the row's seven cells, each line's figures in order.
- * A cell's digits go on from the last figure of one line to the first of the next; which line
- * breaks fall inside a cell is found from the row's own sum: the reading is taken only when
- * exactly one choice of breaks gives seven cells that add up (their total last, or first where
- * the header puts 总计 first).
+ * Rows whose figures wrapped within their narrow cells (full-width digits in a printed PDF's
+ * table), as pdftotext sets them:
+ * - one after another (`-raw`: `１６` / `１` / `８ ０ ０ ０` / `１` / `２` / `１８` / `１` for 161,
+ *   8, 0, 0, 0, 12, 181): more figures than the row's seven, each line's in order. A cell's
+ *   digits go on from the last figure of one line to the first of the next; which line breaks
+ *   fall inside a cell is found from the row's own sum: the reading is taken only when exactly
+ *   one choice of breaks gives seven cells that add up (their total last, or first where the
+ *   header puts 总计 first) (wrappedCells);
+ * - around their row (`-layout` centres a two-line cell on it): the pieces above and below that
+ *   start together are one cell (wrappedAroundRows).
  */
 import type { LoneNumber } from './blank-lines.ts';
+import type { TableEvent } from './lines.ts';
+import { compactLabel } from './normalize.ts';
+import { readCellNumber } from './numbers.ts';
+import { matchApplicationLabel } from './template.ts';
+import { tokens } from './spaced-columns.ts';
 
 const COLUMNS = 7;
 /** At most this many pieces joined onto others in one row, and digits in a piece. */
@@ -77,4 +85,61 @@ function join(lines: readonly number[][], links: readonly Link[]): WrappedCells 
 function addsUp(cells: readonly number[], totalFirst: boolean): boolean {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   return totalFirst ? sum(cells.slice(1)) === cells[0] : sum(cells.slice(0, -1)) === cells[COLUMNS - 1];
+}
+
+type NumbersEvent = Extract<TableEvent, { type: 'numbers' }>;
+
+/** How far apart (in characters) the two pieces of one wrapped cell may start. */
+const PIECES_APART = 2;
+
+/**
+ * Rows whose cells wrapped around their line (`pdftotext -layout` centres a two-line cell on its
+ * row: `３００ … ３１１` above `label ５３ ０ ０ ６１ ４`, `１ … ９` below): a line of figures (alone,
+ * or beside a side label's piece) just above a row and one just below, as many figures each (two or more), each figure above
+ * starting within two characters of the one below it. Each pair is one cell, its digits joined;
+ * the cells and the row's own figures, in the order they stand, are the row when they make seven
+ * that add up (total last, or first). The row's event then holds the seven, and the lines above
+ * and below are dropped. Returns the events and each joined row's pieces, for its diagnostic.
+ */
+export function wrappedAroundRows(printed: () => readonly string[], events: readonly TableEvent[]): { events: readonly TableEvent[]; rows: { line: number; wrap: WrappedCells }[] } {
+  const unchanged = { events, rows: [] };
+  const short = events.filter((e): e is NumbersEvent => e.type === 'numbers' && e.inRow && e.cells === null && e.values.length < COLUMNS);
+  if (short.length === 0) return unchanged;
+  const byLine = new Map<number, TableEvent[]>();
+  for (const e of events) if (e.type !== 'blank') byLine.get(e.line)?.push(e) ?? byLine.set(e.line, [e]);
+  const labelOn = (line: number) => byLine.get(line)?.some((e) => e.type === 'label') ?? false;
+  // A line's figures when the line holds no row: figures alone, or beside a side label's piece (`三、本年度办理`, `结果`) that names no template row.
+  const figuresOnly = (line: number) => {
+    const onLine = byLine.get(line) ?? [];
+    const figures = onLine.filter((e): e is NumbersEvent => e.type === 'numbers');
+    const namesRow = onLine.some((e) => e.type === 'label' && matchApplicationLabel(compactLabel(e.text)).kind !== 'none');
+    return figures.length === 1 && !namesRow && onLine.every((e) => e.type === 'numbers' || e.type === 'label') ? figures[0]! : null;
+  };
+  const candidates = short.filter((e) => labelOn(e.line));
+  const found: { line: number; wrap: WrappedCells; row: NumbersEvent; above: NumbersEvent; below: NumbersEvent }[] = [];
+  for (const row of candidates) {
+    const [above, below] = [figuresOnly(row.line - 1), figuresOnly(row.line + 1)];
+    if (!above || !below || above.values.length < 2 || above.values.length !== below.values.length) continue;
+    if (above.values.length + row.values.length !== COLUMNS) continue;
+    const lines = printed();
+    const at = (e: NumbersEvent) => tokens(lines[e.line] ?? '', e.line).filter((t) => readCellNumber(t.text) !== null).map((t) => ({ value: readCellNumber(t.text)!, start: t.chars[0] }));
+    const [up, own, down] = [at(above), at(row).slice(-row.values.length), at(below)];
+    if (up.length !== above.values.length || down.length !== below.values.length) continue;
+    if (up.some((u, i) => Math.abs(u.start - down[i]!.start) > PIECES_APART || u.value === 0)) continue;
+    // A figure of the row itself standing where a pair does would be a cell of three lines: not read.
+    if (own.some((o) => up.some((u) => Math.abs(u.start - o.start) <= PIECES_APART))) continue;
+    const cells = [...up.map((u, i) => ({ start: u.start, pieces: [u.value, down[i]!.value] })), ...own.map((o) => ({ start: o.start, pieces: [o.value] }))].sort((a, b) => a.start - b.start);
+    const values = cells.map((c) => Number(c.pieces.join('')));
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    if (sum(values.slice(0, -1)) !== values[COLUMNS - 1] && sum(values.slice(1)) !== values[0]) continue;
+    const joined = cells.flatMap((c, i) => (c.pieces.length > 1 ? [{ pieces: c.pieces, value: values[i]! }] : []));
+    found.push({ line: row.line, wrap: { cells: values, joined }, row, above, below });
+  }
+  if (found.length === 0) return unchanged;
+  const dropped = new Set<TableEvent>(found.flatMap((f) => [f.above, f.below]));
+  const joinedRow = new Map<TableEvent, number[]>(found.map((f) => [f.row, f.wrap.cells]));
+  return {
+    events: events.filter((e) => !dropped.has(e)).map((e) => (joinedRow.has(e) ? { ...(e as NumbersEvent), values: joinedRow.get(e)! } : e)),
+    rows: found.map(({ line, wrap }) => ({ line, wrap })),
+  };
 }
