@@ -100,7 +100,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     const row = separator === null || loneFrom < 0 || tailInRun ? null : rowOfBlankLines(lone, loneFrom, next, separator, atEnd, pending);
     tailInRun = false;
     // Figures one a line, more than a row's seven, that are one row's cells wrapped in their narrow cells.
-    const wrap = row || !sameFigures(blocks, lone) ? null : wrappedCells(lone, headerTotalFirst(headerWords));
+    const wrap = row || !sameFigures(blocks, lone) ? null : wrappedCells(lone, () => headerTotalFirst(headerWords));
     if (row) rows.push(row);
     else if (wrap) {
       notes.push(diagnostic('applications_wrapped_cells', 'applications', { pieces: wrap.joined.map((j) => j.pieces.join('/')), cells: wrap.cells }, { line: lone[0]!.line + 1 }));

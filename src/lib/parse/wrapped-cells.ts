@@ -32,8 +32,8 @@ export interface WrappedCells {
 /** Whether a line's first figure goes on from the last figure of the line above. */
 type Link = 'none' | 'sequential';
 
-/** The one reading of `figures` (a row's figures, one line's after another) as seven cells that add up, or null. */
-export function wrappedCells(figures: readonly LoneNumber[], totalFirst: boolean): WrappedCells | null {
+/** The one reading of `figures` (a row's figures, one line's after another) as seven cells that add up, or null; `totalFirst` asked only for a run that may be one. */
+export function wrappedCells(figures: readonly LoneNumber[], totalFirst: () => boolean): WrappedCells | null {
   const joins = figures.length - COLUMNS;
   if (joins < 1 || joins > MAX_JOINS) return null;
   if (figures.some((f) => !Number.isInteger(f.value) || f.value < 0 || String(f.value).length > MAX_PIECE_DIGITS)) return null;
@@ -47,9 +47,10 @@ export function wrappedCells(figures: readonly LoneNumber[], totalFirst: boolean
     }
   }
   let found: WrappedCells | null = null;
+  const first = totalFirst();
   for (const links of linkings(lines, lineOf, joins)) {
     const reading = join(lines, links);
-    if (!reading || !addsUp(reading.cells, totalFirst)) continue;
+    if (!reading || !addsUp(reading.cells, first)) continue;
     if (found && found.cells.join() !== reading.cells.join()) return null;
     found = reading;
   }
