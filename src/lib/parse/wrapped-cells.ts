@@ -131,8 +131,7 @@ export function wrappedAroundRows(printed: () => readonly string[], events: read
     if (own.some((o) => up.some((u) => Math.abs(u.start - o.start) <= PIECES_APART))) continue;
     const cells = [...up.map((u, i) => ({ start: u.start, pieces: [u.value, down[i]!.value] })), ...own.map((o) => ({ start: o.start, pieces: [o.value] }))].sort((a, b) => a.start - b.start);
     const values = cells.map((c) => Number(c.pieces.join('')));
-    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-    if (sum(values.slice(0, -1)) !== values[COLUMNS - 1] && sum(values.slice(1)) !== values[0]) continue;
+    if (!addsUp(values, false) && !addsUp(values, true)) continue;
     const joined = cells.flatMap((c, i) => (c.pieces.length > 1 ? [{ pieces: c.pieces, value: values[i]! }] : []));
     found.push({ line: row.line, wrap: { cells: values, joined }, row, above, below });
   }
