@@ -24,6 +24,9 @@ export type TableEvent =
   | { type: 'row'; cells: string[]; line: number }
   | { type: 'blank'; line: number };
 
+/** A line's numbers (see TableEvent). */
+export type NumbersEvent = Extract<TableEvent, { type: 'numbers' }>;
+
 const PAGE_FOOTER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const MARKDOWN_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 

@@ -19,7 +19,7 @@
  *   Seven equal blocks of k ≥ 2 numbers are a column-major k × 7 block (a PDF read column by
  *   column) when the rows' own sums say so; otherwise numbers are read row by row, 7 a row.
  */
-import type { TableEvent } from './lines.ts';
+import type { NumbersEvent, TableEvent } from './lines.ts';
 import { append } from './append.ts';
 import { APPLICANT_COLUMNS } from '../schema.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -31,7 +31,7 @@ import { matchApplicationLabel } from './template.ts';
 import { cellSeparator, cellsWithBlanks, type LoneNumber } from './blank-lines.ts';
 import { wrappedCells } from './wrapped-cells.ts';
 
-export const COLUMNS = 7;
+export const COLUMNS = APPLICANT_COLUMNS.length;
 
 export interface NumberRow {
   values: number[];
@@ -234,7 +234,6 @@ function runContinuations(text: readonly TableEvent[]): { merged: Set<TableEvent
   return { merged, tails };
 }
 
-type NumbersEvent = Extract<TableEvent, { type: 'numbers' }>;
 
 /** A wrapped total: its value, the pieces it was printed in, and the first and last events of the six figures of its row. */
 interface WrappedTotal {

@@ -11,13 +11,14 @@
  *   start together are one cell (wrappedAroundRows).
  */
 import type { LoneNumber } from './blank-lines.ts';
-import type { TableEvent } from './lines.ts';
+import type { NumbersEvent, TableEvent } from './lines.ts';
+import { APPLICANT_COLUMNS } from '../schema.ts';
 import { compactLabel } from './normalize.ts';
 import { readCellNumber } from './numbers.ts';
 import { matchApplicationLabel } from './template.ts';
 import { tokens } from './spaced-columns.ts';
 
-const COLUMNS = 7;
+const COLUMNS = APPLICANT_COLUMNS.length;
 /** At most this many pieces joined onto others in one row, and digits in a piece. */
 const MAX_JOINS = 4;
 const MAX_PIECE_DIGITS = 3;
@@ -28,9 +29,6 @@ export interface WrappedCells {
   /** Each cell made of several pieces: the pieces as printed, and the figure they make. */
   joined: { pieces: number[]; value: number }[];
 }
-
-/** Whether a line's first figure goes on from the last figure of the line above. */
-type Link = 'none' | 'sequential';
 
 /** The one reading of `figures` (a row's figures, one line's after another) as seven cells that add up, or null; `totalFirst` asked only for a run that may be one. */
 export function wrappedCells(figures: readonly LoneNumber[], totalFirst: () => boolean): WrappedCells | null {
@@ -57,23 +55,25 @@ export function wrappedCells(figures: readonly LoneNumber[], totalFirst: () => b
   return found;
 }
 
-/** Every way of linking each line to the one above (lines next to each other only) that joins exactly `joins` figures. */
-function* linkings(lines: readonly number[][], lineOf: readonly number[], joins: number, i = 1, links: Link[] = ['none']): Generator<Link[]> {
+/**
+ * Every way of linking each line to the one above (lines next to each other only) that joins exactly
+ * `joins` figures: `links[i]` says whether line i's first figure goes on from the last figure of line i − 1.
+ */
+function* linkings(lines: readonly number[][], lineOf: readonly number[], joins: number, i = 1, links: boolean[] = [false]): Generator<boolean[]> {
   if (i === lines.length) {
     if (joins === 0) yield links;
     return;
   }
-  yield* linkings(lines, lineOf, joins, i + 1, [...links, 'none']);
+  yield* linkings(lines, lineOf, joins, i + 1, [...links, false]);
   if (joins === 0 || lineOf[i] !== lineOf[i - 1]! + 1) return;
-  yield* linkings(lines, lineOf, joins - 1, i + 1, [...links, 'sequential']);
+  yield* linkings(lines, lineOf, joins - 1, i + 1, [...links, true]);
 }
 
-function join(lines: readonly number[][], links: readonly Link[]): WrappedCells | null {
+function join(lines: readonly number[][], links: readonly boolean[]): WrappedCells | null {
   const cells: number[][] = [];
   lines.forEach((line, i) => {
-    const link = links[i];
     line.forEach((v, j) => {
-      if (link === 'sequential' && j === 0) cells[cells.length - 1]!.push(v);
+      if (links[i] && j === 0) cells[cells.length - 1]!.push(v);
       else cells.push([v]);
     });
   });
@@ -87,8 +87,6 @@ function addsUp(cells: readonly number[], totalFirst: boolean): boolean {
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   return totalFirst ? sum(cells.slice(1)) === cells[0] : sum(cells.slice(0, -1)) === cells[COLUMNS - 1];
 }
-
-type NumbersEvent = Extract<TableEvent, { type: 'numbers' }>;
 
 /** How far apart (in characters) the two pieces of one wrapped cell may start. */
 const PIECES_APART = 2;
