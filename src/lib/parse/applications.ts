@@ -20,7 +20,8 @@ import {
 import { diagnostic, type Diagnostic } from '../diagnostics.ts';
 import { compactLabel } from './normalize.ts';
 import { remembered } from './memo.ts';
-import { COLUMNS, type NumberRow, rowSumsOk } from './number-rows.ts';
+import type { NumberRow } from './number-rows.ts';
+import { COLUMNS, rowSumsOk } from './row-sums.ts';
 import { ROWS_BY_VERSION, SPLIT_OTHER_ROWS } from '../template.ts';
 import { isDamagedLabel, matchApplicationLabel } from './template.ts';
 

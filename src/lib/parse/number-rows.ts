@@ -30,8 +30,7 @@ import { remembered } from './memo.ts';
 import { matchApplicationLabel } from './template.ts';
 import { cellSeparator, cellsWithBlanks, type LoneNumber } from './blank-lines.ts';
 import { wrappedCells } from './wrapped-cells.ts';
-
-export const COLUMNS = APPLICANT_COLUMNS.length;
+import { COLUMNS, rowSumsOk } from './row-sums.ts';
 
 export interface NumberRow {
   values: number[];
@@ -49,12 +48,6 @@ export interface NumberRow {
   positional?: (number | null)[];
   /** Read by its columns, with blank cells inferred as 0 (the row adds up without them, or has no figure). */
   blanksInferred?: boolean;
-}
-
-export function rowSumsOk(values: readonly number[]): boolean {
-  if (values.length !== COLUMNS) return false;
-  const applicants = values.slice(0, COLUMNS - 1).reduce((a, v) => a + v, 0);
-  return Math.abs(applicants - (values[COLUMNS - 1] ?? NaN)) < 1e-9;
 }
 
 /** The label that stood before the next rows; each label goes to one row only. */
@@ -233,7 +226,6 @@ function runContinuations(text: readonly TableEvent[]): { merged: Set<TableEvent
   }
   return { merged, tails };
 }
-
 
 /** A wrapped total: its value, the pieces it was printed in, and the first and last events of the six figures of its row. */
 interface WrappedTotal {

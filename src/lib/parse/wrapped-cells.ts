@@ -12,13 +12,12 @@
  */
 import type { LoneNumber } from './blank-lines.ts';
 import type { NumbersEvent, TableEvent } from './lines.ts';
-import { APPLICANT_COLUMNS } from '../schema.ts';
 import { compactLabel } from './normalize.ts';
 import { readCellNumber } from './numbers.ts';
 import { matchApplicationLabel } from './template.ts';
 import { tokens } from './spaced-columns.ts';
+import { COLUMNS, rowSumsOk } from './row-sums.ts';
 
-const COLUMNS = APPLICANT_COLUMNS.length;
 /** At most this many pieces joined onto others in one row, and digits in a piece. */
 const MAX_JOINS = 4;
 const MAX_PIECE_DIGITS = 3;
@@ -83,9 +82,9 @@ function join(lines: readonly number[][], links: readonly boolean[]): WrappedCel
   return { cells: values, joined: cells.flatMap((pieces, c) => (pieces.length > 1 ? [{ pieces, value: values[c]! }] : [])) };
 }
 
+/** Whether the seven cells add up, the total last or (`totalFirst`) first. */
 function addsUp(cells: readonly number[], totalFirst: boolean): boolean {
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  return totalFirst ? sum(cells.slice(1)) === cells[0] : sum(cells.slice(0, -1)) === cells[COLUMNS - 1];
+  return rowSumsOk(totalFirst ? [...cells.slice(1), cells[0]!] : cells);
 }
 
 /** How far apart (in characters) the two pieces of one wrapped cell may start. */
