@@ -1,9 +1,11 @@
 /**
  * Performance figures of a built site, measured in Debian's Chromium. `measurePages(siteRoot)`
  * (also called by the bench on a site it built) gives, one figure a name:
- *   <page>_data_gzip_bytes       home, compare, agency, embed, and compare_linked and embed_linked (the
- *                                default view named in the URL, as a shared link does: drawn live,
- *                                not from the image drawn at build time): gzip bytes of the page's HTML and of
+ *   <page>_data_gzip_bytes       home, compare, agency, embed; compare_linked and embed_linked (a view
+ *                                a shared link names by measure, grouping and basis: its images drawn at
+ *                                build time, src/components/view-images.ts); compare_filtered and
+ *                                embed_filtered (a view with a filter, which has no images: drawn live
+ *                                from the fact files): gzip bytes of the page's HTML and of
  *                                every data file that had come when its first chart was drawn
  *                                (what a page inlines counts, as what it fetches does); a page without
  *                                a chart (the agency page): its HTML only, which is what its first paint shows
@@ -34,7 +36,7 @@ import { DATA_FILES, type FactIndex } from '../src/lib/dataset/layout.ts';
 import { launchBrowser, replaceFactFiles, startSite, type Site } from '../test/browser/site.ts';
 import { synthesiseFacts } from '../test/browser/synthetic-facts.ts';
 
-export const MEASURED_PAGES = ['home', 'compare', 'compare_linked', 'agency', 'embed', 'embed_linked'] as const;
+export const MEASURED_PAGES = ['home', 'compare', 'compare_linked', 'compare_filtered', 'agency', 'embed', 'embed_linked', 'embed_filtered'] as const;
 export type MeasuredPage = (typeof MEASURED_PAGES)[number];
 
 export interface MeasureOptions {
@@ -47,6 +49,10 @@ export interface MeasureOptions {
   /** Runs per first-chart figure (median; default 3). */
   runs?: number;
 }
+
+/** The measured views named in a URL: one that has images (view-images.ts), one drawn live. */
+const LINKED = 'm=granted_share&g=province&basis=all';
+const FILTERED = `province=${encodeURIComponent('广东省')}`;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -80,9 +86,11 @@ const FIRST_CHART_SCRIPT = `new Promise((resolve) => {
 })`;
 
 /** Gzip bytes of a page's HTML and data files, up to its first chart (or first paint), and that time, in one fresh context. */
-export async function loadPage(browser: Browser, url: string, cpuSlowdown: number): Promise<{ dataGzipBytes: number; firstChartMs: number; files: string[] }> {
+export async function loadPage(browser: Browser, url: string, cpuSlowdown: number, refuse?: RegExp): Promise<{ dataGzipBytes: number; firstChartMs: number; files: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // `refuse`: addresses not served (a test holds back a view's images, to measure its live chart).
+  if (refuse) await page.route(refuse, (route) => route.abort());
   const cdp = await context.newCDPSession(page);
   if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   const bodies: Promise<{ url: string; bytes: number; document: boolean }>[] = [];
@@ -176,14 +184,16 @@ async function filterRedrawMs(browser: Browser, siteRoot: string): Promise<numbe
 export async function measurePages(siteRoot: string, options: MeasureOptions = {}): Promise<Record<string, number>> {
   const browser = options.browser ?? (await launchBrowser());
   try {
-    // `_linked`: the same view named in the URL, as a shared link names it: drawn live, never from the image drawn at build time.
+    // `_linked`: a view a shared link names, which has images; `_filtered`: one with a filter (a province), drawn live.
     const paths: Record<MeasuredPage, string> = {
       home: options.homePath ?? '',
       compare: 'compare/',
-      compare_linked: 'compare/?basis=matched',
+      compare_linked: `compare/?${LINKED}`,
+      compare_filtered: `compare/?${FILTERED}`,
       agency: options.agencyPath ?? (await firstAgencyPath(siteRoot)),
       embed: 'embed/',
-      embed_linked: 'embed/?basis=matched',
+      embed_linked: `embed/?${LINKED}`,
+      embed_filtered: `embed/?${FILTERED}`,
     };
     const figures: Record<string, number> = {};
     for (const name of MEASURED_PAGES) {

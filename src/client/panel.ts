@@ -88,6 +88,9 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
     params.set('basis', 'all');
     return Object.assign(document.createElement('a'), { href: `${location.pathname}?${params}`, textContent: d.state.showRaw, className: 'raw-totals' });
   };
+  /** The chart drawn at build time, and the query of the view it shows ('' the view without one). */
+  const picture = root.querySelector('[data-drawn]');
+  const drawnSearch = picture?.hasAttribute('data-swapped') ? location.search : '';
   /** The chart drawn at build time, and its notes, give way to whatever the script shows. */
   const dropDrawn = () => {
     root.querySelector('[data-drawn]')?.remove();
@@ -166,8 +169,9 @@ export function createPanel(root: HTMLElement, env: PageEnv): Panel {
 
   const panel: Panel = {
     loading() {
-      // The chart drawn at build time shows the view without parameters: it stays while that view loads.
-      if (location.search.length <= 1 && root.querySelector('[data-drawn]')) root.dataset.state = 'loading';
+      // The chart drawn at build time shows the view without parameters, or the view the page's
+      // address named when it has images (components/csp.ts): it stays while that view loads.
+      if (picture?.isConnected && drawnSearch === (location.search.length <= 1 ? '' : location.search)) root.dataset.state = 'loading';
       else setStatus(d.state.loading, 'loading');
     },
     error(message) {

@@ -37,6 +37,16 @@ export interface DrawnImage {
   src: string;
   width: number;
   height: number;
+  /** Its width and theme as a file name part: `368`, `368.dark` (view-images.ts names its files so). */
+  variant: string;
+}
+
+/** An image as SVG text. */
+export interface DrawnSvg {
+  variant: string;
+  width: number;
+  height: number;
+  svg: string;
 }
 
 export interface DrawnChart {
@@ -50,38 +60,54 @@ export interface DrawnChart {
   notes: string[];
 }
 
-function svgImage(option: ReturnType<typeof buildOption>, width: number, height: number): DrawnImage {
+function svgText(option: ReturnType<typeof buildOption>, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   // No tooltip (not registered here: nothing to point at in an image), no animation.
   const { tooltip: _, ...still } = option;
   chart.setOption({ ...still, animation: false });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return { src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, width, height };
+  return svg;
 }
 
+const image = (width: number, dark: boolean, media: string | null) => ({ width, dark, media, variant: `${width}${dark ? '.dark' : ''}` });
+/** Each image's width, theme and media query, in the order a <picture> tries them (the last, light and wide, is the <img>). */
+export const DRAWN_IMAGES: { width: number; dark: boolean; media: string | null; variant: string }[] = [
+  image(DRAWN_WIDTHS.narrow, true, `${NARROW} and ${DARK}`),
+  image(DRAWN_WIDTHS.narrow, false, NARROW),
+  image(DRAWN_WIDTHS.medium, true, `${MEDIUM} and ${DARK}`),
+  image(DRAWN_WIDTHS.medium, false, MEDIUM),
+  image(DRAWN_WIDTHS.wide, true, DARK),
+  image(DRAWN_WIDTHS.wide, false, null),
+];
+
 /**
- * The images of a prepared chart, or null when it draws nothing (no report, or no figure): the
- * page then shows what its script says, as before. `version` and `root` make the source line.
+ * The images of a prepared chart as SVG text, one per width and theme (in DRAWN_IMAGES' order), or null
+ * when it draws nothing (no report, or no figure). `version` and `root` make the source line.
  */
-export function drawChart(chart: PreparedChart, lang: Lang, version: string, root: string): DrawnChart | null {
+export function drawSvgs(chart: PreparedChart, lang: Lang, version: string, root: string): DrawnSvg[] | null {
   const { view } = chart;
   if (view.empty || drawsNothing(view)) return null;
   const text = frameText(lang, chart.state, view, chart.years, chart.reports, version, root);
-  const image = (width: number, dark: boolean) =>
-    svgImage(buildOption(view, { ...text, dark, width, still: true, lang }), width, chartHeight(view, text.subtitle, text.source, width, estimateText));
+  return DRAWN_IMAGES.map(({ width, dark, variant }) => {
+    const height = chartHeight(view, text.subtitle, text.source, width, estimateText);
+    return { variant, width, height, svg: svgText(buildOption(view, { ...text, dark, width, still: true, lang }), width, height) };
+  });
+}
+
+/**
+ * The images of a prepared chart, inlined, or null when it draws nothing: the page then shows what
+ * its script says, as before.
+ */
+export function drawChart(chart: PreparedChart, lang: Lang, version: string, root: string): DrawnChart | null {
+  const svgs = drawSvgs(chart, lang, version, root);
+  if (!svgs) return null;
+  const images = svgs.map(({ svg, ...image }) => ({ ...image, src: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }));
   return {
-    alt: `${view.title}. ${describe(view, dictionary(lang).describe)}`,
-    // Each narrower width, dark then light; the wide width's dark image last, its light one the fallback.
-    sources: [
-      ...([[DRAWN_WIDTHS.narrow, NARROW], [DRAWN_WIDTHS.medium, MEDIUM]] as const).flatMap(([width, media]) => [
-        { ...image(width, true), media: `${media} and ${DARK}` },
-        { ...image(width, false), media },
-      ]),
-      { ...image(DRAWN_WIDTHS.wide, true), media: DARK },
-    ],
-    fallback: image(DRAWN_WIDTHS.wide, false),
-    notes: view.notes,
+    alt: `${chart.view.title}. ${describe(chart.view, dictionary(lang).describe)}`,
+    sources: images.slice(0, -1).map((image, i) => ({ ...image, media: DRAWN_IMAGES[i]!.media! })),
+    fallback: images[images.length - 1]!,
+    notes: chart.view.notes,
   };
 }
 

@@ -14,16 +14,25 @@ import { generateReports, loadSeeds } from '../../bench/generate.ts';
 import { loadPage } from '../../scripts/measure-pages.ts';
 import { DRAWN_WIDTHS } from '../../src/components/drawn-chart.ts';
 import { DARK_BACKGROUND } from '../../src/lib/charts/palette.ts';
-import { dictionary } from '../../src/i18n/index.ts';
+import { dictionary, measureLabel } from '../../src/i18n/index.ts';
 import { launchBrowser, startSite, type Site } from './site.ts';
 
 const TMP = 'test/tmp/data-budget';
 const SIZES = [150, 600] as const;
 const BUDGET = 1_000_000;
 const AT = 100_000;
-// The compare page and the embed with their default view named in the URL: drawn live from the fact
-// files (a link's view), not from the image drawn at build time, so all the data they can load is counted.
-const PAGES = { home: '', compare: 'compare/?basis=matched', embed: 'embed/?basis=matched', embedGrouped: 'embed/?m=granted_share&g=province&province=%E5%B9%BF%E4%B8%9C%E7%9C%81', regions: 'regions/' } as const;
+// The compare page and the embed with their default view named in the URL and its images held back
+// (VIEW_IMAGES): drawn live from the fact files, as a link's view without images is, so all the data
+// they can load is counted. A link's view with images (linked): what it loads before they are painted.
+const PAGES = {
+  home: '',
+  compare: 'compare/?basis=matched',
+  embed: 'embed/?basis=matched',
+  embedGrouped: 'embed/?m=granted_share&g=province&province=%E5%B9%BF%E4%B8%9C%E7%9C%81',
+  regions: 'regions/',
+  linked: 'compare/?m=granted_share&g=level&basis=all',
+} as const;
+const VIEW_IMAGES = /\/views\/[^/]+\.svg$/;
 
 let browser: Browser;
 const measured = new Map<number, Record<string, { bytes: number; files: string[] }>>();
@@ -46,6 +55,12 @@ interface DrawnSeen {
   viewInUrl: { drawnHeight: number; notesShown: boolean; loading: string };
   /** The same view with the page script: the head's line ran (the page is marked) and nothing broke the CSP. */
   viewInUrlLive: { marked: boolean; state: string; errors: string[] };
+  /**
+   * A view named in the URL that has images (the compare page and the embed): before the page script has
+   * run, the file shown, its height, whether the status line and the default view's notes are seen; the
+   * file forced dark by an embed's theme; and with the page script, as for viewInUrlLive.
+   */
+  viewImage: { src: string; shownHeight: number; statusShown: boolean; notesShown: boolean; svg: string; forcedDark: string; live: { drawnLeft: number; state: string; errors: string[] } } | null;
 }
 const drawnSeen = new Map<string, DrawnSeen>();
 
@@ -76,7 +91,8 @@ async function seeDrawnChart(root: string, path: string): Promise<DrawnSeen> {
   await live.close();
   const held = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await held.route(/\/_astro\/.*\.js$/, (route) => route.abort());
-  await held.goto(`${root}${path}?m=granted_share`);
+  // Grouped by city: a view without images.
+  await held.goto(`${root}${path}?m=granted_share&g=city`);
   const viewInUrl = await held.evaluate(() => ({
     drawnHeight: document.querySelector('[data-drawn] img')?.getBoundingClientRect().height ?? -1,
     notesShown: [...document.querySelectorAll('[data-notes] li')].some((li) => li.getBoundingClientRect().height > 0),
@@ -86,11 +102,47 @@ async function seeDrawnChart(root: string, path: string): Promise<DrawnSeen> {
   const linked = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   linked.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await linked.goto(`${root}${path}?m=granted_share`);
+  await linked.goto(`${root}${path}?m=granted_share&g=city`);
   await linked.waitForFunction(panelSettled);
   const viewInUrlLive = { marked: await linked.evaluate(() => document.documentElement.classList.contains('view-in-url')), state: (await linked.getAttribute('[data-panel]', 'data-state')) ?? '', errors };
   await linked.close();
-  return { noScript, scaled, notes, live: seen, viewInUrl, viewInUrlLive };
+  return { noScript, scaled, notes, live: seen, viewInUrl, viewInUrlLive, viewImage: path === '' ? null : await seeViewImage(root, path) };
+}
+
+/** Before the page script runs (its modules held back): the image shown for `query`, as an address under the root. */
+async function imageShown(root: string, path: string, query: string, colorScheme: 'light' | 'dark' = 'light') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  await page.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+  await page.goto(`${root}${path}${query}`);
+  await page.waitForFunction(() => document.querySelector<HTMLImageElement>('[data-drawn] img')?.complete);
+  const seen = await page.evaluate((r) => {
+    const img = document.querySelector<HTMLImageElement>('[data-drawn] img')!;
+    const shown = (el: Element | null) => el !== null && getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
+    return {
+      src: img.currentSrc.startsWith(r) ? img.currentSrc.slice(r.length) : img.currentSrc,
+      shownHeight: img.getBoundingClientRect().height,
+      statusShown: shown(document.querySelector('[data-status]')),
+      notesShown: [...document.querySelectorAll('[data-notes] li')].some(shown),
+    };
+  }, root);
+  await context.close();
+  return seen;
+}
+
+async function seeViewImage(root: string, path: string): Promise<DrawnSeen['viewImage']> {
+  const query = '?m=granted_share&basis=all';
+  const seen = await imageShown(root, path, query);
+  const svg = await (await fetch(root + seen.src)).text();
+  const forcedDark = (await imageShown(root, path, `${query}&theme=dark`)).src;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${root}${path}${query}`);
+  await page.waitForFunction(panelSettled);
+  const live = { drawnLeft: await page.evaluate(() => document.querySelectorAll('[data-drawn]').length), state: (await page.getAttribute('[data-panel]', 'data-state')) ?? '', errors };
+  await page.close();
+  return { ...seen, svg, forcedDark, live };
 }
 
 async function measureSite(count: number): Promise<void> {
@@ -106,7 +158,7 @@ async function measureSite(count: number): Promise<void> {
     const agency = ((await (await fetch(`${site.root}search-index.json`)).json()) as { path: string }[])[0]!.path;
     const pages: Record<string, { bytes: number; files: string[] }> = {};
     for (const [name, path] of Object.entries({ ...PAGES, agency })) {
-      const { dataGzipBytes, files } = await loadPage(browser, site.root + path, 1);
+      const { dataGzipBytes, files } = await loadPage(browser, site.root + path, 1, name === 'linked' ? undefined : VIEW_IMAGES);
       pages[name] = { bytes: dataGzipBytes, files: files.map((f) => f.slice(site.root.length)) };
     }
     measured.set(count, pages);
@@ -195,6 +247,27 @@ describe.each(Object.keys(DRAWN_PAGES))('the %s page\'s chart drawn at build tim
     // what the notes say is pinned in test/components/drawn-chart.test.ts).
     const { notes } = drawnSeen.get(name)!;
     expect(notes.noScript).toEqual(notes.live);
+  });
+
+  it('gives way, for a view named in the URL that has images, to that view\'s images, until the live chart comes, within the CSP', () => {
+    const image = drawnSeen.get(name)!.viewImage;
+    // The home page's views have none (the compare page's are drawn).
+    if (name === 'home') return expect(image).toBeNull();
+    expect(image).not.toBeNull();
+    const { svg, ...seen } = image!;
+    // The wide light image of granted share over all reports, and with an embed's theme=dark its dark one.
+    expect(seen).toEqual({
+      src: `views/granted_share.none.all.${DRAWN_WIDTHS.wide}.svg`,
+      shownHeight: expect.any(Number),
+      statusShown: false,
+      notesShown: false,
+      // The compare page takes no theme from its URL.
+      forcedDark: `views/granted_share.none.all.${DRAWN_WIDTHS.wide}${name === 'embed' ? '.dark' : ''}.svg`,
+      live: { drawnLeft: 0, state: 'ok', errors: [] },
+    });
+    expect(seen.shownHeight).toBeGreaterThan(100);
+    expect(svg).toMatch(/^<svg[^>]* width="1066"/);
+    expect(svg).toContain(measureLabel('zh', 'granted_share'));
   });
 
   it('is never seen for a view named in the URL: "loading" until the live chart comes, within the CSP', () => {
