@@ -162,6 +162,7 @@ export const DIAGNOSTIC_MESSAGES_ZH: Messages<DiagnosticCode> = {
   applications_blank_cells_inferred: (w) => `第三部分${linesZh(w, 'lines')}的空白格推定为0（该行不计空白格即与总计相符，或整行空白）`,
   applications_blank_cells_left: (w) => `第三部分${linesZh(w, 'lines')}的空白格保留为空：按0计算该行与总计不符`,
   applications_stray_figure: (w) => `第三部分第${w.line}行的${w.n('value')}单独成行，其标签指向前面的行（版式文件的文字把一格移离了所在行）；未作为一行读取`,
+  applications_total_moved: (w) => `第三部分第${w.line}行只有六格，其总计${w.n('total')}被分页移到第${w.n('from')}行（版式文件的文字把页脚之后的一格排在后面）；它等于该行六格之和，读作该行总计`,
   applications_wrapped_total: (w) => `第三部分第${w.line}行的总计分行印成${w.v('pieces')}（数字在窄格中折行）；其各位数字连起来等于该行其余六格之和，读作${w.n('total')}`,
   applications_columns_by_position: (w) => `第三部分是用空格对齐的文字，零留空：${w.n('lines')}行数字按各自在表头下的位置归入所在列`,
   applications_wrapped_cells: (w) => `第三部分第${w.line}行起的一行数字在窄格中折行（${w.v('pieces')}）；只有一种接法使该行相加相符，读作${w.v('cells')}`,
@@ -240,6 +241,8 @@ export const DIAGNOSTIC_MESSAGES_EN: Messages<DiagnosticCode> = {
   applications_blank_cells_left: (w) => `section 三: blank cells left empty on line(s) ${w.v('lines')}: the row does not add up with them as 0`,
   applications_stray_figure: (w) =>
     `section 三, line ${w.line}: ${w.n('value')} stands alone, its label naming a row before it (PDF text moved a cell away from its row); not read as a row`,
+  applications_total_moved: (w) =>
+    `section 三, line ${w.line}: six cells, their total ${w.n('total')} moved by a page break to line ${w.n('from')} (PDF text set a cell after the page's footer); it is the sum of the six, read as the row's total`,
   applications_wrapped_total: (w) =>
     `section 三, line ${w.line}: the total printed over several lines as ${w.v('pieces')} (digits wrapped in a narrow cell); joined they give the sum of the row's other six cells, read as ${w.n('total')}`,
   applications_columns_by_position: (w) =>

@@ -66,6 +66,7 @@ export const DIAGNOSTIC_CODES = [
   'applications_stray_figure',
   'applications_row_from_balance',
   'applications_wrapped_total',
+  'applications_total_moved',
   'applications_columns_by_position',
   'applications_wrapped_cells',
   // section 四

@@ -65,6 +65,7 @@ const SAMPLES: Record<DiagnosticCode, Omit<Diagnostic, 'code'>> = {
   applications_stray_figure: { section: 'applications', line: 118, values: { value: 3 } },
   applications_row_from_balance: { section: 'applications', row: 'carried_over', values: { printed: [2, 0, 0, 0, 0, 1], cells: [2, 0, 0, 0, 0, 1, 3] } },
   applications_wrapped_total: { section: 'applications', line: 50, values: { pieces: [1, 4], total: 14 } },
+  applications_total_moved: { section: 'applications', line: 14, values: { total: 34, from: 279 } },
   applications_columns_by_position: { section: 'applications', values: { lines: 12 } },
   applications_wrapped_cells: { section: 'applications', line: 40, values: { pieces: ['16/1', '1/2', '18/1'], cells: [161, 8, 0, 0, 0, 12, 181] } },
   cases_columns_by_position: { section: 'cases', values: {} },

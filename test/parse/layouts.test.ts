@@ -294,12 +294,61 @@ describe('section 三 layouts', () => {
     expect(codes(record)).toContain('applications_total_first');
   });
 
-  it('a figure PDF text moved out of its row: set aside as stray, the balance gives the row it left', () => {
-    // 上年结转's total (1) printed after the last outcome label, as pdftotext of a printed page put it.
+  describe('a row\'s total that a page break moved (pdftotext of a printed page sets the cell after the page\'s footer)', () => {
+    /** The diagnostic saying so: the row's first figure is on the line after `rowLabel`, its total on the line after `totalAfter`'s (1-based). */
+    const moved = (text: string, rowLabel: string, totalAfter: string) => {
+      const lines = text.split('\n');
+      return [{ code: 'applications_total_moved', section: 'applications', line: lines.indexOf(rowLabel) + 2, values: { total: 1, from: lines.indexOf(totalAfter) + 2 } }];
+    };
+
+    it('six figures before a label: the next lone figure, their sum, is their total', () => {
+      // 上年结转's total (1) printed after the last outcome label.
+      const lines = APPLICATION_ROWS.flatMap((r) => {
+        const v = valuesOf(r).map(String);
+        if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
+        // 3.其他's label printed after its figures, and the moved cell after it.
+        if (r === 'other_misc') return [...v, LABELS[r], '1'];
+        return [LABELS[r], ...v];
+      });
+      const text = report(lines.join('\n'));
+      const record = parse(text);
+      expectTable(record);
+      expect(record.diagnostics.filter((d) => d.section === 'applications')).toEqual(moved(text, LABELS.carried_over, LABELS.other_misc));
+    });
+
+    it('six figures run on into the next row\'s seven (its label moved past the break with the total): six cells and a total to come', () => {
+      const lines = APPLICATION_ROWS.flatMap((r) => {
+        const v = valuesOf(r).map(String);
+        if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
+        if (r === 'granted') return v;
+        // The page's end: 予以公开's label, the footer, then 上年结转's total.
+        if (r === 'refused_query') return [LABELS.granted, '-3-', '1', LABELS[r], ...v];
+        return [LABELS[r], ...v];
+      });
+      const text = report(lines.join('\n'));
+      const record = parse(text);
+      expectTable(record);
+      expect(record.diagnostics.filter((d) => d.section === 'applications')).toEqual(moved(text, LABELS.carried_over, '-3-'));
+    });
+
+    it('a lone figure that is not the six\'s sum is not taken as their total', () => {
+      const lines = APPLICATION_ROWS.flatMap((r) => {
+        const v = valuesOf(r).map(String);
+        if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
+        if (r === 'other_misc') return [...v, LABELS[r], '2'];
+        return [LABELS[r], ...v];
+      });
+      const record = parse(report(lines.join('\n')));
+      expect(codes(record)).not.toContain('applications_total_moved');
+      expect(record.applications.carried_over.total).not.toBe(2);
+    });
+  });
+
+  it('a figure PDF text moved out of a row read on one line: set aside as stray, the balance gives the row it left', () => {
+    // 上年结转 printed on one line without its total (1), which comes after the last outcome label.
     const lines = APPLICATION_ROWS.flatMap((r) => {
       const v = valuesOf(r).map(String);
-      if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
-      // 3.其他's label printed after its figures, and the moved cell after it.
+      if (r === 'carried_over') return [`${LABELS[r]} ${v.slice(0, 6).join(' ')}`];
       if (r === 'other_misc') return [...v, LABELS[r], '1'];
       return [LABELS[r], ...v];
     });

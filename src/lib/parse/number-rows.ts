@@ -48,6 +48,8 @@ export interface NumberRow {
   positional?: (number | null)[];
   /** Read by its columns, with blank cells inferred as 0 (the row adds up without them, or has no figure). */
   blanksInferred?: boolean;
+  /** Six cells without their total, which a page break moved further on (streamRows); `positional` holds the six and a blank total. */
+  totalMoved?: boolean;
 }
 
 /** The label that stood before the next rows; each label goes to one row only. */
@@ -179,6 +181,7 @@ export function collectNumberRows(events: readonly TableEvent[]): { rows: Number
     }
   }
   endRun((events[events.length - 1]?.line ?? 0) + 1, true);
+  joinMovedTotals(rows, notes);
   if (totalFirst(headerWords, rows)) {
     for (const row of rows) if (row.via !== 'columns' && row.values.length > 0) row.values.push(row.values.shift()!);
     notes.push(diagnostic('applications_total_first', 'applications'));
@@ -426,13 +429,54 @@ function lineRows(values: number[], line: number, label: string | null, notes: D
   }
 }
 
-/** Numbers read row by row, 7 a row, from `stream`; the last row may be short. */
+/**
+ * Numbers read row by row, 7 a row, from `stream`; the last row may be short. Where the stream is
+ * one figure short of whole rows and the next seven figures after six add up while the first seven
+ * do not, the six are a row whose total PDF text set after a page break (`34 0 0 0 0 0`, then the
+ * next row's `1288 21 0 0 50 3 1362`, the 34 after the page's footer): kept as six cells and a
+ * blank total, which a lone figure further on equal to their sum fills (joinMovedTotals).
+ */
 function streamRows(stream: readonly number[], line: number, pending: PendingLabel, notes: Diagnostic[], out: NumberRow[]): void {
-  for (let i = 0; i < stream.length; i += COLUMNS) {
+  for (let i = 0; i < stream.length; ) {
+    const rest = stream.length - i;
+    if (rest > COLUMNS && rest % COLUMNS === COLUMNS - 1 && !rowSumsOk(stream.slice(i, i + COLUMNS)) && rowSumsOk(stream.slice(i + COLUMNS - 1, i + 2 * COLUMNS - 1))) {
+      const six = stream.slice(i, i + COLUMNS - 1);
+      out.push({ values: six, sparse: false, positional: [...six, null], totalMoved: true, label: takeLabel(pending), line, via: 'cells' });
+      i += COLUMNS - 1;
+      continue;
+    }
     const values = stream.slice(i, i + COLUMNS);
     const sparse = values.length < COLUMNS;
     if (sparse) notes.push(diagnostic('applications_numbers_left_over', 'applications', { count: values.length }, { line: line + 1 }));
     out.push({ values, sparse, label: takeLabel(pending), line, via: 'cells' });
+    i += COLUMNS;
+  }
+}
+
+/**
+ * A row of six figures whose total a page break moved (streamRows; or six figures before a label)
+ * takes the next lone figure after it when that figure is the sum of its six: the figure is its
+ * total, not a row of its own. Otherwise the row stays as it was read (and is said).
+ */
+function joinMovedTotals(rows: NumberRow[], notes: Diagnostic[]): void {
+  const dropNote = (line: number, count: number) => {
+    const at = notes.findIndex((n) => n.code === 'applications_numbers_left_over' && n.line === line + 1 && n.values?.count === count);
+    if (at >= 0) notes.splice(at, 1);
+  };
+  for (const row of rows.filter((r) => r.totalMoved || (r.sparse && r.via === 'cells' && r.values.length === COLUMNS - 1))) {
+    const at = rows.indexOf(row);
+    const lone = rows.findIndex((r, i) => i > at && r.sparse && r.values.length === 1);
+    const total = row.values.reduce((a, v) => a + v, 0);
+    if (lone < 0 || rows[lone]!.values[0] !== total) continue;
+    const moved = rows[lone]!;
+    rows.splice(lone, 1);
+    dropNote(moved.line, 1);
+    if (row.sparse) dropNote(row.line, COLUMNS - 1);
+    row.values = [...row.values, total];
+    row.sparse = false;
+    delete row.positional;
+    delete row.totalMoved;
+    notes.push(diagnostic('applications_total_moved', 'applications', { total, from: moved.line + 1 }, { line: row.line + 1 }));
   }
 }
 
