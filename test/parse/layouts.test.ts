@@ -295,6 +295,11 @@ describe('section 三 layouts', () => {
   });
 
   describe('a row\'s total that a page break moved (pdftotext of a printed page sets the cell after the page\'s footer)', () => {
+    /** The report with some rows printed otherwise (each row's label then its figures, one a line). */
+    const printed = (rows: Partial<Record<ApplicationRow, (figures: string[]) => string[]>>) =>
+      report(APPLICATION_ROWS.flatMap((r) => rows[r]?.(valuesOf(r).map(String)) ?? [LABELS[r], ...valuesOf(r).map(String)]).join('\n'));
+    /** 上年结转's six figures without their total. */
+    const sixOnly = (v: string[]) => [LABELS.carried_over, ...v.slice(0, 6)];
     /** The diagnostic saying so: the row's first figure is on the line after `rowLabel`, its total on the line after `totalAfter`'s (1-based). */
     const moved = (text: string, rowLabel: string, totalAfter: string) => {
       const lines = text.split('\n');
@@ -302,60 +307,34 @@ describe('section 三 layouts', () => {
     };
 
     it('six figures before a label: the next lone figure, their sum, is their total', () => {
-      // 上年结转's total (1) printed after the last outcome label.
-      const lines = APPLICATION_ROWS.flatMap((r) => {
-        const v = valuesOf(r).map(String);
-        if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
-        // 3.其他's label printed after its figures, and the moved cell after it.
-        if (r === 'other_misc') return [...v, LABELS[r], '1'];
-        return [LABELS[r], ...v];
-      });
-      const text = report(lines.join('\n'));
+      // 上年结转's total (1) printed after the last outcome label (3.其他's label after its figures, and the moved cell after it).
+      const text = printed({ carried_over: sixOnly, other_misc: (v) => [...v, LABELS.other_misc, '1'] });
       const record = parse(text);
       expectTable(record);
       expect(record.diagnostics.filter((d) => d.section === 'applications')).toEqual(moved(text, LABELS.carried_over, LABELS.other_misc));
     });
 
     it('six figures run on into the next row\'s seven (its label moved past the break with the total): six cells and a total to come', () => {
-      const lines = APPLICATION_ROWS.flatMap((r) => {
-        const v = valuesOf(r).map(String);
-        if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
-        if (r === 'granted') return v;
-        // The page's end: 予以公开's label, the footer, then 上年结转's total.
-        if (r === 'refused_query') return [LABELS.granted, '-3-', '1', LABELS[r], ...v];
-        return [LABELS[r], ...v];
-      });
-      const text = report(lines.join('\n'));
+      // The page's end: 予以公开's label, the footer, then 上年结转's total.
+      const text = printed({ carried_over: sixOnly, granted: (v) => v, refused_query: (v) => [LABELS.granted, '-3-', '1', LABELS.refused_query, ...v] });
       const record = parse(text);
       expectTable(record);
       expect(record.diagnostics.filter((d) => d.section === 'applications')).toEqual(moved(text, LABELS.carried_over, '-3-'));
     });
 
     it('a lone figure that is not the six\'s sum is not taken as their total', () => {
-      const lines = APPLICATION_ROWS.flatMap((r) => {
-        const v = valuesOf(r).map(String);
-        if (r === 'carried_over') return [LABELS[r], ...v.slice(0, 6)];
-        if (r === 'other_misc') return [...v, LABELS[r], '2'];
-        return [LABELS[r], ...v];
-      });
-      const record = parse(report(lines.join('\n')));
+      const record = parse(printed({ carried_over: sixOnly, other_misc: (v) => [...v, LABELS.other_misc, '2'] }));
       expect(codes(record)).not.toContain('applications_total_moved');
       expect(record.applications.carried_over.total).not.toBe(2);
     });
-  });
 
-  it('a figure PDF text moved out of a row read on one line: set aside as stray, the balance gives the row it left', () => {
-    // 上年结转 printed on one line without its total (1), which comes after the last outcome label.
-    const lines = APPLICATION_ROWS.flatMap((r) => {
-      const v = valuesOf(r).map(String);
-      if (r === 'carried_over') return [`${LABELS[r]} ${v.slice(0, 6).join(' ')}`];
-      if (r === 'other_misc') return [...v, LABELS[r], '1'];
-      return [LABELS[r], ...v];
+    it('a figure moved out of a row read on one line: set aside as stray, the balance gives the row it left', () => {
+      // 上年结转 printed on one line without its total (1), which comes after the last outcome label.
+      const record = parse(printed({ carried_over: (v) => [`${LABELS.carried_over} ${v.slice(0, 6).join(' ')}`], other_misc: (v) => [...v, LABELS.other_misc, '1'] }));
+      expectTable(record);
+      expect(codes(record)).toEqual(expect.arrayContaining(['applications_stray_figure', 'applications_row_from_balance']));
+      expect(record.diagnostics.find((d) => d.code === 'applications_row_from_balance')).toMatchObject({ row: 'carried_over', values: { printed: [1, 0, 0, 0, 0, 0], cells: [1, 0, 0, 0, 0, 0, 1] } });
     });
-    const record = parse(report(lines.join('\n')));
-    expectTable(record);
-    expect(codes(record)).toEqual(expect.arrayContaining(['applications_stray_figure', 'applications_row_from_balance']));
-    expect(record.diagnostics.find((d) => d.code === 'applications_row_from_balance')).toMatchObject({ row: 'carried_over', values: { printed: [1, 0, 0, 0, 0, 0], cells: [1, 0, 0, 0, 0, 0, 1] } });
   });
 
   it('labels with misprints, other numbering and spacing still name their rows', () => {
