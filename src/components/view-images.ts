@@ -17,7 +17,7 @@ import { drawSvgs } from './drawn-chart.ts';
 
 /**
  * The groupings drawn: none, and those a national comparison names most. Not by city or agency (too
- * many lines to draw ahead), nor by sector: its images and the province's are the largest (~14 MB
+ * many lines to draw ahead), nor by sector: its images and the province's are the largest (~13 MB
  * each at 100,000 reports), and the site has room for one of them within its 1 GB.
  */
 export const IMAGE_GROUPS = ['none', 'level', 'kind', 'province'] as const satisfies readonly GroupBy[];
